@@ -1,0 +1,74 @@
+//! BABE, GRANDPA, sessions, the permissioned validator set and node authorization.
+
+use crate::{
+	configs::AdminOrigin, AccountId, Balances, Babe, Runtime, RuntimeEvent, Session, SessionKeys,
+	ValidatorSet, EPOCH_DURATION_IN_SLOTS, MILLI_SECS_PER_BLOCK,
+};
+use frame_support::traits::{ConstU32, ConstU64};
+use sp_runtime::traits::{ConvertInto, OpaqueKeys};
+
+/// The most validators the chain supports (BABE and GRANDPA authority lists are bounded by it).
+pub type MaxAuthorities = ConstU32<32>;
+
+impl pallet_babe::Config for Runtime {
+	type EpochDuration = ConstU64<EPOCH_DURATION_IN_SLOTS>;
+	type ExpectedBlockTime = ConstU64<MILLI_SECS_PER_BLOCK>;
+	/// Epochs change when `pallet-session` rotates.
+	type EpochChangeTrigger = pallet_babe::ExternalTrigger;
+	type DisabledValidators = Session;
+	type WeightInfo = ();
+	type MaxAuthorities = MaxAuthorities;
+	type MaxNominators = ConstU32<0>;
+	// Validators are known consortium members: equivocations are handled off chain by
+	// governance (remove the validator), not by on-chain slashing.
+	type KeyOwnerProof = sp_core::Void;
+	type EquivocationReportSystem = ();
+}
+
+impl pallet_grandpa::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type WeightInfo = ();
+	type MaxAuthorities = MaxAuthorities;
+	type MaxNominators = ConstU32<0>;
+	type MaxSetIdSessionEntries = ConstU64<0>;
+	type KeyOwnerProof = sp_core::Void;
+	type EquivocationReportSystem = ();
+}
+
+impl pallet_session::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type ValidatorId = AccountId;
+	type ValidatorIdOf = ConvertInto;
+	type ShouldEndSession = Babe;
+	type NextSessionRotation = Babe;
+	type SessionManager = ValidatorSet;
+	type SessionHandler = <SessionKeys as OpaqueKeys>::KeyTypeIdProviders;
+	type Keys = SessionKeys;
+	type DisablingStrategy = ();
+	type WeightInfo = pallet_session::weights::SubstrateWeight<Runtime>;
+	type Currency = Balances;
+	/// Registering session keys holds a deposit, so key registration cannot be spammed.
+	type KeyDeposit = SessionKeyDeposit;
+}
+
+frame_support::parameter_types! {
+	pub const SessionKeyDeposit: crate::Balance = crate::deposit(1, 64);
+}
+
+impl pallet_validator_set::Config for Runtime {
+	type ManagerOrigin = AdminOrigin;
+	type MaxValidators = MaxAuthorities;
+	type MinValidators = ConstU32<1>;
+	type WeightInfo = pallet_validator_set::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_node_authorization::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type MaxWellKnownNodes = ConstU32<64>;
+	type MaxPeerIdLength = ConstU32<128>;
+	type AddOrigin = AdminOrigin;
+	type RemoveOrigin = AdminOrigin;
+	type SwapOrigin = AdminOrigin;
+	type ResetOrigin = AdminOrigin;
+	type WeightInfo = ();
+}

@@ -1,0 +1,158 @@
+//! Genesis presets: `development` (one validator, instant start), `local_testnet` (four
+//! validators on one machine) and `production` (a template without sudo whose admin is the
+//! consortium council). The node's chain specs only name these presets.
+
+use crate::{
+	AccountId, BabeConfig, BalancesConfig, CouncilMembershipConfig, RuntimeGenesisConfig,
+	SessionConfig, SessionKeys, SudoConfig, ValidatorSetConfig, BABE_GENESIS_EPOCH_CONFIG, UNIT,
+};
+use alloc::{vec, vec::Vec};
+use frame_support::build_struct_json_patch;
+use serde_json::Value;
+use sp_consensus_babe::AuthorityId as BabeId;
+use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_genesis_builder::{self, PresetId};
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+
+/// The name of the production template preset.
+pub const PRODUCTION_PRESET: &str = "production";
+
+/// Every endowed account starts with this much.
+const ENDOWMENT: u128 = 1_000_000 * UNIT;
+
+/// A validator: its account and its session keys.
+pub struct Validator {
+	pub account: AccountId,
+	pub babe: BabeId,
+	pub grandpa: GrandpaId,
+}
+
+/// A well-known development validator (keys derived from `//Name`).
+fn dev_validator(sr: Sr25519Keyring, ed: Ed25519Keyring) -> Validator {
+	Validator { account: sr.to_account_id(), babe: sr.public().into(), grandpa: ed.public().into() }
+}
+
+fn genesis(
+	validators: Vec<Validator>,
+	endowed: Vec<AccountId>,
+	council: Vec<AccountId>,
+	sudo: Option<AccountId>,
+) -> Value {
+	let mut config = build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig {
+			balances: endowed.iter().cloned().map(|who| (who, ENDOWMENT)).collect::<Vec<_>>(),
+		},
+		babe: BabeConfig { epoch_config: BABE_GENESIS_EPOCH_CONFIG },
+		validator_set: ValidatorSetConfig {
+			validators: validators.iter().map(|v| v.account.clone()).collect::<Vec<_>>(),
+		},
+		session: SessionConfig {
+			keys: validators
+				.into_iter()
+				.map(|v| {
+					(
+						v.account.clone(),
+						v.account,
+						SessionKeys { babe: v.babe, grandpa: v.grandpa },
+					)
+				})
+				.collect::<Vec<_>>(),
+		},
+		council_membership: CouncilMembershipConfig {
+			members: council.try_into().expect("council fits COUNCIL_MAX_MEMBERS"),
+		},
+	});
+	if let Some(key) = sudo {
+		let sudo = build_struct_json_patch!(RuntimeGenesisConfig {
+			sudo: SudoConfig { key: Some(key) }
+		});
+		json_merge(&mut config, sudo);
+	}
+	config
+}
+
+/// Merges `patch` into `base` (objects key by key, anything else replaced).
+pub(crate) fn json_merge(base: &mut Value, patch: Value) {
+	match (base, patch) {
+		(Value::Object(base), Value::Object(patch)) =>
+			for (key, value) in patch {
+				json_merge(base.entry(key).or_insert(Value::Null), value);
+			},
+		(base, patch) => *base = patch,
+	}
+}
+
+fn dev_accounts() -> Vec<AccountId> {
+	Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect()
+}
+
+/// One validator (Alice), sudo Alice, council Alice, Bob and Charlie.
+pub fn development_config_genesis() -> Value {
+	genesis(
+		vec![dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		dev_accounts(),
+		vec![
+			Sr25519Keyring::Alice.to_account_id(),
+			Sr25519Keyring::Bob.to_account_id(),
+			Sr25519Keyring::Charlie.to_account_id(),
+		],
+		Some(Sr25519Keyring::Alice.to_account_id()),
+	)
+}
+
+/// Four validators (Alice, Bob, Charlie, Dave), sudo Alice: a network on one machine.
+pub fn local_testnet_genesis() -> Value {
+	genesis(
+		vec![
+			dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			dev_validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+			dev_validator(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+			dev_validator(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+		],
+		dev_accounts(),
+		vec![
+			Sr25519Keyring::Alice.to_account_id(),
+			Sr25519Keyring::Bob.to_account_id(),
+			Sr25519Keyring::Charlie.to_account_id(),
+		],
+		Some(Sr25519Keyring::Alice.to_account_id()),
+	)
+}
+
+/// The production template: no sudo, the consortium council is the admin origin. The
+/// consortium's validators and members are placeholders (the well-known Alice..Dave keys) that an
+/// operator replaces in the generated chain spec before launch; `chain-spec/README.md` says how.
+pub fn production_genesis() -> Value {
+	let consortium = vec![
+		dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+		dev_validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+		dev_validator(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+		dev_validator(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+	];
+	let members: Vec<AccountId> = consortium.iter().map(|v| v.account.clone()).collect();
+	genesis(consortium, members.clone(), members, None)
+}
+
+/// The JSON of the preset `id`, if it exists.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_testnet_genesis(),
+		PRODUCTION_PRESET => production_genesis(),
+		_ => return None,
+	};
+	Some(
+		serde_json::to_string(&patch)
+			.expect("serialization to json is expected to work. qed.")
+			.into_bytes(),
+	)
+}
+
+/// The names of all presets.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![
+		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
+		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+		PresetId::from(PRODUCTION_PRESET),
+	]
+}

@@ -1,0 +1,136 @@
+//! Tests of the composed runtime: genesis presets and governance-only validator management.
+
+use crate::{
+	genesis_config_presets::{get_preset, json_merge, preset_names, PRODUCTION_PRESET},
+	AccountId, Balances, CouncilCollective, Runtime, RuntimeGenesisConfig, RuntimeOrigin,
+	Session, Sudo, System, ValidatorSet,
+};
+use frame_support::{assert_noop, assert_ok};
+use sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::{BuildStorage, DispatchError};
+
+/// Genesis state from a preset, merged over the default config exactly as the node does.
+fn ext_from_preset(name: &str) -> sp_io::TestExternalities {
+	let patch: serde_json::Value =
+		serde_json::from_slice(&get_preset(&name.into()).expect("preset exists"))
+			.expect("preset is JSON");
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).expect("serializes");
+	json_merge(&mut config, patch);
+	let config: RuntimeGenesisConfig = serde_json::from_value(config).expect("preset deserializes");
+	let mut ext = sp_io::TestExternalities::new(config.build_storage().expect("genesis builds"));
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+fn account(k: Sr25519Keyring) -> AccountId {
+	k.to_account_id()
+}
+
+#[test]
+fn every_preset_is_listed_and_builds() {
+	let names: Vec<String> = preset_names()
+		.into_iter()
+		.map(|id| String::from_utf8(id.as_ref().to_vec()).expect("utf8"))
+		.collect();
+	assert_eq!(names, vec![DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET, PRODUCTION_PRESET]);
+	for name in names {
+		ext_from_preset(&name).execute_with(|| {
+			assert!(!Session::validators().is_empty(), "{name}: no validators");
+			assert!(!pallet_babe::Authorities::<Runtime>::get().is_empty(), "{name}: no BABE");
+			assert!(!pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().is_empty());
+		});
+	}
+	assert!(get_preset(&"no-such-preset".into()).is_none());
+}
+
+#[test]
+fn development_preset_has_one_validator_and_sudo() {
+	ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+		assert_eq!(Session::validators(), vec![account(Sr25519Keyring::Alice)]);
+		assert_eq!(Sudo::key(), Some(account(Sr25519Keyring::Alice)));
+		assert!(Balances::free_balance(account(Sr25519Keyring::Bob)) > 0);
+	});
+}
+
+#[test]
+fn local_testnet_preset_has_four_validators() {
+	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		assert_eq!(
+			Session::validators(),
+			vec![
+				account(Sr25519Keyring::Alice),
+				account(Sr25519Keyring::Bob),
+				account(Sr25519Keyring::Charlie),
+				account(Sr25519Keyring::Dave),
+			]
+		);
+		assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), 4);
+	});
+}
+
+#[test]
+fn production_preset_has_no_sudo_and_a_council() {
+	ext_from_preset(PRODUCTION_PRESET).execute_with(|| {
+		assert_eq!(Sudo::key(), None);
+		// Nobody can use sudo: the pallet refuses every signer.
+		let call = Box::new(crate::RuntimeCall::System(frame_system::Call::remark {
+			remark: vec![],
+		}));
+		assert_noop!(
+			Sudo::sudo(RuntimeOrigin::signed(account(Sr25519Keyring::Alice)), call),
+			pallet_sudo::Error::<Runtime>::RequireSudo
+		);
+		assert_eq!(pallet_collective::Members::<Runtime, CouncilCollective>::get().len(), 4);
+	});
+}
+
+#[test]
+fn validator_set_refuses_signed_origin() {
+	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let alice = RuntimeOrigin::signed(account(Sr25519Keyring::Alice));
+		assert_noop!(
+			ValidatorSet::add_validator(alice.clone(), account(Sr25519Keyring::Eve)),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			ValidatorSet::remove_validator(alice, account(Sr25519Keyring::Dave)),
+			DispatchError::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn validator_set_refuses_a_council_minority() {
+	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let one_of_three: RuntimeOrigin = pallet_collective::RawOrigin::<
+			AccountId,
+			CouncilCollective,
+		>::Members(1, 3)
+		.into();
+		assert_noop!(
+			ValidatorSet::remove_validator(one_of_three, account(Sr25519Keyring::Dave)),
+			DispatchError::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn validator_set_accepts_root_and_a_council_majority() {
+	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		assert_ok!(ValidatorSet::remove_validator(
+			RuntimeOrigin::root(),
+			account(Sr25519Keyring::Dave)
+		));
+		let two_of_three: RuntimeOrigin = pallet_collective::RawOrigin::<
+			AccountId,
+			CouncilCollective,
+		>::Members(2, 3)
+		.into();
+		assert_ok!(ValidatorSet::remove_validator(two_of_three, account(Sr25519Keyring::Charlie)));
+		assert_eq!(
+			pallet_validator_set::Validators::<Runtime>::get().into_inner(),
+			vec![account(Sr25519Keyring::Alice), account(Sr25519Keyring::Bob)]
+		);
+	});
+}

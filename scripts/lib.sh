@@ -1,0 +1,18 @@
+# Shared by the scripts: paths and the build. Source it, don't run it.
+
+PACTUM_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# The target directory lives outside the clone so that fresh clones (CI) reuse the build.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/pactum/target}"
+export PATH="$HOME/.cargo/bin:$PATH"
+PACTUM_NODE="${PACTUM_NODE:-$CARGO_TARGET_DIR/release/pactum-node}"
+
+log() { printf '[%s] %s\n' "$(basename "$0" .sh)" "$*"; }
+
+# Builds every crate of the workspace in the release profile (the node binary included).
+# One profile for everything: the run command and the test command share all artifacts.
+build_workspace() {
+  log "building the workspace (release) into $CARGO_TARGET_DIR"
+  local start=$SECONDS
+  (cd "$PACTUM_ROOT" && cargo build --release --locked --workspace)
+  log "build finished in $((SECONDS - start)) s"
+}

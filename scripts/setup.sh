@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Installs everything a Pactum build needs on a Debian/Ubuntu machine. Idempotent.
+#
+#  * Debian packages: the Rust 1.96 toolchain with its std sources (rustc-web, cargo-web,
+#    rust-web-src), lld-22 (rust-lld for Wasm), mold (host linker), protoc, wabt (Wasm validator),
+#    clippy/rustfmt for that toolchain, Node.js + npm for the end-to-end tests.
+#  * Links that toolchain into rustup as `pactum` (rust-toolchain.toml selects it).
+#  * Builds core/alloc/compiler_builtins for wasm32v1-none once per compiler version and installs
+#    them into the toolchain sysroot, so substrate-wasm-builder finds the target "installed".
+set -euo pipefail
+
+log() { printf '[setup] %s\n' "$*"; }
+die() { printf '[setup] error: %s\n' "$*" >&2; exit 1; }
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || die "not root and no sudo: run as root or install sudo"
+  SUDO="sudo"
+fi
+command -v apt-get >/dev/null || die "apt-get not found: Pactum's setup supports Debian/Ubuntu only"
+
+PACKAGES=(rustc-web cargo-web rust-web-src rust-web-clippy rustfmt-web lld-22 mold
+          protobuf-compiler wabt build-essential pkg-config git curl ca-certificates nodejs npm)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# Node.js may come from elsewhere (nvm, a tarball); only ask apt for it when there is none.
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  missing=("${missing[@]/nodejs}"); missing=("${missing[@]/npm}")
+fi
+read -r -a missing <<<"${missing[*]:-}"
+if [ "${#missing[@]}" -gt 0 ]; then
+  log "installing Debian packages: ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  log "Debian packages already installed"
+fi
+
+[ -x /usr/bin/rustc ] || die "/usr/bin/rustc missing after installing rustc-web"
+RUSTC_VERSION="$(/usr/bin/rustc --version)"
+log "toolchain: $RUSTC_VERSION (sysroot /usr)"
+
+if command -v rustup >/dev/null; then
+  if rustup toolchain list | grep -q '^pactum'; then
+    log "rustup toolchain 'pactum' already linked"
+  else
+    rustup toolchain link pactum /usr
+    log "linked /usr as rustup toolchain 'pactum'"
+  fi
+fi
+
+# --- core/alloc for wasm32v1-none ------------------------------------------------------------
+TARGET=wasm32v1-none
+LIBDIR=/usr/lib/rustlib/$TARGET/lib
+STAMP=/usr/lib/rustlib/$TARGET/pactum-stamp
+if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$RUSTC_VERSION" ] && ls "$LIBDIR"/libcore-*.rlib >/dev/null 2>&1; then
+  log "$TARGET core/alloc already built for this compiler"
+else
+  log "building core/alloc/compiler_builtins for $TARGET (once per compiler version)"
+  work="$(mktemp -d)"
+  trap 'rm -rf "$work"' EXIT
+  mkdir -p "$work/src"
+  cat >"$work/Cargo.toml" <<'TOML'
+[package]
+name = "sysroot-seed"
+version = "0.0.0"
+edition = "2021"
+[lib]
+path = "src/lib.rs"
+[profile.release]
+panic = "abort"
+TOML
+  printf '#![no_std]\npub fn seed() {}\n' >"$work/src/lib.rs"
+  (cd "$work" && RUSTC_BOOTSTRAP=1 RUSTFLAGS=-Cembed-bitcode=yes RUSTUP_TOOLCHAIN= \
+     /usr/bin/cargo build -q --release --target "$TARGET" -Zbuild-std=core,alloc \
+     --config 'build.rustc="/usr/bin/rustc"')
+  $SUDO mkdir -p "$LIBDIR"
+  $SUDO rm -f "$LIBDIR"/*.rlib
+  for crate in core alloc compiler_builtins; do
+    f="$(ls "$work/target/$TARGET/release/deps/lib${crate}-"*.rlib | head -n1)"
+    [ -n "$f" ] || die "build-std produced no lib$crate"
+    $SUDO cp "$f" "$LIBDIR/"
+  done
+  echo "$RUSTC_VERSION" | $SUDO tee "$STAMP" >/dev/null
+  # Wasm artifacts built against an older core cannot be reused ("can't find crate").
+  TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/pactum/target}"
+  rm -rf "$TARGET_DIR"/*/wbuild/*/target/$TARGET
+  log "installed $(ls "$LIBDIR" | tr '\n' ' ')"
+fi
+log "done"

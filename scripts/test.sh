@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Sets up the machine, builds, and runs every test of the repository:
+#   1. Rust unit and runtime tests (cargo test, release profile: the same artifacts as the node)
+#   2. End-to-end tests: a real pactum-node on 127.0.0.1 driven by @polkadot/api
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+start=$SECONDS
+bash "$PACTUM_ROOT/scripts/setup.sh"
+build_workspace
+
+log "cargo test (release)"
+(cd "$PACTUM_ROOT" && cargo test --release --locked --workspace)
+
+log "end-to-end tests"
+(cd "$PACTUM_ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
+(cd "$PACTUM_ROOT/tests/e2e" && PACTUM_NODE="$PACTUM_NODE" npm test)
+
+log "all tests passed in $((SECONDS - start)) s"

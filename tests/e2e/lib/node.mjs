@@ -1,0 +1,124 @@
+// Starting and stopping real pactum-node processes on 127.0.0.1, and connecting to them.
+import { spawn, execFileSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { mkdtempSync, rmSync, openSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ApiPromise, WsProvider } from '@polkadot/api';
+
+export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const NODE_BIN = process.env.PACTUM_NODE
+  ?? join(process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache/pactum/target'), 'release/pactum-node');
+
+const children = new Set();
+// Whatever happens to the test process, no node outlives it.
+process.on('exit', () => { for (const child of children) child.kill('SIGKILL'); });
+
+/** A TCP port on 127.0.0.1 that is free right now. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** `count` consecutive free ports on 127.0.0.1; returns the first. */
+export async function freePortRange(count) {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const base = 20000 + Math.floor(Math.random() * 30000);
+    const ok = await Promise.all([...Array(count).keys()].map((i) => isFree(base + i)));
+    if (ok.every(Boolean)) return base;
+  }
+  throw new Error(`no ${count} consecutive free ports found`);
+}
+
+function isFree(port) {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/** Starts `pactum-node --dev` with a temporary database; `stop()` ends it and removes it. */
+export async function startDevNode() {
+  const basePath = mkdtempSync(join(tmpdir(), 'pactum-e2e-'));
+  const rpcPort = await freePort();
+  const p2pPort = await freePort();
+  const logFile = join(basePath, 'node.log');
+  const logFd = openSync(logFile, 'w');
+  const child = spawn(NODE_BIN, [
+    '--dev', '--base-path', basePath,
+    '--rpc-port', String(rpcPort),
+    '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`,
+    '--no-mdns', '--no-telemetry', '--no-prometheus',
+  ], { stdio: ['ignore', logFd, logFd] });
+  closeSync(logFd);
+  children.add(child);
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  return {
+    wsUrl: `ws://127.0.0.1:${rpcPort}`,
+    logFile,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      children.delete(child);
+      rmSync(basePath, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Connects to a node, retrying while it starts (up to `timeoutMs`). */
+export async function connect(wsUrl, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const provider = new WsProvider(wsUrl, false);
+    try {
+      await provider.connect();
+      await waitFor(() => provider.isConnected, 3_000, 'websocket open');
+      return await ApiPromise.create({ provider, throwOnConnect: true, noInitWarn: true });
+    } catch (error) {
+      await provider.disconnect().catch(() => {});
+      if (Date.now() > deadline) throw new Error(`no RPC at ${wsUrl}: ${error.message}`);
+      await sleep(1_000);
+    }
+  }
+}
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `check` (sync or async) until it returns a truthy value, which it returns. */
+export async function waitFor(check, timeoutMs, what) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(500);
+  }
+}
+
+/** The number of the node's finalized head. */
+export async function finalizedNumber(api) {
+  const hash = await api.rpc.chain.getFinalizedHead();
+  const header = await api.rpc.chain.getHeader(hash);
+  return header.number.toNumber();
+}
+
+/** Runs scripts/local-net.sh with `args` in `env`. */
+export function localNet(env, ...args) {
+  return execFileSync('bash', [join(REPO_ROOT, 'scripts/local-net.sh'), ...args], {
+    env: { ...process.env, PACTUM_NODE: NODE_BIN, ...env },
+    encoding: 'utf8',
+  });
+}

@@ -1,0 +1,66 @@
+// The four-validator local network (scripts/local-net.sh): finality advances, survives the loss
+// of one validator (3 of 4 is above GRANDPA's two-thirds), and the restarted validator catches up.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connect, waitFor, finalizedNumber, freePortRange, localNet } from './lib/node.mjs';
+
+describe('local network of four validators', () => {
+  const env = {};
+  let rpcBase;
+  let alice;
+
+  before(async () => {
+    env.PACTUM_NET_DIR = mkdtempSync(join(tmpdir(), 'pactum-net-'));
+    env.PACTUM_NET_P2P_BASE = String(await freePortRange(4));
+    rpcBase = await freePortRange(4);
+    env.PACTUM_NET_RPC_BASE = String(rpcBase);
+    // Even if the test process dies, the network goes down with it.
+    process.on('exit', () => { try { localNet(env, 'stop'); } catch { /* already down */ } });
+    localNet(env, 'start');
+    alice = await connect(`ws://127.0.0.1:${rpcBase}`);
+  });
+
+  after(async () => {
+    await alice?.disconnect();
+    localNet(env, 'stop');
+  });
+
+  it('connects all validators and finalizes blocks', async () => {
+    await waitFor(async () => (await alice.rpc.system.health()).peers.toNumber() === 3, 120_000, 'alice to see 3 peers');
+    const authorities = await alice.query.session.validators();
+    assert.equal(authorities.length, 4);
+    await waitFor(async () => (await finalizedNumber(alice)) >= 3, 180_000, 'block 3 to be finalized');
+  });
+
+  it('keeps finalizing with one validator stopped', async () => {
+    localNet(env, 'stop', 'dave');
+    const atStop = await finalizedNumber(alice);
+    const reached = await waitFor(async () => {
+      const n = await finalizedNumber(alice);
+      return n >= atStop + 3 ? n : 0;
+    }, 180_000, 'finality to advance by 3 blocks without dave');
+    assert.ok(reached >= atStop + 3);
+    assert.match(localNet(env, 'status'), /dave\s+stopped/);
+  });
+
+  it('brings the restarted validator up to the finalized head', async () => {
+    localNet(env, 'start', 'dave');
+    const target = await finalizedNumber(alice);
+    const dave = await connect(`ws://127.0.0.1:${rpcBase + 3}`);
+    try {
+      const caughtUp = await waitFor(async () => {
+        const n = await finalizedNumber(dave);
+        return n >= target ? n : 0;
+      }, 180_000, `dave to finalize block ${target}`);
+      assert.ok(caughtUp >= target);
+      // And the network still finalizes with all four.
+      const now = await finalizedNumber(alice);
+      await waitFor(async () => (await finalizedNumber(dave)) >= now + 2, 120_000, 'finality after the restart');
+    } finally {
+      await dave.disconnect();
+    }
+  });
+});
