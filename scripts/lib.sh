@@ -4,6 +4,9 @@ PACTUM_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # The target directory lives outside the clone so that fresh clones (CI) reuse the build.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/pactum/target}"
 export PATH="$HOME/.cargo/bin:$PATH"
+# The runtime's Wasm build runs in the target directory: tell it where the workspace (and its
+# Cargo.lock) is, so the Wasm is built from the locked versions.
+export WASM_BUILD_WORKSPACE_HINT="$PACTUM_ROOT"
 PACTUM_NODE="${PACTUM_NODE:-$CARGO_TARGET_DIR/release/pactum-node}"
 
 log() { printf '[%s] %s\n' "$(basename "$0" .sh)" "$*"; }

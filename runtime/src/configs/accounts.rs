@@ -5,7 +5,7 @@ use crate::{deposit, Balance, Balances, OriginCaller, Runtime, RuntimeCall, Runt
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{parameter_types, traits::{ConstU32, InstanceFilter}};
 use scale_info::TypeInfo;
-use sp_runtime::{traits::BlakeTwo256, RuntimeDebug};
+use sp_runtime::traits::BlakeTwo256;
 
 impl pallet_utility::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
@@ -45,7 +45,7 @@ impl pallet_multisig::Config for Runtime {
 	Encode,
 	Decode,
 	DecodeWithMemTracking,
-	RuntimeDebug,
+	Debug,
 	MaxEncodedLen,
 	TypeInfo,
 	Default,
