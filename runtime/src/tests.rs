@@ -2,8 +2,9 @@
 
 use crate::{
 	genesis_config_presets::{get_preset, json_merge, preset_names, PRODUCTION_PRESET},
-	AccountId, Balances, CouncilCollective, Runtime, RuntimeGenesisConfig, RuntimeOrigin,
-	Session, Sudo, System, ValidatorSet,
+	configs::CouncilCollective,
+	AccountId, Balances, Runtime, RuntimeGenesisConfig, RuntimeOrigin, Session, Sudo, System,
+	ValidatorSet,
 };
 use frame_support::{assert_noop, assert_ok};
 use sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
@@ -31,7 +32,10 @@ fn account(k: Sr25519Keyring) -> AccountId {
 fn every_preset_is_listed_and_builds() {
 	let names: Vec<String> = preset_names()
 		.into_iter()
-		.map(|id| String::from_utf8(id.as_ref().to_vec()).expect("utf8"))
+		.map(|id| {
+			let bytes: &[u8] = id.as_ref();
+			String::from_utf8(bytes.to_vec()).expect("utf8")
+		})
 		.collect();
 	assert_eq!(names, vec![DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET, PRODUCTION_PRESET]);
 	for name in names {
@@ -48,7 +52,7 @@ fn every_preset_is_listed_and_builds() {
 fn development_preset_has_one_validator_and_sudo() {
 	ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
 		assert_eq!(Session::validators(), vec![account(Sr25519Keyring::Alice)]);
-		assert_eq!(Sudo::key(), Some(account(Sr25519Keyring::Alice)));
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(account(Sr25519Keyring::Alice)));
 		assert!(Balances::free_balance(account(Sr25519Keyring::Bob)) > 0);
 	});
 }
@@ -72,7 +76,7 @@ fn local_testnet_preset_has_four_validators() {
 #[test]
 fn production_preset_has_no_sudo_and_a_council() {
 	ext_from_preset(PRODUCTION_PRESET).execute_with(|| {
-		assert_eq!(Sudo::key(), None);
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), None);
 		// Nobody can use sudo: the pallet refuses every signer.
 		let call = Box::new(crate::RuntimeCall::System(frame_system::Call::remark {
 			remark: vec![],

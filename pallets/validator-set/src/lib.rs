@@ -87,7 +87,9 @@ pub mod pallet {
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
 		/// The validators of the first session. Their session keys are set by `pallet-session`'s
-		/// own genesis config.
+		/// own genesis config. If empty, the first session's validators are the accounts of
+		/// `pallet-session`'s genesis keys, and this pallet manages the set from the first
+		/// change on.
 		pub validators: Vec<T::AccountId>,
 	}
 
@@ -99,8 +101,9 @@ pub mod pallet {
 				assert!(!set.contains(who), "validator listed twice in genesis: {who:?}");
 				assert!(set.try_push(who.clone()).is_ok(), "more genesis validators than MaxValidators");
 			}
+			// An empty list leaves the first session to `pallet-session`'s own genesis keys.
 			assert!(
-				set.len() >= T::MinValidators::get() as usize,
+				set.is_empty() || set.len() >= T::MinValidators::get() as usize,
 				"fewer genesis validators than MinValidators"
 			);
 			Validators::<T>::put(set);

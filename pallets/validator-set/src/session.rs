@@ -17,7 +17,8 @@ impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
 	}
 
 	fn new_session_genesis(_new_index: SessionIndex) -> Option<Vec<T::AccountId>> {
-		Some(Validators::<T>::get().into_inner())
+		let set = Validators::<T>::get();
+		(!set.is_empty()).then(|| set.into_inner())
 	}
 
 	fn end_session(_end_index: SessionIndex) {}
