@@ -37,7 +37,7 @@ start_one() {
     --node-key "$(printf '%064x' $((i + 1)))"
     --listen-addr "/ip4/127.0.0.1/tcp/$((P2P_BASE + i))"
     --rpc-port "$((RPC_BASE + i))" --rpc-cors all
-    --no-mdns --no-telemetry --no-prometheus)
+    --no-mdns --no-telemetry --no-prometheus ${PACTUM_NET_ARGS:-})
   [ "$i" -eq 0 ] || args+=(--bootnodes "/ip4/127.0.0.1/tcp/$P2P_BASE/p2p/$ALICE_PEER_ID")
   nohup "$PACTUM_NODE" "${args[@]}" >>"$NET_DIR/$name.log" 2>&1 &
   echo $! >"$NET_DIR/$name.pid"

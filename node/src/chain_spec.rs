@@ -32,7 +32,12 @@ fn spec(name: &str, id: &str, chain_type: ChainType, preset: &str) -> Result<Cha
 
 /// One validator (Alice), instant start.
 pub fn development() -> Result<ChainSpec, String> {
-	spec("Pactum Development", "pactum_dev", ChainType::Development, sp_genesis_builder::DEV_RUNTIME_PRESET)
+	spec(
+		"Pactum Development",
+		"pactum_dev",
+		ChainType::Development,
+		sp_genesis_builder::DEV_RUNTIME_PRESET,
+	)
 }
 
 /// Four validators (Alice, Bob, Charlie, Dave) on one machine.

@@ -12,8 +12,11 @@ use sc_transaction_pool_api::OffchainTransactionPoolFactory;
 use sp_inherents::CreateInherentDataProviders;
 use std::{sync::Arc, time::Duration};
 
-pub type FullClient =
-	sc_service::TFullClient<Block, RuntimeApi, sc_executor::WasmExecutor<sp_io::SubstrateHostFunctions>>;
+pub type FullClient = sc_service::TFullClient<
+	Block,
+	RuntimeApi,
+	sc_executor::WasmExecutor<sp_io::SubstrateHostFunctions>,
+>;
 type FullBackend = sc_service::TFullBackend<Block>;
 type FullSelectChain = sc_consensus::LongestChain<FullBackend, Block>;
 type FullPool = sc_transaction_pool::TransactionPoolHandle<Block, FullClient>;
@@ -148,7 +151,13 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 		keystore_container,
 		select_chain,
 		transaction_pool,
-		other: ConsensusParts { block_import, babe_link, babe_worker_handle, grandpa_link, telemetry },
+		other: ConsensusParts {
+			block_import,
+			babe_link,
+			babe_worker_handle,
+			grandpa_link,
+			telemetry,
+		},
 	})
 }
 
@@ -166,7 +175,8 @@ pub fn new_full<
 		keystore_container,
 		select_chain,
 		transaction_pool,
-		other: ConsensusParts { block_import, babe_link, babe_worker_handle, grandpa_link, mut telemetry },
+		other:
+			ConsensusParts { block_import, babe_link, babe_worker_handle, grandpa_link, mut telemetry },
 	} = new_partial(&config)?;
 
 	let mut net_config = sc_network::config::FullNetworkConfiguration::<

@@ -3,14 +3,16 @@
 //! consortium council). The node's chain specs only name these presets.
 
 use crate::{
-	AccountId, BabeConfig, BalancesConfig, CouncilMembershipConfig, RuntimeGenesisConfig,
-	SessionConfig, SessionKeys, SudoConfig, ValidatorSetConfig, BABE_GENESIS_EPOCH_CONFIG, UNIT,
+	AccountId, BabeConfig, BalancesConfig, CouncilMembershipConfig, NodeAuthorizationConfig,
+	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, ValidatorSetConfig,
+	BABE_GENESIS_EPOCH_CONFIG, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
 use sp_consensus_babe::AuthorityId as BabeId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_core::OpaquePeerId;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
@@ -20,16 +22,49 @@ pub const PRODUCTION_PRESET: &str = "production";
 /// Every endowed account starts with this much.
 const ENDOWMENT: u128 = 1_000_000 * UNIT;
 
-/// A validator: its account and its session keys.
+/// The libp2p peer ids of nodes started with `--node-key` 0x00…01 to 0x00…04, as
+/// `scripts/local-net.sh` starts Alice, Bob, Charlie and Dave (`pactum-node key
+/// inspect-node-key` prints them in base58).
+const LOCAL_PEER_IDS: [[u8; 38]; 4] = [
+	[
+		0, 36, 8, 1, 18, 32, 76, 181, 171, 246, 173, 121, 251, 245, 171, 188, 202, 252, 194, 105,
+		216, 92, 210, 101, 30, 212, 184, 133, 181, 134, 159, 36, 26, 237, 240, 165, 186, 41,
+	],
+	[
+		0, 36, 8, 1, 18, 32, 116, 34, 185, 136, 117, 152, 6, 142, 50, 196, 68, 138, 148, 154, 219,
+		41, 13, 15, 78, 53, 185, 224, 27, 14, 229, 241, 161, 230, 0, 254, 38, 116,
+	],
+	[
+		0, 36, 8, 1, 18, 32, 243, 129, 98, 110, 65, 231, 2, 126, 164, 49, 191, 227, 0, 158, 148,
+		189, 210, 90, 116, 107, 238, 196, 104, 148, 141, 108, 60, 124, 93, 201, 165, 75,
+	],
+	[
+		0, 36, 8, 1, 18, 32, 253, 80, 184, 227, 177, 68, 234, 36, 79, 191, 119, 55, 245, 80, 188,
+		141, 208, 194, 101, 11, 188, 26, 173, 168, 51, 202, 23, 255, 141, 191, 50, 155,
+	],
+];
+
+/// A validator: its account, its session keys and its node's network identity. With
+/// `pallet-node-authorization`, validators only connect to the nodes genesis (or governance)
+/// lists as well-known, so every validator's node must be listed.
 pub struct Validator {
 	pub account: AccountId,
 	pub babe: BabeId,
 	pub grandpa: GrandpaId,
+	pub peer_id: OpaquePeerId,
 }
 
-/// A well-known development validator (keys derived from `//Name`).
-fn dev_validator(sr: Sr25519Keyring, ed: Ed25519Keyring) -> Validator {
-	Validator { account: sr.to_account_id(), babe: sr.public().into(), grandpa: ed.public().into() }
+/// A well-known development validator (keys derived from `//Name`), running the local node
+/// with `--node-key` number `node` (1 to 4).
+fn dev_validator(sr: Sr25519Keyring, ed: Ed25519Keyring, node: usize) -> Validator {
+	let peer_id =
+		LOCAL_PEER_IDS.get(node.saturating_sub(1)).map(|id| id.to_vec()).unwrap_or_default();
+	Validator {
+		account: sr.to_account_id(),
+		babe: sr.public().into(),
+		grandpa: ed.public().into(),
+		peer_id: OpaquePeerId(peer_id),
+	}
 }
 
 fn genesis(
@@ -38,7 +73,10 @@ fn genesis(
 	council: Vec<AccountId>,
 	sudo: Option<AccountId>,
 ) -> Value {
+	let nodes: Vec<(OpaquePeerId, AccountId)> =
+		validators.iter().map(|v| (v.peer_id.clone(), v.account.clone())).collect();
 	let mut config = build_struct_json_patch!(RuntimeGenesisConfig {
+		node_authorization: NodeAuthorizationConfig { nodes },
 		balances: BalancesConfig {
 			balances: endowed.iter().cloned().map(|who| (who, ENDOWMENT)).collect::<Vec<_>>(),
 		},
@@ -50,11 +88,7 @@ fn genesis(
 			keys: validators
 				.into_iter()
 				.map(|v| {
-					(
-						v.account.clone(),
-						v.account,
-						SessionKeys { babe: v.babe, grandpa: v.grandpa },
-					)
+					(v.account.clone(), v.account, SessionKeys { babe: v.babe, grandpa: v.grandpa })
 				})
 				.collect::<Vec<_>>(),
 		},
@@ -63,9 +97,8 @@ fn genesis(
 		},
 	});
 	if let Some(key) = sudo {
-		let sudo = build_struct_json_patch!(RuntimeGenesisConfig {
-			sudo: SudoConfig { key: Some(key) }
-		});
+		let sudo =
+			build_struct_json_patch!(RuntimeGenesisConfig { sudo: SudoConfig { key: Some(key) } });
 		json_merge(&mut config, sudo);
 	}
 	config
@@ -74,10 +107,11 @@ fn genesis(
 /// Merges `patch` into `base` (objects key by key, anything else replaced).
 pub(crate) fn json_merge(base: &mut Value, patch: Value) {
 	match (base, patch) {
-		(Value::Object(base), Value::Object(patch)) =>
+		(Value::Object(base), Value::Object(patch)) => {
 			for (key, value) in patch {
 				json_merge(base.entry(key).or_insert(Value::Null), value);
-			},
+			}
+		}
 		(base, patch) => *base = patch,
 	}
 }
@@ -89,7 +123,7 @@ fn dev_accounts() -> Vec<AccountId> {
 /// One validator (Alice), sudo Alice, council Alice, Bob and Charlie.
 pub fn development_config_genesis() -> Value {
 	genesis(
-		vec![dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		vec![dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice, 1)],
 		dev_accounts(),
 		vec![
 			Sr25519Keyring::Alice.to_account_id(),
@@ -104,10 +138,10 @@ pub fn development_config_genesis() -> Value {
 pub fn local_testnet_genesis() -> Value {
 	genesis(
 		vec![
-			dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
-			dev_validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
-			dev_validator(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
-			dev_validator(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+			dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice, 1),
+			dev_validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob, 2),
+			dev_validator(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie, 3),
+			dev_validator(Sr25519Keyring::Dave, Ed25519Keyring::Dave, 4),
 		],
 		dev_accounts(),
 		vec![
@@ -124,10 +158,10 @@ pub fn local_testnet_genesis() -> Value {
 /// operator replaces in the generated chain spec before launch; `chain-spec/README.md` says how.
 pub fn production_genesis() -> Value {
 	let consortium = vec![
-		dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
-		dev_validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
-		dev_validator(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
-		dev_validator(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+		dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice, 1),
+		dev_validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob, 2),
+		dev_validator(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie, 3),
+		dev_validator(Sr25519Keyring::Dave, Ed25519Keyring::Dave, 4),
 	];
 	let members: Vec<AccountId> = consortium.iter().map(|v| v.account.clone()).collect();
 	genesis(consortium, members.clone(), members, None)

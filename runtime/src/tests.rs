@@ -1,8 +1,8 @@
 //! Tests of the composed runtime: genesis presets and governance-only validator management.
 
 use crate::{
-	genesis_config_presets::{get_preset, json_merge, preset_names, PRODUCTION_PRESET},
 	configs::CouncilCollective,
+	genesis_config_presets::{get_preset, json_merge, preset_names, PRODUCTION_PRESET},
 	AccountId, Balances, Runtime, RuntimeGenesisConfig, RuntimeOrigin, Session, Sudo, System,
 	ValidatorSet,
 };
@@ -70,6 +70,8 @@ fn local_testnet_preset_has_four_validators() {
 			]
 		);
 		assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), 4);
+		// Every validator's node is well known, or validators would refuse each other.
+		assert_eq!(pallet_node_authorization::WellKnownNodes::<Runtime>::get().len(), 4);
 	});
 }
 
@@ -78,9 +80,8 @@ fn production_preset_has_no_sudo_and_a_council() {
 	ext_from_preset(PRODUCTION_PRESET).execute_with(|| {
 		assert_eq!(pallet_sudo::Key::<Runtime>::get(), None);
 		// Nobody can use sudo: the pallet refuses every signer.
-		let call = Box::new(crate::RuntimeCall::System(frame_system::Call::remark {
-			remark: vec![],
-		}));
+		let call =
+			Box::new(crate::RuntimeCall::System(frame_system::Call::remark { remark: vec![] }));
 		assert_noop!(
 			Sudo::sudo(RuntimeOrigin::signed(account(Sr25519Keyring::Alice)), call),
 			pallet_sudo::Error::<Runtime>::RequireSudo
@@ -107,11 +108,8 @@ fn validator_set_refuses_signed_origin() {
 #[test]
 fn validator_set_refuses_a_council_minority() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let one_of_three: RuntimeOrigin = pallet_collective::RawOrigin::<
-			AccountId,
-			CouncilCollective,
-		>::Members(1, 3)
-		.into();
+		let one_of_three: RuntimeOrigin =
+			pallet_collective::RawOrigin::<AccountId, CouncilCollective>::Members(1, 3).into();
 		assert_noop!(
 			ValidatorSet::remove_validator(one_of_three, account(Sr25519Keyring::Dave)),
 			DispatchError::BadOrigin
@@ -126,11 +124,8 @@ fn validator_set_accepts_root_and_a_council_majority() {
 			RuntimeOrigin::root(),
 			account(Sr25519Keyring::Dave)
 		));
-		let two_of_three: RuntimeOrigin = pallet_collective::RawOrigin::<
-			AccountId,
-			CouncilCollective,
-		>::Members(2, 3)
-		.into();
+		let two_of_three: RuntimeOrigin =
+			pallet_collective::RawOrigin::<AccountId, CouncilCollective>::Members(2, 3).into();
 		assert_ok!(ValidatorSet::remove_validator(two_of_three, account(Sr25519Keyring::Charlie)));
 		assert_eq!(
 			pallet_validator_set::Validators::<Runtime>::get().into_inner(),

@@ -10,8 +10,7 @@ use sp_runtime::traits::TrailingZeroInput;
 /// Fills the set with `n` validators and returns them.
 fn fill_set<T: Config>(n: u32) -> Vec<T::AccountId> {
 	let accounts: Vec<T::AccountId> = (0..n).map(|i| account("validator", i, 0)).collect();
-	let bounded: BoundedVec<_, T::MaxValidators> =
-		accounts.clone().try_into().unwrap_or_default();
+	let bounded: BoundedVec<_, T::MaxValidators> = accounts.clone().try_into().unwrap_or_default();
 	Validators::<T>::put(bounded);
 	accounts
 }

@@ -34,9 +34,9 @@ pub use weights::WeightInfo;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
-mod session;
 #[cfg(test)]
 mod mock;
+mod session;
 #[cfg(test)]
 mod tests;
 pub mod weights;
@@ -60,7 +60,8 @@ pub mod pallet {
 
 	#[pallet::config]
 	pub trait Config:
-		frame_system::Config + pallet_session::Config<ValidatorId = <Self as frame_system::Config>::AccountId>
+		frame_system::Config
+		+ pallet_session::Config<ValidatorId = <Self as frame_system::Config>::AccountId>
 	{
 		/// The origin allowed to add and remove validators (governance).
 		type ManagerOrigin: EnsureOrigin<Self::RuntimeOrigin>;
@@ -99,7 +100,10 @@ pub mod pallet {
 			let mut set = BoundedVec::<T::AccountId, T::MaxValidators>::default();
 			for who in &self.validators {
 				assert!(!set.contains(who), "validator listed twice in genesis: {who:?}");
-				assert!(set.try_push(who.clone()).is_ok(), "more genesis validators than MaxValidators");
+				assert!(
+					set.try_push(who.clone()).is_ok(),
+					"more genesis validators than MaxValidators"
+				);
 			}
 			// An empty list leaves the first session to `pallet-session`'s own genesis keys.
 			assert!(
@@ -173,11 +177,9 @@ pub mod pallet {
 		pub fn remove_validator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			T::ManagerOrigin::ensure_origin(origin)?;
 			Validators::<T>::try_mutate(|set| -> DispatchResult {
-				let position = set.iter().position(|v| v == &who).ok_or(Error::<T>::NotValidator)?;
-				ensure!(
-					set.len() > T::MinValidators::get() as usize,
-					Error::<T>::TooFewValidators
-				);
+				let position =
+					set.iter().position(|v| v == &who).ok_or(Error::<T>::NotValidator)?;
+				ensure!(set.len() > T::MinValidators::get() as usize, Error::<T>::TooFewValidators);
 				set.remove(position);
 				Ok(())
 			})?;

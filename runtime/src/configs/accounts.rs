@@ -3,7 +3,10 @@
 
 use crate::{deposit, Balance, Balances, OriginCaller, Runtime, RuntimeCall, RuntimeEvent};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{parameter_types, traits::{ConstU32, InstanceFilter}};
+use frame_support::{
+	parameter_types,
+	traits::{ConstU32, InstanceFilter},
+};
 use scale_info::TypeInfo;
 use sp_runtime::traits::BlakeTwo256;
 
@@ -73,13 +76,15 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
 			ProxyType::NonTransfer => !matches!(call, RuntimeCall::Balances(..)),
 			ProxyType::Governance => matches!(
 				call,
-				RuntimeCall::Council(..) | RuntimeCall::CouncilMembership(..) | RuntimeCall::Utility(..)
+				RuntimeCall::Council(..)
+					| RuntimeCall::CouncilMembership(..)
+					| RuntimeCall::Utility(..)
 			),
 			ProxyType::CancelProxy => matches!(
 				call,
-				RuntimeCall::Proxy(pallet_proxy::Call::reject_announcement { .. }) |
-					RuntimeCall::Utility(..) |
-					RuntimeCall::Multisig(..)
+				RuntimeCall::Proxy(pallet_proxy::Call::reject_announcement { .. })
+					| RuntimeCall::Utility(..)
+					| RuntimeCall::Multisig(..)
 			),
 		}
 	}

@@ -1,7 +1,7 @@
 //! BABE, GRANDPA, sessions, the permissioned validator set and node authorization.
 
 use crate::{
-	configs::AdminOrigin, AccountId, Balances, Babe, Runtime, RuntimeEvent, Session, SessionKeys,
+	configs::AdminOrigin, AccountId, Babe, Balances, Runtime, RuntimeEvent, Session, SessionKeys,
 	ValidatorSet, EPOCH_DURATION_IN_SLOTS, MILLI_SECS_PER_BLOCK,
 };
 use frame_support::traits::{ConstU32, ConstU64};
