@@ -34,6 +34,11 @@ pub enum Subcommand {
 
 	/// Database meta columns information.
 	ChainInfo(sc_cli::ChainInfoCmd),
+
+	/// Benchmarks: pallet weights (needs a build with `--features runtime-benchmarks`, see
+	/// scripts/benchmark.sh), storage, block and extrinsic overhead, and this machine.
+	#[command(subcommand)]
+	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
 }
 
 /// `pactum-node` arguments.

@@ -1,0 +1,16 @@
+//! The pallets whose weights `pactum-node benchmark pallet` measures (scripts/benchmark.sh).
+
+frame_benchmarking::define_benchmarks!(
+	[frame_benchmarking, BaselineBench::<Runtime>]
+	[frame_system, SystemBench::<Runtime>]
+	[pallet_balances, Balances]
+	[pallet_timestamp, Timestamp]
+	[pallet_validator_set, ValidatorSet]
+	[pallet_sudo, Sudo]
+	[pallet_collective, Council]
+	[pallet_membership, CouncilMembership]
+	[pallet_scheduler, Scheduler]
+	[pallet_utility, Utility]
+	[pallet_multisig, Multisig]
+	[pallet_proxy, Proxy]
+);
