@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up the machine, builds, and runs every test of the repository:
 #   1. Rust unit and runtime tests (cargo test, release profile: the same artifacts as the node)
-#   2. End-to-end tests: a real pactum-node on 127.0.0.1 driven by @polkadot/api
+#   2. The pallets' benchmarks, run once each as tests
+#   3. End-to-end tests: a real pactum-node on 127.0.0.1 driven by @polkadot/api
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -11,6 +12,11 @@ build_workspace
 
 log "cargo test (release)"
 (cd "$PACTUM_ROOT" && cargo test --release --locked --workspace)
+
+# Each pallet's benchmarks run once as tests (impl_benchmark_test_suite), so benchmark code
+# cannot rot between weight regenerations. Only the pallet crates are built with the feature.
+log "benchmark tests (runtime-benchmarks)"
+(cd "$PACTUM_ROOT" && cargo test --release --locked -p pallet-validator-set --features runtime-benchmarks)
 
 log "end-to-end tests"
 (cd "$PACTUM_ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)

@@ -4,7 +4,10 @@ use super::*;
 use alloc::vec::Vec;
 use codec::Decode;
 use frame_benchmarking::v2::*;
-use frame_support::{traits::EnsureOrigin, BoundedVec};
+use frame_support::{
+	traits::{EnsureOrigin, Get},
+	BoundedVec,
+};
 use sp_runtime::traits::TrailingZeroInput;
 
 /// Fills the set with `n` validators and returns them.
