@@ -11,7 +11,14 @@ build_workspace
 RPC_PORT="${RPC_PORT:-9944}"
 P2P_PORT="${P2P_PORT:-30333}"
 BASE_PATH="$(mktemp -d -t pactum-dev-XXXXXX)"
-trap 'rm -rf "$BASE_PATH"' EXIT
+node_pid=""
+# However this script ends (Ctrl-C, a signal, an error), the node stops and its database goes.
+cleanup() {
+  if [ -n "$node_pid" ]; then kill -TERM "$node_pid" 2>/dev/null || true; wait "$node_pid" 2>/dev/null || true; fi
+  rm -rf "$BASE_PATH"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 cat <<INFO
 
@@ -27,4 +34,6 @@ INFO
 "$PACTUM_NODE" --dev --base-path "$BASE_PATH" \
   --rpc-port "$RPC_PORT" --rpc-cors all \
   --listen-addr "/ip4/127.0.0.1/tcp/$P2P_PORT" \
-  --no-telemetry --no-mdns "$@"
+  --no-telemetry --no-mdns "$@" &
+node_pid=$!
+wait "$node_pid"
