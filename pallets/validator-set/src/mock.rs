@@ -102,6 +102,11 @@ impl pallet_validator_set::Config for Test {
 
 /// Accounts 1 and 2 are the genesis validators; 1..=5 are funded and 3 and 4 have keys too.
 pub fn new_test_ext() -> sp_io::TestExternalities {
+	new_test_ext_with(vec![1, 2])
+}
+
+/// Genesis with `validators` in this pallet; accounts 1..=4 have session keys, 1..=5 are funded.
+pub fn new_test_ext_with(validators: Vec<AccountId>) -> sp_io::TestExternalities {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
 		balances: (1..=5).map(|who| (who, 1_000)).collect(),
@@ -109,7 +114,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();
-	pallet_validator_set::GenesisConfig::<Test> { validators: vec![1, 2] }
+	pallet_validator_set::GenesisConfig::<Test> { validators }
 		.assimilate_storage(&mut storage)
 		.unwrap();
 	pallet_session::GenesisConfig::<Test> {

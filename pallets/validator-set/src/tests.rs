@@ -16,6 +16,20 @@ fn genesis_validators_are_the_first_session() {
 }
 
 #[test]
+fn empty_genesis_set_leaves_the_first_session_to_session_keys() {
+	new_test_ext_with(vec![]).execute_with(|| {
+		assert!(set().is_empty());
+		// `pallet-session` falls back to the accounts of its own genesis keys.
+		assert_eq!(Session::validators(), vec![1, 2, 3, 4]);
+		// From the first change on, this pallet's set is the one used.
+		pallet_session::NextKeys::<Test>::insert(5, sp_runtime::testing::UintAuthorityId(5));
+		assert_ok!(ValidatorSet::add_validator(RuntimeOrigin::root(), 5));
+		run_to_block(10);
+		assert_eq!(Session::validators(), vec![5]);
+	});
+}
+
+#[test]
 fn add_validator_works_and_takes_effect_two_sessions_later() {
 	new_test_ext().execute_with(|| {
 		assert_ok!(ValidatorSet::add_validator(RuntimeOrigin::root(), 3));
