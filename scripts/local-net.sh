@@ -57,9 +57,9 @@ stop_one() {
   rm -f "$NET_DIR/$name.pid"
 }
 
-rpc() { # port method
+rpc() { # port method [params as a JSON list body]
   curl -s --max-time 2 -H 'Content-Type: application/json' \
-    -d "{\"id\":1,\"jsonrpc\":\"2.0\",\"method\":\"$2\",\"params\":[]}" "http://127.0.0.1:$1"
+    -d "{\"id\":1,\"jsonrpc\":\"2.0\",\"method\":\"$2\",\"params\":[${3:-}]}" "http://127.0.0.1:$1"
 }
 
 field() { sed -n "s/.*\"$1\":\"\{0,1\}\([0-9a-fx]*\).*/\1/p"; }
@@ -74,9 +74,7 @@ status() {
       peers=$(rpc "$port" system_health | field peers)
       best=$(rpc "$port" chain_getHeader | field number)
       fin_hash=$(rpc "$port" chain_getFinalizedHead | sed -n 's/.*"result":"\(0x[0-9a-f]*\)".*/\1/p')
-      fin=$(curl -s --max-time 2 -H 'Content-Type: application/json' \
-        -d "{\"id\":1,\"jsonrpc\":\"2.0\",\"method\":\"chain_getHeader\",\"params\":[\"$fin_hash\"]}" \
-        "http://127.0.0.1:$port" | field number)
+      fin=$(rpc "$port" chain_getHeader "\"$fin_hash\"" | field number)
       printf '%-8s %-8s %-6s %-10s %-10s\n' "$name" "$(cat "$NET_DIR/$name.pid")" "${peers:-?}" \
         "$((${best:-0}))" "$((${fin:-0}))"
     else
