@@ -42,6 +42,14 @@ fi
 RUSTC_VERSION="$(/usr/bin/rustc --version)"
 log "toolchain: $RUSTC_VERSION (sysroot /usr)"
 
+# rustc links Wasm with `rust-lld -flavor wasm`. Some rustc-web builds ship /usr/bin/rust-lld as a
+# link to lld-22, others don't: provide it when it is missing.
+if ! command -v rust-lld >/dev/null; then
+  [ -x /usr/lib/llvm-22/bin/lld ] || die "/usr/lib/llvm-22/bin/lld missing after installing lld-22"
+  $SUDO ln -sf /usr/lib/llvm-22/bin/lld /usr/bin/rust-lld
+  log "linked /usr/bin/rust-lld -> /usr/lib/llvm-22/bin/lld"
+fi
+
 if command -v rustup >/dev/null; then
   if rustup toolchain list | grep -q '^pactum'; then
     log "rustup toolchain 'pactum' already linked"
