@@ -8,6 +8,10 @@ export PATH="$HOME/.cargo/bin:$PATH"
 # Cargo.lock) is, so the Wasm is built from the locked versions.
 export WASM_BUILD_WORKSPACE_HINT="$PACTUM_ROOT"
 PACTUM_NODE="${PACTUM_NODE:-$CARGO_TARGET_DIR/release/pactum-node}"
+# The ink! contracts are a workspace of their own, with their own target directory; their
+# .contract bundles (scripts/build-contracts.sh) go to PACTUM_CONTRACTS_DIR, where tests find them.
+PACTUM_INK_TARGET_DIR="${PACTUM_INK_TARGET_DIR:-$HOME/.cache/pactum/target-ink}"
+export PACTUM_CONTRACTS_DIR="${PACTUM_CONTRACTS_DIR:-$PACTUM_INK_TARGET_DIR/bundles}"
 
 log() { printf '[%s] %s\n' "$(basename "$0" .sh)" "$*"; }
 

@@ -115,12 +115,19 @@ pub fn run() -> sc_cli::Result<()> {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| match cmd {
 				BenchmarkCmd::Pallet(cmd) => {
-					if !cfg!(feature = "runtime-benchmarks") {
-						return Err("pallet benchmarks need a node built with \
-							`--features runtime-benchmarks`: run scripts/benchmark.sh"
-							.into());
+					// The benchmarks run in Wasm: a runtime built with `runtime-benchmarks`,
+					// given with `--runtime` (scripts/benchmark.sh builds one), needs no
+					// benchmarking node. Without it, the runtime of the chain spec is used.
+					if cmd.runtime.is_some() {
+						cmd.run_with_spec::<HashingFor<Block>, ()>(None)
+					} else if cfg!(feature = "runtime-benchmarks") {
+						cmd.run_with_spec::<HashingFor<Block>, ()>(Some(config.chain_spec))
+					} else {
+						Err("give a runtime built with `--features runtime-benchmarks` with \
+							`--runtime` (scripts/benchmark.sh builds one), or build the node \
+							with `--features runtime-benchmarks`"
+							.into())
 					}
-					cmd.run_with_spec::<HashingFor<Block>, ()>(Some(config.chain_spec))
 				}
 				BenchmarkCmd::Block(cmd) => {
 					let PartialComponents { client, .. } = service::new_partial(&config)?;

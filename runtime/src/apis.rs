@@ -16,10 +16,14 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use crate::{
-	genesis_config_presets, AccountId, Babe, Balance, Block, Executive, Grandpa, InherentDataExt,
-	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
+	configs::RuntimeBlockWeights, genesis_config_presets, AccountId, Babe, Balance, Block,
+	BlockNumber, Contracts, Executive, Grandpa, Hash, InherentDataExt, Nonce, Registry, Runtime,
+	RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
 	BABE_GENESIS_EPOCH_CONFIG, EPOCH_DURATION_IN_SLOTS, VERSION,
 };
+
+/// The event records contract dry runs return.
+type EventRecord = frame_system::EventRecord<RuntimeEvent, Hash>;
 
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {
@@ -175,6 +179,81 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_registry_runtime_api::RegistryApi<Block, AccountId, Hash, Balance, BlockNumber>
+		for Runtime
+	{
+		fn participant(
+			who: AccountId,
+		) -> Option<pallet_registry_runtime_api::ParticipantView<AccountId, Hash, Balance, BlockNumber>> {
+			Registry::participant_view(&who)
+		}
+		fn roles(who: AccountId) -> Vec<pallet_registry_runtime_api::Role> {
+			Registry::roles_of(&who)
+		}
+	}
+
+	impl pallet_contracts::ContractsApi<Block, AccountId, Balance, BlockNumber, Hash, EventRecord>
+		for Runtime
+	{
+		fn call(
+			origin: AccountId,
+			dest: AccountId,
+			value: Balance,
+			gas_limit: Option<Weight>,
+			storage_deposit_limit: Option<Balance>,
+			input_data: Vec<u8>,
+		) -> pallet_contracts::ContractExecResult<Balance, EventRecord> {
+			let gas_limit = gas_limit.unwrap_or(RuntimeBlockWeights::get().max_block);
+			Contracts::bare_call(
+				origin,
+				dest,
+				value,
+				gas_limit,
+				storage_deposit_limit,
+				input_data,
+				pallet_contracts::DebugInfo::UnsafeDebug,
+				pallet_contracts::CollectEvents::UnsafeCollect,
+				pallet_contracts::Determinism::Enforced,
+			)
+		}
+
+		fn instantiate(
+			origin: AccountId,
+			value: Balance,
+			gas_limit: Option<Weight>,
+			storage_deposit_limit: Option<Balance>,
+			code: pallet_contracts::Code<Hash>,
+			data: Vec<u8>,
+			salt: Vec<u8>,
+		) -> pallet_contracts::ContractInstantiateResult<AccountId, Balance, EventRecord> {
+			let gas_limit = gas_limit.unwrap_or(RuntimeBlockWeights::get().max_block);
+			Contracts::bare_instantiate(
+				origin,
+				value,
+				gas_limit,
+				storage_deposit_limit,
+				code,
+				data,
+				salt,
+				pallet_contracts::DebugInfo::UnsafeDebug,
+				pallet_contracts::CollectEvents::UnsafeCollect,
+			)
+		}
+
+		fn upload_code(
+			origin: AccountId,
+			code: Vec<u8>,
+			storage_deposit_limit: Option<Balance>,
+			determinism: pallet_contracts::Determinism,
+		) -> pallet_contracts::CodeUploadResult<Hash, Balance> {
+			Contracts::bare_upload_code(origin, code, storage_deposit_limit, determinism)
+		}
+
+		fn get_storage(address: AccountId, key: Vec<u8>) -> pallet_contracts::GetStorageResult {
+			Contracts::get_storage(address, key)
+		}
+	}
+
 	impl pallet_transaction_payment_rpc_runtime_api::TransactionPaymentApi<Block, Balance> for Runtime {
 		fn query_info(
 			uxt: <Block as BlockT>::Extrinsic,
@@ -231,7 +310,7 @@ impl_runtime_apis! {
 			use crate::*;
 
 			let mut list = Vec::<BenchmarkList>::new();
-			crate::list_benchmarks!(list, extra);
+			list_benchmarks!(list, extra);
 			(list, AllPalletsWithSystem::storage_info())
 		}
 
@@ -243,13 +322,10 @@ impl_runtime_apis! {
 			use frame_system_benchmarking::Pallet as SystemBench;
 			use crate::*;
 
-			impl frame_system_benchmarking::Config for Runtime {}
-			impl frame_benchmarking::baseline::Config for Runtime {}
-
 			let whitelist: Vec<TrackedStorageKey> = AllPalletsWithSystem::whitelisted_storage_keys();
 			let mut batches = Vec::<BenchmarkBatch>::new();
 			let params = (&config, &whitelist);
-			crate::add_benchmarks!(params, batches);
+			add_benchmarks!(params, batches);
 			Ok(batches)
 		}
 	}

@@ -13,4 +13,8 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_utility, Utility]
 	[pallet_multisig, Multisig]
 	[pallet_proxy, Proxy]
+	[pallet_registry, Registry]
 );
+
+impl frame_system_benchmarking::Config for crate::Runtime {}
+impl frame_benchmarking::baseline::Config for crate::Runtime {}

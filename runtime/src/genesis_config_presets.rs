@@ -4,11 +4,12 @@
 
 use crate::{
 	AccountId, BabeConfig, BalancesConfig, CouncilMembershipConfig, NodeAuthorizationConfig,
-	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, ValidatorSetConfig,
-	BABE_GENESIS_EPOCH_CONFIG, UNIT,
+	RegistryConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig,
+	ValidatorSetConfig, BABE_GENESIS_EPOCH_CONFIG, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
+use pallet_registry::Role;
 use serde_json::Value;
 use sp_consensus_babe::AuthorityId as BabeId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
@@ -67,10 +68,14 @@ fn dev_validator(sr: Sr25519Keyring, ed: Ed25519Keyring, node: usize) -> Validat
 	}
 }
 
+/// A genesis participant of the registry: account, KYC level, roles.
+type Participant = (AccountId, u8, Vec<Role>);
+
 fn genesis(
 	validators: Vec<Validator>,
 	endowed: Vec<AccountId>,
 	council: Vec<AccountId>,
+	participants: Vec<Participant>,
 	sudo: Option<AccountId>,
 ) -> Value {
 	let nodes: Vec<(OpaquePeerId, AccountId)> =
@@ -95,6 +100,7 @@ fn genesis(
 		council_membership: CouncilMembershipConfig {
 			members: council.try_into().expect("council fits COUNCIL_MAX_MEMBERS"),
 		},
+		registry: RegistryConfig { participants },
 	});
 	if let Some(key) = sudo {
 		let sudo =
@@ -120,6 +126,41 @@ fn dev_accounts() -> Vec<AccountId> {
 	Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect()
 }
 
+/// Alice, Bob, Charlie and Dave as validators of a four-node network.
+fn four_validators() -> Vec<Validator> {
+	vec![
+		dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice, 1),
+		dev_validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob, 2),
+		dev_validator(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie, 3),
+		dev_validator(Sr25519Keyring::Dave, Ed25519Keyring::Dave, 4),
+	]
+}
+
+/// The well-known development accounts as registry admins, all verified at level 3: Alice holds
+/// every admin role, Bob is the second KYC and security admin (a recovery needs two people),
+/// Charlie an issuer, Dave an auditor. Eve and Ferdie are left unregistered.
+fn dev_participants() -> Vec<Participant> {
+	use Role::*;
+	vec![
+		(
+			Sr25519Keyring::Alice.to_account_id(),
+			3,
+			vec![
+				SuperAdmin,
+				KycAdmin,
+				FeesAdmin,
+				LimitsAdmin,
+				IssuanceAdmin,
+				TradeAdmin,
+				SecurityAdmin,
+			],
+		),
+		(Sr25519Keyring::Bob.to_account_id(), 3, vec![KycAdmin, SecurityAdmin]),
+		(Sr25519Keyring::Charlie.to_account_id(), 3, vec![Issuer]),
+		(Sr25519Keyring::Dave.to_account_id(), 3, vec![Auditor]),
+	]
+}
+
 /// One validator (Alice), sudo Alice, council Alice, Bob and Charlie.
 pub fn development_config_genesis() -> Value {
 	genesis(
@@ -130,6 +171,7 @@ pub fn development_config_genesis() -> Value {
 			Sr25519Keyring::Bob.to_account_id(),
 			Sr25519Keyring::Charlie.to_account_id(),
 		],
+		dev_participants(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
 	)
 }
@@ -137,18 +179,14 @@ pub fn development_config_genesis() -> Value {
 /// Four validators (Alice, Bob, Charlie, Dave), sudo Alice: a network on one machine.
 pub fn local_testnet_genesis() -> Value {
 	genesis(
-		vec![
-			dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice, 1),
-			dev_validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob, 2),
-			dev_validator(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie, 3),
-			dev_validator(Sr25519Keyring::Dave, Ed25519Keyring::Dave, 4),
-		],
+		four_validators(),
 		dev_accounts(),
 		vec![
 			Sr25519Keyring::Alice.to_account_id(),
 			Sr25519Keyring::Bob.to_account_id(),
 			Sr25519Keyring::Charlie.to_account_id(),
 		],
+		dev_participants(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
 	)
 }
@@ -157,14 +195,16 @@ pub fn local_testnet_genesis() -> Value {
 /// consortium's validators and members are placeholders (the well-known Alice..Dave keys) that an
 /// operator replaces in the generated chain spec before launch; `chain-spec/README.md` says how.
 pub fn production_genesis() -> Value {
-	let consortium = vec![
-		dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice, 1),
-		dev_validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob, 2),
-		dev_validator(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie, 3),
-		dev_validator(Sr25519Keyring::Dave, Ed25519Keyring::Dave, 4),
-	];
+	let consortium = four_validators();
 	let members: Vec<AccountId> = consortium.iter().map(|v| v.account.clone()).collect();
-	genesis(consortium, members.clone(), members, None)
+	// Every member is a verified participant; the first is the registry's first super admin,
+	// who (or the council) grants the other roles.
+	let participants = members
+		.iter()
+		.enumerate()
+		.map(|(i, who)| (who.clone(), 3, if i == 0 { vec![Role::SuperAdmin] } else { vec![] }))
+		.collect();
+	genesis(consortium, members.clone(), members, participants, None)
 }
 
 /// The JSON of the preset `id`, if it exists.

@@ -15,9 +15,11 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 
-pub mod apis;
+// Before `apis`: its benchmark API uses the macros `benchmarks` defines, in textual scope.
 #[cfg(feature = "runtime-benchmarks")]
+#[macro_use]
 mod benchmarks;
+pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
 #[cfg(test)]
@@ -212,6 +214,14 @@ mod runtime {
 	pub type Multisig = pallet_multisig;
 	#[runtime::pallet_index(32)]
 	pub type Proxy = pallet_proxy;
+
+	// Pactum's business pallets.
+	#[runtime::pallet_index(40)]
+	pub type Registry = pallet_registry;
+
+	// Customer-specific logic: ink! contracts.
+	#[runtime::pallet_index(50)]
+	pub type Contracts = pallet_contracts;
 }
 
 impl_opaque_keys! {

@@ -2,8 +2,10 @@
 
 mod accounts;
 mod consensus;
+mod contracts;
 mod governance;
 mod monetary;
+mod registry;
 mod system;
 
 pub use accounts::ProxyType;

@@ -1,12 +1,13 @@
 //! `frame-system` and `pallet-timestamp`.
 
+use super::contracts::RelaxedCodeUpload;
 use crate::{
 	AccountId, Babe, Balance, Block, BlockNumber, Hash, Moment, Nonce, PalletInfo, Runtime,
 	RuntimeCall, RuntimeEvent, RuntimeOrigin, RuntimeTask, SLOT_DURATION, SS58_PREFIX, VERSION,
 };
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{ConstU32, ConstU64, Everything},
+	traits::{ConstU32, ConstU64, EverythingBut},
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
 		Weight,
@@ -50,7 +51,8 @@ impl frame_system::Config for Runtime {
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
 	type MaxConsumers = ConstU32<16>;
-	type BaseCallFilter = Everything;
+	/// Everything but uploads of contract code that could not run on chain.
+	type BaseCallFilter = EverythingBut<RelaxedCodeUpload>;
 	type SystemWeightInfo = frame_system::weights::SubstrateWeight<Runtime>;
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeOrigin = RuntimeOrigin;

@@ -1,7 +1,7 @@
 // Starting and stopping real pactum-node processes on 127.0.0.1, and connecting to them.
 import { spawn, execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdtempSync, rmSync, openSync, closeSync } from 'node:fs';
+import { mkdtempSync, rmSync, openSync, closeSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,8 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const NODE_BIN = process.env.PACTUM_NODE
   ?? join(process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache/pactum/target'), 'release/pactum-node');
+// The custom JSON-RPC methods and their types, as the repo ships them for polkadot.js clients.
+export const RPC_DEFINITIONS = JSON.parse(readFileSync(join(REPO_ROOT, 'node/rpc-definitions.json'), 'utf8'));
 
 const children = new Set();
 // Whatever happens to the test process, no node outlives it.
@@ -86,7 +88,9 @@ export async function connect(wsUrl, timeoutMs = 90_000) {
     try {
       await provider.connect();
       await waitFor(() => provider.isConnected, 3_000, 'websocket open');
-      return await ApiPromise.create({ provider, throwOnConnect: true, noInitWarn: true });
+      return await ApiPromise.create({
+        provider, throwOnConnect: true, noInitWarn: true, ...RPC_DEFINITIONS,
+      });
     } catch (error) {
       await provider.disconnect().catch(() => {});
       if (Date.now() > deadline) throw new Error(`no RPC at ${wsUrl}: ${error.message}`);

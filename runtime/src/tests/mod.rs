@@ -1,18 +1,20 @@
-//! Tests of the composed runtime: genesis presets and governance-only validator management.
+//! Tests of the composed runtime: genesis presets, governance-only validator management, the
+//! registry's admin origins and (in `contracts`) the contracts configuration.
 
 use crate::{
 	configs::CouncilCollective,
 	genesis_config_presets::{get_preset, json_merge, preset_names, PRODUCTION_PRESET},
-	AccountId, Balances, Runtime, RuntimeGenesisConfig, RuntimeOrigin, Session, Sudo, System,
-	ValidatorSet,
+	AccountId, Balances, Registry, Runtime, RuntimeGenesisConfig, RuntimeOrigin, Session, Sudo,
+	System, ValidatorSet,
 };
 use frame_support::{assert_noop, assert_ok};
+use pallet_registry::{ParticipantRegistry, Role};
 use sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{BuildStorage, DispatchError};
 
 /// Genesis state from a preset, merged over the default config exactly as the node does.
-fn ext_from_preset(name: &str) -> sp_io::TestExternalities {
+pub(crate) fn ext_from_preset(name: &str) -> sp_io::TestExternalities {
 	let patch: serde_json::Value =
 		serde_json::from_slice(&get_preset(&name.into()).expect("preset exists"))
 			.expect("preset is JSON");
@@ -24,7 +26,7 @@ fn ext_from_preset(name: &str) -> sp_io::TestExternalities {
 	ext
 }
 
-fn account(k: Sr25519Keyring) -> AccountId {
+pub(crate) fn account(k: Sr25519Keyring) -> AccountId {
 	k.to_account_id()
 }
 
@@ -133,3 +135,66 @@ fn validator_set_accepts_root_and_a_council_majority() {
 		);
 	});
 }
+
+#[test]
+fn development_preset_makes_the_dev_accounts_registry_admins() {
+	ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+		let alice = account(Sr25519Keyring::Alice);
+		for role in [Role::SuperAdmin, Role::KycAdmin, Role::SecurityAdmin, Role::IssuanceAdmin] {
+			assert!(Registry::has_role(&alice, role), "Alice lacks {role:?}");
+		}
+		let bob = account(Sr25519Keyring::Bob);
+		assert!(Registry::has_role(&bob, Role::KycAdmin));
+		assert!(Registry::has_role(&bob, Role::SecurityAdmin));
+		assert!(Registry::has_role(&account(Sr25519Keyring::Charlie), Role::Issuer));
+		assert!(Registry::has_role(&account(Sr25519Keyring::Dave), Role::Auditor));
+		assert_eq!(Registry::standing(&alice).map(|s| s.kyc_level), Some(3));
+		assert_eq!(Registry::standing(&account(Sr25519Keyring::Eve)), None);
+		Registry::do_try_state().expect("registry invariants hold at genesis");
+	});
+}
+
+#[test]
+fn production_preset_has_one_super_admin_and_verified_members() {
+	ext_from_preset(PRODUCTION_PRESET).execute_with(|| {
+		assert_eq!(pallet_registry::RoleHolders::<Runtime>::get(Role::SuperAdmin), 1);
+		assert!(Registry::has_role(&account(Sr25519Keyring::Alice), Role::SuperAdmin));
+		for member in [Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Dave] {
+			let standing = Registry::standing(&account(member)).expect("member registered");
+			assert_eq!((standing.kyc_level, standing.roles.is_empty()), (3, true));
+		}
+	});
+}
+
+#[test]
+fn a_council_majority_grants_registry_roles_and_a_minority_cannot() {
+	ext_from_preset(PRODUCTION_PRESET).execute_with(|| {
+		let bob = account(Sr25519Keyring::Bob);
+		let one_of_four: RuntimeOrigin =
+			pallet_collective::RawOrigin::<AccountId, CouncilCollective>::Members(1, 4).into();
+		assert_noop!(
+			Registry::grant_role(one_of_four, bob.clone(), Role::KycAdmin),
+			DispatchError::BadOrigin
+		);
+		let three_of_four: RuntimeOrigin =
+			pallet_collective::RawOrigin::<AccountId, CouncilCollective>::Members(3, 4).into();
+		assert_ok!(Registry::grant_role(three_of_four, bob.clone(), Role::KycAdmin));
+		assert!(Registry::has_role(&bob, Role::KycAdmin));
+	});
+}
+
+#[test]
+fn registration_holds_the_runtime_deposit() {
+	ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+		let eve = account(Sr25519Keyring::Eve);
+		let free = Balances::free_balance(&eve);
+		assert_ok!(Registry::register(RuntimeOrigin::signed(eve.clone())));
+		let deposit =
+			<<Runtime as pallet_registry::Config>::RegistrationDeposit as frame_support::traits::Get<_>>::get();
+		assert_eq!(deposit, crate::deposit(2, 256));
+		assert_eq!(Balances::free_balance(&eve), free - deposit);
+		assert_eq!(Balances::reserved_balance(&eve), deposit);
+	});
+}
+
+mod contracts;

@@ -1,0 +1,288 @@
+//! Benchmarks of every call, each in its most expensive path.
+
+use super::*;
+use crate::pallet::{Bans, Config, OperatorKeys, OrgCodes, Pallet, Participants, Recoveries};
+use alloc::{vec, vec::Vec};
+use frame_benchmarking::v2::*;
+use frame_support::traits::{
+	fungible::{Inspect, Mutate},
+	Get,
+};
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+use sp_runtime::traits::{Bounded, Hash, One, Saturating};
+
+fn funded<T: Config>(name: &'static str) -> T::AccountId {
+	let who: T::AccountId = account(name, 0, 0);
+	let amount = T::RegistrationDeposit::get()
+		.saturating_mul(10u32.into())
+		.saturating_add(T::Currency::minimum_balance());
+	T::Currency::set_balance(&who, amount);
+	who
+}
+
+/// A participant that registered and paid its deposit.
+fn registered<T: Config>(name: &'static str) -> T::AccountId {
+	let who = funded::<T>(name);
+	assert!(Pallet::<T>::register(RawOrigin::Signed(who.clone()).into()).is_ok());
+	who
+}
+
+/// A genesis-like holder of `roles`.
+fn admin<T: Config>(name: &'static str, roles: &[Role]) -> T::AccountId {
+	let who: T::AccountId = account(name, 0, 0);
+	<Pallet<T> as ParticipantRegistry<T::AccountId>>::register_for_benchmarks(&who, 1, roles);
+	who
+}
+
+/// Publishes the largest key there is for `who`.
+fn publish_key<T: Config>(who: &T::AccountId) {
+	assert!(Pallet::<T>::set_operator_key(
+		RawOrigin::Signed(who.clone()).into(),
+		KeyScheme::P256,
+		vec![4; MAX_KEY_LEN as usize],
+	)
+	.is_ok());
+}
+
+fn far_future<T: Config>() -> BlockNumberFor<T> {
+	BlockNumberFor::<T>::max_value()
+}
+
+fn longest_code<T: Config>() -> Vec<u8> {
+	vec![b'A'; T::MaxOrgCodeLen::get() as usize]
+}
+
+fn evidence<T: Config>() -> T::Hash {
+	T::Hashing::hash(b"kyc evidence")
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn register() {
+		let who = funded::<T>("who");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+		assert!(Participants::<T>::contains_key(&who));
+	}
+
+	#[benchmark]
+	fn leave() {
+		let who = registered::<T>("who");
+		publish_key::<T>(&who);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+		assert!(!Participants::<T>::contains_key(&who));
+	}
+
+	#[benchmark]
+	fn verify_kyc() {
+		let kyc = admin::<T>("kyc", &[Role::KycAdmin]);
+		let who = registered::<T>("who");
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(kyc),
+			who.clone(),
+			T::MaxKycLevel::get(),
+			evidence::<T>(),
+			far_future::<T>(),
+		);
+		assert_eq!(Participants::<T>::get(&who).map(|p| p.kind), Some(AccountKind::Verified));
+	}
+
+	#[benchmark]
+	fn revoke_verification() {
+		let kyc = admin::<T>("kyc", &[Role::KycAdmin]);
+		let who = admin::<T>("who", &[]);
+		assert!(Pallet::<T>::set_corporate(
+			RawOrigin::Signed(kyc.clone()).into(),
+			who.clone(),
+			evidence::<T>()
+		)
+		.is_ok());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(kyc), who.clone());
+		assert_eq!(Participants::<T>::get(&who).map(|p| p.kind), Some(AccountKind::Unverified));
+	}
+
+	#[benchmark]
+	fn set_corporate() {
+		let kyc = admin::<T>("kyc", &[Role::KycAdmin]);
+		let who = admin::<T>("who", &[]);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(kyc), who.clone(), evidence::<T>());
+		assert_eq!(Participants::<T>::get(&who).map(|p| p.kind), Some(AccountKind::Corporate));
+	}
+
+	#[benchmark]
+	fn grant_role() {
+		let root = admin::<T>("root", &[Role::SuperAdmin]);
+		let who = registered::<T>("who");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(root), who.clone(), Role::SuperAdmin);
+		assert!(Pallet::<T>::holds_role(&who, Role::SuperAdmin));
+	}
+
+	#[benchmark]
+	fn revoke_role() {
+		let root = admin::<T>("root", &[Role::SuperAdmin]);
+		let who = admin::<T>("who", &[Role::SuperAdmin]);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(root), who.clone(), Role::SuperAdmin);
+		assert!(!Pallet::<T>::holds_role(&who, Role::SuperAdmin));
+	}
+
+	#[benchmark]
+	fn assign_org_code() {
+		let root = admin::<T>("root", &[Role::SuperAdmin]);
+		let who = registered::<T>("who");
+		let code = longest_code::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(root), who.clone(), code.clone());
+		let code: OrgCodeOf<T> = code.try_into().expect("longest code fits");
+		assert_eq!(OrgCodes::<T>::get(code), Some(who));
+	}
+
+	#[benchmark]
+	fn release_org_code() {
+		let root = admin::<T>("root", &[Role::SuperAdmin]);
+		let who = registered::<T>("who");
+		let code = longest_code::<T>();
+		assert!(Pallet::<T>::assign_org_code(
+			RawOrigin::Signed(root.clone()).into(),
+			who.clone(),
+			code.clone()
+		)
+		.is_ok());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(root), who);
+		let code: OrgCodeOf<T> = code.try_into().expect("longest code fits");
+		assert!(!OrgCodes::<T>::contains_key(code));
+	}
+
+	#[benchmark]
+	fn set_operator_key() {
+		let who = registered::<T>("who");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), KeyScheme::P256, vec![4; MAX_KEY_LEN as usize]);
+		assert!(OperatorKeys::<T>::contains_key(&who));
+	}
+
+	#[benchmark]
+	fn remove_operator_key() {
+		let who = registered::<T>("who");
+		publish_key::<T>(&who);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+		assert!(!OperatorKeys::<T>::contains_key(&who));
+	}
+
+	#[benchmark]
+	fn ban() {
+		let security = admin::<T>("security", &[Role::SecurityAdmin]);
+		let who = registered::<T>("who");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(security), who.clone(), 1, Some(far_future::<T>()));
+		assert!(Pallet::<T>::banned(&who));
+	}
+
+	#[benchmark]
+	fn unban() {
+		let security = admin::<T>("security", &[Role::SecurityAdmin]);
+		let who = registered::<T>("who");
+		assert!(Pallet::<T>::ban(RawOrigin::Signed(security.clone()).into(), who.clone(), 1, None)
+			.is_ok());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(security), who.clone());
+		assert!(!Bans::<T>::contains_key(&who));
+	}
+
+	#[benchmark]
+	fn propose_recovery() {
+		// The proposer holds only the second role checked.
+		let security = admin::<T>("security", &[Role::SecurityAdmin]);
+		let lost = registered::<T>("lost");
+		let new: T::AccountId = account("new", 0, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(security), lost.clone(), new);
+		assert!(Recoveries::<T>::contains_key(&lost));
+	}
+
+	#[benchmark]
+	fn approve_recovery() {
+		let security = admin::<T>("security", &[Role::SecurityAdmin]);
+		let kyc = admin::<T>("kyc", &[Role::KycAdmin]);
+		let lost = registered::<T>("lost");
+		let new: T::AccountId = account("new", 0, 0);
+		assert!(Pallet::<T>::propose_recovery(
+			RawOrigin::Signed(security).into(),
+			lost.clone(),
+			new
+		)
+		.is_ok());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(kyc), lost.clone());
+		assert!(Recoveries::<T>::get(&lost).is_some_and(|r| r.approver.is_some()));
+	}
+
+	#[benchmark]
+	fn cancel_recovery() {
+		let kyc = admin::<T>("kyc", &[Role::KycAdmin]);
+		let security = admin::<T>("security", &[Role::SecurityAdmin]);
+		let lost = registered::<T>("lost");
+		let new: T::AccountId = account("new", 0, 0);
+		assert!(
+			Pallet::<T>::propose_recovery(RawOrigin::Signed(kyc).into(), lost.clone(), new).is_ok()
+		);
+		// The last of the three checks passes: a security admin, neither `lost` nor a KYC admin.
+		#[extrinsic_call]
+		_(RawOrigin::Signed(security), lost.clone());
+		assert!(!Recoveries::<T>::contains_key(&lost));
+	}
+
+	#[benchmark]
+	fn finish_recovery() {
+		let kyc = admin::<T>("kyc", &[Role::KycAdmin, Role::SuperAdmin]);
+		let security = admin::<T>("security", &[Role::SecurityAdmin]);
+		let lost = registered::<T>("lost");
+		let new = funded::<T>("new");
+		// Everything that moves: deposit, org code, key and ban.
+		assert!(Pallet::<T>::assign_org_code(
+			RawOrigin::Signed(kyc.clone()).into(),
+			lost.clone(),
+			longest_code::<T>()
+		)
+		.is_ok());
+		assert!(Pallet::<T>::set_operator_key(
+			RawOrigin::Signed(lost.clone()).into(),
+			KeyScheme::P256,
+			vec![4; MAX_KEY_LEN as usize],
+		)
+		.is_ok());
+		assert!(Pallet::<T>::propose_recovery(
+			RawOrigin::Signed(kyc).into(),
+			lost.clone(),
+			new.clone()
+		)
+		.is_ok());
+		assert!(Pallet::<T>::approve_recovery(
+			RawOrigin::Signed(security.clone()).into(),
+			lost.clone()
+		)
+		.is_ok());
+		assert!(Pallet::<T>::ban(RawOrigin::Signed(security).into(), lost.clone(), 1, None).is_ok());
+		let now = frame_system::Pallet::<T>::block_number();
+		frame_system::Pallet::<T>::set_block_number(
+			now.saturating_add(T::RecoveryDelay::get()).saturating_add(One::one()),
+		);
+		let caller: T::AccountId = whitelisted_caller();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), lost.clone());
+		assert!(Participants::<T>::contains_key(&new));
+		assert!(!Participants::<T>::contains_key(&lost));
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,202 @@
+//! The pallet's helpers, its answers to other pallets and clients, and its invariants.
+
+use crate::*;
+use alloc::vec::Vec;
+use frame_support::{
+	ensure,
+	pallet_prelude::{DispatchError, DispatchResult},
+	traits::EnsureOrigin,
+};
+use frame_system::{ensure_signed, pallet_prelude::*};
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn new_participant(deposit: BalanceOf<T>) -> ParticipantOf<T> {
+		Participant {
+			kind: AccountKind::Unverified,
+			kyc: None,
+			company: None,
+			roles: RoleSet::default(),
+			org_code: None,
+			deposit,
+			references: 0,
+			registered_at: frame_system::Pallet::<T>::block_number(),
+		}
+	}
+
+	/// The KYC level of `p` in force at block `now`: 0 once expired.
+	pub(crate) fn kyc_level_at(p: &ParticipantOf<T>, now: &BlockNumberFor<T>) -> u8 {
+		p.kyc.as_ref().filter(|kyc| now < &kyc.expires_at).map_or(0, |kyc| kyc.level)
+	}
+
+	/// Whether a ban on `who` is in force now.
+	pub fn banned(who: &T::AccountId) -> bool {
+		let now = frame_system::Pallet::<T>::block_number();
+		Bans::<T>::get(who).is_some_and(|ban| ban.active_at(&now))
+	}
+
+	/// Whether `who` is a registered, unbanned participant holding `role`.
+	pub fn holds_role(who: &T::AccountId, role: Role) -> bool {
+		Participants::<T>::get(who).is_some_and(|p| p.roles.contains(role)) && !Self::banned(who)
+	}
+
+	/// The error for a caller that may not do what it asked: `Banned` if it is, else `MissingRole`.
+	pub(crate) fn missing_role_error(who: &T::AccountId) -> DispatchError {
+		if Self::banned(who) {
+			Error::<T>::Banned.into()
+		} else {
+			Error::<T>::MissingRole.into()
+		}
+	}
+
+	/// A signed origin whose account holds `role`; yields the account.
+	pub(crate) fn ensure_role(
+		origin: OriginFor<T>,
+		role: Role,
+	) -> Result<T::AccountId, DispatchError> {
+		let who = ensure_signed(origin)?;
+		ensure!(Self::holds_role(&who, role), Self::missing_role_error(&who));
+		Ok(who)
+	}
+
+	/// `AdminOrigin` (yields `None`) or a signed `SuperAdmin` (yields its account).
+	pub(crate) fn ensure_admin(
+		origin: OriginFor<T>,
+	) -> Result<Option<T::AccountId>, DispatchError> {
+		match T::AdminOrigin::try_origin(origin) {
+			Ok(_) => Ok(None),
+			Err(origin) => Self::ensure_role(origin, Role::SuperAdmin).map(Some),
+		}
+	}
+
+	/// The roles `who` holds (whether or not a ban suspends them).
+	pub fn roles_of(who: &T::AccountId) -> Vec<Role> {
+		Participants::<T>::get(who).map(|p| p.roles.iter().collect()).unwrap_or_default()
+	}
+
+	/// Everything the registry records about `who`, as of the current block.
+	pub fn participant_view(who: &T::AccountId) -> Option<ParticipantViewOf<T>> {
+		let p = Participants::<T>::get(who)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		Some(ParticipantView {
+			kind: p.kind,
+			kyc_level: Self::kyc_level_at(&p, &now),
+			roles: p.roles.iter().collect(),
+			org_code: p.org_code.map(|code| code.into_inner()),
+			operator_key: OperatorKeys::<T>::get(who),
+			ban: Bans::<T>::get(who).filter(|ban| ban.active_at(&now)),
+			recovering_to: Recoveries::<T>::get(who).map(|r| r.new),
+			kyc: p.kyc,
+			company: p.company,
+			deposit: p.deposit,
+			references: p.references,
+			registered_at: p.registered_at,
+		})
+	}
+
+	/// The registry's invariants: deposits held equal deposits recorded, and every index agrees
+	/// with the records. Run by `try-runtime` and by the tests.
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use frame_support::traits::fungible::InspectHold;
+		let mut count = 0u32;
+		let mut holders = [0u32; Role::ALL.len()];
+		for (who, p) in Participants::<T>::iter() {
+			count = count.saturating_add(1);
+			let held = T::Currency::balance_on_hold(&HoldReason::Registration.into(), &who);
+			ensure!(held == p.deposit, "registration hold differs from the recorded deposit");
+			for role in p.roles.iter() {
+				if let Some(n) = holders.get_mut(role as usize) {
+					*n = n.saturating_add(1);
+				}
+			}
+			if let Some(code) = &p.org_code {
+				ensure!(
+					OrgCodes::<T>::get(code).as_ref() == Some(&who),
+					"participant's org code is not indexed to it"
+				);
+			}
+		}
+		ensure!(count == ParticipantCount::<T>::get(), "ParticipantCount is wrong");
+		for (role, counted) in Role::ALL.into_iter().zip(holders) {
+			ensure!(counted == RoleHolders::<T>::get(role), "RoleHolders is wrong");
+		}
+		for (code, who) in OrgCodes::<T>::iter() {
+			ensure!(
+				Participants::<T>::get(&who).and_then(|p| p.org_code) == Some(code),
+				"org code indexed to a participant that does not have it"
+			);
+		}
+		for who in OperatorKeys::<T>::iter_keys() {
+			ensure!(Participants::<T>::contains_key(&who), "operator key of a non-participant");
+		}
+		for lost in Recoveries::<T>::iter_keys() {
+			ensure!(Participants::<T>::contains_key(&lost), "recovery of a non-participant");
+		}
+		Ok(())
+	}
+}
+
+impl<T: Config> ParticipantRegistry<T::AccountId> for Pallet<T> {
+	fn standing(who: &T::AccountId) -> Option<Standing> {
+		let p = Participants::<T>::get(who)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		Some(Standing {
+			kind: p.kind,
+			kyc_level: Self::kyc_level_at(&p, &now),
+			roles: p.roles,
+			banned: Self::banned(who),
+		})
+	}
+
+	fn is_banned(who: &T::AccountId) -> bool {
+		Self::banned(who)
+	}
+
+	fn has_role(who: &T::AccountId, role: Role) -> bool {
+		Self::holds_role(who, role)
+	}
+
+	fn org_code(who: &T::AccountId) -> Option<Vec<u8>> {
+		Participants::<T>::get(who)?.org_code.map(|code| code.into_inner())
+	}
+
+	fn add_reference(who: &T::AccountId) -> DispatchResult {
+		Participants::<T>::try_mutate(who, |p| {
+			let p = p.as_mut().ok_or(Error::<T>::NotRegistered)?;
+			p.references = p.references.checked_add(1).ok_or(Error::<T>::TooManyReferences)?;
+			Ok(())
+		})
+	}
+
+	fn remove_reference(who: &T::AccountId) {
+		Participants::<T>::mutate(who, |p| {
+			if let Some(p) = p {
+				p.references = p.references.saturating_sub(1);
+			}
+		});
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn register_for_benchmarks(who: &T::AccountId, kyc_level: u8, roles: &[Role]) {
+		use sp_runtime::traits::{Bounded, Zero};
+		let mut p = Participants::<T>::get(who).unwrap_or_else(|| {
+			ParticipantCount::<T>::mutate(|n| *n = n.saturating_add(1));
+			Self::new_participant(Zero::zero())
+		});
+		if kyc_level > 0 {
+			p.kind = AccountKind::Verified;
+			p.kyc = Some(Kyc {
+				level: kyc_level,
+				evidence: Default::default(),
+				expires_at: Bounded::max_value(),
+				verified_at: Zero::zero(),
+			});
+		}
+		for role in roles {
+			if !p.roles.contains(*role) {
+				p.roles.insert(*role);
+				RoleHolders::<T>::mutate(role, |n| *n = n.saturating_add(1));
+			}
+		}
+		Participants::<T>::insert(who, p);
+	}
+}

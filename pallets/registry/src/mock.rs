@@ -1,0 +1,145 @@
+//! A test runtime: system, balances (deposits are holds) and the registry.
+
+use crate::{self as pallet_registry, OnParticipantRecovered, Role};
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU32, ConstU64, ConstU8},
+	weights::Weight,
+};
+use frame_system::EnsureRoot;
+use sp_runtime::BuildStorage;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+pub type AccountId = u64;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(2)]
+	pub type Registry = pallet_registry;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<u64>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+std::thread_local! {
+	/// Every `(lost, new)` the recovery hook was told about, in order.
+	pub static RECOVERED: core::cell::RefCell<Vec<(AccountId, AccountId)>> =
+		const { core::cell::RefCell::new(Vec::new()) };
+}
+
+/// Records each recovery, as the tokens pallet would move balances.
+pub struct RecordRecoveries;
+impl OnParticipantRecovered<AccountId> for RecordRecoveries {
+	fn on_recovered(lost: &AccountId, new: &AccountId) -> Weight {
+		RECOVERED.with(|r| r.borrow_mut().push((*lost, *new)));
+		Weight::from_parts(1_000, 0)
+	}
+	fn max_weight() -> Weight {
+		Weight::from_parts(5_000, 0)
+	}
+}
+
+parameter_types! {
+	pub const RecoveryDelay: u64 = 10;
+}
+
+pub const DEPOSIT: u64 = 100;
+
+impl pallet_registry::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type RegistrationDeposit = ConstU64<DEPOSIT>;
+	type AdminOrigin = EnsureRoot<AccountId>;
+	type MaxKycLevel = ConstU8<3>;
+	type MaxOrgCodeLen = ConstU32<8>;
+	type RecoveryDelay = RecoveryDelay;
+	type OnRecovered = RecordRecoveries;
+	type WeightInfo = ();
+}
+
+/// The genesis super admin.
+pub const ROOT_ADMIN: AccountId = 1;
+/// Genesis KYC admins.
+pub const KYC: AccountId = 2;
+pub const KYC2: AccountId = 4;
+/// The genesis security admin.
+pub const SECURITY: AccountId = 3;
+/// Funded, unregistered accounts.
+pub const ALICE: AccountId = 10;
+pub const BOB: AccountId = 11;
+/// An account with less than the deposit.
+pub const POOR: AccountId = 12;
+
+/// Genesis: 1 is a super admin, 2 and 4 KYC admins, 3 a security admin (all verified at level
+/// 1); 1..=4, 10 and 11 hold 1_000, 12 holds 50.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: vec![
+			(ROOT_ADMIN, 1_000),
+			(KYC, 1_000),
+			(SECURITY, 1_000),
+			(KYC2, 1_000),
+			(ALICE, 1_000),
+			(BOB, 1_000),
+			(POOR, 50),
+		],
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	pallet_registry::GenesisConfig::<Test> {
+		participants: vec![
+			(ROOT_ADMIN, 1, vec![Role::SuperAdmin]),
+			(KYC, 1, vec![Role::KycAdmin]),
+			(SECURITY, 1, vec![Role::SecurityAdmin]),
+			(KYC2, 1, vec![Role::KycAdmin]),
+		],
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	RECOVERED.with(|r| r.borrow_mut().clear());
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Runs `test` in a fresh genesis and checks the pallet's invariants afterwards.
+pub fn test(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		test();
+		Registry::do_try_state().expect("registry invariants hold");
+	});
+}
+
+pub fn run_to_block(n: u64) {
+	System::set_block_number(n);
+}

@@ -1,0 +1,246 @@
+use super::*;
+use crate::{
+	Bans, Error, Event, HoldReason, KeyScheme, OperatorKeys, OrgCodes, ParticipantRegistry,
+	Participants, Recoveries, Role, RoleHolders,
+};
+use frame_support::{assert_noop, traits::fungible::InspectHold, weights::Weight};
+
+const CAROL: AccountId = 13;
+
+fn held(who: AccountId) -> u64 {
+	Balances::balance_on_hold(&HoldReason::Registration.into(), &who)
+}
+
+/// ALICE registered and verified, with a role, an org code, a key and a reference.
+fn rich_alice() {
+	let alice = register(ALICE);
+	assert_ok!(Registry::verify_kyc(signed(KYC), ALICE, 2, hash(1), 1_000));
+	assert_ok!(Registry::grant_role(signed(ROOT_ADMIN), ALICE, Role::Issuer));
+	assert_ok!(Registry::assign_org_code(signed(ROOT_ADMIN), ALICE, b"ACME".to_vec()));
+	assert_ok!(Registry::set_operator_key(alice, KeyScheme::X25519, vec![5; 32]));
+	assert_ok!(<Registry as ParticipantRegistry<_>>::add_reference(&ALICE));
+}
+
+#[test]
+fn recovery_moves_the_participant_after_the_delay() {
+	test(|| {
+		rich_alice();
+		let before = Participants::<Test>::get(ALICE).unwrap();
+		assert_ok!(Registry::propose_recovery(signed(KYC), ALICE, BOB));
+		System::assert_last_event(
+			Event::RecoveryProposed { lost: ALICE, new: BOB, proposer: KYC }.into(),
+		);
+		assert_eq!(Registry::participant_view(&ALICE).unwrap().recovering_to, Some(BOB));
+		assert_ok!(Registry::approve_recovery(signed(SECURITY), ALICE));
+		System::assert_last_event(
+			Event::RecoveryApproved {
+				lost: ALICE,
+				new: BOB,
+				approver: SECURITY,
+				executable_at: 11,
+			}
+			.into(),
+		);
+		run_to_block(10);
+		assert_noop!(
+			Registry::finish_recovery(signed(CAROL), ALICE),
+			Error::<Test>::RecoveryDelayNotOver
+		);
+		run_to_block(11);
+		let post = Registry::finish_recovery(signed(CAROL), ALICE).unwrap();
+		// The hook's actual weight (1_000) replaces its maximum (5_000).
+		let own = <() as crate::WeightInfo>::finish_recovery();
+		assert_eq!(post.actual_weight, Some(own.saturating_add(Weight::from_parts(1_000, 0))));
+		System::assert_last_event(Event::Recovered { lost: ALICE, new: BOB }.into());
+
+		assert_eq!(Participants::<Test>::get(ALICE), None);
+		assert_eq!(Participants::<Test>::get(BOB), Some(before));
+		assert_eq!((held(ALICE), held(BOB)), (0, DEPOSIT));
+		assert_eq!(Balances::free_balance(BOB), 1_000);
+		let code: crate::OrgCodeOf<Test> = b"ACME".to_vec().try_into().unwrap();
+		assert_eq!(OrgCodes::<Test>::get(code), Some(BOB));
+		assert_eq!(OperatorKeys::<Test>::get(ALICE), None);
+		assert!(OperatorKeys::<Test>::get(BOB).is_some());
+		assert!(Registry::has_role(&BOB, Role::Issuer));
+		assert_eq!(RoleHolders::<Test>::get(Role::Issuer), 1);
+		assert_eq!(Registry::standing(&BOB).unwrap().kyc_level, 2);
+		assert_eq!(Recoveries::<Test>::get(ALICE), None);
+		assert_eq!(RECOVERED.with(|r| r.borrow().clone()), vec![(ALICE, BOB)]);
+	});
+}
+
+#[test]
+fn a_security_admin_may_propose_and_a_kyc_admin_approve() {
+	test(|| {
+		register(ALICE);
+		assert_ok!(Registry::propose_recovery(signed(SECURITY), ALICE, BOB));
+		assert_noop!(
+			Registry::approve_recovery(signed(SECURITY), ALICE),
+			Error::<Test>::InvalidApprover
+		);
+		assert_ok!(Registry::approve_recovery(signed(KYC2), ALICE));
+		run_to_block(11);
+		assert_ok!(Registry::finish_recovery(signed(BOB), ALICE));
+		assert!(Participants::<Test>::contains_key(BOB));
+	});
+}
+
+#[test]
+fn a_ban_follows_the_recovered_participant() {
+	test(|| {
+		register(ALICE);
+		assert_ok!(Registry::ban(signed(SECURITY), ALICE, 9, None));
+		assert_ok!(Registry::propose_recovery(signed(KYC), ALICE, BOB));
+		assert_ok!(Registry::approve_recovery(signed(SECURITY), ALICE));
+		run_to_block(11);
+		assert_ok!(Registry::finish_recovery(signed(CAROL), ALICE));
+		assert!(Registry::is_banned(&BOB));
+		assert!(!Registry::is_banned(&ALICE));
+		assert_eq!(Bans::<Test>::get(BOB).unwrap().reason, 9);
+	});
+}
+
+#[test]
+fn the_lost_account_or_an_admin_can_cancel() {
+	test(|| {
+		let alice = register(ALICE);
+		assert_ok!(Registry::propose_recovery(signed(KYC), ALICE, BOB));
+		assert_ok!(Registry::approve_recovery(signed(SECURITY), ALICE));
+		// The key was not lost after all.
+		assert_ok!(Registry::cancel_recovery(alice, ALICE));
+		System::assert_last_event(Event::RecoveryCancelled { lost: ALICE, by: ALICE }.into());
+		run_to_block(11);
+		assert_noop!(Registry::finish_recovery(signed(CAROL), ALICE), Error::<Test>::NoRecovery);
+		assert!(Participants::<Test>::contains_key(ALICE));
+		assert!(RECOVERED.with(|r| r.borrow().is_empty()));
+
+		assert_ok!(Registry::propose_recovery(signed(KYC), ALICE, BOB));
+		assert_ok!(Registry::cancel_recovery(signed(SECURITY), ALICE));
+		System::assert_last_event(Event::RecoveryCancelled { lost: ALICE, by: SECURITY }.into());
+	});
+}
+
+#[test]
+fn propose_recovery_refusals() {
+	test(|| {
+		register(ALICE);
+		assert_noop!(
+			Registry::propose_recovery(signed(ROOT_ADMIN), ALICE, BOB),
+			Error::<Test>::MissingRole
+		);
+		assert_noop!(
+			Registry::propose_recovery(signed(KYC), CAROL, BOB),
+			Error::<Test>::NotRegistered
+		);
+		assert_noop!(
+			Registry::propose_recovery(signed(KYC), ALICE, ALICE),
+			Error::<Test>::SameAccount
+		);
+		assert_noop!(
+			Registry::propose_recovery(signed(KYC), ALICE, KYC2),
+			Error::<Test>::NewAccountInUse
+		);
+		assert_ok!(Registry::propose_recovery(signed(KYC), ALICE, BOB));
+		assert_noop!(
+			Registry::propose_recovery(signed(SECURITY), ALICE, CAROL),
+			Error::<Test>::RecoveryPending
+		);
+		assert_ok!(Registry::ban(signed(SECURITY), KYC2, 1, None));
+		assert_noop!(
+			Registry::propose_recovery(signed(KYC2), ROOT_ADMIN, CAROL),
+			Error::<Test>::Banned
+		);
+	});
+}
+
+#[test]
+fn approve_recovery_refusals() {
+	test(|| {
+		register(ALICE);
+		assert_noop!(
+			Registry::approve_recovery(signed(SECURITY), ALICE),
+			Error::<Test>::NoRecovery
+		);
+		assert_ok!(Registry::propose_recovery(signed(KYC), ALICE, BOB));
+		// The proposer, a holder of the same role, and an account without the other role.
+		for who in [KYC, KYC2, ROOT_ADMIN] {
+			assert_noop!(
+				Registry::approve_recovery(signed(who), ALICE),
+				Error::<Test>::InvalidApprover
+			);
+		}
+		assert_ok!(Registry::approve_recovery(signed(SECURITY), ALICE));
+		assert_noop!(
+			Registry::approve_recovery(signed(SECURITY), ALICE),
+			Error::<Test>::RecoveryAlreadyApproved
+		);
+	});
+}
+
+#[test]
+fn a_banned_admin_cannot_approve() {
+	test(|| {
+		register(ALICE);
+		assert_ok!(Registry::propose_recovery(signed(SECURITY), ALICE, BOB));
+		assert_ok!(Registry::ban(signed(SECURITY), KYC, 1, None));
+		assert_noop!(Registry::approve_recovery(signed(KYC), ALICE), Error::<Test>::Banned);
+	});
+}
+
+#[test]
+fn cancel_recovery_refusals() {
+	test(|| {
+		register(ALICE);
+		assert_noop!(Registry::cancel_recovery(signed(KYC), ALICE), Error::<Test>::NoRecovery);
+		assert_ok!(Registry::propose_recovery(signed(KYC), ALICE, BOB));
+		assert_noop!(Registry::cancel_recovery(signed(BOB), ALICE), Error::<Test>::MissingRole);
+		assert_noop!(
+			Registry::cancel_recovery(signed(ROOT_ADMIN), ALICE),
+			Error::<Test>::MissingRole
+		);
+	});
+}
+
+#[test]
+fn finish_recovery_refusals() {
+	test(|| {
+		register(ALICE);
+		assert_noop!(Registry::finish_recovery(signed(CAROL), ALICE), Error::<Test>::NoRecovery);
+		assert_ok!(Registry::propose_recovery(signed(KYC), ALICE, BOB));
+		assert_noop!(
+			Registry::finish_recovery(signed(CAROL), ALICE),
+			Error::<Test>::RecoveryNotApproved
+		);
+		assert_ok!(Registry::approve_recovery(signed(SECURITY), ALICE));
+		assert_noop!(
+			Registry::finish_recovery(signed(CAROL), ALICE),
+			Error::<Test>::RecoveryDelayNotOver
+		);
+		// The new account registered on its own in the meantime.
+		register(BOB);
+		run_to_block(11);
+		assert_noop!(
+			Registry::finish_recovery(signed(CAROL), ALICE),
+			Error::<Test>::NewAccountInUse
+		);
+	});
+}
+
+#[test]
+fn recovery_to_an_account_without_funds_waits_until_it_is_funded() {
+	test(|| {
+		const FRESH: AccountId = 99;
+		register(ALICE);
+		assert_ok!(Registry::propose_recovery(signed(KYC), ALICE, FRESH));
+		assert_ok!(Registry::approve_recovery(signed(SECURITY), ALICE));
+		run_to_block(11);
+		assert_noop!(
+			Registry::finish_recovery(signed(CAROL), ALICE),
+			Error::<Test>::NewAccountNotFunded
+		);
+		assert_ok!(Balances::transfer_allow_death(signed(BOB), FRESH, 1));
+		assert_ok!(Registry::finish_recovery(signed(CAROL), ALICE));
+		assert_eq!(held(FRESH), DEPOSIT);
+		assert!(Participants::<Test>::contains_key(FRESH));
+	});
+}

@@ -1,0 +1,31 @@
+//! The participant registry: who an account is (KYC, kind), what it may do (roles), bans and
+//! recovery. Every Pactum pallet asks it.
+
+use crate::{
+	configs::AdminOrigin, deposit, Balance, Balances, BlockNumber, Runtime, RuntimeHoldReason, DAYS,
+};
+use frame_support::{
+	parameter_types,
+	traits::{ConstU32, ConstU8},
+};
+
+parameter_types! {
+	/// Two storage items (the participant record and its operator key) of at most 256 bytes.
+	pub const RegistrationDeposit: Balance = deposit(2, 256);
+	/// A day to notice and cancel a recovery before it moves the account.
+	pub const RecoveryDelay: BlockNumber = DAYS;
+}
+
+impl pallet_registry::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type RegistrationDeposit = RegistrationDeposit;
+	type AdminOrigin = AdminOrigin;
+	/// Levels 1 (basic identity) to 3 (full due diligence).
+	type MaxKycLevel = ConstU8<3>;
+	type MaxOrgCodeLen = ConstU32<32>;
+	type RecoveryDelay = RecoveryDelay;
+	/// No pallet keeps per-account state yet; tokens will move balances here.
+	type OnRecovered = ();
+	type WeightInfo = pallet_registry::weights::SubstrateWeight<Runtime>;
+}

@@ -1,0 +1,121 @@
+// The participant registry on a development node: a participant registers, the dev KYC admin
+// verifies it, and backends read it back through the `registry_*` JSON-RPC and the runtime API.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady, blake2AsHex } from '@polkadot/util-crypto';
+import { u8aToHex } from '@polkadot/util';
+import { WsProvider } from '@polkadot/api';
+import { startDevNode, connect } from './lib/node.mjs';
+import { submit, findEvent } from './lib/tx.mjs';
+
+describe('registry on pactum-node --dev', () => {
+  let node;
+  let api;
+  let alice;
+  let eve;
+  let ferdie;
+  // A plain JSON-RPC connection, as a backend would use for the `registry_*` methods.
+  let provider;
+  const participant = (who) => provider.send('registry_participant', [who]);
+  const roles = (who) => provider.send('registry_roles', [who]);
+
+  before(async () => {
+    await cryptoWaitReady();
+    node = await startDevNode();
+    api = await connect(node.wsUrl);
+    provider = new WsProvider(node.wsUrl);
+    await provider.isReady;
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    alice = keyring.addFromUri('//Alice');
+    eve = keyring.addFromUri('//Eve');
+    ferdie = keyring.addFromUri('//Ferdie');
+  });
+
+  after(async () => {
+    await provider?.disconnect();
+    await api?.disconnect();
+    await node?.stop();
+  });
+
+  it('starts with the dev accounts as admins', async () => {
+    const held = await roles(alice.address);
+    for (const role of ['SuperAdmin', 'KycAdmin', 'SecurityAdmin']) assert.ok(held.includes(role), role);
+    assert.equal(await participant(eve.address), null);
+  });
+
+  it('registers, verifies and reads back a participant', async () => {
+    const deposit = api.consts.registry.registrationDeposit.toBigInt();
+    const registered = await submit(api, api.tx.registry.register(), eve);
+    const event = findEvent(registered.events, 'registry', 'Registered');
+    assert.equal(event.data.who.toString(), eve.address);
+    assert.equal(event.data.deposit.toBigInt(), deposit);
+    const reserved = (await api.query.system.account(eve.address)).data.reserved.toBigInt();
+    assert.equal(reserved, deposit, 'the deposit is held');
+
+    const now = (await api.rpc.chain.getHeader()).number.toNumber();
+    const evidence = blake2AsHex('passport scan of Eve, kept off chain');
+    const company = blake2AsHex('company register extract');
+    const key = u8aToHex(new Uint8Array(32).fill(7));
+    const admin = await submit(api, api.tx.utility.batchAll([
+      api.tx.registry.verifyKyc(eve.address, 2, evidence, now + 1_000),
+      api.tx.registry.setCorporate(eve.address, company),
+      api.tx.registry.grantRole(eve.address, 'Issuer'),
+      api.tx.registry.assignOrgCode(eve.address, 'EVE-TEL'),
+    ]), alice);
+    assert.ok(findEvent(admin.events, 'registry', 'Verified'));
+    assert.ok(findEvent(admin.events, 'registry', 'RoleGranted'));
+    await submit(api, api.tx.registry.setOperatorKey('X25519', key), eve);
+
+    const json = await participant(eve.address);
+    assert.equal(json.kind, 'Corporate');
+    assert.equal(json.kycLevel, 2);
+    assert.equal(json.kyc.evidence, evidence);
+    assert.equal(json.kyc.expiresAt, now + 1_000);
+    assert.equal(json.company, company);
+    assert.deepEqual(json.roles, ['Issuer']);
+    assert.equal(json.orgCode, 'EVE-TEL');
+    assert.deepEqual(json.operatorKey, { scheme: 'X25519', key });
+    assert.equal(json.deposit, deposit.toString());
+    assert.equal(json.ban, null);
+    assert.deepEqual(await roles(eve.address), ['Issuer']);
+
+    // The same through polkadot.js with the RPC definitions the repo ships.
+    const typed = (await api.rpc.registry.participant(eve.address)).unwrap();
+    assert.equal(typed.kind.toString(), 'Corporate');
+    assert.equal(typed.kyc.unwrap().evidence.toHex(), evidence);
+    assert.equal(typed.operatorKey.unwrap().key.toHex(), key);
+    assert.equal(typed.deposit.toBigInt(), deposit);
+    assert.deepEqual((await api.rpc.registry.roles(eve.address)).map(String), ['Issuer']);
+
+    // The same view through the runtime API, decoded from the metadata.
+    const view = (await api.call.registryApi.participant(eve.address)).unwrap();
+    assert.equal(view.kind.toString(), 'Corporate');
+    assert.equal(view.kycLevel.toNumber(), 2);
+    assert.equal(view.deposit.toBigInt(), deposit);
+  });
+
+  it('refuses a call without the role and changes nothing', async () => {
+    await submit(api, api.tx.registry.register(), ferdie);
+    const before = await participant(ferdie.address);
+    await assert.rejects(
+      submit(api, api.tx.registry.verifyKyc(ferdie.address, 3, blake2AsHex('self'), 1_000_000), ferdie),
+      (error) => error.module === 'registry.MissingRole',
+    );
+    assert.deepEqual(await participant(ferdie.address), before);
+    assert.equal(before.kind, 'Unverified');
+  });
+
+  it('bans and unbans through a security admin, visible in the RPC', async () => {
+    await submit(api, api.tx.registry.ban(ferdie.address, 17, null), alice);
+    const banned = await participant(ferdie.address);
+    assert.equal(banned.ban.reason, 17);
+    assert.equal(banned.ban.by, alice.address);
+    await assert.rejects(
+      submit(api, api.tx.registry.setOperatorKey('X25519', u8aToHex(new Uint8Array(32))), ferdie),
+      (error) => error.module === 'registry.Banned',
+    );
+    await submit(api, api.tx.registry.unban(ferdie.address), alice);
+    assert.equal((await participant(ferdie.address)).ban, null);
+  });
+});
