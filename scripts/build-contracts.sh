@@ -5,8 +5,10 @@
 #   1. the contract's Wasm: core/alloc built from the Debian rust-src (-Zbuild-std), MVP code,
 #      imported memory (ink-contracts/.cargo/config.toml);
 #   2. its metadata: the contract's `<name>-metadata` binary, built for the host;
-#   3. the bundle: `bundle` strips custom sections and extra exports, caps the memory, refuses
-#      Wasm pallet-contracts would refuse, and writes <name>.contract/.json/.wasm;
+#   3. `bundle` strips custom sections and exports other than call/deploy and caps the memory;
+#      binaryen's wasm-opt -Oz then shrinks what is left (MVP + sign-ext only, as cargo-contract
+#      runs it); `bundle` refuses Wasm pallet-contracts would refuse and writes
+#      <name>.contract/.json/.wasm;
 #   4. a second, independent check with wabt's wasm-validate, every post-MVP feature but
 #      sign-ext disabled.
 # Output: $PACTUM_CONTRACTS_DIR (see lib.sh). Needs scripts/setup.sh.
@@ -41,9 +43,13 @@ for contract in "${contracts[@]}"; do
     --features metadata) >"$metadata"
 
   log "$contract: bundle"
-  (cd "$INK_DIR" && cargo run --locked -q -p bundle -- --metadata "$metadata" --wasm "$raw" \
+  stripped="$OUT/$contract.stripped.wasm"
+  optimized="$OUT/$contract.optimized.wasm"
+  (cd "$INK_DIR" && cargo run --locked -q -p bundle -- --wasm "$raw" --stripped "$stripped")
+  wasm-opt -Oz --mvp-features --enable-sign-ext --zero-filled-memory "$stripped" -o "$optimized"
+  (cd "$INK_DIR" && cargo run --locked -q -p bundle -- --metadata "$metadata" --wasm "$optimized" \
     --out "$OUT" --rustc "$rustc_version" --ink "$ink_version")
-  rm -f "$metadata"
+  rm -f "$metadata" "$stripped" "$optimized"
 
   wasm-validate --disable-bulk-memory --disable-reference-types --disable-multi-value \
     --disable-simd --disable-saturating-float-to-int "$OUT/$contract.wasm" \

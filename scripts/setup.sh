@@ -3,6 +3,7 @@
 #
 #  * Debian packages: the Rust 1.96 toolchain with its std sources (rustc-web, cargo-web,
 #    rust-web-src), lld-22 (rust-lld for Wasm), mold (host linker), protoc, wabt (Wasm validator),
+#    binaryen (wasm-opt, shrinks contract code),
 #    clippy/rustfmt for that toolchain, Node.js + npm for the end-to-end tests.
 #  * Links that toolchain into rustup as `pactum` (rust-toolchain.toml selects it).
 #  * Builds core/alloc/compiler_builtins for wasm32v1-none once per compiler version and installs
@@ -20,7 +21,7 @@ fi
 command -v apt-get >/dev/null || die "apt-get not found: Pactum's setup supports Debian/Ubuntu only"
 
 PACKAGES=(rustc-web cargo-web rust-web-src rust-web-clippy rustfmt-web lld-22 mold
-          protobuf-compiler wabt build-essential pkg-config git curl ca-certificates nodejs npm)
+          protobuf-compiler wabt binaryen build-essential pkg-config git curl ca-certificates nodejs npm)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,8 +1,12 @@
-//! `bundle --metadata <json> --wasm <raw.wasm> --out <dir> --rustc <version> --ink <version>`
+//! `bundle --wasm <raw.wasm> --stripped <out.wasm>`
 //!
-//! Post-processes a contract's raw Wasm (see [`wasm`]), refuses it if pallet-contracts would, and
-//! writes `<name>.wasm`, `<name>.json` (metadata) and `<name>.contract` (metadata with the Wasm:
-//! what polkadot.js apps and `@polkadot/api-contract` load) into `<dir>`.
+//! Post-processes a contract's raw Wasm (see [`wasm`]) and writes it, for `wasm-opt`.
+//!
+//! `bundle --metadata <json> --wasm <wasm> --out <dir> --rustc <version> --ink <version>`
+//!
+//! Post-processes the Wasm (again: a no-op on stripped code), refuses it if pallet-contracts
+//! would, and writes `<name>.wasm`, `<name>.json` (metadata) and `<name>.contract` (metadata with
+//! the Wasm: what polkadot.js apps and `@polkadot/api-contract` load) into `<dir>`.
 //!
 //! The metadata input is what a contract's `*-metadata` binary prints: the package's name,
 //! version, authors, description and license, and its ink! project under `ink`.
@@ -34,12 +38,15 @@ fn main() -> ExitCode {
 fn run() -> Result<(), String> {
 	let args = parse_args()?;
 	let arg = |name: &str| args.get(name).ok_or(format!("missing --{name}"));
+	let raw = read(arg("wasm")?)?;
+	let code = wasm::post_process(&raw, MAX_MEMORY_PAGES)?;
+	if let Some(stripped) = args.get("stripped") {
+		return write(PathBuf::from(stripped), &code);
+	}
 	let input: Value = serde_json::from_slice(&read(arg("metadata")?)?)
 		.map_err(|e| format!("metadata is not JSON: {e}"))?;
-	let raw = read(arg("wasm")?)?;
 	let out = PathBuf::from(arg("out")?);
 
-	let code = wasm::post_process(&raw, MAX_MEMORY_PAGES)?;
 	wasm::validate(&code)?;
 	let hash: [u8; 32] = Blake2b::<U32>::digest(&code).into();
 
@@ -77,9 +84,8 @@ fn run() -> Result<(), String> {
 	write(out.join(format!("{name}.json")), &to_json(&metadata)?)?;
 	write(out.join(format!("{name}.wasm")), &code)?;
 	println!(
-		"{name}: {} bytes of Wasm (from {} raw), code hash 0x{}",
+		"{name}: {} bytes of Wasm, code hash 0x{}",
 		code.len(),
-		raw.len(),
 		hash.iter().map(|b| format!("{b:02x}")).collect::<String>()
 	);
 	Ok(())
