@@ -23,6 +23,32 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// Makes `who` a participant without deposit (or updates it): verified at `kyc_level` without
+	/// expiry (0: left as it is) and holding `roles`. For genesis and benchmarks: no checks.
+	pub(crate) fn admit(who: &T::AccountId, kyc_level: u8, roles: &[Role]) {
+		use sp_runtime::traits::{Bounded, Zero};
+		let mut p = Participants::<T>::get(who).unwrap_or_else(|| {
+			ParticipantCount::<T>::mutate(|n| *n = n.saturating_add(1));
+			Self::new_participant(Zero::zero())
+		});
+		if kyc_level > 0 {
+			p.kind = AccountKind::Verified;
+			p.kyc = Some(Kyc {
+				level: kyc_level,
+				evidence: Default::default(),
+				expires_at: Bounded::max_value(),
+				verified_at: Zero::zero(),
+			});
+		}
+		for role in roles {
+			if !p.roles.contains(*role) {
+				p.roles.insert(*role);
+				RoleHolders::<T>::mutate(role, |n| *n = n.saturating_add(1));
+			}
+		}
+		Participants::<T>::insert(who, p);
+	}
+
 	/// The KYC level of `p` in force at block `now`: 0 once expired.
 	pub(crate) fn kyc_level_at(p: &ParticipantOf<T>, now: &BlockNumberFor<T>) -> u8 {
 		p.kyc.as_ref().filter(|kyc| now < &kyc.expires_at).map_or(0, |kyc| kyc.level)
@@ -177,26 +203,6 @@ impl<T: Config> ParticipantRegistry<T::AccountId> for Pallet<T> {
 
 	#[cfg(feature = "runtime-benchmarks")]
 	fn register_for_benchmarks(who: &T::AccountId, kyc_level: u8, roles: &[Role]) {
-		use sp_runtime::traits::{Bounded, Zero};
-		let mut p = Participants::<T>::get(who).unwrap_or_else(|| {
-			ParticipantCount::<T>::mutate(|n| *n = n.saturating_add(1));
-			Self::new_participant(Zero::zero())
-		});
-		if kyc_level > 0 {
-			p.kind = AccountKind::Verified;
-			p.kyc = Some(Kyc {
-				level: kyc_level,
-				evidence: Default::default(),
-				expires_at: Bounded::max_value(),
-				verified_at: Zero::zero(),
-			});
-		}
-		for role in roles {
-			if !p.roles.contains(*role) {
-				p.roles.insert(*role);
-				RoleHolders::<T>::mutate(role, |n| *n = n.saturating_add(1));
-			}
-		}
-		Participants::<T>::insert(who, p);
+		Self::admit(who, kyc_level, roles);
 	}
 }

@@ -67,7 +67,7 @@ pub mod pallet {
 		},
 	};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::traits::{Bounded, Saturating, Zero};
+	use sp_runtime::traits::{Saturating, Zero};
 
 	pub type BalanceOf<T> =
 		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
@@ -177,24 +177,7 @@ pub mod pallet {
 					"registry genesis lists {who:?} twice"
 				);
 				assert!(*level <= T::MaxKycLevel::get(), "registry genesis: KYC level too high");
-				let mut participant = Pallet::<T>::new_participant(Zero::zero());
-				if *level > 0 {
-					participant.kind = AccountKind::Verified;
-					participant.kyc = Some(Kyc {
-						level: *level,
-						evidence: T::Hash::default(),
-						expires_at: BlockNumberFor::<T>::max_value(),
-						verified_at: Zero::zero(),
-					});
-				}
-				for role in roles {
-					if !participant.roles.contains(*role) {
-						participant.roles.insert(*role);
-						RoleHolders::<T>::mutate(role, |n| *n = n.saturating_add(1));
-					}
-				}
-				Participants::<T>::insert(who, participant);
-				ParticipantCount::<T>::mutate(|n| *n = n.saturating_add(1));
+				Pallet::<T>::admit(who, *level, roles);
 			}
 		}
 	}
