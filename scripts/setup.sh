@@ -82,7 +82,8 @@ path = "src/lib.rs"
 panic = "abort"
 TOML
   printf '#![no_std]\npub fn seed() {}\n' >"$work/src/lib.rs"
-  (cd "$work" && RUSTC_BOOTSTRAP=1 RUSTFLAGS=-Cembed-bitcode=yes RUSTUP_TOOLCHAIN= \
+  # CARGO_TARGET_DIR is set by the scripts that call this one: build in the temporary folder.
+  (cd "$work" && CARGO_TARGET_DIR="$work/target" RUSTC_BOOTSTRAP=1 RUSTFLAGS=-Cembed-bitcode=yes RUSTUP_TOOLCHAIN= \
      /usr/bin/cargo build -q --release --target "$TARGET" -Zbuild-std=core,alloc \
      --config 'build.rustc="/usr/bin/rustc"')
   $SUDO mkdir -p "$LIBDIR"
