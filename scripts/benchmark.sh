@@ -19,6 +19,7 @@ BENCH_TARGET="${PACTUM_BENCH_TARGET_DIR:-$HOME/.cache/pactum/target-bench}"
 # crate name -> weights file
 declare -A WEIGHTS=(
   [pallet_registry]="pallets/registry/src/weights.rs"
+  [pallet_documents]="pallets/documents/src/weights.rs"
   [pallet_validator_set]="pallets/validator-set/src/weights.rs"
 )
 pallets=("$@")

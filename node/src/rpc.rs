@@ -1,11 +1,12 @@
 //! The node's JSON-RPC extensions beyond the standard set (`chain_*`, `state_*`, `author_*`,
 //! `system_*` from sc-rpc): account nonces, fee queries, BABE, GRANDPA and the participant
-//! registry (`registry_participant`, `registry_roles`).
+//! registry (`registry_participant`, `registry_roles`) and documents (`documents_get`,
+//! `documents_verify`, `documents_byParty`, `documents_canAccess`).
 //!
 //! Pallets that ship a custom RPC add their module to [`create_full`] with one `merge` call.
 
 use jsonrpsee::RpcModule;
-use pactum_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Hash, Nonce};
+use pactum_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Hash, Nonce, Signature};
 use sc_consensus_babe::BabeWorkerHandle;
 use sc_consensus_grandpa::{
 	FinalityProofProvider, GrandpaJustificationStream, SharedAuthoritySet, SharedVoterState,
@@ -69,13 +70,21 @@ where
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>
 		+ pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>
 		+ pallet_registry_rpc::RegistryRuntimeApi<Block, AccountId, Hash, Balance, BlockNumber>
-		+ sp_consensus_babe::BabeApi<Block>
+		+ pallet_documents_rpc::DocumentsRuntimeApi<
+			Block,
+			AccountId,
+			Balance,
+			BlockNumber,
+			Hash,
+			Signature,
+		> + sp_consensus_babe::BabeApi<Block>
 		+ BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 	SC: SelectChain<Block> + 'static,
 	B: sc_client_api::Backend<Block> + Send + Sync + 'static,
 	B::State: sc_client_api::StateBackend<sp_runtime::traits::HashingFor<Block>>,
 {
+	use pallet_documents_rpc::{Documents, DocumentsApiServer};
 	use pallet_registry_rpc::{Registry, RegistryApiServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use sc_consensus_babe_rpc::{Babe, BabeApiServer};
@@ -89,6 +98,10 @@ where
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
 	module
 		.merge(Registry::<_, Block, Hash, Balance, BlockNumber>::new(client.clone()).into_rpc())?;
+	module.merge(
+		Documents::<_, Block, Balance, BlockNumber, Hash, Signature>::new(client.clone())
+			.into_rpc(),
+	)?;
 	module.merge(
 		Babe::new(client, babe.worker_handle, babe.keystore, babe.select_chain).into_rpc(),
 	)?;

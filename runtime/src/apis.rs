@@ -17,9 +17,9 @@ use sp_version::RuntimeVersion;
 
 use crate::{
 	configs::RuntimeBlockWeights, genesis_config_presets, AccountId, Babe, Balance, Block,
-	BlockNumber, Contracts, Executive, Grandpa, Hash, InherentDataExt, Nonce, Registry, Runtime,
-	RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
-	BABE_GENESIS_EPOCH_CONFIG, EPOCH_DURATION_IN_SLOTS, VERSION,
+	BlockNumber, Contracts, Documents, Executive, Grandpa, Hash, InherentDataExt, Nonce, Registry,
+	Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, SessionKeys, System,
+	TransactionPayment, BABE_GENESIS_EPOCH_CONFIG, EPOCH_DURATION_IN_SLOTS, VERSION,
 };
 
 /// The event records contract dry runs return.
@@ -189,6 +189,38 @@ impl_runtime_apis! {
 		}
 		fn roles(who: AccountId) -> Vec<pallet_registry_runtime_api::Role> {
 			Registry::roles_of(&who)
+		}
+	}
+
+	impl pallet_documents_runtime_api::DocumentsApi<Block, AccountId, Balance, BlockNumber, Hash, crate::Signature>
+		for Runtime
+	{
+		fn document(
+			id: pallet_documents_runtime_api::DocumentId,
+		) -> Option<pallet_documents_runtime_api::DocumentView<AccountId, Balance, BlockNumber, Hash, crate::Signature>> {
+			Documents::document_view(id)
+		}
+		fn verify(
+			digest: pallet_documents_runtime_api::Digest,
+		) -> pallet_documents_runtime_api::Verification<AccountId, BlockNumber, Hash> {
+			Documents::verify(digest)
+		}
+		fn by_party(
+			party: AccountId,
+			after: Option<pallet_documents_runtime_api::DocumentId>,
+			limit: u32,
+		) -> Vec<pallet_documents_runtime_api::PartyDocument<BlockNumber>> {
+			Documents::party_documents(&party, after, limit)
+		}
+		fn can_access(document: pallet_documents_runtime_api::DocumentId, who: AccountId) -> bool {
+			Documents::can_access(document, &who)
+		}
+		fn signing_payload(
+			document: pallet_documents_runtime_api::DocumentId,
+			version: u32,
+			hash: pallet_documents_runtime_api::ContentHash,
+		) -> Vec<u8> {
+			Documents::signing_payload(document, version, &hash)
 		}
 	}
 

@@ -14,6 +14,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_multisig, Multisig]
 	[pallet_proxy, Proxy]
 	[pallet_registry, Registry]
+	[pallet_documents, Documents]
 );
 
 impl frame_system_benchmarking::Config for crate::Runtime {}

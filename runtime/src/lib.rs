@@ -218,6 +218,8 @@ mod runtime {
 	// Pactum's business pallets.
 	#[runtime::pallet_index(40)]
 	pub type Registry = pallet_registry;
+	#[runtime::pallet_index(41)]
+	pub type Documents = pallet_documents;
 
 	// Customer-specific logic: ink! contracts.
 	#[runtime::pallet_index(50)]

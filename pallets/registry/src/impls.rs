@@ -205,4 +205,17 @@ impl<T: Config> ParticipantRegistry<T::AccountId> for Pallet<T> {
 	fn register_for_benchmarks(who: &T::AccountId, kyc_level: u8, roles: &[Role]) {
 		Self::admit(who, kyc_level, roles);
 	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_org_code_for_benchmarks(who: &T::AccountId, code: Vec<u8>) {
+		let Ok(code) = OrgCodeOf::<T>::try_from(code) else { return };
+		Participants::<T>::mutate(who, |p| {
+			if let Some(p) = p {
+				if let Some(old) = p.org_code.replace(code.clone()) {
+					OrgCodes::<T>::remove(old);
+				}
+				OrgCodes::<T>::insert(&code, who);
+			}
+		});
+	}
 }

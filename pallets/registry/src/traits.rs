@@ -30,6 +30,10 @@ pub trait ParticipantRegistry<AccountId> {
 	/// (0: unverified) holding `roles`, without deposit or checks.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn register_for_benchmarks(who: &AccountId, kyc_level: u8, roles: &[Role]);
+	/// For benchmarks of other pallets: give the participant `who` the organisation code
+	/// `code`, without checks.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_org_code_for_benchmarks(who: &AccountId, code: Vec<u8>);
 }
 
 /// Told when a recovery moved a participant from `lost` to `new`, so a pallet can move the state

@@ -3,6 +3,7 @@
 mod accounts;
 mod consensus;
 mod contracts;
+mod documents;
 mod governance;
 mod monetary;
 mod registry;

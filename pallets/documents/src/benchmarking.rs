@@ -1,0 +1,290 @@
+//! Benchmarks of every call, each in its most expensive path: documents with `MaxParties`
+//! required signers, the last signature accepting the version, the longest URI and codes.
+
+use super::*;
+use crate::pallet::{AccessGrants, Certificates, Config, Documents, NextDocumentId, Pallet};
+use alloc::{vec, vec::Vec};
+use frame_benchmarking::v2::*;
+use frame_support::traits::{
+	fungible::{Inspect, Mutate},
+	Get,
+};
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+use pallet_registry::{ParticipantRegistry, Role};
+use sp_runtime::traits::{BlakeTwo256, Bounded, Hash, Saturating};
+
+fn participant<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, 0);
+	enrol::<T>(&who);
+	who
+}
+
+/// Registers `who` (verified) and funds it for many deposits.
+fn enrol<T: Config>(who: &T::AccountId) {
+	T::Registry::register_for_benchmarks(who, 1, &[]);
+	let amount =
+		Pallet::<T>::deposit_for(1_000, 1_000_000).saturating_add(T::Currency::minimum_balance());
+	T::Currency::set_balance(who, amount);
+}
+
+fn content(seed: u32) -> ContentHash {
+	ContentHash {
+		algorithm: HashAlgorithm::Sha2_256,
+		digest: BlakeTwo256::hash(&seed.to_le_bytes()).0,
+	}
+}
+
+fn longest_uri<T: Config>() -> Vec<u8> {
+	vec![b'u'; T::MaxUriLen::get() as usize]
+}
+
+fn reason<T: Config>() -> T::Hash {
+	T::Hashing::hash(b"reason")
+}
+
+/// A document with `MaxParties` parties, all required signers, whose original version every
+/// signer but `last` signed. Returns its id and hash.
+fn awaiting<T: Config>(
+	creator: &T::AccountId,
+	last: &T::AccountId,
+	seed: u32,
+) -> (DocumentId, ContentHash) {
+	let others = T::MaxParties::get().saturating_sub(2);
+	let mut parties = vec![creator.clone()];
+	parties.extend((0..others).map(|i| participant::<T>("party", seed * 1_000 + i)));
+	parties.push(last.clone());
+	let id = NextDocumentId::<T>::get();
+	let hash = content(seed);
+	assert!(Pallet::<T>::create(
+		RawOrigin::Signed(creator.clone()).into(),
+		None,
+		hash,
+		longest_uri::<T>(),
+		parties.clone(),
+		parties.clone(),
+		None,
+	)
+	.is_ok());
+	for party in parties.iter().filter(|p| *p != last) {
+		assert!(Pallet::<T>::sign(RawOrigin::Signed(party.clone()).into(), id, 0, hash).is_ok());
+	}
+	(id, hash)
+}
+
+/// A document like [`awaiting`] whose missing signer is a key the runtime signs with, and that
+/// signer's signature of it.
+fn awaiting_relayed<T: Config>(
+	creator: &T::AccountId,
+	seed: u32,
+) -> (DocumentId, ContentHash, T::AccountId, T::Signature) {
+	let id = NextDocumentId::<T>::get();
+	let hash = content(seed);
+	let (signer, signature) = T::BenchmarkHelper::sign(&Pallet::<T>::signing_payload(id, 0, &hash));
+	enrol::<T>(&signer);
+	assert_eq!(awaiting::<T>(creator, &signer, seed), (id, hash));
+	(id, hash, signer, signature)
+}
+
+/// An active document with `MaxParties` signers and an amendment waiting for signatures.
+fn active_with_open_amendment<T: Config>(creator: &T::AccountId) -> DocumentId {
+	let last = participant::<T>("last", 0);
+	let (id, hash) = awaiting::<T>(creator, &last, 0);
+	assert!(Pallet::<T>::sign(RawOrigin::Signed(last).into(), id, 0, hash).is_ok());
+	assert!(Pallet::<T>::propose_amendment(
+		RawOrigin::Signed(creator.clone()).into(),
+		id,
+		content(1),
+		longest_uri::<T>(),
+		reason::<T>(),
+	)
+	.is_ok());
+	id
+}
+
+/// An `Issuer` with the longest organisation code.
+fn issuer<T: Config>() -> T::AccountId {
+	let who = participant::<T>("issuer", 0);
+	T::Registry::register_for_benchmarks(&who, 1, &[Role::Issuer]);
+	T::Registry::set_org_code_for_benchmarks(&who, vec![b'O'; T::MaxOrgCodeLen::get() as usize]);
+	who
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	/// A supplement with `p` parties.
+	#[benchmark]
+	fn create(p: Linear<2, { T::MaxParties::get() }>) {
+		let creator = participant::<T>("creator", 0);
+		let parent = active_with_open_amendment::<T>(&creator);
+		let mut parties = vec![creator.clone()];
+		parties.extend((1..p).map(|i| participant::<T>("new-party", i)));
+		let id = NextDocumentId::<T>::get();
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(creator),
+			Some(parent),
+			content(7),
+			longest_uri::<T>(),
+			parties.clone(),
+			parties,
+			Some(BlockNumberFor::<T>::max_value()),
+		);
+
+		assert!(Documents::<T>::contains_key(id));
+	}
+
+	/// The last of `MaxParties` signatures: the document becomes active.
+	#[benchmark]
+	fn sign() {
+		let creator = participant::<T>("creator", 0);
+		let last = participant::<T>("last", 0);
+		let (id, hash) = awaiting::<T>(&creator, &last, 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(last), id, 0, hash);
+
+		assert_eq!(Documents::<T>::get(id).map(|d| d.status), Some(DocumentStatus::Active));
+	}
+
+	/// The last of `MaxParties` signatures, relayed: the document becomes active.
+	#[benchmark]
+	fn sign_relayed() {
+		let creator = participant::<T>("creator", 0);
+		let (id, hash, signer, signature) = awaiting_relayed::<T>(&creator, 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(creator), id, 0, hash, signer, signature);
+
+		assert_eq!(Documents::<T>::get(id).map(|d| d.status), Some(DocumentStatus::Active));
+	}
+
+	/// `o` own and `r` relayed signatures, each the last one its document needed.
+	#[benchmark]
+	fn sign_many(
+		o: Linear<0, { T::MaxBulkSign::get() / 2 }>,
+		r: Linear<1, { T::MaxBulkSign::get() / 2 }>,
+	) {
+		let caller = participant::<T>("caller", 0);
+		let creator = participant::<T>("creator", 0);
+		let mut items = Vec::new();
+		for i in 0..o {
+			let (document, hash) = awaiting::<T>(&creator, &caller, i);
+			items.push(SignItem { document, version: 0, hash, relayed: None });
+		}
+		for i in 0..r {
+			let (document, hash, signer, signature) = awaiting_relayed::<T>(&creator, o + i);
+			items.push(SignItem {
+				document,
+				version: 0,
+				hash,
+				relayed: Some(RelayedSignature { signer, signature }),
+			});
+		}
+		let last = NextDocumentId::<T>::get().saturating_sub(1);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), items);
+
+		assert_eq!(Documents::<T>::get(last).map(|d| d.status), Some(DocumentStatus::Active));
+	}
+
+	/// An amendment superseding another that waits for signatures.
+	#[benchmark]
+	fn propose_amendment() {
+		let creator = participant::<T>("creator", 0);
+		let id = active_with_open_amendment::<T>(&creator);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(creator), id, content(2), longest_uri::<T>(), reason::<T>());
+
+		assert_eq!(Documents::<T>::get(id).and_then(|d| d.open_version), Some(2));
+	}
+
+	/// A termination superseding an amendment that waits for signatures.
+	#[benchmark]
+	fn propose_termination() {
+		let creator = participant::<T>("creator", 0);
+		let id = active_with_open_amendment::<T>(&creator);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(creator), id, reason::<T>());
+
+		assert_eq!(Documents::<T>::get(id).and_then(|d| d.open_version), Some(2));
+	}
+
+	#[benchmark]
+	fn grant_access() {
+		let creator = participant::<T>("creator", 0);
+		let last = participant::<T>("last", 0);
+		let (id, _) = awaiting::<T>(&creator, &last, 0);
+		let viewer: T::AccountId = account("viewer", 0, 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(creator), id, viewer.clone(), Some(BlockNumberFor::<T>::max_value()));
+
+		assert!(AccessGrants::<T>::contains_key(id, viewer));
+	}
+
+	#[benchmark]
+	fn revoke_access() {
+		let creator = participant::<T>("creator", 0);
+		let last = participant::<T>("last", 0);
+		let (id, _) = awaiting::<T>(&creator, &last, 0);
+		let viewer: T::AccountId = account("viewer", 0, 0);
+		assert!(Pallet::<T>::grant_access(
+			RawOrigin::Signed(creator.clone()).into(),
+			id,
+			viewer.clone(),
+			None
+		)
+		.is_ok());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(last), id, viewer.clone());
+
+		assert!(!AccessGrants::<T>::contains_key(id, viewer));
+	}
+
+	#[benchmark]
+	fn issue_certificate() {
+		let issuer = issuer::<T>();
+		let holder = participant::<T>("holder", 0);
+		let hash = content(9).digest;
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(issuer),
+			holder,
+			hash,
+			vec![b't'; T::MaxCertTypeLen::get() as usize],
+			Some(BlockNumberFor::<T>::max_value()),
+		);
+
+		assert!(Certificates::<T>::contains_key(hash));
+	}
+
+	#[benchmark]
+	fn revoke_certificate() {
+		let issuer = issuer::<T>();
+		let holder = participant::<T>("holder", 0);
+		let hash = content(9).digest;
+		assert!(Pallet::<T>::issue_certificate(
+			RawOrigin::Signed(issuer.clone()).into(),
+			holder,
+			hash,
+			vec![b't'; T::MaxCertTypeLen::get() as usize],
+			None,
+		)
+		.is_ok());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(issuer), hash, reason::<T>());
+
+		assert!(Certificates::<T>::get(hash).is_some_and(|c| c.revoked.is_some()));
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,142 @@
+// Contract documents on a development node: Alice signs a contract herself, Bob's off-chain
+// signature is relayed by an operator (Charlie), the contract is amended and signed again, and a
+// backend verifies it by hash through the `documents_*` JSON-RPC. Charlie, an issuer, issues a
+// certificate that anyone verifies, then revokes it.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady, sha256AsU8a, blake2AsHex } from '@polkadot/util-crypto';
+import { u8aConcat, u8aToHex, compactAddLength, stringToU8a } from '@polkadot/util';
+import { WsProvider } from '@polkadot/api';
+import { startDevNode, connect } from './lib/node.mjs';
+import { submit, findEvent } from './lib/tx.mjs';
+
+const DOMAIN = stringToU8a('pactum/documents/sign/v1');
+
+describe('documents on pactum-node --dev', () => {
+  let node;
+  let api;
+  let provider;
+  let alice;
+  let bob;
+  let charlie;
+  const rpc = (method, params) => provider.send(`documents_${method}`, params);
+
+  // What Bob's wallet signs: SCALE of (domain, genesis hash, document, version, content hash).
+  const payload = (id, version, hash) => u8aConcat(
+    compactAddLength(DOMAIN),
+    api.genesisHash.toU8a(),
+    api.createType('u64', id).toU8a(),
+    api.createType('u32', version).toU8a(),
+    api.createType('PalletDocumentsContentHash', hash).toU8a(),
+  );
+
+  before(async () => {
+    await cryptoWaitReady();
+    node = await startDevNode();
+    api = await connect(node.wsUrl);
+    provider = new WsProvider(node.wsUrl);
+    await provider.isReady;
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    alice = keyring.addFromUri('//Alice');
+    bob = keyring.addFromUri('//Bob');
+    charlie = keyring.addFromUri('//Charlie');
+  });
+
+  after(async () => {
+    await provider?.disconnect();
+    await api?.disconnect();
+    await node?.stop();
+  });
+
+  it('two parties sign (one relayed), amend, re-sign and verify by hash', async () => {
+    const original = { algorithm: 'Sha2_256', digest: u8aToHex(sha256AsU8a('roaming agreement v1')) };
+    const id = (await api.query.documents.nextDocumentId()).toNumber();
+    const created = await submit(api, api.tx.documents.create(
+      null, original, '0x656e633a2f2f7631', [alice.address, bob.address], [alice.address, bob.address], null,
+    ), alice);
+    const event = findEvent(created.events, 'documents', 'Created');
+    assert.equal(event.data.document.toNumber(), id);
+    assert.ok(event.data.deposit.toBigInt() > 0n);
+
+    // The payload a client builds is the one the runtime expects.
+    const expected = await api.call.documentsApi.signingPayload(id, 0, original);
+    assert.equal(u8aToHex(payload(id, 0, original)), expected.toHex());
+
+    await submit(api, api.tx.documents.sign(id, 0, original), alice);
+    const bobFree = (await api.query.system.account(bob.address)).data.free.toBigInt();
+    const relayed = await submit(api, api.tx.documents.signRelayed(
+      id, 0, original, bob.address, { Sr25519: u8aToHex(bob.sign(payload(id, 0, original))) },
+    ), charlie);
+    assert.ok(findEvent(relayed.events, 'documents', 'Activated'));
+    assert.equal((await api.query.system.account(bob.address)).data.free.toBigInt(), bobFree,
+      'the operator paid, not Bob');
+
+    let doc = await rpc('get', [id]);
+    assert.equal(doc.status, 'Active');
+    assert.equal(doc.activeVersion, 0);
+    assert.deepEqual(doc.versions[0].signatures.map((s) => [s.signer, s.relayedBy]),
+      [[alice.address, null], [bob.address, charlie.address]]);
+
+    // A signature of another text is refused and changes nothing.
+    const amended = { algorithm: 'Sha2_256', digest: u8aToHex(sha256AsU8a('roaming agreement v2')) };
+    await submit(api, api.tx.documents.proposeAmendment(id, amended, '0x656e633a2f2f7632',
+      blake2AsHex('tariff change')), alice);
+    await assert.rejects(
+      submit(api, api.tx.documents.signRelayed(id, 1, amended, bob.address,
+        { Sr25519: u8aToHex(bob.sign(payload(id, 1, original))) }), charlie),
+      (error) => error.module === 'documents.BadSignature',
+    );
+    // Both sign the amendment in one bulk call: Alice's own and Bob's relayed signature.
+    await submit(api, api.tx.documents.signMany([
+      { document: id, version: 1, hash: amended, relayed: null },
+      { document: id, version: 1, hash: amended,
+        relayed: { signer: bob.address, signature: { Sr25519: u8aToHex(bob.sign(payload(id, 1, amended))) } } },
+    ]), alice);
+
+    doc = await rpc('get', [id]);
+    assert.equal(doc.activeVersion, 1);
+    assert.equal(doc.versions.length, 2);
+    assert.equal(doc.versions[0].status.state, 'Accepted');
+    assert.equal(doc.versions[1].kind, 'Amendment');
+    assert.equal(doc.versions[1].hash.digest, amended.digest);
+    assert.equal(doc.versions[1].signatures.length, 2);
+
+    // A backend holding the file checks it by hash.
+    const verified = await rpc('verify', [original.digest]);
+    assert.deepEqual(verified.documents.map((m) => [m.document, m.version, m.documentStatus]),
+      [[id, 0, 'Active']]);
+    assert.deepEqual(verified.documents[0].signedBy.map((s) => s.signer), [alice.address, bob.address]);
+    const current = await rpc('verify', [amended.digest]);
+    assert.equal(current.documents[0].version, 1);
+    assert.equal(current.documents[0].versionStatus.state, 'Accepted');
+    assert.deepEqual(await rpc('verify', [blake2AsHex('unknown file')]), { documents: [], certificate: null });
+
+    const page = await rpc('byParty', [bob.address, null, 10]);
+    assert.deepEqual(page.map((d) => [d.id, d.status, d.awaitingSignature]), [[id, 'Active', false]]);
+    assert.equal(await rpc('canAccess', [id, bob.address]), true);
+    assert.equal(await rpc('canAccess', [id, charlie.address]), false);
+
+    // The same through polkadot.js with the definitions the repo ships.
+    const typed = (await api.rpc.documents.get(id)).unwrap();
+    assert.equal(typed.versions[1].hash.digest.toHex(), amended.digest);
+  });
+
+  it('an issuer issues a certificate that anyone verifies, then revokes it', async () => {
+    await submit(api, api.tx.registry.assignOrgCode(charlie.address, 'KZ-TEL'), alice);
+    const cert = blake2AsHex('licence 42 of Bob');
+    await submit(api, api.tx.documents.issueCertificate(bob.address, cert, 'telecom-licence', null), charlie);
+    let found = (await rpc('verify', [cert])).certificate;
+    assert.equal(found.status, 'Valid');
+    assert.equal(found.orgCode, 'KZ-TEL');
+    assert.equal(found.holder, bob.address);
+    await assert.rejects(
+      submit(api, api.tx.documents.revokeCertificate(cert, blake2AsHex('no')), bob),
+      (error) => error.module === 'documents.NotCertificateIssuer',
+    );
+    await submit(api, api.tx.documents.revokeCertificate(cert, blake2AsHex('licence withdrawn')), charlie);
+    found = (await rpc('verify', [cert])).certificate;
+    assert.equal(found.status, 'Revoked');
+    assert.equal(found.revoked.by, charlie.address);
+  });
+});
