@@ -6,12 +6,14 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady, sha256AsU8a, blake2AsHex } from '@polkadot/util-crypto';
-import { u8aConcat, u8aToHex, compactAddLength, stringToU8a } from '@polkadot/util';
+import { u8aConcat, u8aToHex, hexToU8a, compactAddLength, stringToU8a } from '@polkadot/util';
 import { WsProvider } from '@polkadot/api';
 import { startDevNode, connect } from './lib/node.mjs';
 import { submit, findEvent } from './lib/tx.mjs';
 
 const DOMAIN = stringToU8a('pactum/documents/sign/v1');
+// `HashAlgorithm` in its SCALE order.
+const ALGORITHMS = ['Blake2_256', 'Sha2_256', 'Keccak256', 'Sha3_256'];
 
 describe('documents on pactum-node --dev', () => {
   let node;
@@ -28,7 +30,8 @@ describe('documents on pactum-node --dev', () => {
     api.genesisHash.toU8a(),
     api.createType('u64', id).toU8a(),
     api.createType('u32', version).toU8a(),
-    api.createType('PalletDocumentsContentHash', hash).toU8a(),
+    new Uint8Array([ALGORITHMS.indexOf(hash.algorithm)]),
+    hexToU8a(hash.digest),
   );
 
   before(async () => {

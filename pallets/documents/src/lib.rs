@@ -21,7 +21,8 @@
 //! - **Access grant**: a party's record that a viewer may fetch the file, until an optional
 //!   expiry; storage gateways ask [`Pallet::can_access`].
 //! - **Certificate**: a hash an `Issuer` with an organisation code issues to a holder, with a
-//!   type and an optional expiry; anyone verifies it, the issuing organisation revokes it.
+//!   type and an optional expiry; anyone verifies it, the `Issuer` holding the organisation's
+//!   code revokes it.
 //! - **Deposits**: whoever creates a record pays a deposit for its storage (held). Documents,
 //!   versions and certificates are kept for good, so their deposits stay held; an access grant's
 //!   is released when it is revoked.
@@ -609,7 +610,8 @@ pub mod pallet {
 
 		/// Revoke the certificate `hash`, with the hash of the reason. The record stays.
 		///
-		/// Origin: the certificate's issuer, or an `Issuer` of the same organisation.
+		/// Origin: the `Issuer` that holds the certificate's organisation code now (its issuer,
+		/// or the account the organisation moved its code to).
 		/// Emits `CertificateRevoked`.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::revoke_certificate())]

@@ -62,7 +62,7 @@ fn a_certificate_expires_at_its_block() {
 }
 
 #[test]
-fn another_issuer_of_the_same_organisation_can_revoke() {
+fn the_account_holding_the_organisation_code_revokes() {
 	test(|| {
 		issue(None);
 		let colleague = bob();
