@@ -8,7 +8,7 @@
 // rate, and the inclusion latency. Every node it starts, it stops.
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady, blake2AsU8a, blake2AsHex } from '@polkadot/util-crypto';
-import { u8aToHex } from '@polkadot/util';
+import { u8aToHex, compactStripLength } from '@polkadot/util';
 import { startDevNode, connect, sleep } from './lib/node.mjs';
 import { submit } from './lib/tx.mjs';
 
@@ -52,10 +52,12 @@ async function main() {
       await submit(api, api.tx.utility.batchAll(calls), alice);
     }
 
-    const payloadOf = async (d) => api.call.documentsApi.signingPayload(d.id, 0, d.hash);
+    // (@polkadot/api hands a runtime API's `Vec<u8>` back with its SCALE length prefix.)
+    const payloadOf = async (d) => compactStripLength(
+      (await api.call.documentsApi.signingPayload(d.id, 0, d.hash)).toU8a(true))[1];
     const relayed = async (d) => ({
       signer: d.client.address,
-      signature: { Sr25519: u8aToHex(d.client.sign((await payloadOf(d)).toU8a(true))) },
+      signature: { Sr25519: u8aToHex(d.client.sign(await payloadOf(d))) },
     });
 
     // What fits in a block by weight (and by length).

@@ -6,7 +6,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady, sha256AsU8a, blake2AsHex } from '@polkadot/util-crypto';
-import { u8aConcat, u8aToHex, hexToU8a, compactAddLength, stringToU8a } from '@polkadot/util';
+import { u8aConcat, u8aToHex, hexToU8a, compactAddLength, compactStripLength, stringToU8a } from '@polkadot/util';
 import { WsProvider } from '@polkadot/api';
 import { startDevNode, connect } from './lib/node.mjs';
 import { submit, findEvent } from './lib/tx.mjs';
@@ -63,8 +63,10 @@ describe('documents on pactum-node --dev', () => {
     assert.ok(event.data.deposit.toBigInt() > 0n);
 
     // The payload a client builds is the one the runtime expects.
-    const expected = await api.call.documentsApi.signingPayload(id, 0, original);
-    assert.equal(u8aToHex(payload(id, 0, original)), expected.toHex());
+    // (@polkadot/api hands a runtime API's `Vec<u8>` back with its SCALE length prefix.)
+    const [, expected] = compactStripLength(
+      (await api.call.documentsApi.signingPayload(id, 0, original)).toU8a(true));
+    assert.equal(u8aToHex(payload(id, 0, original)), u8aToHex(expected));
 
     await submit(api, api.tx.documents.sign(id, 0, original), alice);
     const bobFree = (await api.query.system.account(bob.address)).data.free.toBigInt();
@@ -122,7 +124,8 @@ describe('documents on pactum-node --dev', () => {
 
     // The same through polkadot.js with the definitions the repo ships.
     const typed = (await api.rpc.documents.get(id)).unwrap();
-    assert.equal(typed.versions[1].hash.digest.toHex(), amended.digest);
+    // (`hash` is a codec's own getter: read the field with `get`.)
+    assert.equal(typed.versions[1].get('hash').digest.toHex(), amended.digest);
   });
 
   it('an issuer issues a certificate that anyone verifies, then revokes it', async () => {
