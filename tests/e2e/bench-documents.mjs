@@ -77,8 +77,9 @@ async function main() {
       const txs = [byTime, byProof, byLength].reduce((a, b) => (a < b ? a : b));
       return { refTime, txs: Number(txs), signatures: Number(txs) * perTx, bytes: signed.encodedLength };
     };
+    const sample = await relayed(docs[0]);
     const single = await fits(api.tx.documents.signRelayed(docs[0].id, 0, docs[0].hash,
-      (await relayed(docs[0])).signer, (await relayed(docs[0])).signature), 1);
+      sample.signer, sample.signature), 1);
     const bulkItems = await Promise.all(docs.slice(0, BULK).map(async (d) =>
       ({ document: d.id, version: 0, hash: d.hash, relayed: await relayed(d) })));
     const bulk = await fits(api.tx.documents.signMany(bulkItems), BULK);

@@ -13,6 +13,11 @@ use frame_system::{ensure_signed, pallet_prelude::*};
 use pallet_registry::ParticipantRegistry;
 use sp_runtime::traits::{Saturating, Zero};
 
+/// Whether an item of `items` stands in it twice (lists of at most `MaxParties`).
+fn has_duplicates<A: PartialEq>(items: &[A]) -> bool {
+	items.iter().enumerate().any(|(i, a)| items.iter().skip(i.saturating_add(1)).any(|b| a == b))
+}
+
 impl<T: Config> Pallet<T> {
 	/// A signed origin whose account is a registered, unbanned participant; yields the account.
 	pub(crate) fn ensure_participant(origin: OriginFor<T>) -> Result<T::AccountId, DispatchError> {
@@ -65,21 +70,11 @@ impl<T: Config> Pallet<T> {
 		let parties: PartiesOf<T> = parties.try_into().map_err(|_| Error::<T>::TooManyParties)?;
 		let signers: PartiesOf<T> = signers.try_into().map_err(|_| Error::<T>::TooManyParties)?;
 		let uri: UriOf<T> = uri.try_into().map_err(|_| Error::<T>::UriTooLong)?;
-		for (i, party) in parties.iter().enumerate() {
-			ensure!(
-				!parties.iter().skip(i.saturating_add(1)).any(|p| p == party),
-				Error::<T>::DuplicateParty
-			);
-		}
+		ensure!(!has_duplicates(&parties), Error::<T>::DuplicateParty);
 		ensure!(parties.contains(&creator), Error::<T>::NotParty);
 		ensure!(!signers.is_empty(), Error::<T>::NoSigners);
-		for (i, signer) in signers.iter().enumerate() {
-			ensure!(parties.contains(signer), Error::<T>::SignerNotParty);
-			ensure!(
-				!signers.iter().skip(i.saturating_add(1)).any(|s| s == signer),
-				Error::<T>::DuplicateParty
-			);
-		}
+		ensure!(signers.iter().all(|s| parties.contains(s)), Error::<T>::SignerNotParty);
+		ensure!(!has_duplicates(&signers), Error::<T>::DuplicateParty);
 		for party in parties.iter() {
 			let standing = T::Registry::standing(party).ok_or(Error::<T>::PartyNotParticipant)?;
 			ensure!(!standing.banned, Error::<T>::PartyNotParticipant);
@@ -310,17 +305,12 @@ impl<T: Config> Pallet<T> {
 					);
 					hash_entries = hash_entries.saturating_add(1);
 				}
-				for (i, s) in version.signatures.iter().enumerate() {
-					ensure!(doc.signers.contains(&s.signer), "signature of a non-signer");
-					ensure!(
-						!version
-							.signatures
-							.iter()
-							.skip(i.saturating_add(1))
-							.any(|o| o.signer == s.signer),
-						"two signatures of one signer"
-					);
-				}
+				let signed: Vec<_> = version.signatures.iter().map(|s| &s.signer).collect();
+				ensure!(
+					signed.iter().all(|s| doc.signers.contains(s)),
+					"signature of a non-signer"
+				);
+				ensure!(!has_duplicates(&signed), "two signatures of one signer");
 				if version.status == VersionStatus::Open {
 					ensure!(open.is_none(), "two open versions");
 					open = Some(index);
