@@ -212,6 +212,13 @@ impl_runtime_apis! {
 		) -> Vec<pallet_documents_runtime_api::PartyDocument<BlockNumber>> {
 			Documents::party_documents(&party, after, limit)
 		}
+		fn certificates(
+			holder: AccountId,
+			after: Option<pallet_documents_runtime_api::Digest>,
+			limit: u32,
+		) -> Vec<pallet_documents_runtime_api::CertificateView<AccountId, BlockNumber, Hash>> {
+			Documents::holder_certificates(&holder, after, limit)
+		}
 		fn can_access(document: pallet_documents_runtime_api::DocumentId, who: AccountId) -> bool {
 			Documents::can_access(document, &who)
 		}

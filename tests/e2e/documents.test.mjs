@@ -1,7 +1,7 @@
 // Contract documents on a development node: Alice signs a contract herself, Bob's off-chain
 // signature is relayed by an operator (Charlie), the contract is amended and signed again, and a
 // backend verifies it by hash through the `documents_*` JSON-RPC. Charlie, an issuer, issues a
-// certificate that anyone verifies, then revokes it.
+// certificate that anyone verifies and its holder lists, then revokes it.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
@@ -128,7 +128,7 @@ describe('documents on pactum-node --dev', () => {
     assert.equal(typed.versions[1].get('hash').digest.toHex(), amended.digest);
   });
 
-  it('an issuer issues a certificate that anyone verifies, then revokes it', async () => {
+  it('an issuer issues a certificate that anyone verifies and its holder lists, then revokes it', async () => {
     await submit(api, api.tx.registry.assignOrgCode(charlie.address, 'KZ-TEL'), alice);
     const cert = blake2AsHex('licence 42 of Bob');
     await submit(api, api.tx.documents.issueCertificate(bob.address, cert, 'telecom-licence', null), charlie);
@@ -136,6 +136,10 @@ describe('documents on pactum-node --dev', () => {
     assert.equal(found.status, 'Valid');
     assert.equal(found.orgCode, 'KZ-TEL');
     assert.equal(found.holder, bob.address);
+    // The holder lists theirs.
+    const held = await rpc('certificates', [bob.address]);
+    assert.deepEqual(held.map((c) => [c.hash, c.status, c.certType]), [[cert, 'Valid', 'telecom-licence']]);
+    assert.deepEqual(await rpc('certificates', [bob.address, cert]), []);
     await assert.rejects(
       submit(api, api.tx.documents.revokeCertificate(cert, blake2AsHex('no')), bob),
       (error) => error.module === 'documents.NotCertificateIssuer',
@@ -144,5 +148,7 @@ describe('documents on pactum-node --dev', () => {
     found = (await rpc('verify', [cert])).certificate;
     assert.equal(found.status, 'Revoked');
     assert.equal(found.revoked.by, charlie.address);
+    const typed = await api.rpc.documents.certificates(bob.address);
+    assert.equal(typed[0].status.toString(), 'Revoked');
   });
 });

@@ -155,10 +155,23 @@ impl<T: Config> Pallet<T> {
 		Verification { documents, certificate: Self::certificate_view(digest) }
 	}
 
-	/// The hashes of `holder`'s certificates, with their status.
-	pub fn holder_certificates(holder: &T::AccountId) -> Vec<CertificateViewOf<T>> {
-		HolderCertificates::<T>::iter_key_prefix(holder)
-			.filter_map(Self::certificate_view)
-			.collect()
+	/// Up to `limit` (at most [`MAX_PAGE`]) of `holder`'s certificates with their status, in the
+	/// index's order, starting after the certificate `after` (a page's last hash).
+	pub fn holder_certificates(
+		holder: &T::AccountId,
+		after: Option<Digest>,
+		limit: u32,
+	) -> Vec<CertificateViewOf<T>> {
+		let limit = limit.min(MAX_PAGE) as usize;
+		let hashes: Vec<Digest> = match after {
+			Some(after) => HolderCertificates::<T>::iter_key_prefix_from(
+				holder,
+				HolderCertificates::<T>::hashed_key_for(holder, after),
+			)
+			.take(limit)
+			.collect(),
+			None => HolderCertificates::<T>::iter_key_prefix(holder).take(limit).collect(),
+		};
+		hashes.into_iter().filter_map(Self::certificate_view).collect()
 	}
 }

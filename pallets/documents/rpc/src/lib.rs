@@ -5,7 +5,9 @@
 //!   32-byte hash, their status and who signed;
 //! - `documents_byParty(account, after?, limit?, at?)`: a page of a party's documents; pass the
 //!   last id of a page as `after` to get the next one;
-//! - `documents_canAccess(id, account, at?)`: whether the account may fetch the file.
+//! - `documents_canAccess(id, account, at?)`: whether the account may fetch the file;
+//! - `documents_certificates(holder, after?, limit?, at?)`: a page of a holder's certificates
+//!   with their status; pass the last hash of a page as `after` to get the next one.
 //!
 //! Hashes and signatures are `0x` hex, balances decimal strings, accounts SS58, enums their
 //! variant names.
@@ -311,6 +313,16 @@ pub trait DocumentsApi<BlockHash, AccountId> {
 	/// Whether `who` may fetch the off-chain file of document `id` at block `at`.
 	#[method(name = "documents_canAccess")]
 	fn can_access(&self, id: DocumentId, who: AccountId, at: Option<BlockHash>) -> RpcResult<bool>;
+
+	/// Up to `limit` (default 20, at most 100) of `holder`'s certificates after the hash `after`.
+	#[method(name = "documents_certificates")]
+	fn certificates(
+		&self,
+		holder: AccountId,
+		after: Option<H256>,
+		limit: Option<u32>,
+		at: Option<BlockHash>,
+	) -> RpcResult<Vec<Certificate<AccountId>>>;
 }
 
 /// The documents RPC, backed by the runtime API of the client's best (or given) block.
@@ -384,5 +396,21 @@ where
 	) -> RpcResult<bool> {
 		let at = at.unwrap_or_else(|| self.client.info().best_hash);
 		self.client.runtime_api().can_access(at, id, who).map_err(runtime_error)
+	}
+
+	fn certificates(
+		&self,
+		holder: AccountId,
+		after: Option<H256>,
+		limit: Option<u32>,
+		at: Option<Block::Hash>,
+	) -> RpcResult<Vec<Certificate<AccountId>>> {
+		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let page = self
+			.client
+			.runtime_api()
+			.certificates(at, holder, after.map(|h| h.0), limit.unwrap_or(DEFAULT_PAGE))
+			.map_err(runtime_error)?;
+		Ok(page.into_iter().map(Into::into).collect())
 	}
 }

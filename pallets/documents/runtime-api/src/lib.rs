@@ -1,5 +1,5 @@
 //! The runtime API behind the documents JSON-RPC (`documents_get`, `documents_verify`,
-//! `documents_byParty`, `documents_canAccess`).
+//! `documents_byParty`, `documents_canAccess`, `documents_certificates`).
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -30,6 +30,9 @@ sp_api::decl_runtime_apis! {
 		/// A page of `party`'s documents after the document `after` (up to `limit`, at most
 		/// `MAX_PAGE`).
 		fn by_party(party: AccountId, after: Option<DocumentId>, limit: u32) -> Vec<PartyDocument<BlockNumber>>;
+		/// A page of `holder`'s certificates after the certificate `after` (up to `limit`, at
+		/// most `MAX_PAGE`), with their status.
+		fn certificates(holder: AccountId, after: Option<Digest>, limit: u32) -> Vec<CertificateView<AccountId, BlockNumber, Hash>>;
 		/// Whether `who` may fetch the document's off-chain file now.
 		fn can_access(document: DocumentId, who: AccountId) -> bool;
 		/// The bytes a party signs off chain for an operator to relay its signature of

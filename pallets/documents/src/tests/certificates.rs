@@ -36,7 +36,7 @@ fn an_issuer_issues_anyone_verifies_the_issuer_revokes() {
 		assert_eq!(view.status, CertificateStatus::Valid);
 		assert_eq!(view.org_code, b"KZ-TEL".to_vec());
 		assert_eq!(view.holder, alice());
-		assert_eq!(Documents::holder_certificates(&alice()), vec![view]);
+		assert_eq!(Documents::holder_certificates(&alice(), None, 10), vec![view]);
 
 		run_to_block(7);
 		assert_ok!(Documents::revoke_certificate(signed(issuer()), CERT, reason(3)));
@@ -163,5 +163,46 @@ fn revoke_refusals() {
 			Documents::revoke_certificate(signed(issuer()), CERT, reason(2)),
 			Error::<Test>::AlreadyRevoked
 		);
+	});
+}
+
+#[test]
+fn a_holder_lists_its_certificates_in_pages() {
+	test(|| {
+		let hashes: Vec<[u8; 32]> = (1..=5u8).map(|n| [n; 32]).collect();
+		for hash in &hashes {
+			assert_ok!(Documents::issue_certificate(
+				signed(issuer()),
+				alice(),
+				*hash,
+				b"diploma".to_vec(),
+				None
+			));
+		}
+		assert_ok!(Documents::revoke_certificate(signed(issuer()), hashes[0], reason(1)));
+		let mut seen = Vec::new();
+		let mut after = None;
+		loop {
+			let page = Documents::holder_certificates(&alice(), after, 2);
+			if page.is_empty() {
+				break;
+			}
+			assert!(page.len() <= 2);
+			after = page.last().map(|c| c.hash);
+			seen.extend(page);
+		}
+		let mut listed: Vec<_> = seen.iter().map(|c| c.hash).collect();
+		listed.sort();
+		assert_eq!(listed, hashes);
+		for cert in &seen {
+			assert_eq!(cert.holder, alice());
+			let expected = if cert.hash == hashes[0] {
+				CertificateStatus::Revoked
+			} else {
+				CertificateStatus::Valid
+			};
+			assert_eq!(cert.status, expected);
+		}
+		assert!(Documents::holder_certificates(&bob(), None, 10).is_empty());
 	});
 }
