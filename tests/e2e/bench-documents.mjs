@@ -67,8 +67,8 @@ async function main() {
     const baseExtrinsic = normal.baseExtrinsic;
     const maxLength = api.consts.system.blockLength.max.normal.toNumber();
     const fits = async (tx, perTx) => {
+      const info = await tx.paymentInfo(alice);
       const signed = await tx.signAsync(alice, { nonce: -1 });
-      const info = await api.call.transactionPaymentApi.queryInfo(signed.toHex(), signed.encodedLength);
       const refTime = info.weight.refTime.toBigInt() + baseExtrinsic.refTime.toBigInt();
       const proof = info.weight.proofSize.toBigInt() + baseExtrinsic.proofSize.toBigInt();
       const byTime = maxTotal.refTime.toBigInt() / refTime;
