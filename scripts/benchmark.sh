@@ -20,6 +20,7 @@ BENCH_TARGET="${PACTUM_BENCH_TARGET_DIR:-$HOME/.cache/pactum/target-bench}"
 declare -A WEIGHTS=(
   [pallet_registry]="pallets/registry/src/weights.rs"
   [pallet_documents]="pallets/documents/src/weights.rs"
+  [pallet_tokens]="pallets/tokens/src/weights.rs"
   [pallet_validator_set]="pallets/validator-set/src/weights.rs"
 )
 pallets=("$@")

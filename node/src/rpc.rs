@@ -1,7 +1,8 @@
 //! The node's JSON-RPC extensions beyond the standard set (`chain_*`, `state_*`, `author_*`,
 //! `system_*` from sc-rpc): account nonces, fee queries, BABE, GRANDPA and the participant
-//! registry (`registry_participant`, `registry_roles`) and documents (`documents_get`,
-//! `documents_verify`, `documents_byParty`, `documents_canAccess`).
+//! registry (`registry_participant`, `registry_roles`), documents (`documents_get`,
+//! `documents_verify`, `documents_byParty`, `documents_canAccess`, `documents_certificates`) and
+//! tokens (`tokens_quoteTransfer`, `tokens_asset`).
 //!
 //! Pallets that ship a custom RPC add their module to [`create_full`] with one `merge` call.
 
@@ -77,7 +78,8 @@ where
 			BlockNumber,
 			Hash,
 			Signature,
-		> + sp_consensus_babe::BabeApi<Block>
+		> + pallet_tokens_rpc::TokensRuntimeApi<Block, AccountId, Balance>
+		+ sp_consensus_babe::BabeApi<Block>
 		+ BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 	SC: SelectChain<Block> + 'static,
@@ -86,6 +88,7 @@ where
 {
 	use pallet_documents_rpc::{Documents, DocumentsApiServer};
 	use pallet_registry_rpc::{Registry, RegistryApiServer};
+	use pallet_tokens_rpc::{Tokens, TokensApiServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use sc_consensus_babe_rpc::{Babe, BabeApiServer};
 	use sc_consensus_grandpa_rpc::{Grandpa, GrandpaApiServer};
@@ -102,6 +105,7 @@ where
 		Documents::<_, Block, Balance, BlockNumber, Hash, Signature>::new(client.clone())
 			.into_rpc(),
 	)?;
+	module.merge(Tokens::<_, Block, Balance>::new(client.clone()).into_rpc())?;
 	module.merge(
 		Babe::new(client, babe.worker_handle, babe.keystore, babe.select_chain).into_rpc(),
 	)?;

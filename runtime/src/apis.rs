@@ -18,7 +18,7 @@ use sp_version::RuntimeVersion;
 use crate::{
 	configs::RuntimeBlockWeights, genesis_config_presets, AccountId, Babe, Balance, Block,
 	BlockNumber, Contracts, Documents, Executive, Grandpa, Hash, InherentDataExt, Nonce, Registry,
-	Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, SessionKeys, System,
+	Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, SessionKeys, System, Tokens,
 	TransactionPayment, BABE_GENESIS_EPOCH_CONFIG, EPOCH_DURATION_IN_SLOTS, VERSION,
 };
 
@@ -228,6 +228,22 @@ impl_runtime_apis! {
 			hash: pallet_documents_runtime_api::ContentHash,
 		) -> Vec<u8> {
 			Documents::signing_payload(document, version, &hash)
+		}
+	}
+
+	impl pallet_tokens_runtime_api::TokensApi<Block, AccountId, Balance> for Runtime {
+		fn quote_transfer(
+			asset: pallet_tokens_runtime_api::AssetId,
+			from: AccountId,
+			to: AccountId,
+			amount: Balance,
+		) -> pallet_tokens_runtime_api::TransferQuote<Balance> {
+			Tokens::quote_transfer(asset, &from, &to, amount)
+		}
+		fn asset(
+			asset: pallet_tokens_runtime_api::AssetId,
+		) -> Option<pallet_tokens_runtime_api::AssetView<AccountId, Balance>> {
+			Tokens::asset_view(asset)
 		}
 	}
 

@@ -15,6 +15,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_proxy, Proxy]
 	[pallet_registry, Registry]
 	[pallet_documents, Documents]
+	[pallet_tokens, Tokens]
 );
 
 impl frame_system_benchmarking::Config for crate::Runtime {}

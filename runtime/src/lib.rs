@@ -220,6 +220,11 @@ mod runtime {
 	pub type Registry = pallet_registry;
 	#[runtime::pallet_index(41)]
 	pub type Documents = pallet_documents;
+	#[runtime::pallet_index(42)]
+	pub type Tokens = pallet_tokens;
+	/// The ledger of `Tokens`; its own calls are filtered out.
+	#[runtime::pallet_index(43)]
+	pub type Assets = pallet_assets;
 
 	// Customer-specific logic: ink! contracts.
 	#[runtime::pallet_index(50)]

@@ -73,7 +73,14 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
 	fn filter(&self, call: &RuntimeCall) -> bool {
 		match self {
 			ProxyType::Any => true,
-			ProxyType::NonTransfer => !matches!(call, RuntimeCall::Balances(..)),
+			ProxyType::NonTransfer => !matches!(
+				call,
+				RuntimeCall::Balances(..)
+					| RuntimeCall::Tokens(
+						pallet_tokens::Call::transfer { .. }
+							| pallet_tokens::Call::request_withdrawal { .. }
+					)
+			),
 			ProxyType::Governance => matches!(
 				call,
 				RuntimeCall::Council(..)

@@ -8,6 +8,7 @@ mod governance;
 mod monetary;
 mod registry;
 mod system;
+mod tokens;
 
 pub use accounts::ProxyType;
 pub use governance::{AdminOrigin, CouncilCollective};

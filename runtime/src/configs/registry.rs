@@ -25,7 +25,7 @@ impl pallet_registry::Config for Runtime {
 	type MaxKycLevel = ConstU8<3>;
 	type MaxOrgCodeLen = ConstU32<32>;
 	type RecoveryDelay = RecoveryDelay;
-	/// No pallet keeps per-account state yet; tokens will move balances here.
-	type OnRecovered = ();
+	/// A recovered participant's token balances, withdrawals and limit usage move with it.
+	type OnRecovered = crate::Tokens;
 	type WeightInfo = pallet_registry::weights::SubstrateWeight<Runtime>;
 }

@@ -1,6 +1,6 @@
 //! `frame-system` and `pallet-timestamp`.
 
-use super::contracts::RelaxedCodeUpload;
+use super::{contracts::RelaxedCodeUpload, tokens::AssetsCalls};
 use crate::{
 	AccountId, Babe, Balance, Block, BlockNumber, Hash, Moment, Nonce, PalletInfo, Runtime,
 	RuntimeCall, RuntimeEvent, RuntimeOrigin, RuntimeTask, SLOT_DURATION, SS58_PREFIX, VERSION,
@@ -51,8 +51,9 @@ impl frame_system::Config for Runtime {
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
 	type MaxConsumers = ConstU32<16>;
-	/// Everything but uploads of contract code that could not run on chain.
-	type BaseCallFilter = EverythingBut<RelaxedCodeUpload>;
+	/// Everything but uploads of contract code that could not run on chain, and pallet-assets'
+	/// own calls (the tokens pallet's rules are the only way to move a regulated asset).
+	type BaseCallFilter = EverythingBut<(RelaxedCodeUpload, AssetsCalls)>;
 	type SystemWeightInfo = frame_system::weights::SubstrateWeight<Runtime>;
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeOrigin = RuntimeOrigin;

@@ -199,3 +199,4 @@ fn registration_holds_the_runtime_deposit() {
 
 mod contracts;
 mod documents;
+mod tokens;

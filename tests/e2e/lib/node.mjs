@@ -48,8 +48,11 @@ function isFree(port) {
   });
 }
 
-/** Starts `pactum-node --dev` with a temporary database; `stop()` ends it and removes it. */
-export async function startDevNode() {
+/**
+ * Starts `pactum-node --dev` (with `extraArgs`) on a temporary database; `stop()` ends it and
+ * removes it.
+ */
+export async function startDevNode(extraArgs = []) {
   const basePath = mkdtempSync(join(tmpdir(), 'pactum-e2e-'));
   const rpcPort = await freePort();
   const p2pPort = await freePort();
@@ -60,6 +63,7 @@ export async function startDevNode() {
     '--rpc-port', String(rpcPort),
     '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`,
     '--no-mdns', '--no-telemetry', '--no-prometheus',
+    ...extraArgs,
   ], { stdio: ['ignore', logFd, logFd] });
   closeSync(logFd);
   children.add(child);

@@ -1,0 +1,315 @@
+//! Benchmarks of every call in its most expensive path: rules found at the least specific scope
+//! (every more specific lookup misses first), payments that open the recipient's and the fee
+//! collector's accounts, and a recovery of `MaxAssets` balances and `MaxPendingWithdrawals`
+//! requests.
+
+use super::*;
+use crate::pallet::{Assets as Ledger, BalanceOf, Config, Pallet};
+use alloc::vec;
+use frame_benchmarking::v2::*;
+use frame_support::traits::{EnsureOrigin, Get};
+use frame_system::RawOrigin;
+use pallet_registry::{OnParticipantRecovered, ParticipantRegistry};
+use sp_runtime::{traits::Zero, FixedU128, Permill, Saturating};
+
+const ASSET: AssetId = 1;
+
+fn amount<T: Config>(units: u32) -> BalanceOf<T> {
+	BalanceOf::<T>::from(units)
+}
+
+/// A verified participant at KYC level 1.
+fn holder<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, 0);
+	T::Registry::register_for_benchmarks(&who, 1, &[]);
+	who
+}
+
+fn issuance<T: Config>() -> T::RuntimeOrigin {
+	T::IssuanceOrigin::try_successful_origin().expect("an issuance admin origin")
+}
+
+fn trade<T: Config>() -> T::RuntimeOrigin {
+	T::TradeOrigin::try_successful_origin().expect("a trade admin origin")
+}
+
+fn policy() -> HolderPolicy {
+	HolderPolicy { unverified: true, verified: true, corporate: true, min_kyc_level: 1 }
+}
+
+/// Creates `asset` with a large authorised and collateralised supply; returns its collector.
+fn asset<T: Config>(asset: AssetId) -> T::AccountId {
+	let collector = holder::<T>("collector", asset);
+	let origin = issuance::<T>();
+	let supply = amount::<T>(u32::MAX);
+	assert!(Pallet::<T>::create_asset(
+		origin.clone(),
+		asset,
+		amount::<T>(1),
+		policy(),
+		collector.clone(),
+		FixedU128::from_u32(1),
+	)
+	.is_ok());
+	assert!(Pallet::<T>::set_authorised_supply(origin.clone(), asset, supply).is_ok());
+	assert!(Pallet::<T>::add_collateral(origin, asset, supply, [0; 32]).is_ok());
+	collector
+}
+
+/// A holder of `units` of `asset`.
+fn funded<T: Config>(asset: AssetId, name: &'static str, index: u32, units: u32) -> T::AccountId {
+	let who = holder::<T>(name, index);
+	assert!(Pallet::<T>::issue(issuance::<T>(), asset, who.clone(), amount::<T>(units)).is_ok());
+	who
+}
+
+/// Fee and limit rules at the asset's scope only, so every more specific lookup misses.
+fn asset_rules<T: Config>(asset: AssetId) {
+	let fees = T::FeesOrigin::try_successful_origin().expect("a fees admin origin");
+	let rule = FeeRule {
+		flat: amount::<T>(1),
+		percent: Permill::from_percent(1),
+		min: amount::<T>(2),
+		max: Some(amount::<T>(1_000)),
+	};
+	assert!(Pallet::<T>::set_fee(fees, asset, FeeScope::Asset, Some(rule)).is_ok());
+	let limits = T::LimitsOrigin::try_successful_origin().expect("a limits admin origin");
+	let big = Some(amount::<T>(u32::MAX));
+	let rule = LimitRule { per_payment: big, per_day: big, per_month: big };
+	assert!(Pallet::<T>::set_limits(limits, asset, LimitScope::Asset, Some(rule)).is_ok());
+}
+
+/// A pending withdrawal of `who`; returns its id.
+fn withdrawal<T: Config>(asset: AssetId, who: &T::AccountId) -> WithdrawalId {
+	let id = NextWithdrawal::<T>::get();
+	let origin = RawOrigin::Signed(who.clone()).into();
+	assert!(Pallet::<T>::request_withdrawal(origin, asset, amount::<T>(100), [1; 32]).is_ok());
+	id
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn create_asset() {
+		let collector = holder::<T>("collector", 0);
+		let origin = issuance::<T>();
+		#[extrinsic_call]
+		_(
+			origin as T::RuntimeOrigin,
+			ASSET,
+			amount::<T>(1),
+			policy(),
+			collector,
+			FixedU128::from_u32(1),
+		);
+		assert!(Tokens::<T>::contains_key(ASSET));
+	}
+
+	#[benchmark]
+	fn set_policy() {
+		asset::<T>(ASSET);
+		let collector = holder::<T>("new-collector", 0);
+		#[extrinsic_call]
+		_(issuance::<T>() as T::RuntimeOrigin, ASSET, policy(), collector.clone());
+		assert_eq!(Tokens::<T>::get(ASSET).map(|d| d.fee_collector), Some(collector));
+	}
+
+	#[benchmark]
+	fn set_metadata() {
+		asset::<T>(ASSET);
+		let longest = vec![b'x'; <T as pallet_assets::Config>::StringLimit::get() as usize];
+		#[extrinsic_call]
+		_(issuance::<T>() as T::RuntimeOrigin, ASSET, longest.clone(), longest, 18);
+	}
+
+	#[benchmark]
+	fn set_authorised_supply() {
+		asset::<T>(ASSET);
+		let authorised = amount::<T>(u32::MAX).saturating_add(amount::<T>(1));
+		#[extrinsic_call]
+		_(issuance::<T>() as T::RuntimeOrigin, ASSET, authorised);
+		assert_eq!(Tokens::<T>::get(ASSET).map(|d| d.authorised), Some(authorised));
+	}
+
+	#[benchmark]
+	fn add_collateral() {
+		asset::<T>(ASSET);
+		#[extrinsic_call]
+		_(issuance::<T>() as T::RuntimeOrigin, ASSET, amount::<T>(1_000), [2; 32]);
+		assert!(Collateral::<T>::contains_key(ASSET, 1));
+	}
+
+	#[benchmark]
+	fn release_collateral() {
+		asset::<T>(ASSET);
+		funded::<T>(ASSET, "holder", 0, 1_000);
+		assert!(Pallet::<T>::add_collateral(issuance::<T>(), ASSET, amount::<T>(1_000), [2; 32])
+			.is_ok());
+		#[extrinsic_call]
+		_(issuance::<T>() as T::RuntimeOrigin, ASSET, 1);
+		assert!(!Collateral::<T>::contains_key(ASSET, 1));
+	}
+
+	#[benchmark]
+	fn set_collateral_ratio() {
+		asset::<T>(ASSET);
+		funded::<T>(ASSET, "holder", 0, 1_000);
+		let ratio = FixedU128::from_rational(1, 2);
+		#[extrinsic_call]
+		_(issuance::<T>() as T::RuntimeOrigin, ASSET, ratio);
+		assert_eq!(Tokens::<T>::get(ASSET).map(|d| d.collateral_ratio), Some(ratio));
+	}
+
+	#[benchmark]
+	fn issue() {
+		asset::<T>(ASSET);
+		let to = holder::<T>("holder", 0);
+		#[extrinsic_call]
+		_(issuance::<T>() as T::RuntimeOrigin, ASSET, to.clone(), amount::<T>(1_000));
+		assert_eq!(Ledger::<T>::balance(ASSET, &to), amount::<T>(1_000));
+	}
+
+	#[benchmark]
+	fn confirm_deposit() {
+		asset::<T>(ASSET);
+		let to = holder::<T>("holder", 0);
+		let origin = trade::<T>();
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, ASSET, to.clone(), amount::<T>(1_000), [3; 32]);
+		assert!(Deposits::<T>::contains_key([3; 32]));
+	}
+
+	#[benchmark]
+	fn transfer() {
+		let collector = asset::<T>(ASSET);
+		asset_rules::<T>(ASSET);
+		let from = funded::<T>(ASSET, "sender", 0, 1_000_000);
+		// A first payment stores the sender's usage for today.
+		let first = holder::<T>("first", 0);
+		let origin = RawOrigin::Signed(from.clone());
+		assert!(Pallet::<T>::transfer(origin.clone().into(), ASSET, first, amount::<T>(10)).is_ok());
+		let to = holder::<T>("recipient", 0);
+		#[extrinsic_call]
+		_(origin, ASSET, to.clone(), amount::<T>(1_000));
+		assert_eq!(Ledger::<T>::balance(ASSET, &to), amount::<T>(1_000));
+		assert!(!Ledger::<T>::balance(ASSET, &collector).is_zero());
+	}
+
+	#[benchmark]
+	fn set_fee() {
+		asset::<T>(ASSET);
+		let origin = T::FeesOrigin::try_successful_origin().expect("a fees admin origin");
+		let rule = FeeRule {
+			flat: amount::<T>(1),
+			percent: Permill::from_percent(1),
+			min: amount::<T>(1),
+			max: Some(amount::<T>(100)),
+		};
+		let scope = FeeScope::Account(holder::<T>("payer", 0));
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, ASSET, scope.clone(), Some(rule));
+		assert!(Fees::<T>::contains_key(ASSET, scope));
+	}
+
+	#[benchmark]
+	fn set_limits() {
+		asset::<T>(ASSET);
+		let origin = T::LimitsOrigin::try_successful_origin().expect("a limits admin origin");
+		let some = Some(amount::<T>(100));
+		let rule = LimitRule { per_payment: some, per_day: some, per_month: some };
+		let scope = LimitScope::Account(holder::<T>("payer", 0));
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, ASSET, scope.clone(), Some(rule));
+		assert!(Limits::<T>::contains_key(ASSET, scope));
+	}
+
+	#[benchmark]
+	fn request_withdrawal() {
+		asset::<T>(ASSET);
+		asset_rules::<T>(ASSET);
+		let who = funded::<T>(ASSET, "holder", 0, 1_000_000);
+		for _ in 1..T::MaxPendingWithdrawals::get() {
+			withdrawal::<T>(ASSET, &who);
+		}
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), ASSET, amount::<T>(1_000), [4; 32]);
+		assert_eq!(
+			AccountWithdrawals::<T>::get(&who).len() as u32,
+			T::MaxPendingWithdrawals::get()
+		);
+	}
+
+	#[benchmark]
+	fn confirm_withdrawal() {
+		let collector = asset::<T>(ASSET);
+		asset_rules::<T>(ASSET);
+		let who = funded::<T>(ASSET, "holder", 0, 1_000_000);
+		let mut last = 0;
+		for _ in 0..T::MaxPendingWithdrawals::get() {
+			last = withdrawal::<T>(ASSET, &who);
+		}
+		#[extrinsic_call]
+		_(trade::<T>() as T::RuntimeOrigin, last);
+		assert!(!Withdrawals::<T>::contains_key(last));
+		assert!(!Ledger::<T>::balance(ASSET, &collector).is_zero());
+	}
+
+	#[benchmark]
+	fn reject_withdrawal() {
+		asset::<T>(ASSET);
+		asset_rules::<T>(ASSET);
+		let who = funded::<T>(ASSET, "holder", 0, 1_000_000);
+		let mut last = 0;
+		for _ in 0..T::MaxPendingWithdrawals::get() {
+			last = withdrawal::<T>(ASSET, &who);
+		}
+		#[extrinsic_call]
+		_(trade::<T>() as T::RuntimeOrigin, last, [5; 32]);
+		assert!(!Withdrawals::<T>::contains_key(last));
+	}
+
+	#[benchmark]
+	fn set_frozen() {
+		asset::<T>(ASSET);
+		let who = funded::<T>(ASSET, "holder", 0, 1_000);
+		let origin = T::SecurityOrigin::try_successful_origin().expect("a security admin origin");
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, ASSET, Some(who), true);
+	}
+
+	/// The registry's recovery hook with `a` assets held and `w` open withdrawals.
+	#[benchmark]
+	fn on_recovered(
+		a: Linear<1, { T::MaxAssets::get() }>,
+		w: Linear<0, { T::MaxPendingWithdrawals::get() }>,
+	) {
+		let lost = holder::<T>("lost", 0);
+		for i in 0..a {
+			asset::<T>(ASSET + i);
+			assert!(Pallet::<T>::issue(
+				issuance::<T>(),
+				ASSET + i,
+				lost.clone(),
+				amount::<T>(1_000_000)
+			)
+			.is_ok());
+			let origin = RawOrigin::Signed(lost.clone()).into();
+			let first = holder::<T>("first", i);
+			assert!(Pallet::<T>::transfer(origin, ASSET + i, first, amount::<T>(10)).is_ok());
+		}
+		for _ in 0..w {
+			withdrawal::<T>(ASSET, &lost);
+		}
+		let new: T::AccountId = account("new", 0, 0);
+		#[block]
+		{
+			Pallet::<T>::on_recovered(&lost, &new);
+		}
+		assert_eq!(AccountWithdrawals::<T>::get(&new).len() as u32, w);
+		assert!(!Ledger::<T>::balance(ASSET, &new).is_zero());
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,99 @@
+//! When the registry recovers a lost account to a new one, the lost account's balances, open
+//! withdrawals and limit usage move to the new account.
+
+use crate::{
+	pallet::{Assets, Event},
+	AccountWithdrawals, Config, Pallet, Sent, Tokens, Usage, WeightInfo, Withdrawals,
+};
+use frame_support::{
+	traits::{
+		fungibles::{Inspect, Mutate},
+		tokens::Preservation,
+		Get,
+	},
+	weights::Weight,
+};
+use pallet_registry::OnParticipantRecovered;
+use sp_runtime::traits::{Saturating, Zero};
+
+impl<T: Config> OnParticipantRecovered<T::AccountId> for Pallet<T> {
+	fn on_recovered(lost: &T::AccountId, new: &T::AccountId) -> Weight {
+		let mut assets = 0u32;
+		for asset in Tokens::<T>::iter_keys() {
+			assets = assets.saturating_add(1);
+			Self::move_usage(asset, lost, new);
+			let amount = <Assets<T> as Inspect<_>>::balance(asset, lost);
+			if amount.is_zero() {
+				continue;
+			}
+			// The registry decided who owns the account: the holder policy does not apply.
+			match <Assets<T> as Mutate<_>>::transfer(
+				asset,
+				lost,
+				new,
+				amount,
+				Preservation::Expendable,
+			) {
+				Ok(_) => Self::deposit_event(Event::Recovered {
+					asset,
+					lost: lost.clone(),
+					new: new.clone(),
+					amount,
+				}),
+				Err(_) => Self::deposit_event(Event::RecoveryFailed {
+					asset,
+					lost: lost.clone(),
+					new: new.clone(),
+				}),
+			}
+		}
+		let ids = AccountWithdrawals::<T>::take(lost);
+		let withdrawals = ids.len() as u32;
+		for id in &ids {
+			Withdrawals::<T>::mutate(id, |w| {
+				if let Some(w) = w {
+					w.who = new.clone();
+				}
+			});
+		}
+		// The new account is fresh (the registry refuses one in use), so it has no requests.
+		AccountWithdrawals::<T>::insert(new, ids);
+		<T as Config>::WeightInfo::on_recovered(assets, withdrawals)
+	}
+
+	fn max_weight() -> Weight {
+		<T as Config>::WeightInfo::on_recovered(
+			T::MaxAssets::get(),
+			T::MaxPendingWithdrawals::get(),
+		)
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// What `lost` sent counts as sent by `new`, so a recovery does not reset the limits.
+	fn move_usage(asset: crate::AssetId, lost: &T::AccountId, new: &T::AccountId) {
+		let Some(moved) = Sent::<T>::take(asset, lost) else { return };
+		Sent::<T>::mutate(asset, new, |usage| {
+			let merged = match usage.take() {
+				None => moved,
+				Some(own) => {
+					let (day, day_total) =
+						latest((own.day, own.day_total), (moved.day, moved.day_total));
+					let (month, month_total) =
+						latest((own.month, own.month_total), (moved.month, moved.month_total));
+					Usage { day, day_total, month, month_total }
+				}
+			};
+			*usage = Some(merged);
+		});
+	}
+}
+
+/// The total of the later period, or the sum if both are the same period.
+fn latest<B: Saturating>(a: (u32, B), b: (u32, B)) -> (u32, B) {
+	match a.0.cmp(&b.0) {
+		core::cmp::Ordering::Equal => (a.0, a.1.saturating_add(b.1)),
+		core::cmp::Ordering::Greater => a,
+		core::cmp::Ordering::Less => b,
+	}
+}

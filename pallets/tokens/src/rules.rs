@@ -1,0 +1,299 @@
+//! The rules every payment goes through: holder policy on both sides, fee, limits, balance. One
+//! code path serves the transfer, the withdrawal request and the quote.
+
+use crate::{
+	pallet::{AssetDetailsOf, Assets, BalanceOf},
+	periods, Config, Error, FeeRule, FeeScope, Fees, LimitRule, LimitScope, Limits, Pallet,
+	RuleScope, Sent, Tokens, TransferQuote, Usage,
+};
+use alloc::vec::Vec;
+use frame_support::traits::{
+	fungibles::Inspect,
+	tokens::{DepositConsequence, Provenance, WithdrawConsequence},
+	UnixTime,
+};
+use pallet_registry::{ParticipantRegistry, Standing};
+use sp_runtime::traits::{CheckedAdd, Saturating, Zero};
+
+/// Where a payment goes.
+pub enum Payee<'a, AccountId> {
+	/// Another participant: the asset's policy must admit it.
+	Account(&'a AccountId),
+	/// The pallet's escrow, for a withdrawal request.
+	Escrow,
+}
+
+/// What the rules make of a payment.
+pub struct Assessment<T: Config> {
+	pub details: AssetDetailsOf<T>,
+	pub fee: BalanceOf<T>,
+	pub fee_scope: Option<RuleScope>,
+	pub limit_scope: Option<RuleScope>,
+	/// The sender's usage with this payment counted.
+	pub usage: Usage<BalanceOf<T>>,
+	/// What the sender may still send today and this month, before this payment.
+	pub daily_remaining: Option<BalanceOf<T>>,
+	pub monthly_remaining: Option<BalanceOf<T>>,
+	/// The first rule the payment breaks, if any.
+	pub refusal: Option<Error<T>>,
+}
+
+/// Which side of a payment an account is on, for the error naming it.
+#[derive(Clone, Copy)]
+enum Side {
+	Sender,
+	Recipient,
+}
+
+impl<T: Config> Pallet<T> {
+	/// Apply the rules to a payment of `amount` of `asset` from `from` to `payee`. An error is a
+	/// payment no rule can price (unknown asset, a party not admitted); a priced payment that
+	/// breaks a limit or lacks funds carries its refusal in the assessment.
+	pub(crate) fn assess(
+		asset: crate::AssetId,
+		from: &T::AccountId,
+		payee: Payee<T::AccountId>,
+		amount: BalanceOf<T>,
+	) -> Result<Assessment<T>, Error<T>> {
+		let details = Tokens::<T>::get(asset).ok_or(Error::<T>::UnknownAsset)?;
+		if amount.is_zero() {
+			return Err(Error::<T>::ZeroAmount);
+		}
+		let sender = Self::admitted(&details, from, Side::Sender)?;
+		if let Payee::Account(to) = payee {
+			if to == from {
+				return Err(Error::<T>::SelfTransfer);
+			}
+			Self::admitted(&details, to, Side::Recipient)?;
+		}
+
+		let (fee, fee_scope) = match Self::fee_rule(asset, from, &sender) {
+			Some((rule, scope)) => (Self::fee_of(&rule, amount), Some(scope)),
+			None => (Zero::zero(), None),
+		};
+		let (limits, limit_scope) = match Self::limit_rule(asset, from, &sender) {
+			Some((rule, scope)) => (rule, Some(scope)),
+			None => (LimitRule::default(), None),
+		};
+		let mut usage = Self::current_usage(asset, from);
+		let daily_remaining = limits.per_day.map(|max| max.saturating_sub(usage.day_total));
+		let monthly_remaining = limits.per_month.map(|max| max.saturating_sub(usage.month_total));
+
+		let refusal = if limits.per_payment.is_some_and(|max| amount > max) {
+			Some(Error::<T>::OverPaymentLimit)
+		} else if let (Some(day_total), Some(month_total)) =
+			(usage.day_total.checked_add(&amount), usage.month_total.checked_add(&amount))
+		{
+			usage.day_total = day_total;
+			usage.month_total = month_total;
+			if limits.per_day.is_some_and(|max| day_total > max) {
+				Some(Error::<T>::OverDailyLimit)
+			} else if limits.per_month.is_some_and(|max| month_total > max) {
+				Some(Error::<T>::OverMonthlyLimit)
+			} else {
+				Self::funds_refusal(asset, from, &payee, amount, fee, &details)
+			}
+		} else {
+			Some(Error::<T>::Overflow)
+		};
+
+		Ok(Assessment {
+			details,
+			fee,
+			fee_scope,
+			limit_scope,
+			usage,
+			daily_remaining,
+			monthly_remaining,
+			refusal,
+		})
+	}
+
+	/// The quote a client sees: the assessment of a transfer, or the error that stops it.
+	pub fn quote_transfer(
+		asset: crate::AssetId,
+		from: &T::AccountId,
+		to: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> TransferQuote<BalanceOf<T>> {
+		let name = |error: Error<T>| -> Vec<u8> {
+			let name: &'static str = error.into();
+			name.as_bytes().to_vec()
+		};
+		match Self::assess(asset, from, Payee::Account(to), amount) {
+			Ok(a) => TransferQuote {
+				fee: a.fee,
+				fee_scope: a.fee_scope,
+				limit_scope: a.limit_scope,
+				refusal: a.refusal.map(name),
+				daily_remaining: a.daily_remaining,
+				monthly_remaining: a.monthly_remaining,
+			},
+			Err(error) => TransferQuote {
+				fee: Zero::zero(),
+				fee_scope: None,
+				limit_scope: None,
+				refusal: Some(name(error)),
+				daily_remaining: None,
+				monthly_remaining: None,
+			},
+		}
+	}
+
+	/// `who`'s standing, if registered, unbanned and admitted by the asset's policy.
+	fn admitted(
+		details: &AssetDetailsOf<T>,
+		who: &T::AccountId,
+		side: Side,
+	) -> Result<Standing, Error<T>> {
+		use Error::*;
+		let (unregistered, banned, kind, kyc) = match side {
+			Side::Sender => {
+				(SenderNotRegistered, SenderBanned, SenderKindNotAllowed, SenderKycTooLow)
+			}
+			Side::Recipient => (
+				RecipientNotRegistered,
+				RecipientBanned,
+				RecipientKindNotAllowed,
+				RecipientKycTooLow,
+			),
+		};
+		let standing = T::Registry::standing(who).ok_or(unregistered)?;
+		if standing.banned {
+			return Err(banned);
+		}
+		details.policy.admits(standing.kind, standing.kyc_level).map_err(|kind_refused| {
+			if kind_refused {
+				kind
+			} else {
+				kyc
+			}
+		})?;
+		Ok(standing)
+	}
+
+	/// Checks that `who` may become a holder of `asset` (issuance and deposits).
+	pub(crate) fn ensure_may_receive(
+		details: &AssetDetailsOf<T>,
+		who: &T::AccountId,
+	) -> Result<(), Error<T>> {
+		Self::admitted(details, who, Side::Recipient).map(|_| ())
+	}
+
+	/// The fee rule for `who`: its account's, its kind's, or the asset's.
+	fn fee_rule(
+		asset: crate::AssetId,
+		who: &T::AccountId,
+		standing: &Standing,
+	) -> Option<(FeeRule<BalanceOf<T>>, RuleScope)> {
+		Fees::<T>::get(asset, FeeScope::Account(who.clone()))
+			.map(|rule| (rule, RuleScope::Account))
+			.or_else(|| {
+				Fees::<T>::get(asset, FeeScope::Kind(standing.kind))
+					.map(|rule| (rule, RuleScope::Kind))
+			})
+			.or_else(|| Fees::<T>::get(asset, FeeScope::Asset).map(|rule| (rule, RuleScope::Asset)))
+	}
+
+	/// `flat + percent × amount` (rounded up), clamped to the rule's minimum and maximum.
+	pub(crate) fn fee_of(rule: &FeeRule<BalanceOf<T>>, amount: BalanceOf<T>) -> BalanceOf<T> {
+		let fee = rule.flat.saturating_add(rule.percent.mul_ceil(amount)).max(rule.min);
+		match rule.max {
+			Some(max) => fee.min(max),
+			None => fee,
+		}
+	}
+
+	/// The limit rule for `who`: its account's, its kind's, its KYC level's, or the asset's.
+	fn limit_rule(
+		asset: crate::AssetId,
+		who: &T::AccountId,
+		standing: &Standing,
+	) -> Option<(LimitRule<BalanceOf<T>>, RuleScope)> {
+		Limits::<T>::get(asset, LimitScope::Account(who.clone()))
+			.map(|rule| (rule, RuleScope::Account))
+			.or_else(|| {
+				Limits::<T>::get(asset, LimitScope::Kind(standing.kind))
+					.map(|rule| (rule, RuleScope::Kind))
+			})
+			.or_else(|| {
+				Limits::<T>::get(asset, LimitScope::KycLevel(standing.kyc_level))
+					.map(|rule| (rule, RuleScope::KycLevel))
+			})
+			.or_else(|| {
+				Limits::<T>::get(asset, LimitScope::Asset).map(|rule| (rule, RuleScope::Asset))
+			})
+	}
+
+	/// What `who` sent of `asset` today and this month (zero for a past period).
+	pub(crate) fn current_usage(asset: crate::AssetId, who: &T::AccountId) -> Usage<BalanceOf<T>> {
+		let (day, month) = periods::day_and_month(T::Time::now().as_millis() as u64);
+		let stored = Sent::<T>::get(asset, who).unwrap_or_default();
+		Usage {
+			day,
+			day_total: if stored.day == day { stored.day_total } else { Zero::zero() },
+			month,
+			month_total: if stored.month == month { stored.month_total } else { Zero::zero() },
+		}
+	}
+
+	/// Why the funds cannot move: the sender lacks `amount + fee`, or the payee (or the fee
+	/// collector) cannot receive its part.
+	fn funds_refusal(
+		asset: crate::AssetId,
+		from: &T::AccountId,
+		payee: &Payee<T::AccountId>,
+		amount: BalanceOf<T>,
+		fee: BalanceOf<T>,
+		details: &AssetDetailsOf<T>,
+	) -> Option<Error<T>> {
+		let Some(total) = amount.checked_add(&fee) else { return Some(Error::<T>::Overflow) };
+		if let Some(refusal) = Self::can_pay(asset, from, total) {
+			return Some(refusal);
+		}
+		match payee {
+			Payee::Account(to) => Self::can_receive(asset, to, amount).or_else(|| {
+				let collector = &details.fee_collector;
+				(!fee.is_zero() && collector != from)
+					.then(|| Self::can_receive(asset, collector, fee))
+					.flatten()
+			}),
+			Payee::Escrow => Self::can_receive(asset, &Self::account(), total),
+		}
+	}
+
+	/// Why `who` cannot pay `amount` out of its balance of `asset`, if it cannot.
+	fn can_pay(
+		asset: crate::AssetId,
+		who: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> Option<Error<T>> {
+		match <Assets<T> as Inspect<_>>::can_withdraw(asset, who, amount) {
+			WithdrawConsequence::Success | WithdrawConsequence::ReducedToZero(_) => None,
+			WithdrawConsequence::Frozen => Some(Error::<T>::Frozen),
+			WithdrawConsequence::UnknownAsset => Some(Error::<T>::UnknownAsset),
+			WithdrawConsequence::Overflow | WithdrawConsequence::Underflow => {
+				Some(Error::<T>::Overflow)
+			}
+			WithdrawConsequence::BalanceLow | WithdrawConsequence::WouldDie => {
+				Some(Error::<T>::InsufficientBalance)
+			}
+		}
+	}
+
+	/// Why `who` cannot receive `amount` of `asset`, if it cannot.
+	fn can_receive(
+		asset: crate::AssetId,
+		who: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> Option<Error<T>> {
+		match <Assets<T> as Inspect<_>>::can_deposit(asset, who, amount, Provenance::Extant) {
+			DepositConsequence::Success => None,
+			DepositConsequence::BelowMinimum => Some(Error::<T>::BelowMinimum),
+			DepositConsequence::Blocked => Some(Error::<T>::Frozen),
+			DepositConsequence::Overflow => Some(Error::<T>::Overflow),
+			DepositConsequence::UnknownAsset => Some(Error::<T>::UnknownAsset),
+			DepositConsequence::CannotCreate => Some(Error::<T>::CannotReceive),
+		}
+	}
+}

@@ -1,0 +1,56 @@
+use super::*;
+use crate::{AccountWithdrawals, Event, LimitScope, Sent, Withdrawals};
+use frame_support::assert_noop;
+
+fn recover(lost: AccountId, new: AccountId) {
+	assert_ok!(Registry::propose_recovery(signed(KYC), lost, new));
+	assert_ok!(Registry::approve_recovery(signed(SECURITY), lost));
+	System::set_block_number(20);
+	assert_ok!(Registry::finish_recovery(signed(NEW), lost));
+}
+
+#[test]
+fn a_recovery_moves_balances_withdrawals_and_usage() {
+	test(|| {
+		set_limits(LimitScope::Asset, None, Some(1_000), None);
+		assert_ok!(Tokens::transfer(signed(ALICE), ASSET, BOB, 300));
+		assert_ok!(Tokens::request_withdrawal(signed(ALICE), ASSET, 200, [1; 32]));
+		recover(ALICE, NEW);
+		assert!(System::events().iter().any(|r| r.event
+			== RuntimeEvent::Tokens(Event::Recovered {
+				asset: ASSET,
+				lost: ALICE,
+				new: NEW,
+				amount: START - 500
+			})));
+		assert_eq!((balance(ALICE), balance(NEW)), (0, START - 500));
+		assert_eq!(Withdrawals::<Test>::get(0).unwrap().who, NEW);
+		assert_eq!(AccountWithdrawals::<Test>::get(NEW).into_inner(), vec![0]);
+		assert!(AccountWithdrawals::<Test>::get(ALICE).is_empty());
+		assert!(Sent::<Test>::get(ASSET, ALICE).is_none());
+		// The day's 500 still count for the new account.
+		assert_noop!(
+			Tokens::transfer(signed(NEW), ASSET, BOB, 501),
+			crate::Error::<Test>::OverDailyLimit
+		);
+		assert_ok!(Tokens::transfer(signed(NEW), ASSET, BOB, 500));
+		// A rejected withdrawal pays the new account.
+		assert_ok!(Tokens::reject_withdrawal(signed(TRADE), 0, [0; 32]));
+		assert_eq!(balance(NEW), START - 1_000 + 200);
+	});
+}
+
+#[test]
+fn a_frozen_balance_stays_and_the_failure_is_reported() {
+	test(|| {
+		assert_ok!(Tokens::set_frozen(signed(SECURITY), ASSET, Some(ALICE), true));
+		recover(ALICE, NEW);
+		assert!(System::events().iter().any(|r| r.event
+			== RuntimeEvent::Tokens(Event::RecoveryFailed {
+				asset: ASSET,
+				lost: ALICE,
+				new: NEW
+			})));
+		assert_eq!(balance(ALICE), START);
+	});
+}

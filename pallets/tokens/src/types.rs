@@ -1,0 +1,220 @@
+//! The records the tokens pallet keeps, and what its runtime API returns.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use core::fmt::Debug;
+use pallet_registry::AccountKind;
+use scale_info::TypeInfo;
+use sp_runtime::{FixedU128, Permill};
+
+/// An asset's id: pallet-assets' id in this runtime.
+pub type AssetId = u32;
+/// A withdrawal request's id.
+pub type WithdrawalId = u64;
+/// A collateral record's id, per asset.
+pub type CollateralId = u32;
+/// A 32-byte hash: collateral evidence, deposit references, payout instructions, reasons.
+pub type Digest = [u8; 32];
+
+/// Who may hold and send an asset: account kinds and the least KYC level in force.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct HolderPolicy {
+	pub unverified: bool,
+	pub verified: bool,
+	pub corporate: bool,
+	pub min_kyc_level: u8,
+}
+
+impl HolderPolicy {
+	/// Whether an account of `kind` at `kyc_level` may hold the asset: `Err(true)` if its kind is
+	/// not allowed, `Err(false)` if its KYC level is too low.
+	pub fn admits(&self, kind: AccountKind, kyc_level: u8) -> Result<(), bool> {
+		let kind_allowed = match kind {
+			AccountKind::Unverified => self.unverified,
+			AccountKind::Verified => self.verified,
+			AccountKind::Corporate => self.corporate,
+		};
+		if !kind_allowed {
+			return Err(true);
+		}
+		if kyc_level < self.min_kyc_level {
+			return Err(false);
+		}
+		Ok(())
+	}
+}
+
+/// An asset's rules and supply bookkeeping. Issued supply is pallet-assets' total issuance.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, Debug, TypeInfo, MaxEncodedLen)]
+pub struct AssetDetails<AccountId, Balance> {
+	pub policy: HolderPolicy,
+	/// Receives the asset's transfer and withdrawal fees.
+	pub fee_collector: AccountId,
+	/// The most that may be issued (pre-issuance), raised by an issuance admin.
+	pub authorised: Balance,
+	/// The sum of the collateral records.
+	pub collateral: Balance,
+	/// Issued supply may not exceed `collateral × collateral_ratio`.
+	pub collateral_ratio: FixedU128,
+	/// How many collateral records there are.
+	pub collateral_records: u32,
+	/// The next collateral record's id.
+	pub next_collateral: CollateralId,
+	/// Amounts and fees of open withdrawal requests, held in the pallet's escrow account.
+	pub pending_withdrawals: Balance,
+}
+
+/// Collateral backing an asset: an amount and the hash of its evidence.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, Debug, TypeInfo, MaxEncodedLen)]
+pub struct CollateralRecord<AccountId, Balance, BlockNumber> {
+	pub amount: Balance,
+	pub evidence: Digest,
+	pub added_by: AccountId,
+	pub added_at: BlockNumber,
+}
+
+/// A transfer fee: `flat + percent × amount`, at least `min` and at most `max`.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct FeeRule<Balance> {
+	pub flat: Balance,
+	pub percent: Permill,
+	pub min: Balance,
+	pub max: Option<Balance>,
+}
+
+/// Whom a fee rule applies to; the most specific rule for the sender wins:
+/// `Account`, then `Kind`, then `Asset`.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub enum FeeScope<AccountId> {
+	Account(AccountId),
+	Kind(AccountKind),
+	Asset,
+}
+
+/// Transfer limits; `None` is no limit.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct LimitRule<Balance> {
+	pub per_payment: Option<Balance>,
+	pub per_day: Option<Balance>,
+	pub per_month: Option<Balance>,
+}
+
+/// Whom a limit rule applies to; the most specific rule for the sender wins:
+/// `Account`, then `Kind`, then `KycLevel`, then `Asset`.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub enum LimitScope<AccountId> {
+	Account(AccountId),
+	Kind(AccountKind),
+	KycLevel(u8),
+	Asset,
+}
+
+/// Which scope supplied a rule, without the account (what a quote reports).
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, Debug, TypeInfo)]
+pub enum RuleScope {
+	Account,
+	Kind,
+	KycLevel,
+	Asset,
+}
+
+/// What an account sent in the current UTC day and calendar month. Only the current periods are
+/// kept: a record of an earlier period counts as zero.
+#[derive(Clone, Copy, PartialEq, Eq, Default, Encode, Decode, Debug, TypeInfo, MaxEncodedLen)]
+pub struct Usage<Balance> {
+	/// Days since 1970-01-01 (UTC).
+	pub day: u32,
+	pub day_total: Balance,
+	/// Months since January 1970.
+	pub month: u32,
+	pub month_total: Balance,
+}
+
+/// An off-chain payment an admin confirmed, kept so its reference is never credited twice.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, Debug, TypeInfo, MaxEncodedLen)]
+pub struct DepositRecord<AccountId, Balance, BlockNumber> {
+	pub asset: AssetId,
+	pub to: AccountId,
+	pub amount: Balance,
+	pub confirmed_by: AccountId,
+	pub at: BlockNumber,
+}
+
+/// A holder's request to redeem `amount` off chain; `amount + fee` wait in escrow.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, Debug, TypeInfo, MaxEncodedLen)]
+pub struct Withdrawal<AccountId, Balance, BlockNumber> {
+	pub asset: AssetId,
+	pub who: AccountId,
+	pub amount: Balance,
+	pub fee: Balance,
+	/// The hash of the payout instruction (the bank details stay off chain).
+	pub payout: Digest,
+	pub requested_at: BlockNumber,
+	/// The day and month the amount was counted in, to give it back if rejected in time.
+	pub day: u32,
+	pub month: u32,
+}
+
+/// What `quote_transfer` returns: what a transfer would cost and whether it would pass now.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, Debug, TypeInfo)]
+pub struct TransferQuote<Balance> {
+	/// The fee the sender would pay on top of the amount.
+	pub fee: Balance,
+	/// The scope of the fee rule applied (`None`: no rule, no fee).
+	pub fee_scope: Option<RuleScope>,
+	/// The scope of the limit rule applied (`None`: no limits).
+	pub limit_scope: Option<RuleScope>,
+	/// The name of the pallet error the transfer would fail with; `None` if it would pass.
+	pub refusal: Option<alloc::vec::Vec<u8>>,
+	/// What the sender may still send today and this month, before this transfer
+	/// (`None`: no limit).
+	pub daily_remaining: Option<Balance>,
+	pub monthly_remaining: Option<Balance>,
+}
+
+/// An asset as the runtime API shows it.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, Debug, TypeInfo)]
+pub struct AssetView<AccountId, Balance> {
+	pub details: AssetDetails<AccountId, Balance>,
+	/// pallet-assets' total issuance: everything held, including the escrow.
+	pub issued: Balance,
+	/// How much more may be issued now: the lesser of authorised and collateralised headroom.
+	pub issuable: Balance,
+}

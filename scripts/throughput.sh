@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Throughput benchmarks on a running dev node; they print numbers, they are not tests.
+#   bash scripts/throughput.sh documents   relayed document signatures per block, by weight and
+#                                          under load (tests/e2e/bench-documents.mjs;
+#                                          SIGNATURES default 4000, BULK default 100)
+#   bash scripts/throughput.sh tokens      regulated token transfers against plain balance
+#                                          transfers: per block, per second, latency
+#                                          (tests/e2e/bench-tokens.mjs; ACCOUNTS default 200,
+#                                          PER_ACCOUNT default 60)
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+case "${1:-}" in
+	documents | tokens) bench="bench-$1.mjs" ;;
+	*) echo "usage: $0 documents|tokens" >&2; exit 2 ;;
+esac
+bash "$PACTUM_ROOT/scripts/setup.sh"
+build_workspace
+(cd "$PACTUM_ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
+(cd "$PACTUM_ROOT/tests/e2e" && PACTUM_NODE="$PACTUM_NODE" node "$bench")

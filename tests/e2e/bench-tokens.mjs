@@ -1,0 +1,106 @@
+// Throughput of regulated token transfers against plain balance transfers on a development node
+// (a benchmark, not a test):
+//   node bench-tokens.mjs            (`bash scripts/throughput.sh tokens` builds and runs it)
+// Env: ACCOUNTS (default 200) registered, verified holders; PER_ACCOUNT (default 60) transfers
+// each sends of both kinds, to the next holder.
+//
+// It prints how many transfers of each kind fit in one block by weight, then loads the node with
+// the pre-signed regulated transfers (fee and limits apply) and, in the same run, the plain
+// `balances.transferKeepAlive`s, and prints for both: transfers included per block, transfers
+// per second, and inclusion latency; then the regulated/plain ratio. Every node it starts, it
+// stops.
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady, blake2AsHex } from '@polkadot/util-crypto';
+import { startDevNode, connect, sleep } from './lib/node.mjs';
+import { measure, perBlockByWeight, signOffline } from './lib/load.mjs';
+
+const ACCOUNTS = Number(process.env.ACCOUNTS ?? 200);
+const PER_ACCOUNT = Number(process.env.PER_ACCOUNT ?? 60);
+const BATCH = 100;
+const ASSET = 1;
+const UNIT = 10n ** 12n;
+
+const log = (...args) => console.log('[bench-tokens]', ...args);
+
+/** Submits Alice's `calls` in pre-signed batches and waits until all are in a block. */
+async function batches(api, alice, calls) {
+  let nonce = (await api.rpc.system.accountNextIndex(alice.address)).toNumber();
+  for (let i = 0; i < calls.length; i += BATCH) {
+    await api.rpc.author.submitExtrinsic(
+      signOffline(api, api.tx.utility.batchAll(calls.slice(i, i + BATCH)), alice, nonce++));
+  }
+  while ((await api.query.system.account(alice.address)).nonce.toNumber() < nonce) await sleep(1000);
+}
+
+async function main() {
+  await cryptoWaitReady();
+  const total = ACCOUNTS * PER_ACCOUNT;
+  // The pool must hold a whole load.
+  const node = await startDevNode(['--pool-limit', String(2 * total), '--pool-kbytes', '1000000']);
+  let api;
+  try {
+    api = await connect(node.wsUrl);
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    const alice = keyring.addFromUri('//Alice');
+    const holders = Array.from({ length: ACCOUNTS }, (_, i) => keyring.addFromUri(`//bench-holder-${i}`));
+
+    log(`setting up ${ACCOUNTS} verified holders of asset ${ASSET}`);
+    await batches(api, alice, holders.map((h) => api.tx.balances.transferKeepAlive(h.address, 1_000n * UNIT)));
+    await Promise.all(holders.map((h) => api.rpc.author.submitExtrinsic(
+      signOffline(api, api.tx.registry.register(), h, 0))));
+    while ((await api.query.registry.participants.entries()).length < ACCOUNTS) await sleep(1000);
+    const expires = 10_000_000;
+    await batches(api, alice, [
+      ...holders.map((h) => api.tx.registry.verifyKyc(h.address, 1, blake2AsHex(h.address), expires)),
+      api.tx.tokens.createAsset(ASSET, 1, { unverified: false, verified: true, corporate: true, minKycLevel: 1 },
+        alice.address, 10n ** 18n),
+      api.tx.tokens.setAuthorisedSupply(ASSET, 10n ** 15n),
+      api.tx.tokens.addCollateral(ASSET, 10n ** 15n, blake2AsHex('reserve account statement')),
+      // 0.1 % with a minimum of 1, and daily limits far above the load: every rule is applied.
+      api.tx.tokens.setFee(ASSET, { Asset: null }, { flat: 0, percent: 1_000, min: 1, max: null }),
+      api.tx.tokens.setLimits(ASSET, { Asset: null },
+        { perPayment: 10n ** 9n, perDay: 10n ** 12n, perMonth: 10n ** 13n }),
+      ...holders.map((h) => api.tx.tokens.issue(ASSET, h.address, 10n ** 9n)),
+    ]);
+
+    const next = (i) => holders[(i + 1) % ACCOUNTS].address;
+    const regulatedTx = (i) => api.tx.tokens.transfer(ASSET, next(i), 1_000);
+    const plainTx = (i) => api.tx.balances.transferKeepAlive(next(i), UNIT);
+    const regulatedFit = await perBlockByWeight(api, regulatedTx(0), holders[0]);
+    const plainFit = await perBlockByWeight(api, plainTx(0), holders[0]);
+    log(`by weight: tokens.transfer ${regulatedFit.refTime} ps -> ${regulatedFit.txs} per block`);
+    log(`by weight: balances.transferKeepAlive ${plainFit.refTime} ps -> ${plainFit.txs} per block`);
+
+    log(`pre-signing ${total} transfers of each kind`);
+    const nonces = await Promise.all(holders.map((h) => api.rpc.system.accountNextIndex(h.address)));
+    const load = { regulated: [], plain: [] };
+    holders.forEach((h, i) => {
+      const first = nonces[i].toNumber();
+      for (let k = 0; k < PER_ACCOUNT; k += 1) {
+        load.regulated.push(signOffline(api, regulatedTx(i), h, first + k));
+        load.plain.push(signOffline(api, plainTx(i), h, first + PER_ACCOUNT + k));
+      }
+    });
+    // Interleave the holders so each block draws from all of them.
+    const byRound = (txs) => Array.from({ length: txs.length }, (_, j) =>
+      txs[(j % ACCOUNTS) * PER_ACCOUNT + Math.floor(j / ACCOUNTS)]);
+
+    const counted = { regulated: ['tokens', 'Transferred'], plain: ['balances', 'Transfer'] };
+    const rates = {};
+    for (const [kind, txs] of Object.entries(load)) {
+      const [section, method] = counted[kind];
+      const result = await measure(api, byRound(txs), total, (events) => events.filter(
+        ({ event }) => event.section === section && event.method === method).length);
+      rates[kind] = total / result.seconds;
+      log(`${kind}: ${total} transfers included per block ${result.perBlock.join(', ')} (max ${Math.max(...result.perBlock)})`);
+      log(`${kind}: ${rates[kind].toFixed(1)} transfers/s over ${result.seconds.toFixed(1)} s`);
+      log(`${kind}: inclusion latency p50 ${result.p50} ms, p95 ${result.p95} ms, max ${result.max} ms`);
+    }
+    log(`regulated / plain rate: ${(rates.regulated / rates.plain).toFixed(2)}`);
+  } finally {
+    await api?.disconnect();
+    await node.stop();
+  }
+}
+
+main().catch((error) => { console.error(error); process.exit(1); });

@@ -1,0 +1,88 @@
+// Loading a node with pre-signed extrinsics and measuring what the chain includes.
+import { sleep } from './node.mjs';
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+
+/**
+ * Submits the pre-signed `txs` (in chunks of concurrent submissions) and follows new blocks
+ * until `expected` units are in, counting a block's units with `count(events)`. Returns the
+ * units included per block, the rate (units per second from the first submission to the last
+ * inclusion) and the inclusion latency of the extrinsics (submission to the block's import).
+ */
+export async function measure(api, txs, expected, count, { chunk = 256, timeoutMs = 10 * 60_000 } = {}) {
+  const submitted = new Map();
+  const latencies = [];
+  const perBlock = [];
+  let included = 0;
+  let last = 0;
+  // Blocks up to the current best were built before the load.
+  const before = (await api.rpc.chain.getHeader()).number.toNumber();
+  const unsubscribe = await api.rpc.chain.subscribeNewHeads(async (header) => {
+    if (header.number.toNumber() <= before) return;
+    const [block, events] = await Promise.all([
+      api.rpc.chain.getBlock(header.hash),
+      api.at(header.hash).then((at) => at.query.system.events()),
+    ]);
+    const now = Date.now();
+    for (const ext of block.block.extrinsics) {
+      const at = submitted.get(ext.hash.toHex());
+      if (at !== undefined) latencies.push(now - at);
+    }
+    const units = count(events);
+    if (units > 0) { perBlock.push(units); included += units; last = now; }
+  });
+  const start = Date.now();
+  for (let i = 0; i < txs.length; i += chunk) {
+    await Promise.all(txs.slice(i, i + chunk).map((tx) => {
+      submitted.set(tx.hash.toHex(), Date.now());
+      return api.rpc.author.submitExtrinsic(tx);
+    }));
+  }
+  const deadline = Date.now() + timeoutMs;
+  while (included < expected && Date.now() < deadline) await sleep(500);
+  unsubscribe();
+  if (included < expected) throw new Error(`only ${included} of ${expected} included`);
+  latencies.sort((a, b) => a - b);
+  return {
+    perBlock,
+    seconds: (last - start) / 1000,
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    max: latencies[latencies.length - 1],
+  };
+}
+
+/**
+ * How many extrinsics like `tx` (signed by `signer`) fit in one block: by the normal class's
+ * weight (ref time and proof size, each with the base extrinsic weight) and by length.
+ */
+export async function perBlockByWeight(api, tx, signer) {
+  const normal = api.consts.system.blockWeights.perClass.normal;
+  const maxTotal = normal.maxTotal.unwrap();
+  const base = normal.baseExtrinsic;
+  const maxLength = api.consts.system.blockLength.max.normal.toNumber();
+  const info = await tx.paymentInfo(signer);
+  const signed = await tx.signAsync(signer, { nonce: -1 });
+  const refTime = info.weight.refTime.toBigInt() + base.refTime.toBigInt();
+  const proof = info.weight.proofSize.toBigInt() + base.proofSize.toBigInt();
+  const byTime = maxTotal.refTime.toBigInt() / refTime;
+  const byProof = proof > 0n ? maxTotal.proofSize.toBigInt() / proof : byTime;
+  const byLength = BigInt(Math.floor(maxLength / signed.encodedLength));
+  const txs = [byTime, byProof, byLength].reduce((a, b) => (a < b ? a : b));
+  return { refTime, txs: Number(txs), bytes: signed.encodedLength };
+}
+
+/**
+ * Signs `tx` offline (immortal, at `nonce`) without asking the node: for pre-signing thousands
+ * of extrinsics.
+ */
+export function signOffline(api, tx, signer, nonce) {
+  return tx.sign(signer, {
+    blockHash: api.genesisHash,
+    genesisHash: api.genesisHash,
+    era: api.createType('ExtrinsicEra'),
+    nonce,
+    runtimeVersion: api.runtimeVersion,
+    signedExtensions: api.registry.signedExtensions,
+  });
+}

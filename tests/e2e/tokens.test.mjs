@@ -1,0 +1,134 @@
+// Regulated tokens on a development node: Alice (every admin role) creates an asset, authorises
+// and collateralises its supply, issues to Bob and credits Charlie's off-chain deposit; Bob pays
+// Charlie with a fee, hits his daily limit (which `tokens_quoteTransfer` predicted), Charlie
+// withdraws and Alice confirms the payout. pallet-assets' own calls are refused.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady, blake2AsHex } from '@polkadot/util-crypto';
+import { WsProvider } from '@polkadot/api';
+import { startDevNode, connect } from './lib/node.mjs';
+import { submit, findEvent } from './lib/tx.mjs';
+
+const ASSET = 1;
+
+describe('tokens on pactum-node --dev', () => {
+  let node;
+  let api;
+  let provider;
+  let alice;
+  let bob;
+  let charlie;
+  let dave;
+  let eve;
+  const rpc = (method, params) => provider.send(`tokens_${method}`, params);
+  const balanceOf = async (who) => {
+    const account = await api.query.assets.account(ASSET, who.address);
+    return account.isSome ? account.unwrap().balance.toBigInt() : 0n;
+  };
+
+  before(async () => {
+    await cryptoWaitReady();
+    node = await startDevNode();
+    api = await connect(node.wsUrl);
+    provider = new WsProvider(node.wsUrl);
+    await provider.isReady;
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    [alice, bob, charlie, dave, eve] = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve']
+      .map((name) => keyring.addFromUri(`//${name}`));
+  });
+
+  after(async () => {
+    await provider?.disconnect();
+    await api?.disconnect();
+    await node?.stop();
+  });
+
+  it('issues within authorised and collateralised supply, and credits a deposit once', async () => {
+    const policy = { unverified: false, verified: true, corporate: true, minKycLevel: 1 };
+    await submit(api, api.tx.utility.batchAll([
+      api.tx.tokens.createAsset(ASSET, 1, policy, dave.address, 10n ** 18n),
+      api.tx.tokens.setMetadata(ASSET, 'Digital tenge', 'DKZT', 2),
+      api.tx.tokens.setAuthorisedSupply(ASSET, 1_000_000),
+      api.tx.tokens.addCollateral(ASSET, 1_000_000, blake2AsHex('bank statement 2026-11')),
+    ]), alice);
+    const metadata = await api.query.assets.metadata(ASSET);
+    assert.equal(metadata.symbol.toUtf8(), 'DKZT');
+    await submit(api, api.tx.tokens.issue(ASSET, bob.address, 10_000), alice);
+    await assert.rejects(
+      submit(api, api.tx.tokens.issue(ASSET, bob.address, 1_000_000), alice),
+      (error) => error.module === 'tokens.OverAuthorisedSupply',
+    );
+
+    const reference = blake2AsHex('payment order 77');
+    await submit(api, api.tx.tokens.confirmDeposit(ASSET, charlie.address, 5_000, reference), alice);
+    await assert.rejects(
+      submit(api, api.tx.tokens.confirmDeposit(ASSET, charlie.address, 5_000, reference), alice),
+      (error) => error.module === 'tokens.DuplicateDepositReference',
+    );
+    assert.equal(await balanceOf(charlie), 5_000n);
+
+    const asset = await rpc('asset', [ASSET]);
+    assert.equal(asset.issued, '15000');
+    assert.equal(asset.issuable, '985000');
+    assert.equal(asset.collateralRatio, '1');
+    assert.equal(asset.feeCollector, dave.address);
+  });
+
+  it('charges the fee, applies the daily limit the quote predicted, and refuses outsiders', async () => {
+    await submit(api, api.tx.utility.batchAll([
+      api.tx.tokens.setFee(ASSET, { Asset: null }, { flat: 10, percent: 10_000, min: 0, max: null }),
+      api.tx.tokens.setLimits(ASSET, { Asset: null }, { perPayment: null, perDay: 1_500, perMonth: null }),
+    ]), alice);
+
+    const sent = await submit(api, api.tx.tokens.transfer(ASSET, charlie.address, 1_000), bob);
+    const transferred = findEvent(sent.events, 'tokens', 'Transferred');
+    assert.equal(transferred.data.amount.toNumber(), 1_000);
+    assert.equal(transferred.data.fee.toNumber(), 20);
+    assert.equal(await balanceOf(bob), 10_000n - 1_020n);
+    assert.equal(await balanceOf(dave), 20n);
+
+    const refused = await rpc('quoteTransfer', [ASSET, bob.address, charlie.address, 600]);
+    assert.deepEqual(refused, {
+      fee: '16',
+      feeScope: 'Asset',
+      limitScope: 'Asset',
+      passes: false,
+      refusal: 'OverDailyLimit',
+      dailyRemaining: '500',
+      monthlyRemaining: null,
+    });
+    await assert.rejects(
+      submit(api, api.tx.tokens.transfer(ASSET, charlie.address, 600), bob),
+      (error) => error.module === 'tokens.OverDailyLimit',
+    );
+    const typed = await api.rpc.tokens.quoteTransfer(ASSET, bob.address, charlie.address, 500);
+    assert.equal(typed.passes.isTrue, true);
+    assert.equal(typed.fee.toString(), '15');
+
+    await assert.rejects(
+      submit(api, api.tx.tokens.transfer(ASSET, eve.address, 1), bob),
+      (error) => error.module === 'tokens.RecipientNotRegistered',
+    );
+    // pallet-assets' own transfer is filtered out: no way around the rules.
+    await assert.rejects(
+      submit(api, api.tx.assets.transfer(ASSET, eve.address, 1), bob),
+      (error) => error.module === 'system.CallFiltered',
+    );
+    assert.equal(await balanceOf(eve), 0n);
+  });
+
+  it('locks a withdrawal in escrow and burns it when the payout is confirmed', async () => {
+    const before = BigInt((await rpc('asset', [ASSET])).issued);
+    const requested = await submit(api,
+      api.tx.tokens.requestWithdrawal(ASSET, 1_000, blake2AsHex('IBAN KZ00 0000')), charlie);
+    const { id, fee } = findEvent(requested.events, 'tokens', 'WithdrawalRequested').data;
+    assert.equal(fee.toNumber(), 20);
+    assert.equal((await rpc('asset', [ASSET])).pendingWithdrawals, '1020');
+    await submit(api, api.tx.tokens.confirmWithdrawal(id), alice);
+    const asset = await rpc('asset', [ASSET]);
+    assert.equal(BigInt(asset.issued), before - 1_000n);
+    assert.equal(asset.pendingWithdrawals, '0');
+    assert.equal(await balanceOf(charlie), 5_000n + 1_000n - 1_020n);
+  });
+});
