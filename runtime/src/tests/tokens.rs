@@ -23,7 +23,8 @@ const ASSET: u32 = 1;
 /// `ASSET` with 1 000 issued to Bob (Alice holds every admin role on the dev chain).
 fn with_asset() {
 	let alice = RuntimeOrigin::signed(account(Alice));
-	let policy = HolderPolicy { unverified: false, verified: true, corporate: true, min_kyc_level: 1 };
+	let policy =
+		HolderPolicy { unverified: false, verified: true, corporate: true, min_kyc_level: 1 };
 	assert_ok!(Tokens::create_asset(
 		alice.clone(),
 		ASSET,
@@ -107,9 +108,7 @@ fn a_non_transfer_proxy_cannot_move_tokens() {
 
 #[test]
 fn the_worst_recovery_fits_in_a_block() {
-	let call = RuntimeCall::Registry(pallet_registry::Call::finish_recovery {
-		lost: account(Bob),
-	});
+	let call = RuntimeCall::Registry(pallet_registry::Call::finish_recovery { lost: account(Bob) });
 	let weight = call.get_dispatch_info().call_weight;
 	assert!(weight.all_gte(<Tokens as OnParticipantRecovered<_>>::max_weight()));
 	let max = RuntimeBlockWeights::get().max_block;
