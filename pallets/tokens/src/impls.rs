@@ -2,9 +2,10 @@
 
 use crate::{
 	pallet::{AssetDetailsOf, Assets, BalanceOf, WithdrawalOf},
-	AccountWithdrawals, AssetId, AssetView, Config, Error, Pallet, Sent, Tokens, WithdrawalId,
-	Withdrawals,
+	AccountWithdrawals, AssetId, AssetView, Collateral, Config, Error, Pallet, Sent, TokenCount,
+	Tokens, WithdrawalId, Withdrawals,
 };
+use alloc::collections::BTreeMap;
 use frame_support::{
 	pallet_prelude::*,
 	traits::fungibles::{Inspect, Mutate},
@@ -113,11 +114,8 @@ impl<T: Config> Pallet<T> {
 	/// Invariants: per asset, the holders' balances plus the pending withdrawals are the issued
 	/// supply; the escrow holds exactly the pending withdrawals; the supply is within the
 	/// authorised and collateralised amounts; the collateral records add up; the withdrawal
-	/// index matches the requests.
-	#[cfg(any(feature = "try-runtime", test))]
+	/// index matches the requests. Run by `try-runtime` and by the tests.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-		use crate::{Collateral, TokenCount};
-		use alloc::collections::BTreeMap;
 		let escrow = Self::account();
 		let mut pending: BTreeMap<AssetId, BalanceOf<T>> = BTreeMap::new();
 		for (id, w) in Withdrawals::<T>::iter() {

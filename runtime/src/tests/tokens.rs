@@ -7,11 +7,7 @@ use crate::{
 	configs::{ProxyType, RuntimeBlockWeights},
 	Assets, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, System, Tokens,
 };
-use frame_support::{
-	assert_noop, assert_ok,
-	dispatch::GetDispatchInfo,
-	traits::{fungibles::Inspect, InstanceFilter},
-};
+use frame_support::{assert_noop, assert_ok, dispatch::GetDispatchInfo, traits::InstanceFilter};
 use pallet_registry::OnParticipantRecovered;
 use pallet_tokens::{HolderPolicy, WeightInfo as _};
 use sp_genesis_builder::DEV_RUNTIME_PRESET;
