@@ -197,6 +197,23 @@ mod benchmarks {
 		assert!(!Ledger::<T>::balance(ASSET, &collector).is_zero());
 	}
 
+	/// A transfer that opens no account: recipient and collector already hold the asset.
+	#[benchmark]
+	fn transfer_to_holders() {
+		let collector = asset::<T>(ASSET);
+		asset_rules::<T>(ASSET);
+		let from = funded::<T>(ASSET, "sender", 0, 1_000_000);
+		let to = funded::<T>(ASSET, "recipient", 0, 1_000);
+		let origin = RawOrigin::Signed(from.clone());
+		let first =
+			Pallet::<T>::transfer(origin.clone().into(), ASSET, to.clone(), amount::<T>(10));
+		assert!(first.is_ok());
+		assert!(!Ledger::<T>::balance(ASSET, &collector).is_zero());
+		#[extrinsic_call]
+		transfer(origin, ASSET, to.clone(), amount::<T>(1_000));
+		assert_eq!(Ledger::<T>::balance(ASSET, &to), amount::<T>(2_010));
+	}
+
 	#[benchmark]
 	fn set_fee() {
 		asset::<T>(ASSET);

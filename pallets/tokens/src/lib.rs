@@ -625,7 +625,8 @@ pub mod pallet {
 		}
 
 		/// Send `amount` of `asset` to `to`. Both must be registered, unbanned and admitted by
-		/// the asset's policy; the sender's limits apply and it pays the fee on top.
+		/// the asset's policy; the sender's limits apply and it pays the fee on top. Charged
+		/// less when it opens no asset account (recipient and fee collector already hold).
 		#[pallet::call_index(9)]
 		#[pallet::weight(<T as Config>::WeightInfo::transfer())]
 		pub fn transfer(
@@ -633,12 +634,17 @@ pub mod pallet {
 			asset: AssetId,
 			to: T::AccountId,
 			amount: BalanceOf<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let from = ensure_signed(origin)?;
 			let assessment = Self::assess(asset, &from, Payee::Account(&to), amount)?;
 			if let Some(refusal) = assessment.refusal {
 				return Err(refusal.into());
 			}
+			let fee = assessment.fee;
+			let collector = assessment.details.fee_collector;
+			let pays_collector = !fee.is_zero() && collector != from;
+			let holds = |who: &T::AccountId| pallet_assets::Account::<T>::contains_key(asset, who);
+			let opens_account = !holds(&to) || (pays_collector && !holds(&collector));
 			Sent::<T>::insert(asset, &from, assessment.usage);
 			<Assets<T> as Mutate<_>>::transfer(
 				asset,
@@ -647,9 +653,7 @@ pub mod pallet {
 				amount,
 				Preservation::Expendable,
 			)?;
-			let fee = assessment.fee;
-			let collector = assessment.details.fee_collector;
-			if !fee.is_zero() && collector != from {
+			if pays_collector {
 				<Assets<T> as Mutate<_>>::transfer(
 					asset,
 					&from,
@@ -659,7 +663,8 @@ pub mod pallet {
 				)?;
 			}
 			Self::deposit_event(Event::Transferred { asset, from, to, amount, fee });
-			Ok(())
+			let used = (!opens_account).then(<T as Config>::WeightInfo::transfer_to_holders);
+			Ok(used.into())
 		}
 
 		/// Set (or with `None` remove) the fee rule of `asset` at `scope`.

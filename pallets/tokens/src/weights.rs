@@ -47,6 +47,7 @@ pub trait WeightInfo {
 	fn issue() -> Weight;
 	fn confirm_deposit() -> Weight;
 	fn transfer() -> Weight;
+	fn transfer_to_holders() -> Weight;
 	fn set_fee() -> Weight;
 	fn set_limits() -> Weight;
 	fn request_withdrawal() -> Weight;
@@ -228,6 +229,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	fn transfer_to_holders() -> Weight {
+		Self::transfer()
+	}
 	fn transfer() -> Weight {
 		// Proof size: measured `1727`, estimated `11370`.
 		// Minimum execution time: 212_920_000 picoseconds.
@@ -448,6 +452,9 @@ impl WeightInfo for () {
 		Weight::from_parts(96_931_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	fn transfer_to_holders() -> Weight {
+		Self::transfer()
 	}
 	fn transfer() -> Weight {
 		Weight::from_parts(228_929_000, 11370)

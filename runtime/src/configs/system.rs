@@ -55,6 +55,9 @@ impl frame_system::Config for Runtime {
 	/// own calls (the tokens pallet's rules are the only way to move a regulated asset).
 	type BaseCallFilter = EverythingBut<(RelaxedCodeUpload, AssetsCalls)>;
 	type SystemWeightInfo = frame_system::weights::SubstrateWeight<Runtime>;
+	/// The transaction extensions' benchmarked weights, with this chain's database weights (the
+	/// default `()` prices them at RocksDB's).
+	type ExtensionsWeightInfo = frame_system::SubstrateExtensionsWeight<Runtime>;
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeOrigin = RuntimeOrigin;
 	type RuntimeCall = RuntimeCall;

@@ -5,7 +5,7 @@ use pallet_registry::AccountKind;
 use sp_runtime::DispatchError;
 
 fn send(from: AccountId, amount: u64) -> sp_runtime::DispatchResult {
-	Tokens::transfer(signed(from), ASSET, BOB, amount)
+	Tokens::transfer(signed(from), ASSET, BOB, amount).map(|_| ()).map_err(|e| e.error)
 }
 
 #[test]

@@ -20,6 +20,21 @@ fn a_transfer_moves_the_amount_and_charges_the_fee() {
 }
 
 #[test]
+fn a_transfer_between_holders_is_charged_less() {
+	test(|| {
+		set_fee(FeeScope::Asset, 5, 0, 0, None);
+		// Charlie and the collector hold nothing yet: full weight.
+		let opening = Tokens::transfer(signed(ALICE), ASSET, CHARLIE, 100).unwrap();
+		assert_eq!(opening.actual_weight, None);
+		let between_holders = Tokens::transfer(signed(ALICE), ASSET, CHARLIE, 100).unwrap();
+		assert_eq!(
+			between_holders.actual_weight,
+			Some(<() as crate::WeightInfo>::transfer_to_holders())
+		);
+	});
+}
+
+#[test]
 fn a_holder_may_send_everything() {
 	test(|| {
 		assert_ok!(Tokens::transfer(signed(ALICE), ASSET, CHARLIE, START));
