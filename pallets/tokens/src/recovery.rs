@@ -3,7 +3,7 @@
 
 use crate::{
 	pallet::{Assets, Event},
-	AccountWithdrawals, Config, Pallet, Sent, Tokens, Usage, WeightInfo, Withdrawals,
+	AccountWithdrawals, Config, Pallet, Sent, Tokens, Usage, WeightInfo, WithdrawalId, Withdrawals,
 };
 use frame_support::{
 	traits::{
@@ -12,6 +12,7 @@ use frame_support::{
 		Get,
 	},
 	weights::Weight,
+	BoundedVec,
 };
 use pallet_registry::OnParticipantRecovered;
 use sp_runtime::traits::{Saturating, Zero};
@@ -47,17 +48,7 @@ impl<T: Config> OnParticipantRecovered<T::AccountId> for Pallet<T> {
 				}),
 			}
 		}
-		let ids = AccountWithdrawals::<T>::take(lost);
-		let withdrawals = ids.len() as u32;
-		for id in &ids {
-			Withdrawals::<T>::mutate(id, |w| {
-				if let Some(w) = w {
-					w.who = new.clone();
-				}
-			});
-		}
-		// The new account is fresh (the registry refuses one in use), so it has no requests.
-		AccountWithdrawals::<T>::insert(new, ids);
+		let withdrawals = Self::move_withdrawals(lost, new);
 		<T as Config>::WeightInfo::on_recovered(assets, withdrawals)
 	}
 
@@ -70,6 +61,33 @@ impl<T: Config> OnParticipantRecovered<T::AccountId> for Pallet<T> {
 }
 
 impl<T: Config> Pallet<T> {
+	/// `lost`'s open withdrawals become `new`'s, as many as `new`'s index has room for (a new
+	/// account can have requests of its own if it was a participant before); the others stay
+	/// with `lost`. Returns how many there were.
+	fn move_withdrawals(lost: &T::AccountId, new: &T::AccountId) -> u32 {
+		let ids = AccountWithdrawals::<T>::take(lost);
+		let count = ids.len() as u32;
+		let mut staying = BoundedVec::<WithdrawalId, T::MaxPendingWithdrawals>::new();
+		AccountWithdrawals::<T>::mutate(new, |moved| {
+			for id in ids {
+				if moved.try_push(id).is_ok() {
+					Withdrawals::<T>::mutate(id, |w| {
+						if let Some(w) = w {
+							w.who = new.clone();
+						}
+					});
+				} else {
+					// Cannot fail: `staying` has the bound `ids` had.
+					let _ = staying.try_push(id);
+				}
+			}
+		});
+		if !staying.is_empty() {
+			AccountWithdrawals::<T>::insert(lost, staying);
+		}
+		count
+	}
+
 	/// What `lost` sent counts as sent by `new`, so a recovery does not reset the limits.
 	fn move_usage(asset: crate::AssetId, lost: &T::AccountId, new: &T::AccountId) {
 		let Some(moved) = Sent::<T>::take(asset, lost) else { return };

@@ -25,9 +25,9 @@
 // --wasm-execution
 // compiled
 // --template
-// /work/dev/scripts/templates/pallet-weights.hbs
+// /work/dev2/scripts/templates/pallet-weights.hbs
 // --output
-// /work/dev/pallets/tokens/src/weights.rs
+// /work/dev2/pallets/tokens/src/weights.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens, unused_imports, dead_code)]
@@ -72,8 +72,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	fn create_asset() -> Weight {
 		// Proof size: measured `601`, estimated `6312`.
-		// Minimum execution time: 54_442_000 picoseconds.
-		Weight::from_parts(95_780_000, 6312)
+		// Minimum execution time: 55_114_000 picoseconds.
+		Weight::from_parts(59_943_000, 6312)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -85,8 +85,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::Tokens` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn set_policy() -> Weight {
 		// Proof size: measured `803`, estimated `6312`.
-		// Minimum execution time: 48_731_000 picoseconds.
-		Weight::from_parts(53_461_000, 6312)
+		// Minimum execution time: 49_092_000 picoseconds.
+		Weight::from_parts(54_051_000, 6312)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -102,8 +102,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assets::Metadata` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	fn set_metadata() -> Weight {
 		// Proof size: measured `876`, estimated `3675`.
-		// Minimum execution time: 50_444_000 picoseconds.
-		Weight::from_parts(58_330_000, 3675)
+		// Minimum execution time: 52_899_000 picoseconds.
+		Weight::from_parts(59_011_000, 3675)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -117,8 +117,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	fn set_authorised_supply() -> Weight {
 		// Proof size: measured `955`, estimated `3675`.
-		// Minimum execution time: 45_616_000 picoseconds.
-		Weight::from_parts(49_844_000, 3675)
+		// Minimum execution time: 48_080_000 picoseconds.
+		Weight::from_parts(53_069_000, 3675)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -132,8 +132,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::Collateral` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn add_collateral() -> Weight {
 		// Proof size: measured `675`, estimated `3651`.
-		// Minimum execution time: 43_321_000 picoseconds.
-		Weight::from_parts(73_709_000, 3651)
+		// Minimum execution time: 45_185_000 picoseconds.
+		Weight::from_parts(49_432_000, 3651)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -149,8 +149,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	fn release_collateral() -> Weight {
 		// Proof size: measured `1135`, estimated `3675`.
-		// Minimum execution time: 58_209_000 picoseconds.
-		Weight::from_parts(62_897_000, 3675)
+		// Minimum execution time: 62_167_000 picoseconds.
+		Weight::from_parts(68_738_000, 3675)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -164,8 +164,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	fn set_collateral_ratio() -> Weight {
 		// Proof size: measured `989`, estimated `3675`.
-		// Minimum execution time: 47_208_000 picoseconds.
-		Weight::from_parts(51_467_000, 3675)
+		// Minimum execution time: 49_112_000 picoseconds.
+		Weight::from_parts(56_517_000, 3675)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -183,8 +183,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn issue() -> Weight {
 		// Proof size: measured `1088`, estimated `6312`.
-		// Minimum execution time: 87_464_000 picoseconds.
-		Weight::from_parts(98_765_000, 6312)
+		// Minimum execution time: 90_589_000 picoseconds.
+		Weight::from_parts(123_972_000, 6312)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -204,8 +204,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn confirm_deposit() -> Weight {
 		// Proof size: measured `1122`, estimated `6312`.
-		// Minimum execution time: 86_793_000 picoseconds.
-		Weight::from_parts(96_931_000, 6312)
+		// Minimum execution time: 91_171_000 picoseconds.
+		Weight::from_parts(98_134_000, 6312)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -229,15 +229,37 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	fn transfer_to_holders() -> Weight {
-		Self::transfer()
-	}
 	fn transfer() -> Weight {
 		// Proof size: measured `1727`, estimated `11370`.
-		// Minimum execution time: 212_920_000 picoseconds.
-		Weight::from_parts(228_929_000, 11370)
+		// Minimum execution time: 228_408_000 picoseconds.
+		Weight::from_parts(255_840_000, 11370)
 			.saturating_add(T::DbWeight::get().reads(19_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
+	/// Storage: `Tokens::Tokens` (r:1 w:0)
+	/// Proof: `Tokens::Tokens` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Participants` (r:2 w:0)
+	/// Proof: `Registry::Participants` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Bans` (r:2 w:0)
+	/// Proof: `Registry::Bans` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
+	/// Storage: `Tokens::Fees` (r:3 w:0)
+	/// Proof: `Tokens::Fees` (`max_values`: None, `max_size`: Some(122), added: 2597, mode: `MaxEncodedLen`)
+	/// Storage: `Tokens::Limits` (r:4 w:0)
+	/// Proof: `Tokens::Limits` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Tokens::Sent` (r:1 w:1)
+	/// Proof: `Tokens::Sent` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:3 w:3)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	fn transfer_to_holders() -> Weight {
+		// Proof size: measured `1736`, estimated `11370`.
+		// Minimum execution time: 228_198_000 picoseconds.
+		Weight::from_parts(260_829_000, 11370)
+			.saturating_add(T::DbWeight::get().reads(18_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Registry::Participants` (r:1 w:0)
 	/// Proof: `Registry::Participants` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
@@ -249,8 +271,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::Fees` (`max_values`: None, `max_size`: Some(122), added: 2597, mode: `MaxEncodedLen`)
 	fn set_fee() -> Weight {
 		// Proof size: measured `592`, estimated `3651`.
-		// Minimum execution time: 34_995_000 picoseconds.
-		Weight::from_parts(38_251_000, 3651)
+		// Minimum execution time: 38_081_000 picoseconds.
+		Weight::from_parts(54_141_000, 3651)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -264,8 +286,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::Limits` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
 	fn set_limits() -> Weight {
 		// Proof size: measured `592`, estimated `3651`.
-		// Minimum execution time: 35_176_000 picoseconds.
-		Weight::from_parts(38_863_000, 3651)
+		// Minimum execution time: 37_831_000 picoseconds.
+		Weight::from_parts(44_042_000, 3651)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -295,8 +317,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::Withdrawals` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn request_withdrawal() -> Weight {
 		// Proof size: measured `1831`, estimated `11370`.
-		// Minimum execution time: 175_870_000 picoseconds.
-		Weight::from_parts(316_253_000, 11370)
+		// Minimum execution time: 183_715_000 picoseconds.
+		Weight::from_parts(205_746_000, 11370)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -322,8 +344,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn confirm_withdrawal() -> Weight {
 		// Proof size: measured `2004`, estimated `6208`.
-		// Minimum execution time: 168_997_000 picoseconds.
-		Weight::from_parts(198_562_000, 6208)
+		// Minimum execution time: 173_776_000 picoseconds.
+		Weight::from_parts(189_385_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -350,7 +372,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn reject_withdrawal() -> Weight {
 		// Proof size: measured `2139`, estimated `6208`.
 		// Minimum execution time: 143_088_000 picoseconds.
-		Weight::from_parts(156_223_000, 6208)
+		Weight::from_parts(154_960_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -366,8 +388,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn set_frozen() -> Weight {
 		// Proof size: measured `980`, estimated `3675`.
-		// Minimum execution time: 56_005_000 picoseconds.
-		Weight::from_parts(94_317_000, 3675)
+		// Minimum execution time: 54_793_000 picoseconds.
+		Weight::from_parts(59_542_000, 3675)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -389,12 +411,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `w` is `[0, 16]`.
 	fn on_recovered(a: u32, w: u32, ) -> Weight {
 		// Proof size: measured `1110`, estimated `6196`.
-		// Minimum execution time: 206_718_000 picoseconds.
-		Weight::from_parts(216_946_000, 6196)
-			// Standard error: 1_854_914
-			.saturating_add(Weight::from_parts(89_054_287, 0).saturating_mul(a.into()))
-			// Standard error: 3_740_315
-			.saturating_add(Weight::from_parts(11_182_754, 0).saturating_mul(w.into()))
+		// Minimum execution time: 203_672_000 picoseconds.
+		Weight::from_parts(3_613_088, 6196)
+			// Standard error: 1_227_080
+			.saturating_add(Weight::from_parts(83_269_907, 0).saturating_mul(a.into()))
+			// Standard error: 2_333_375
+			.saturating_add(Weight::from_parts(6_805_099, 0).saturating_mul(w.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(w.into())))
@@ -409,92 +431,94 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with ParityDB's database weights, for mocks and tests.
 impl WeightInfo for () {
 	fn create_asset() -> Weight {
-		Weight::from_parts(95_780_000, 6312)
+		Weight::from_parts(59_943_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn set_policy() -> Weight {
-		Weight::from_parts(53_461_000, 6312)
+		Weight::from_parts(54_051_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_metadata() -> Weight {
-		Weight::from_parts(58_330_000, 3675)
+		Weight::from_parts(59_011_000, 3675)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_authorised_supply() -> Weight {
-		Weight::from_parts(49_844_000, 3675)
+		Weight::from_parts(53_069_000, 3675)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn add_collateral() -> Weight {
-		Weight::from_parts(73_709_000, 3651)
+		Weight::from_parts(49_432_000, 3651)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn release_collateral() -> Weight {
-		Weight::from_parts(62_897_000, 3675)
+		Weight::from_parts(68_738_000, 3675)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn set_collateral_ratio() -> Weight {
-		Weight::from_parts(51_467_000, 3675)
+		Weight::from_parts(56_517_000, 3675)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn issue() -> Weight {
-		Weight::from_parts(98_765_000, 6312)
+		Weight::from_parts(123_972_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn confirm_deposit() -> Weight {
-		Weight::from_parts(96_931_000, 6312)
+		Weight::from_parts(98_134_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
-	fn transfer_to_holders() -> Weight {
-		Self::transfer()
-	}
 	fn transfer() -> Weight {
-		Weight::from_parts(228_929_000, 11370)
+		Weight::from_parts(255_840_000, 11370)
 			.saturating_add(ParityDbWeight::get().reads(19_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
+	fn transfer_to_holders() -> Weight {
+		Weight::from_parts(260_829_000, 11370)
+			.saturating_add(ParityDbWeight::get().reads(18_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
+	}
 	fn set_fee() -> Weight {
-		Weight::from_parts(38_251_000, 3651)
+		Weight::from_parts(54_141_000, 3651)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_limits() -> Weight {
-		Weight::from_parts(38_863_000, 3651)
+		Weight::from_parts(44_042_000, 3651)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn request_withdrawal() -> Weight {
-		Weight::from_parts(316_253_000, 11370)
+		Weight::from_parts(205_746_000, 11370)
 			.saturating_add(ParityDbWeight::get().reads(17_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn confirm_withdrawal() -> Weight {
-		Weight::from_parts(198_562_000, 6208)
+		Weight::from_parts(189_385_000, 6208)
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	fn reject_withdrawal() -> Weight {
-		Weight::from_parts(156_223_000, 6208)
+		Weight::from_parts(154_960_000, 6208)
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	fn set_frozen() -> Weight {
-		Weight::from_parts(94_317_000, 3675)
+		Weight::from_parts(59_542_000, 3675)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn on_recovered(a: u32, w: u32, ) -> Weight {
-		Weight::from_parts(216_946_000, 6196)
-			.saturating_add(Weight::from_parts(89_054_287, 0).saturating_mul(a.into()))
-			.saturating_add(Weight::from_parts(11_182_754, 0).saturating_mul(w.into()))
+		Weight::from_parts(3_613_088, 6196)
+			.saturating_add(Weight::from_parts(83_269_907, 0).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(6_805_099, 0).saturating_mul(w.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((6_u64).saturating_mul(a.into())))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(w.into())))

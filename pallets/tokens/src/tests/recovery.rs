@@ -54,3 +54,24 @@ fn a_frozen_balance_stays_and_the_failure_is_reported() {
 		assert_eq!(balance(ALICE), START);
 	});
 }
+
+#[test]
+fn withdrawals_move_as_far_as_the_new_account_has_room() {
+	test(|| {
+		// NEW was a participant once and still has a request open.
+		assert_ok!(Registry::register(signed(NEW)));
+		assert_ok!(Registry::verify_kyc(signed(KYC), NEW, 1, [2; 32].into(), 1_000));
+		assert_ok!(Tokens::issue(signed(ISSUANCE), ASSET, NEW, 100));
+		assert_ok!(Tokens::request_withdrawal(signed(NEW), ASSET, 50, [1; 32]));
+		assert_ok!(Registry::revoke_verification(signed(KYC), NEW));
+		assert_ok!(Registry::leave(signed(NEW)));
+		assert_ok!(Tokens::request_withdrawal(signed(ALICE), ASSET, 10, [1; 32]));
+		assert_ok!(Tokens::request_withdrawal(signed(ALICE), ASSET, 20, [1; 32]));
+		recover(ALICE, NEW);
+		// NEW had room for one of Alice's two (MAX_PENDING = 2); the other stays hers.
+		assert_eq!(AccountWithdrawals::<Test>::get(NEW).into_inner(), vec![0, 1]);
+		assert_eq!(AccountWithdrawals::<Test>::get(ALICE).into_inner(), vec![2]);
+		assert_eq!(Withdrawals::<Test>::get(1).unwrap().who, NEW);
+		assert_eq!(Withdrawals::<Test>::get(2).unwrap().who, ALICE);
+	});
+}
