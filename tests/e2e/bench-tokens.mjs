@@ -9,6 +9,7 @@
 // `balances.transferKeepAlive`s, and prints for both: transfers included per block, transfers
 // per second, and inclusion latency; then the regulated/plain ratio. Every node it starts, it
 // stops.
+import { readFileSync } from 'node:fs';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady, blake2AsHex } from '@polkadot/util-crypto';
 import { startDevNode, connect, sleep } from './lib/node.mjs';
@@ -97,6 +98,11 @@ async function main() {
       log(`${kind}: inclusion latency p50 ${result.p50} ms, p95 ${result.p95} ms, max ${result.max} ms`);
     }
     log(`regulated / plain rate: ${(rates.regulated / rates.plain).toFixed(2)}`);
+  } catch (error) {
+    // What the node said last, before its directory goes.
+    const lines = readFileSync(node.logFile, 'utf8').trim().split('\n');
+    console.error(lines.slice(-40).join('\n'));
+    throw error;
   } finally {
     await api?.disconnect();
     await node.stop();

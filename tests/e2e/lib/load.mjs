@@ -9,7 +9,7 @@ const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(
  * units included per block, the rate (units per second from the first submission to the last
  * inclusion) and the inclusion latency of the extrinsics (submission to the block's import).
  */
-export async function measure(api, txs, expected, count, { chunk = 256, timeoutMs = 10 * 60_000 } = {}) {
+export async function measure(api, txs, expected, count, { chunk = 256, timeoutMs = 5 * 60_000 } = {}) {
   const submitted = new Map();
   const latencies = [];
   const perBlock = [];
