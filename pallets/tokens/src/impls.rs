@@ -25,8 +25,12 @@ impl<T: Config> Pallet<T> {
 	/// How much more of the asset may be issued: the lesser of the authorised and the
 	/// collateralised headroom.
 	pub(crate) fn issuable(details: &AssetDetailsOf<T>, issued: BalanceOf<T>) -> BalanceOf<T> {
-		let backed = details.collateral_ratio.saturating_mul_int(details.collateral);
-		details.authorised.min(backed).saturating_sub(issued)
+		details.authorised.min(Self::backed(details)).saturating_sub(issued)
+	}
+
+	/// The most the collateral covers: `collateral × collateral_ratio`.
+	fn backed(details: &AssetDetailsOf<T>) -> BalanceOf<T> {
+		details.collateral_ratio.saturating_mul_int(details.collateral)
 	}
 
 	/// `issued` is within `collateral × collateral_ratio`.
@@ -34,8 +38,7 @@ impl<T: Config> Pallet<T> {
 		details: &AssetDetailsOf<T>,
 		issued: BalanceOf<T>,
 	) -> Result<(), Error<T>> {
-		let backed = details.collateral_ratio.saturating_mul_int(details.collateral);
-		ensure!(issued <= backed, Error::<T>::Undercollateralised);
+		ensure!(issued <= Self::backed(details), Error::<T>::Undercollateralised);
 		Ok(())
 	}
 
