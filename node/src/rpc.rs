@@ -1,8 +1,9 @@
 //! The node's JSON-RPC extensions beyond the standard set (`chain_*`, `state_*`, `author_*`,
 //! `system_*` from sc-rpc): account nonces, fee queries, BABE, GRANDPA and the participant
 //! registry (`registry_participant`, `registry_roles`), documents (`documents_get`,
-//! `documents_verify`, `documents_byParty`, `documents_canAccess`, `documents_certificates`) and
-//! tokens (`tokens_quoteTransfer`, `tokens_asset`).
+//! `documents_verify`, `documents_byParty`, `documents_canAccess`, `documents_certificates`),
+//! tokens (`tokens_quoteTransfer`, `tokens_asset`) and content (`content_licence`,
+//! `content_rights`).
 //!
 //! Pallets that ship a custom RPC add their module to [`create_full`] with one `merge` call.
 
@@ -79,6 +80,7 @@ where
 			Hash,
 			Signature,
 		> + pallet_tokens_rpc::TokensRuntimeApi<Block, AccountId, Balance>
+		+ pallet_content_rpc::ContentRuntimeApi<Block, AccountId, Balance, BlockNumber>
 		+ sp_consensus_babe::BabeApi<Block>
 		+ BlockBuilder<Block>,
 	P: TransactionPool + 'static,
@@ -86,6 +88,7 @@ where
 	B: sc_client_api::Backend<Block> + Send + Sync + 'static,
 	B::State: sc_client_api::StateBackend<sp_runtime::traits::HashingFor<Block>>,
 {
+	use pallet_content_rpc::{Content, ContentApiServer};
 	use pallet_documents_rpc::{Documents, DocumentsApiServer};
 	use pallet_registry_rpc::{Registry, RegistryApiServer};
 	use pallet_tokens_rpc::{Tokens, TokensApiServer};
@@ -106,6 +109,7 @@ where
 			.into_rpc(),
 	)?;
 	module.merge(Tokens::<_, Block, Balance>::new(client.clone()).into_rpc())?;
+	module.merge(Content::<_, Block, Balance>::new(client.clone()).into_rpc())?;
 	module.merge(
 		Babe::new(client, babe.worker_handle, babe.keystore, babe.select_chain).into_rpc(),
 	)?;

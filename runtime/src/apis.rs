@@ -17,9 +17,9 @@ use sp_version::RuntimeVersion;
 
 use crate::{
 	configs::RuntimeBlockWeights, genesis_config_presets, AccountId, Babe, Balance, Block,
-	BlockNumber, Contracts, Documents, Executive, Grandpa, Hash, InherentDataExt, Nonce, Registry,
-	Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, SessionKeys, System, Tokens,
-	TransactionPayment, BABE_GENESIS_EPOCH_CONFIG, EPOCH_DURATION_IN_SLOTS, VERSION,
+	BlockNumber, Content, Contracts, Documents, Executive, Grandpa, Hash, InherentDataExt, Nonce,
+	Registry, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, SessionKeys, System,
+	Tokens, TransactionPayment, BABE_GENESIS_EPOCH_CONFIG, EPOCH_DURATION_IN_SLOTS, VERSION,
 };
 
 /// The event records contract dry runs return.
@@ -244,6 +244,20 @@ impl_runtime_apis! {
 			asset: pallet_tokens_runtime_api::AssetId,
 		) -> Option<pallet_tokens_runtime_api::AssetView<AccountId, Balance>> {
 			Tokens::asset_view(asset)
+		}
+	}
+
+	impl pallet_content_runtime_api::ContentApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn licence(
+			account: AccountId,
+			content: pallet_content_runtime_api::ContentId,
+		) -> Option<pallet_content_runtime_api::LicenceView<Balance, BlockNumber>> {
+			Content::licence_view(&account, content)
+		}
+		fn rights(
+			content: pallet_content_runtime_api::ContentId,
+		) -> Option<pallet_content_runtime_api::RightsView<AccountId>> {
+			Content::rights_view(content)
 		}
 	}
 

@@ -16,6 +16,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_registry, Registry]
 	[pallet_documents, Documents]
 	[pallet_tokens, Tokens]
+	[pallet_content, Content]
 );
 
 impl frame_system_benchmarking::Config for crate::Runtime {}

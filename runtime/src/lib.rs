@@ -225,6 +225,11 @@ mod runtime {
 	/// The ledger of `Tokens`; its own calls are filtered out.
 	#[runtime::pallet_index(43)]
 	pub type Assets = pallet_assets;
+	#[runtime::pallet_index(44)]
+	pub type Content = pallet_content;
+	/// The items of `Content`; its own calls are filtered out.
+	#[runtime::pallet_index(45)]
+	pub type Nfts = pallet_nfts;
 
 	// Customer-specific logic: ink! contracts.
 	#[runtime::pallet_index(50)]

@@ -43,6 +43,7 @@
 extern crate alloc;
 
 pub use pallet::*;
+pub use payments::RegulatedTransfer;
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -51,6 +52,7 @@ mod benchmarking;
 mod impls;
 #[cfg(test)]
 mod mock;
+mod payments;
 mod periods;
 mod recovery;
 mod rules;
@@ -636,33 +638,7 @@ pub mod pallet {
 			amount: BalanceOf<T>,
 		) -> DispatchResultWithPostInfo {
 			let from = ensure_signed(origin)?;
-			let assessment = Self::assess(asset, &from, Payee::Account(&to), amount)?;
-			if let Some(refusal) = assessment.refusal {
-				return Err(refusal.into());
-			}
-			let fee = assessment.fee;
-			let collector = assessment.details.fee_collector;
-			let pays_collector = !fee.is_zero() && collector != from;
-			let holds = |who: &T::AccountId| pallet_assets::Account::<T>::contains_key(asset, who);
-			let opens_account = !holds(&to) || (pays_collector && !holds(&collector));
-			Sent::<T>::insert(asset, &from, assessment.usage);
-			<Assets<T> as Mutate<_>>::transfer(
-				asset,
-				&from,
-				&to,
-				amount,
-				Preservation::Expendable,
-			)?;
-			if pays_collector {
-				<Assets<T> as Mutate<_>>::transfer(
-					asset,
-					&from,
-					&collector,
-					fee,
-					Preservation::Expendable,
-				)?;
-			}
-			Self::deposit_event(Event::Transferred { asset, from, to, amount, fee });
+			let opens_account = Self::do_transfer(asset, &from, &to, amount)?;
 			let used = (!opens_account).then(<T as Config>::WeightInfo::transfer_to_holders);
 			Ok(used.into())
 		}

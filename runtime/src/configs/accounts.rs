@@ -58,7 +58,8 @@ pub enum ProxyType {
 	#[default]
 	#[codec(index = 0)]
 	Any,
-	/// Everything except moving the native token.
+	/// Everything except moving value: native and token transfers, token withdrawals, content
+	/// payments, and giving away a content or a share of its rights.
 	#[codec(index = 1)]
 	NonTransfer,
 	/// Council and membership calls only.
@@ -79,7 +80,13 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
 					| RuntimeCall::Tokens(
 						pallet_tokens::Call::transfer { .. }
 							| pallet_tokens::Call::request_withdrawal { .. }
-					)
+					) | RuntimeCall::Content(
+					pallet_content::Call::buy_licence { .. }
+						| pallet_content::Call::buy_resale { .. }
+						| pallet_content::Call::tip { .. }
+						| pallet_content::Call::transfer_ownership { .. }
+						| pallet_content::Call::transfer_right { .. }
+				)
 			),
 			ProxyType::Governance => matches!(
 				call,

@@ -2,6 +2,7 @@
 
 mod accounts;
 mod consensus;
+mod content;
 mod contracts;
 mod documents;
 mod governance;

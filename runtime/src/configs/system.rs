@@ -1,6 +1,6 @@
 //! `frame-system` and `pallet-timestamp`.
 
-use super::{contracts::RelaxedCodeUpload, tokens::AssetsCalls};
+use super::{content::NftsCalls, contracts::RelaxedCodeUpload, tokens::AssetsCalls};
 use crate::{
 	AccountId, Babe, Balance, Block, BlockNumber, Hash, Moment, Nonce, PalletInfo, Runtime,
 	RuntimeCall, RuntimeEvent, RuntimeOrigin, RuntimeTask, SLOT_DURATION, SS58_PREFIX, VERSION,
@@ -52,8 +52,9 @@ impl frame_system::Config for Runtime {
 	type SS58Prefix = SS58Prefix;
 	type MaxConsumers = ConstU32<16>;
 	/// Everything but uploads of contract code that could not run on chain, and pallet-assets'
-	/// own calls (the tokens pallet's rules are the only way to move a regulated asset).
-	type BaseCallFilter = EverythingBut<(RelaxedCodeUpload, AssetsCalls)>;
+	/// own calls (the tokens pallet's rules are the only way to move a regulated asset), and
+	/// pallet-nfts' own calls (a content's NFT moves only through the content pallet).
+	type BaseCallFilter = EverythingBut<(RelaxedCodeUpload, AssetsCalls, NftsCalls)>;
 	type SystemWeightInfo = frame_system::weights::SubstrateWeight<Runtime>;
 	/// The transaction extensions' benchmarked weights, with this chain's database weights (the
 	/// default `()` prices them at RocksDB's).

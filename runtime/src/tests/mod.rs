@@ -197,6 +197,7 @@ fn registration_holds_the_runtime_deposit() {
 	});
 }
 
+mod content;
 mod contracts;
 mod documents;
 mod tokens;

@@ -14,10 +14,10 @@ use sp_genesis_builder::DEV_RUNTIME_PRESET;
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Eve};
 use sp_runtime::{traits::Dispatchable, FixedU128};
 
-const ASSET: u32 = 1;
+pub(super) const ASSET: u32 = 1;
 
 /// `ASSET` with 1 000 issued to Bob (Alice holds every admin role on the dev chain).
-fn with_asset() {
+pub(super) fn with_asset() {
 	let alice = RuntimeOrigin::signed(account(Alice));
 	let policy =
 		HolderPolicy { unverified: false, verified: true, corporate: true, min_kyc_level: 1 };

@@ -1,0 +1,318 @@
+//! Benchmarks of every call in its most expensive path: `MaxCreators` creators, rights shared by
+//! `MaxRightHolders` holders (so a payment has the most legs, each to a different account),
+//! the buyer's spent licence replaced, the first registration creating the collection.
+//! Payments here are in the native currency; a price in a tokens asset adds one regulated
+//! transfer per leg (`RegulatedTransfer::transfer_weight`), see `Pallet::payment_weight`.
+
+use super::*;
+use crate::pallet::{BalanceOf, CodeOf, Config, Pallet};
+use alloc::{vec, vec::Vec};
+use frame_benchmarking::v2::*;
+use frame_support::{
+	traits::{
+		fungible::{Inspect, Mutate, MutateHold},
+		Get,
+	},
+	BoundedVec,
+};
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+use pallet_registry::ParticipantRegistry;
+use sp_runtime::{traits::Saturating, Permill};
+
+/// A registered participant with plenty of native funds.
+fn participant<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, 0);
+	T::Registry::register_for_benchmarks(&who, 1, &[]);
+	let funds = <T as Config>::Currency::minimum_balance()
+		.max(1u32.into())
+		.saturating_mul(1_000_000_000u32.into());
+	<T as Config>::Currency::set_balance(&who, funds);
+	who
+}
+
+fn signed<T: Config>(who: &T::AccountId) -> T::RuntimeOrigin {
+	RawOrigin::Signed(who.clone()).into()
+}
+
+/// `n` holders with shares summing to 100 % (the rounding to the first).
+fn shares<T: Config>(name: &'static str, n: u32) -> Vec<(T::AccountId, Permill)> {
+	let each = Permill::from_parts(1_000_000 / n.max(1));
+	let mut list: Vec<_> = (0..n).map(|i| (participant::<T>(name, i), each)).collect();
+	let rest = 1_000_000 - each.deconstruct() * n;
+	if let Some((_, first)) = list.first_mut() {
+		*first = Permill::from_parts(first.deconstruct() + rest);
+	}
+	list
+}
+
+/// Every role gets a part of every payment.
+fn royalties() -> Royalties {
+	let quarter = Permill::from_percent(25);
+	let table =
+		RoleShares { creators: quarter, owner: quarter, distributors: quarter, promoters: quarter };
+	Royalties { first_sale: table, later: table, resale: Permill::from_percent(50) }
+}
+
+fn terms<T: Config>() -> LicenceTerms<BalanceOf<T>, BlockNumberFor<T>> {
+	LicenceTerms {
+		price: 1_000_000u32.into(),
+		asset: PaymentAsset::Native,
+		max_accesses: Some(10),
+		duration: Some(1_000u32.into()),
+		transferable: true,
+		credit_price: Some(1_000u32.into()),
+	}
+}
+
+fn code<T: Config>(seed: u8) -> CodeOf<T> {
+	BoundedVec::truncate_from(vec![seed; T::MaxCodeLen::get() as usize])
+}
+
+/// A content with `MaxCreators` creators, registered by `owner`.
+fn content<T: Config>(owner: &T::AccountId) -> ContentId {
+	let id = NextContent::<T>::get();
+	let creators = BoundedVec::truncate_from(shares::<T>("creator", T::MaxCreators::get()));
+	let uri = BoundedVec::truncate_from(vec![b'u'; T::MaxUriLen::get() as usize]);
+	let hash = [id as u8; 32];
+	assert!(Pallet::<T>::register(signed::<T>(owner), hash, uri, creators, royalties()).is_ok());
+	id
+}
+
+/// A content whose distribution and promotion rights are each shared by `MaxRightHolders`
+/// holders; the first distributor publishes `terms` (id 0). Returns the content and that
+/// distributor.
+fn market<T: Config>() -> (ContentId, T::AccountId) {
+	let owner = participant::<T>("owner", 0);
+	let id = content::<T>(&owner);
+	for (right, name) in [(Right::Distribution, "distributor"), (Right::Promotion, "promoter")] {
+		let holders = shares::<T>(name, T::MaxRightHolders::get());
+		Rights::<T>::insert(id, right, BoundedVec::truncate_from(holders));
+	}
+	let publisher = Rights::<T>::get(id, Right::Distribution)[0].0.clone();
+	assert!(Pallet::<T>::publish_terms(signed::<T>(&publisher), id, terms::<T>()).is_ok());
+	(id, publisher)
+}
+
+/// `who` holds a spent licence of `content`, with its deposit.
+fn spent_licence<T: Config>(content: ContentId, who: &T::AccountId) {
+	let deposit = T::LicenceDeposit::get();
+	assert!(<T as Config>::Currency::hold(&HoldReason::Licence.into(), who, deposit).is_ok());
+	let licence = Licence {
+		terms: 0,
+		asset: PaymentAsset::Native,
+		accesses: 1,
+		max_accesses: Some(1),
+		expires_at: None,
+		transferable: true,
+		ask: None,
+		deposit,
+	};
+	Licences::<T>::insert(content, who, licence);
+}
+
+/// `who` holds a valid, transferable licence of `content` offered at `ask`.
+fn licence_for_sale<T: Config>(content: ContentId, who: &T::AccountId) -> BalanceOf<T> {
+	assert!(Pallet::<T>::buy_licence(signed::<T>(who), content, 0, None).is_ok());
+	let ask: BalanceOf<T> = 500_000u32.into();
+	assert!(Pallet::<T>::offer_licence(signed::<T>(who), content, Some(ask)).is_ok());
+	ask
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn register() {
+		let owner = participant::<T>("owner", 0);
+		let creators = BoundedVec::truncate_from(shares::<T>("creator", T::MaxCreators::get()));
+		let uri = BoundedVec::truncate_from(vec![b'u'; T::MaxUriLen::get() as usize]);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner.clone()), [7; 32], uri, creators, royalties());
+		assert_eq!(Pallet::<T>::owner_of(0), Some(owner));
+	}
+
+	#[benchmark]
+	fn transfer_ownership() {
+		let owner = participant::<T>("owner", 0);
+		let id = content::<T>(&owner);
+		let to = participant::<T>("to", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), id, to.clone());
+		assert_eq!(Pallet::<T>::owner_of(id), Some(to));
+	}
+
+	#[benchmark]
+	fn add_right() {
+		let owner = participant::<T>("owner", 0);
+		let id = content::<T>(&owner);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), id, Right::Other(1));
+		assert_eq!(Rights::<T>::get(id, Right::Other(1)).len(), 1);
+	}
+
+	#[benchmark]
+	fn transfer_right() {
+		let (id, _) = market::<T>();
+		let from = Rights::<T>::get(id, Right::Distribution)[0].0.clone();
+		// Room for one more holder: the last one leaves.
+		Rights::<T>::mutate(id, Right::Distribution, |holders| {
+			if let Some((_, share)) = holders.pop() {
+				if let Some((_, first)) = holders.get_mut(0) {
+					*first = first.saturating_add(share);
+				}
+			}
+		});
+		let to = participant::<T>("to", 0);
+		let share = Permill::from_parts(1);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(from), id, Right::Distribution, to.clone(), share);
+		assert_eq!(Pallet::<T>::share_of(id, Right::Distribution, &to), share);
+	}
+
+	#[benchmark]
+	fn authorise_gateway() {
+		let owner = participant::<T>("owner", 0);
+		let id = content::<T>(&owner);
+		for i in 1..T::MaxGateways::get() {
+			let gateway = participant::<T>("gateway", i);
+			assert!(Pallet::<T>::authorise_gateway(signed::<T>(&owner), id, gateway).is_ok());
+		}
+		let gateway = participant::<T>("gateway", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), id, gateway.clone());
+		assert!(Gateways::<T>::get(id).contains(&gateway));
+	}
+
+	#[benchmark]
+	fn revoke_gateway() {
+		let owner = participant::<T>("owner", 0);
+		let id = content::<T>(&owner);
+		for i in 0..T::MaxGateways::get() {
+			let gateway = participant::<T>("gateway", i);
+			assert!(Pallet::<T>::authorise_gateway(signed::<T>(&owner), id, gateway).is_ok());
+		}
+		let last = participant::<T>("gateway", T::MaxGateways::get() - 1);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), id, last.clone());
+		assert!(!Gateways::<T>::get(id).contains(&last));
+	}
+
+	#[benchmark]
+	fn publish_terms() {
+		let (id, publisher) = market::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(publisher), id, terms::<T>());
+		assert!(Offers::<T>::contains_key(id, 1));
+	}
+
+	#[benchmark]
+	fn withdraw_terms() {
+		let (id, publisher) = market::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(publisher), id, 0);
+		assert!(!Offers::<T>::contains_key(id, 0));
+	}
+
+	#[benchmark]
+	fn buy_licence() {
+		let (id, _) = market::<T>();
+		let buyer = participant::<T>("buyer", 0);
+		spent_licence::<T>(id, &buyer);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(buyer.clone()), id, 0, None);
+		assert!(Pallet::<T>::licence_view(&buyer, id).is_some_and(|l| l.valid));
+	}
+
+	#[benchmark]
+	fn buy_licence_with_credits() {
+		let (id, _) = market::<T>();
+		let buyer = participant::<T>("buyer", 0);
+		spent_licence::<T>(id, &buyer);
+		Credits::<T>::insert(&buyer, PaymentAsset::Native, BalanceOf::<T>::from(1_000u32));
+		#[extrinsic_call]
+		_(RawOrigin::Signed(buyer.clone()), id, 0);
+		assert!(Pallet::<T>::licence_view(&buyer, id).is_some_and(|l| l.valid));
+	}
+
+	#[benchmark]
+	fn record_access() {
+		let (id, _) = market::<T>();
+		let owner = participant::<T>("owner", 0);
+		for i in 0..T::MaxGateways::get() {
+			let gateway = participant::<T>("gateway", i);
+			assert!(Pallet::<T>::authorise_gateway(signed::<T>(&owner), id, gateway).is_ok());
+		}
+		let gateway = participant::<T>("gateway", T::MaxGateways::get() - 1);
+		let buyer = participant::<T>("buyer", 0);
+		assert!(Pallet::<T>::buy_licence(signed::<T>(&buyer), id, 0, None).is_ok());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(gateway), id, buyer.clone());
+		assert_eq!(Licences::<T>::get(id, &buyer).map(|l| l.accesses), Some(1));
+	}
+
+	#[benchmark]
+	fn offer_licence() {
+		let (id, _) = market::<T>();
+		let holder = participant::<T>("holder", 0);
+		assert!(Pallet::<T>::buy_licence(signed::<T>(&holder), id, 0, None).is_ok());
+		let ask: BalanceOf<T> = 500_000u32.into();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(holder.clone()), id, Some(ask));
+		assert_eq!(Licences::<T>::get(id, &holder).and_then(|l| l.ask), Some(ask));
+	}
+
+	#[benchmark]
+	fn buy_resale() {
+		let (id, _) = market::<T>();
+		let seller = participant::<T>("seller", 0);
+		let ask = licence_for_sale::<T>(id, &seller);
+		let buyer = participant::<T>("buyer", 0);
+		spent_licence::<T>(id, &buyer);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(buyer.clone()), id, seller.clone(), ask);
+		assert!(Pallet::<T>::licence_view(&buyer, id).is_some_and(|l| l.valid));
+		assert!(!Licences::<T>::contains_key(id, &seller));
+	}
+
+	#[benchmark]
+	fn clear_licence() {
+		let (id, _) = market::<T>();
+		let holder = participant::<T>("holder", 0);
+		spent_licence::<T>(id, &holder);
+		let anyone = participant::<T>("anyone", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(anyone), id, holder.clone());
+		assert!(!Licences::<T>::contains_key(id, &holder));
+	}
+
+	#[benchmark]
+	fn register_referral() {
+		let (id, _) = market::<T>();
+		let promoter = Rights::<T>::get(id, Right::Promotion)[0].0.clone();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(promoter), id, code::<T>(1));
+		assert!(Referrals::<T>::contains_key(code::<T>(1)));
+	}
+
+	#[benchmark]
+	fn remove_referral() {
+		let (id, _) = market::<T>();
+		let promoter = Rights::<T>::get(id, Right::Promotion)[0].0.clone();
+		assert!(Pallet::<T>::register_referral(signed::<T>(&promoter), id, code::<T>(1)).is_ok());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(promoter), code::<T>(1));
+		assert!(!Referrals::<T>::contains_key(code::<T>(1)));
+	}
+
+	#[benchmark]
+	fn tip() {
+		let (id, _) = market::<T>();
+		let fan = participant::<T>("fan", 0);
+		let amount: BalanceOf<T> = 1_000_000u32.into();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(fan), id, PaymentAsset::Native, amount);
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,6 @@
+//! Unit tests of the content pallet, one file per area.
+
+mod licences;
+mod payments;
+mod registration;
+mod rights;

@@ -1,0 +1,91 @@
+//! Regulated transfers as other pallets make them: the content pallet pays licence prices and
+//! royalties in a tokens asset through [`RegulatedTransfer`], under the same holder policy,
+//! limits and fees as a holder's own `transfer`.
+
+use crate::{
+	pallet::{Assets, BalanceOf},
+	rules::Payee,
+	AssetId, Config, Event, Pallet, Sent, Tokens, WeightInfo,
+};
+use frame_support::{
+	pallet_prelude::{DispatchError, DispatchResult, Weight},
+	traits::{fungibles::Mutate, tokens::Preservation},
+};
+use sp_runtime::traits::Zero;
+
+/// A transfer of a regulated asset, with every rule of the tokens pallet applied.
+pub trait RegulatedTransfer<AccountId> {
+	type Balance;
+	/// Whether `asset` exists.
+	fn asset_exists(asset: AssetId) -> bool;
+	/// Move `amount` of `asset` from `from` to `to`; the sender also pays the transfer's fee.
+	fn transfer(
+		asset: AssetId,
+		from: &AccountId,
+		to: &AccountId,
+		amount: Self::Balance,
+	) -> DispatchResult;
+	/// The most one [`Self::transfer`] weighs.
+	fn transfer_weight() -> Weight;
+}
+
+impl<T: Config> Pallet<T> {
+	/// A transfer under every rule; `Ok(true)` if it opened an asset account for the recipient
+	/// or the fee collector.
+	pub(crate) fn do_transfer(
+		asset: AssetId,
+		from: &T::AccountId,
+		to: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> Result<bool, DispatchError> {
+		let assessment = Self::assess(asset, from, Payee::Account(to), amount)?;
+		if let Some(refusal) = assessment.refusal {
+			return Err(refusal.into());
+		}
+		let fee = assessment.fee;
+		let collector = assessment.details.fee_collector;
+		let pays_collector = !fee.is_zero() && collector != *from;
+		let holds = |who: &T::AccountId| pallet_assets::Account::<T>::contains_key(asset, who);
+		let opens_account = !holds(to) || (pays_collector && !holds(&collector));
+		Sent::<T>::insert(asset, from, assessment.usage);
+		<Assets<T> as Mutate<_>>::transfer(asset, from, to, amount, Preservation::Expendable)?;
+		if pays_collector {
+			<Assets<T> as Mutate<_>>::transfer(
+				asset,
+				from,
+				&collector,
+				fee,
+				Preservation::Expendable,
+			)?;
+		}
+		Self::deposit_event(Event::Transferred {
+			asset,
+			from: from.clone(),
+			to: to.clone(),
+			amount,
+			fee,
+		});
+		Ok(opens_account)
+	}
+}
+
+impl<T: Config> RegulatedTransfer<T::AccountId> for Pallet<T> {
+	type Balance = BalanceOf<T>;
+
+	fn asset_exists(asset: AssetId) -> bool {
+		Tokens::<T>::contains_key(asset)
+	}
+
+	fn transfer(
+		asset: AssetId,
+		from: &T::AccountId,
+		to: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		Self::do_transfer(asset, from, to, amount).map(|_| ())
+	}
+
+	fn transfer_weight() -> Weight {
+		<T as Config>::WeightInfo::transfer()
+	}
+}

@@ -1,0 +1,139 @@
+//! The content pallet in the composed runtime: pallet-nfts' own calls are refused however they
+//! are dispatched, a licence priced in a tokens asset pays each leg under the asset's rules,
+//! payments are not "non-transfer" proxy calls, and the worst payment fits in a block.
+
+use super::{
+	account, ext_from_preset,
+	tokens::{with_asset, ASSET},
+};
+use crate::{
+	configs::{ProxyType, RuntimeBlockWeights},
+	Content, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, System, Tokens,
+};
+use frame_support::{
+	assert_noop, assert_ok, dispatch::GetDispatchInfo, traits::InstanceFilter, BoundedVec,
+};
+use pallet_content::{LicenceTerms, PaymentAsset, RoleShares, Royalties};
+use sp_genesis_builder::DEV_RUNTIME_PRESET;
+use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave, Eve};
+use sp_runtime::{traits::Dispatchable, Permill};
+
+/// Content 0 by Charlie (creators Charlie and Dave, half each; every part of a payment to the
+/// creators), with licence terms at 1 000 of the tokens asset `ASSET`, of which Bob holds 1 000.
+fn content_priced_in_tokens() {
+	with_asset();
+	let to_creators = RoleShares {
+		creators: Permill::one(),
+		owner: Permill::zero(),
+		distributors: Permill::zero(),
+		promoters: Permill::zero(),
+	};
+	let half = Permill::from_percent(50);
+	let charlie = RuntimeOrigin::signed(account(Charlie));
+	assert_ok!(Content::register(
+		charlie.clone(),
+		[9; 32],
+		BoundedVec::truncate_from(b"ipfs://film".to_vec()),
+		BoundedVec::truncate_from(vec![(account(Charlie), half), (account(Dave), half)]),
+		Royalties { first_sale: to_creators, later: to_creators, resale: Permill::zero() },
+	));
+	let terms = LicenceTerms {
+		price: 1_000,
+		asset: PaymentAsset::Token(ASSET),
+		max_accesses: Some(2),
+		duration: None,
+		transferable: false,
+		credit_price: None,
+	};
+	assert_ok!(Content::publish_terms(charlie, 0, terms));
+}
+
+#[test]
+fn pallet_nfts_calls_are_refused_directly_and_in_a_batch() {
+	ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+		content_priced_in_tokens();
+		let collection = pallet_content::ContentCollection::<Runtime>::get().expect("created");
+		let steal = RuntimeCall::Nfts(pallet_nfts::Call::transfer {
+			collection,
+			item: 0,
+			dest: account(Eve).into(),
+		});
+		let charlie = RuntimeOrigin::signed(account(Charlie));
+		assert_noop!(
+			steal.clone().dispatch(charlie.clone()),
+			frame_system::Error::<Runtime>::CallFiltered
+		);
+		let batch = RuntimeCall::Utility(pallet_utility::Call::batch_all { calls: vec![steal] });
+		assert!(batch.dispatch(charlie).is_err());
+		let create = RuntimeCall::Nfts(pallet_nfts::Call::create {
+			admin: account(Alice).into(),
+			config: Default::default(),
+		});
+		assert_noop!(
+			create.dispatch(RuntimeOrigin::signed(account(Alice))),
+			frame_system::Error::<Runtime>::CallFiltered
+		);
+		assert_eq!(Content::owner_of(0), Some(account(Charlie)));
+	});
+}
+
+#[test]
+fn a_licence_in_tokens_pays_each_leg_as_a_regulated_transfer() {
+	ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+		content_priced_in_tokens();
+		assert_ok!(Content::buy_licence(RuntimeOrigin::signed(account(Bob)), 0, 0, None));
+		for creator in [Charlie, Dave] {
+			assert_eq!(pallet_assets::Pallet::<Runtime>::balance(ASSET, account(creator)), 500);
+			System::assert_has_event(RuntimeEvent::Tokens(pallet_tokens::Event::Transferred {
+				asset: ASSET,
+				from: account(Bob),
+				to: account(creator),
+				amount: 500,
+				fee: 0,
+			}));
+		}
+		assert_eq!(Content::licence_view(&account(Bob), 0).map(|l| l.accesses_left), Some(Some(2)));
+		// Eve is not registered: she may not buy.
+		assert_noop!(
+			Content::buy_licence(RuntimeOrigin::signed(account(Eve)), 0, 0, None),
+			pallet_content::Error::<Runtime>::NotParticipant
+		);
+		assert_ok!(Content::do_try_state());
+		assert_ok!(Tokens::do_try_state());
+	});
+}
+
+#[test]
+fn a_non_transfer_proxy_cannot_pay_for_content() {
+	let buy = RuntimeCall::Content(pallet_content::Call::buy_licence {
+		content: 0,
+		terms_id: 0,
+		referral: None,
+	});
+	let tip = RuntimeCall::Content(pallet_content::Call::tip {
+		content: 0,
+		asset: PaymentAsset::Native,
+		amount: 1,
+	});
+	for call in [buy, tip] {
+		assert!(!ProxyType::NonTransfer.filter(&call));
+		assert!(ProxyType::Any.filter(&call));
+	}
+	let access = RuntimeCall::Content(pallet_content::Call::record_access {
+		content: 0,
+		holder: account(Bob),
+	});
+	assert!(ProxyType::NonTransfer.filter(&access));
+}
+
+#[test]
+fn the_worst_payment_fits_in_a_block() {
+	let call = RuntimeCall::Content(pallet_content::Call::buy_resale {
+		content: 0,
+		seller: account(Bob),
+		max_price: 1,
+	});
+	let weight = call.get_dispatch_info().call_weight;
+	let max = RuntimeBlockWeights::get().max_block;
+	assert!(weight.all_lt(max), "{weight:?} of {max:?}");
+}
