@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady, blake2AsHex } from '@polkadot/util-crypto';
 import { startDevNode, connect, sleep } from './lib/node.mjs';
-import { measure, perBlockByWeight, signOffline } from './lib/load.mjs';
+import { buildTimes, measure, perBlockByWeight, signOffline } from './lib/load.mjs';
 
 const ACCOUNTS = Number(process.env.ACCOUNTS ?? 200);
 const PER_ACCOUNT = Number(process.env.PER_ACCOUNT ?? 60);
@@ -96,6 +96,8 @@ async function main() {
       log(`${kind}: ${total} transfers included per block ${result.perBlock.join(', ')} (max ${Math.max(...result.perBlock)})`);
       log(`${kind}: ${rates[kind].toFixed(1)} transfers/s over ${result.seconds.toFixed(1)} s`);
       log(`${kind}: inclusion latency p50 ${result.p50} ms, p95 ${result.p95} ms, max ${result.max} ms`);
+      const built = buildTimes(node.logFile, result.blocks);
+      log(`${kind}: building a loaded block took p50 ${built.p50} ms, max ${built.max} ms (${built.count} blocks)`);
     }
     log(`regulated / plain rate: ${(rates.regulated / rates.plain).toFixed(2)}`);
   } catch (error) {

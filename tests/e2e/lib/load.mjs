@@ -1,4 +1,5 @@
 // Loading a node with pre-signed extrinsics and measuring what the chain includes.
+import { readFileSync } from 'node:fs';
 import { sleep } from './node.mjs';
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
@@ -6,13 +7,14 @@ const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(
 /**
  * Submits the pre-signed `txs` (in chunks of concurrent submissions) and follows new blocks
  * until `expected` units are in, counting a block's units with `count(events)`. Returns the
- * units included per block, the rate (units per second from the first submission to the last
+ * units included per block (and those blocks' numbers), the rate (units per second from the first submission to the last
  * inclusion) and the inclusion latency of the extrinsics (submission to the block's import).
  */
 export async function measure(api, txs, expected, count, { chunk = 256, timeoutMs = 5 * 60_000 } = {}) {
   const submitted = new Map();
   const latencies = [];
   const perBlock = [];
+  const blocks = [];
   let included = 0;
   let last = 0;
   // Blocks up to the current best were built before the load.
@@ -29,7 +31,12 @@ export async function measure(api, txs, expected, count, { chunk = 256, timeoutM
       if (at !== undefined) latencies.push(now - at);
     }
     const units = count(events);
-    if (units > 0) { perBlock.push(units); included += units; last = now; }
+    if (units > 0) {
+      perBlock.push(units);
+      blocks.push(header.number.toNumber());
+      included += units;
+      last = now;
+    }
   });
   const start = Date.now();
   for (let i = 0; i < txs.length; i += chunk) {
@@ -45,6 +52,7 @@ export async function measure(api, txs, expected, count, { chunk = 256, timeoutM
   latencies.sort((a, b) => a - b);
   return {
     perBlock,
+    blocks,
     seconds: (last - start) / 1000,
     p50: percentile(latencies, 0.5),
     p95: percentile(latencies, 0.95),
@@ -85,4 +93,19 @@ export function signOffline(api, tx, signer, nonce) {
     runtimeVersion: api.runtimeVersion,
     signedExtensions: api.registry.signedExtensions,
   });
+}
+
+/**
+ * How long the node took to build each of `blocks` (its "Prepared block for proposing at N
+ * (T ms)" log lines): the real cost of a block, next to the weight it was filled to.
+ */
+export function buildTimes(logFile, blocks) {
+  const wanted = new Set(blocks);
+  const times = [];
+  for (const line of readFileSync(logFile, 'utf8').split('\n')) {
+    const found = /Prepared block for proposing at (\d+) \((\d+) ms\)/.exec(line);
+    if (found && wanted.has(Number(found[1]))) times.push(Number(found[2]));
+  }
+  times.sort((a, b) => a - b);
+  return { count: times.length, p50: percentile(times, 0.5), max: times[times.length - 1] };
 }
