@@ -328,8 +328,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Storage invariants: every share table sums to 100 %, every right of a content has
-	/// holders, indexes agree with the records, and each content's count of published terms is
-	/// right. Run by `try-runtime` and by the tests.
+	/// holders, indexes agree with the records, each content's count of published terms is
+	/// right, and what is held from each account for each reason is exactly the deposits its
+	/// records name. Run by `try-runtime` and by the tests.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use crate::{types::whole, ByHash};
 		for (content, record) in Contents::<T>::iter() {
@@ -357,6 +358,34 @@ impl<T: Config> Pallet<T> {
 		for (content, right, _) in Rights::<T>::iter() {
 			let listed = Contents::<T>::get(content).is_some_and(|r| r.rights.contains(&right));
 			ensure!(listed, "holders of a right the content does not have");
+		}
+		Self::check_deposits()
+	}
+
+	/// For every account that a record names, what is held for each of this pallet's reasons
+	/// equals the deposits recorded for that reason.
+	fn check_deposits() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::BTreeMap;
+		use frame_support::traits::fungible::InspectHold;
+		let mut recorded: BTreeMap<(u8, T::AccountId), BalanceOf<T>> = BTreeMap::new();
+		let mut add = |reason: u8, who: T::AccountId, amount: BalanceOf<T>| {
+			let sum = recorded.entry((reason, who)).or_default();
+			*sum = sum.saturating_add(amount);
+		};
+		Contents::<T>::iter_values().for_each(|r| add(0, r.registrant, r.deposit));
+		Offers::<T>::iter_values().for_each(|o| add(1, o.publisher, o.deposit));
+		Licences::<T>::iter().for_each(|(_, holder, l)| add(2, holder, l.deposit));
+		Referrals::<T>::iter_values().for_each(|r| add(3, r.promoter, r.deposit));
+		let reasons =
+			[HoldReason::Content, HoldReason::Terms, HoldReason::Licence, HoldReason::Referral];
+		let accounts: alloc::collections::BTreeSet<_> =
+			recorded.keys().map(|(_, who)| who.clone()).collect();
+		for who in accounts {
+			for (index, reason) in (0u8..).zip(reasons) {
+				let held = <T as Config>::Currency::balance_on_hold(&reason.into(), &who);
+				let expected = recorded.get(&(index, who.clone())).copied().unwrap_or_default();
+				ensure!(held == expected, "held deposits differ from the recorded ones");
+			}
 		}
 		Ok(())
 	}

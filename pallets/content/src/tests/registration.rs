@@ -140,3 +140,15 @@ fn the_configuration_passes_the_integrity_test() {
 	use frame_support::traits::Hooks;
 	<Content as Hooks<u64>>::integrity_test();
 }
+
+#[test]
+fn the_invariants_catch_a_deposit_without_its_record() {
+	use frame_support::traits::fungible::MutateHold;
+	new_test_ext().execute_with(|| {
+		register();
+		assert_ok!(Content::do_try_state());
+		let reason = RuntimeHoldReason::Content(HoldReason::Licence);
+		assert_ok!(<Balances as MutateHold<AccountId>>::hold(&reason, &CREATOR, 1));
+		assert!(Content::do_try_state().is_err());
+	});
+}
