@@ -18,7 +18,7 @@ log "cargo test (release)"
 # Each pallet's benchmarks run once as tests (impl_benchmark_test_suite), so benchmark code
 # cannot rot between weight regenerations. Only the pallet crates are built with the feature.
 log "benchmark tests (runtime-benchmarks)"
-(cd "$PACTUM_ROOT" && cargo test --release --locked -p pallet-registry -p pallet-validator-set -p pallet-documents -p pallet-tokens -p pallet-content \
+(cd "$PACTUM_ROOT" && cargo test --release --locked -p pallet-registry -p pallet-validator-set -p pallet-documents -p pallet-tokens -p pallet-content -p pallet-audit \
   --features runtime-benchmarks)
 
 log "ink! contracts: bundles and unit tests"

@@ -1,0 +1,218 @@
+//! Auditors: signalling, bonding, unbonding, seats, slashes and burns.
+
+use crate::{pallet::*, Auditor, CaseId, Deadline, EpochIndex, Signal};
+use frame_support::{
+	pallet_prelude::*,
+	traits::{
+		fungible::MutateHold,
+		tokens::{Fortitude, Precision},
+		Defensive,
+	},
+};
+use pallet_registry::{AccountKind, ParticipantRegistry, Role};
+use sp_runtime::traits::{Saturating, Zero};
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_signal(
+		who: T::AccountId,
+		stake: BalanceOf<T>,
+		capacity: u32,
+		vrf_key: [u8; 32],
+	) -> DispatchResult {
+		ensure!(T::Registry::has_role(&who, Role::Auditor), Error::<T>::NotAuditor);
+		let standing = T::Registry::standing(&who).ok_or(Error::<T>::NotAuditor)?;
+		ensure!(standing.kind != AccountKind::Unverified, Error::<T>::NotVerified);
+		ensure!(capacity > 0, Error::<T>::ZeroCapacity);
+		ensure!(stake >= T::MinAuditorStake::get(), Error::<T>::StakeTooLow);
+		let current = Self::current_epoch();
+		let epoch = current.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		let first_signal = !Signals::<T>::contains_key(epoch, &who);
+		if first_signal {
+			ensure!(
+				SignalCount::<T>::get(epoch) < T::MaxAuditorsPerEpoch::get(),
+				Error::<T>::TooManyAuditors
+			);
+		}
+		let mut auditor = match Auditors::<T>::get(&who) {
+			Some(auditor) => {
+				ensure!(stake >= auditor.stake, Error::<T>::StakeLocked);
+				ensure!(
+					auditor.vrf_key == vrf_key || !Signals::<T>::contains_key(current, &who),
+					Error::<T>::KeyInUse
+				);
+				auditor
+			}
+			None => Auditor {
+				stake: Zero::zero(),
+				vrf_key,
+				last_epoch: epoch,
+				open_seats: 0,
+				keep_bonded: false,
+			},
+		};
+		if first_signal {
+			Self::schedule(
+				Self::epoch_start(epoch.saturating_add(1)),
+				Deadline::Unbond(who.clone(), epoch),
+			)?;
+		}
+		let top_up = stake.saturating_sub(auditor.stake);
+		T::Currency::hold(&HoldReason::AuditorStake.into(), &who, top_up)?;
+		auditor.stake = stake;
+		auditor.vrf_key = vrf_key;
+		auditor.last_epoch = epoch;
+		if first_signal {
+			SignalCount::<T>::mutate(epoch, |count| count.saturating_inc());
+		}
+		Signals::<T>::mutate(epoch, &who, |signal| match signal {
+			Some(signal) => signal.capacity = capacity,
+			None => *signal = Some(Signal { capacity, seats: 0 }),
+		});
+		Auditors::<T>::insert(&who, auditor);
+		Self::deposit_event(Event::Signalled { auditor: who, epoch, stake, capacity });
+		Ok(())
+	}
+
+	pub(crate) fn do_set_keep_bonded(who: T::AccountId, keep: bool) -> DispatchResult {
+		let mut auditor = Auditors::<T>::get(&who).ok_or(Error::<T>::NotBonded)?;
+		auditor.keep_bonded = keep;
+		Self::deposit_event(Event::KeepBondedSet { auditor: who.clone(), keep });
+		Self::store_or_release(who, auditor);
+		Ok(())
+	}
+
+	pub(crate) fn do_unbond(who: T::AccountId) -> DispatchResult {
+		let auditor = Auditors::<T>::get(&who).ok_or(Error::<T>::NotBonded)?;
+		ensure!(auditor.last_epoch < Self::current_epoch(), Error::<T>::StillSignalled);
+		ensure!(auditor.open_seats == 0, Error::<T>::OpenSeats);
+		Self::release_stake(who, auditor);
+		Ok(())
+	}
+
+	/// Whether nothing keeps the auditor's stake bonded any more.
+	fn releasable(auditor: &Auditor<T>) -> bool {
+		!auditor.keep_bonded
+			&& auditor.open_seats == 0
+			&& auditor.last_epoch < Self::current_epoch()
+	}
+
+	/// Stores the auditor's record, or releases its stake when nothing keeps it bonded.
+	fn store_or_release(who: T::AccountId, auditor: Auditor<T>) {
+		if Self::releasable(&auditor) {
+			Self::release_stake(who, auditor);
+		} else {
+			Auditors::<T>::insert(&who, auditor);
+		}
+	}
+
+	fn release_stake(who: T::AccountId, auditor: Auditor<T>) {
+		let released = T::Currency::release(
+			&HoldReason::AuditorStake.into(),
+			&who,
+			auditor.stake,
+			Precision::BestEffort,
+		)
+		.defensive_unwrap_or_default();
+		Auditors::<T>::remove(&who);
+		Self::deposit_event(Event::Unbonded { auditor: who, stake: released });
+	}
+
+	/// Hook task: `epoch`, signalled for by `who`, is over.
+	pub(crate) fn epoch_over(who: &T::AccountId, epoch: EpochIndex) {
+		Signals::<T>::remove(epoch, who);
+		if let Some(auditor) = Auditors::<T>::get(who) {
+			if Self::releasable(&auditor) {
+				Self::release_stake(who.clone(), auditor);
+			}
+		}
+	}
+
+	/// A seat of `who` was taken.
+	pub(crate) fn seat_taken(who: &T::AccountId, epoch: EpochIndex) {
+		Auditors::<T>::mutate(who, |auditor| {
+			if let Some(auditor) = auditor {
+				auditor.open_seats.saturating_inc();
+			}
+		});
+		Signals::<T>::mutate(epoch, who, |signal| {
+			if let Some(signal) = signal {
+				signal.seats.saturating_inc();
+			}
+		});
+	}
+
+	/// A seat of `who` was given up before the draw epoch ended (evicted or cut): it frees the
+	/// capacity it used.
+	pub(crate) fn seat_given_up(who: &T::AccountId, epoch: EpochIndex) {
+		Signals::<T>::mutate(epoch, who, |signal| {
+			if let Some(signal) = signal {
+				signal.seats.saturating_dec();
+			}
+		});
+		Self::seat_closed(who);
+	}
+
+	/// A seat of `who` is settled; its stake may be released.
+	pub(crate) fn seat_closed(who: &T::AccountId) {
+		if let Some(mut auditor) = Auditors::<T>::get(who) {
+			auditor.open_seats.saturating_dec();
+			Self::store_or_release(who.clone(), auditor);
+		}
+	}
+
+	/// Slashes a seated auditor that did not reveal: its seat deposit and `NoRevealSlash` of its
+	/// stake move to the `Slashed` hold, burned at the next epoch boundary.
+	pub(crate) fn slash(case: CaseId, who: &T::AccountId, deposit: BalanceOf<T>) {
+		let mut amount = T::Currency::release(
+			&HoldReason::PanelDeposit.into(),
+			who,
+			deposit,
+			Precision::BestEffort,
+		)
+		.defensive_unwrap_or_default();
+		if let Some(mut auditor) = Auditors::<T>::get(who) {
+			let cut = T::NoRevealSlash::get() * auditor.stake;
+			let cut = T::Currency::release(
+				&HoldReason::AuditorStake.into(),
+				who,
+				cut,
+				Precision::BestEffort,
+			)
+			.defensive_unwrap_or_default();
+			auditor.stake.saturating_reduce(cut);
+			Auditors::<T>::insert(who, auditor);
+			amount.saturating_accrue(cut);
+		}
+		if T::Currency::hold(&HoldReason::Slashed.into(), who, amount).defensive().is_err() {
+			Self::seat_closed(who);
+			return;
+		}
+		let first = !PendingBurn::<T>::contains_key(who);
+		PendingBurn::<T>::mutate(who, |pending| {
+			*pending = Some(pending.unwrap_or_default().saturating_add(amount))
+		});
+		if first {
+			let boundary = Self::epoch_start(Self::current_epoch().saturating_add(1));
+			if Self::schedule(boundary, Deadline::Burn(who.clone())).is_err() {
+				Self::burn(who);
+			}
+		}
+		Self::deposit_event(Event::Slashed { case, auditor: who.clone(), amount });
+		Self::seat_closed(who);
+	}
+
+	/// Hook task: burns what was slashed from `who`.
+	pub(crate) fn burn(who: &T::AccountId) {
+		let Some(amount) = PendingBurn::<T>::take(who) else { return };
+		let burned = T::Currency::burn_held(
+			&HoldReason::Slashed.into(),
+			who,
+			amount,
+			Precision::BestEffort,
+			Fortitude::Force,
+		)
+		.defensive_unwrap_or_default();
+		Burned::<T>::mutate(|total| total.saturating_accrue(burned));
+		Self::deposit_event(Event::Burned { who: who.clone(), amount: burned });
+	}
+}

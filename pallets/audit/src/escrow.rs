@@ -1,0 +1,129 @@
+//! Service-fee escrow: part of a fee paid at once, the rest held until released or clawed back.
+
+use crate::{pallet::*, Case, Deadline, Escrow, EscrowId, Verdict};
+use frame_support::{
+	pallet_prelude::*,
+	traits::{
+		fungible::{Mutate, MutateHold},
+		tokens::{Fortitude, Precision, Preservation, Restriction},
+		Defensive,
+	},
+};
+use sp_runtime::traits::{Saturating, Zero};
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_pay_service_fee(
+		recipient: T::AccountId,
+		provider: T::AccountId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		Self::ensure_participant(&recipient)?;
+		ensure!(recipient != provider, Error::<T>::SameParty);
+		Self::ensure_participant(&provider).map_err(|_| Error::<T>::CounterpartyNotParticipant)?;
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		let paid = T::ImmediateShare::get() * amount;
+		let held = amount.saturating_sub(paid);
+		let id = NextEscrow::<T>::get();
+		NextEscrow::<T>::put(id.checked_add(1).ok_or(Error::<T>::Overflow)?);
+		let release_at =
+			frame_system::Pallet::<T>::block_number().saturating_add(T::EscrowPeriod::get());
+		Self::schedule(release_at, Deadline::Release(id))?;
+		T::Currency::transfer(&recipient, &provider, paid, Preservation::Preserve)?;
+		T::Currency::hold(&HoldReason::Escrow.into(), &recipient, held)?;
+		Escrows::<T>::insert(
+			id,
+			Escrow {
+				recipient: recipient.clone(),
+				provider: provider.clone(),
+				held,
+				release_at,
+				disputes: 0,
+			},
+		);
+		Self::deposit_event(Event::EscrowOpened {
+			escrow: id,
+			recipient,
+			provider,
+			paid,
+			held,
+			release_at,
+		});
+		Ok(())
+	}
+
+	/// A case between `a` and `b` about escrow `id` opens: its parties must be the escrow's.
+	pub(crate) fn add_dispute(id: EscrowId, a: &T::AccountId, b: &T::AccountId) -> DispatchResult {
+		Escrows::<T>::try_mutate(id, |escrow| -> DispatchResult {
+			let escrow = escrow.as_mut().ok_or(Error::<T>::UnknownEscrow)?;
+			let parties = (&escrow.recipient, &escrow.provider);
+			ensure!(parties == (a, b) || parties == (b, a), Error::<T>::NotEscrowParty);
+			escrow.disputes = escrow.disputes.checked_add(1).ok_or(Error::<T>::Overflow)?;
+			Ok(())
+		})
+	}
+
+	/// Whether `verdict` on `case` goes against the provider of escrow `id`: the recipient's claim
+	/// upheld, or the provider's claim rejected.
+	pub(crate) fn against_provider(case: &Case<T>, id: EscrowId, verdict: Verdict) -> bool {
+		let Some(escrow) = Escrows::<T>::get(id) else { return false };
+		let recipient_claims = case.requester == escrow.recipient;
+		recipient_claims == (verdict == Verdict::Upheld)
+	}
+
+	/// A case about escrow `id` ended: a verdict against the provider returns the held part to
+	/// the recipient; otherwise it is released to the provider if its time has come and no other
+	/// case is open.
+	pub(crate) fn dispute_ended(id: EscrowId, against_provider: Option<bool>) {
+		let Some(mut escrow) = Escrows::<T>::get(id) else { return };
+		escrow.disputes.saturating_dec();
+		if against_provider == Some(true) {
+			T::Currency::release(
+				&HoldReason::Escrow.into(),
+				&escrow.recipient,
+				escrow.held,
+				Precision::BestEffort,
+			)
+			.defensive_unwrap_or_default();
+			Escrows::<T>::remove(id);
+			Self::deposit_event(Event::EscrowClawedBack {
+				escrow: id,
+				recipient: escrow.recipient,
+				amount: escrow.held,
+			});
+			return;
+		}
+		let due = frame_system::Pallet::<T>::block_number() >= escrow.release_at;
+		if due && escrow.disputes == 0 {
+			Self::pay_provider(id, escrow);
+		} else {
+			Escrows::<T>::insert(id, escrow);
+		}
+	}
+
+	/// Hook task: the escrow's hold period is over.
+	pub(crate) fn release_matured(id: EscrowId) {
+		let Some(escrow) = Escrows::<T>::get(id) else { return };
+		if escrow.disputes == 0 {
+			Self::pay_provider(id, escrow);
+		}
+	}
+
+	fn pay_provider(id: EscrowId, escrow: Escrow<T>) {
+		let amount = T::Currency::transfer_on_hold(
+			&HoldReason::Escrow.into(),
+			&escrow.recipient,
+			&escrow.provider,
+			escrow.held,
+			Precision::BestEffort,
+			Restriction::Free,
+			Fortitude::Polite,
+		)
+		.defensive_unwrap_or_default();
+		Escrows::<T>::remove(id);
+		Self::deposit_event(Event::EscrowReleased {
+			escrow: id,
+			provider: escrow.provider,
+			amount,
+		});
+	}
+}

@@ -1,0 +1,88 @@
+//! `try_state`: every hold of this pallet equals the stakes and deposits its records name.
+
+use crate::{pallet::*, Phase};
+use alloc::collections::btree_map::BTreeMap;
+use frame_support::traits::fungible::InspectHold;
+use sp_runtime::{traits::Saturating, TryRuntimeError};
+
+type Totals<T> = BTreeMap<(<T as frame_system::Config>::AccountId, u8), BalanceOf<T>>;
+
+const REASONS: [HoldReason; 6] = [
+	HoldReason::AuditorStake,
+	HoldReason::PanelDeposit,
+	HoldReason::CaseStake,
+	HoldReason::Objection,
+	HoldReason::Escrow,
+	HoldReason::Slashed,
+];
+
+fn add<T: Config>(
+	totals: &mut Totals<T>,
+	who: &T::AccountId,
+	reason: HoldReason,
+	amount: BalanceOf<T>,
+) {
+	let index = REASONS.iter().position(|r| *r == reason).unwrap_or_default() as u8;
+	totals.entry((who.clone(), index)).or_default().saturating_accrue(amount);
+}
+
+impl<T: Config> Pallet<T> {
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+		let mut totals = Totals::<T>::new();
+		let mut open_seats = BTreeMap::<T::AccountId, u32>::new();
+		for (who, auditor) in Auditors::<T>::iter() {
+			add::<T>(&mut totals, &who, HoldReason::AuditorStake, auditor.stake);
+		}
+		for (who, amount) in PendingBurn::<T>::iter() {
+			add::<T>(&mut totals, &who, HoldReason::Slashed, amount);
+		}
+		for (_, escrow) in Escrows::<T>::iter() {
+			add::<T>(&mut totals, &escrow.recipient, HoldReason::Escrow, escrow.held);
+		}
+		for (_, case) in Cases::<T>::iter() {
+			add::<T>(&mut totals, &case.requester, HoldReason::CaseStake, case.stake);
+			let mut seats: alloc::vec::Vec<_> = case.panel.iter().collect();
+			if let Some(objection) = &case.objection {
+				add::<T>(&mut totals, &objection.objector, HoldReason::Objection, objection.stake);
+				seats.extend(objection.first_panel.iter());
+				if !matches!(case.phase, Phase::Voting { round: 1, .. }) {
+					return Err("an objection outside an objection round".into());
+				}
+			}
+			if case.panel.len()
+				> Self::panel_size(match case.phase {
+					Phase::Voting { round, .. } => round,
+					Phase::Decided { .. } => 0,
+				}) as usize
+			{
+				return Err("a panel larger than its size".into());
+			}
+			for seat in seats {
+				add::<T>(&mut totals, &seat.auditor, HoldReason::PanelDeposit, seat.deposit);
+				open_seats.entry(seat.auditor.clone()).or_default().saturating_inc();
+			}
+		}
+		// Every seat on a panel is an open seat of a bonded auditor, and nothing else is.
+		for (who, auditor) in Auditors::<T>::iter() {
+			if open_seats.remove(&who).unwrap_or_default() != auditor.open_seats {
+				return Err("an auditor's open seats differ from the panels".into());
+			}
+		}
+		if !open_seats.is_empty() {
+			return Err("a seat of an auditor that is not bonded".into());
+		}
+		// Every account any record names, with every reason: held must equal recorded.
+		let accounts: alloc::collections::btree_set::BTreeSet<_> =
+			totals.keys().map(|(who, _)| who.clone()).collect();
+		for who in accounts {
+			for (index, reason) in REASONS.iter().enumerate() {
+				let recorded = totals.get(&(who.clone(), index as u8)).copied().unwrap_or_default();
+				let held = T::Currency::balance_on_hold(&reason.clone().into(), &who);
+				if held != recorded {
+					return Err("a hold of the audit pallet differs from its records".into());
+				}
+			}
+		}
+		Ok(())
+	}
+}

@@ -1,0 +1,611 @@
+//! # Audit
+//!
+//! The auditor court: a service provider and its recipient settle a dispute about a business
+//! outcome by the votes of staked auditors, drawn blind, who lose stake when they are lazy or
+//! vote against the majority.
+//!
+//! ## Terminology
+//!
+//! - **Epoch**: [`Config::EpochLength`] blocks; epoch `e` starts at block `e * EpochLength`. At its
+//!   first block the pallet takes the chain's randomness ([`Config::Randomness`], BABE's VRF
+//!   output in the runtime) as the epoch's **seed**.
+//! - **Signalling**: a verified participant with the `Auditor` role bonds a stake (a balance hold)
+//!   for the coming epoch, states how many seats it takes in it and names the sr25519 key it draws
+//!   with. The stake stays bonded through every epoch signalled for and while any of its seats is
+//!   unsettled; then it is released at the next epoch boundary, unless the auditor asked to keep
+//!   it bonded.
+//! - **Case**: a party claims an outcome (its hash) against a counterparty, with the value at risk
+//!   and optionally the service-fee escrow it concerns, and holds a stake proportional to the value
+//!   at risk. The parties, every auditor of their organisations and earlier panels of the case are
+//!   excluded from its panels.
+//! - **Blind panel by private sortition** (see [`sortition`]): a case opened in epoch `e` is drawn
+//!   in epoch `e + 1` (or `e + 2` when opened in the last block of `e`), with a seed nobody knew
+//!   when the case was opened or the auditors signalled. Each signalled auditor evaluates a VRF on
+//!   (seed, case, round, attempt) with its own key, learns privately whether it qualifies, and
+//!   takes a seat by sending its proof **together with its vote commitment** (and a per-case
+//!   deposit): a seat becomes visible only when its vote is already bound. The panel keeps the
+//!   `PanelSize` lowest outputs (a lower output evicts the highest seat of a full panel) and is
+//!   cut to an odd size when the commit window closes.
+//! - **Commit, then reveal**: a commitment binds case, round, attempt, auditor, vote and a secret
+//!   salt; the reveal must match it. When the reveal window closes the hook tallies the round:
+//!   seated auditors who did not reveal are slashed (their deposit and `NoRevealSlash` of their
+//!   stake, burned at the next epoch boundary). A tie, zero votes included, re-runs the round in
+//!   the next draw epoch with a fresh panel that excludes this one; stakes roll over.
+//! - **Decision and objection**: the first panel's verdict can be objected to by either party,
+//!   within the epoch it was reached in and the next, with a stake of at least the case stake. A
+//!   larger odd panel ([`Config::AppealPanelSize`]) then decides. If it agrees with the objection,
+//!   the objector is refunded and rewarded (`ObjectionReward` of the contradicted first-round
+//!   deposits) and the first-round auditors it contradicts lose their deposits to the second
+//!   panel's majority; otherwise the objection stake goes to the auditors who made the first
+//!   decision. Without objection the decision is final when the window closes.
+//! - **Payouts** of a final verdict: the minority's deposits go in equal parts to the majority;
+//!   an upheld requester gets its stake back less the validation fee, a rejected one forfeits it
+//!   to the majority. Rewards follow [`Config::Rewards`] ([`RewardPolicy`]): paid by the parties'
+//!   fees, or minted by the platform.
+//! - **Service-fee escrow**: a recipient pays a provider; `ImmediateShare` reaches the provider at
+//!   once, the rest is held on the recipient's account for `EscrowPeriod` blocks, then released
+//!   to the provider — unless a case about the escrow is decided against the provider, which
+//!   returns it to the recipient. While a case about it is open, nothing is released.
+//! - **Deadlines** are tasks on an agenda of at most `MaxTasksPerBlock` per block, run by
+//!   `on_initialize`; a task that finds its block full goes to the next block with room.
+//!
+//! ## Interface
+//!
+//! - Auditors: [`Pallet::signal`], [`Pallet::set_keep_bonded`], [`Pallet::unbond`],
+//!   [`Pallet::commit`], [`Pallet::reveal`].
+//! - Parties: [`Pallet::open_case`], [`Pallet::object`], [`Pallet::pay_service_fee`].
+//! - Clients: the `AuditApi` runtime API (`pallet-audit-runtime-api`) and its JSON-RPC
+//!   (`audit_case`, `audit_auditor`); auditors check eligibility and build commitments with
+//!   `pactum-audit-ticket` (`pallets/audit/client`).
+//!
+//! ## Limits of private sortition
+//!
+//! Only the auditor can evaluate its VRF, so the chain learns that an auditor qualified only when
+//! it takes its seat. An auditor that qualified and stays silent cannot be told apart from one
+//! that did not qualify; what the chain does enforce is that every seat taken is revealed
+//! (non-revealers are slashed) and that a panel left short by silence re-runs.
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+
+mod agenda;
+mod auditors;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod cases;
+mod escrow;
+#[cfg(any(test, feature = "try-runtime"))]
+mod invariants;
+#[cfg(test)]
+mod mock;
+mod settlement;
+pub mod sortition;
+#[cfg(test)]
+mod tests;
+mod types;
+mod views;
+pub mod weights;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{
+			fungible::{Inspect, Mutate, MutateHold},
+			Randomness,
+		},
+	};
+	use frame_system::pallet_prelude::*;
+	use pallet_registry::ParticipantRegistry;
+	use sp_core::H256;
+	use sp_runtime::{traits::Zero, Perbill, Percent};
+
+	pub type BalanceOf<T> =
+		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+	pub type DeadlineOf<T> = Deadline<<T as frame_system::Config>::AccountId>;
+
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// Holds stakes, deposits and escrows; pays, burns and (under `Minted`) mints rewards.
+		type Currency: Mutate<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+		type RuntimeHoldReason: From<HoldReason>;
+		/// Who is a participant, verified, an auditor, in which organisation, banned.
+		type Registry: ParticipantRegistry<Self::AccountId>;
+		/// The chain's randomness; each epoch's seed is taken from it at the epoch's first block.
+		type Randomness: Randomness<Self::Hash, BlockNumberFor<Self>>;
+		/// Blocks in an epoch.
+		#[pallet::constant]
+		type EpochLength: Get<BlockNumberFor<Self>>;
+		/// Blocks, from the start of the draw epoch, in which seats are taken and votes committed.
+		#[pallet::constant]
+		type CommitPeriod: Get<BlockNumberFor<Self>>;
+		/// Blocks after the commit window in which votes are revealed.
+		#[pallet::constant]
+		type RevealPeriod: Get<BlockNumberFor<Self>>;
+		/// The least stake an auditor bonds.
+		#[pallet::constant]
+		type MinAuditorStake: Get<BalanceOf<Self>>;
+		/// Held from an auditor for each seat it takes.
+		#[pallet::constant]
+		type PanelDeposit: Get<BalanceOf<Self>>;
+		/// The least stake a requester holds for a case.
+		#[pallet::constant]
+		type MinCaseStake: Get<BalanceOf<Self>>;
+		/// The case stake as a part of the value at risk (when above `MinCaseStake`).
+		#[pallet::constant]
+		type CaseStakeRatio: Get<Perbill>;
+		/// The least stake of an objection (it is also at least the case stake).
+		#[pallet::constant]
+		type MinObjectionStake: Get<BalanceOf<Self>>;
+		/// Seats of a first panel (odd).
+		#[pallet::constant]
+		type PanelSize: Get<u32>;
+		/// Seats of an objection panel (odd, larger than `PanelSize`).
+		#[pallet::constant]
+		type AppealPanelSize: Get<u32>;
+		/// How many qualifiers a draw aims at, as a multiple of the panel size.
+		#[pallet::constant]
+		type Oversampling: Get<u32>;
+		/// Part of an upheld requester's stake paid to the majority under `PartyFees`.
+		#[pallet::constant]
+		type ValidationFee: Get<Perbill>;
+		/// Part of a non-revealer's bonded stake slashed, on top of its seat deposit.
+		#[pallet::constant]
+		type NoRevealSlash: Get<Perbill>;
+		/// Part of the contradicted first-round deposits paid to an upheld objector.
+		#[pallet::constant]
+		type ObjectionReward: Get<Perbill>;
+		/// How auditors are rewarded: from the parties' fees or minted.
+		#[pallet::constant]
+		type Rewards: Get<RewardPolicy<BalanceOf<Self>>>;
+		/// Part of a service fee paid to the provider at once; the rest is held.
+		#[pallet::constant]
+		type ImmediateShare: Get<Percent>;
+		/// Blocks the held part of a service fee is held for.
+		#[pallet::constant]
+		type EscrowPeriod: Get<BlockNumberFor<Self>>;
+		/// How many auditors may signal for one epoch.
+		#[pallet::constant]
+		type MaxAuditorsPerEpoch: Get<u32>;
+		/// Storage bound of a panel: at least `AppealPanelSize`.
+		#[pallet::constant]
+		type MaxPanel: Get<u32>;
+		/// How many auditors of earlier panels a case may exclude.
+		#[pallet::constant]
+		type MaxExcluded: Get<u32>;
+		/// How many times a tied round is re-run before the case closes undecided.
+		#[pallet::constant]
+		type MaxReruns: Get<u8>;
+		/// How many tasks the hook runs in one block.
+		#[pallet::constant]
+		type MaxTasksPerBlock: Get<u32>;
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// An auditor's bonded stake.
+		AuditorStake,
+		/// An auditor's deposit for a seat.
+		PanelDeposit,
+		/// A requester's case stake.
+		CaseStake,
+		/// An objector's stake.
+		Objection,
+		/// The held part of a service fee, on the recipient's account.
+		Escrow,
+		/// Slashed, burned at the next epoch boundary.
+		Slashed,
+	}
+
+	/// Bonded auditors.
+	#[pallet::storage]
+	pub type Auditors<T: Config> = StorageMap<_, Twox64Concat, T::AccountId, Auditor<T>>;
+
+	/// Auditors' signals, by epoch.
+	#[pallet::storage]
+	pub type Signals<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, EpochIndex, Twox64Concat, T::AccountId, Signal>;
+
+	/// How many auditors signalled for an epoch (the draws' eligible count).
+	#[pallet::storage]
+	pub type SignalCount<T: Config> = StorageMap<_, Twox64Concat, EpochIndex, u32, ValueQuery>;
+
+	/// Each recent epoch's seed, taken at its first block.
+	#[pallet::storage]
+	pub type EpochSeed<T: Config> = StorageMap<_, Twox64Concat, EpochIndex, H256>;
+
+	/// Open cases.
+	#[pallet::storage]
+	pub type Cases<T: Config> = StorageMap<_, Twox64Concat, CaseId, Case<T>>;
+
+	/// The id the next case gets.
+	#[pallet::storage]
+	pub type NextCase<T: Config> = StorageValue<_, CaseId, ValueQuery>;
+
+	/// Service-fee escrows not yet released or clawed back.
+	#[pallet::storage]
+	pub type Escrows<T: Config> = StorageMap<_, Twox64Concat, EscrowId, Escrow<T>>;
+
+	/// The id the next escrow gets.
+	#[pallet::storage]
+	pub type NextEscrow<T: Config> = StorageValue<_, EscrowId, ValueQuery>;
+
+	/// Slashed amounts held under `Slashed`, waiting for the next epoch boundary.
+	#[pallet::storage]
+	pub type PendingBurn<T: Config> = StorageMap<_, Twox64Concat, T::AccountId, BalanceOf<T>>;
+
+	/// The hook's work, by block.
+	#[pallet::storage]
+	pub type Agenda<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		BoundedVec<DeadlineOf<T>, T::MaxTasksPerBlock>,
+		ValueQuery,
+	>;
+
+	/// Everything this pallet burned (slashes), since genesis.
+	#[pallet::storage]
+	pub type Burned<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
+
+	/// Everything this pallet minted (rewards under `RewardPolicy::Minted`), since genesis.
+	#[pallet::storage]
+	pub type Minted<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// An auditor signalled for `epoch` with `stake` bonded in all.
+		Signalled {
+			auditor: T::AccountId,
+			epoch: EpochIndex,
+			stake: BalanceOf<T>,
+			capacity: u32,
+		},
+		KeepBondedSet {
+			auditor: T::AccountId,
+			keep: bool,
+		},
+		/// An auditor's stake was released.
+		Unbonded {
+			auditor: T::AccountId,
+			stake: BalanceOf<T>,
+		},
+		CaseOpened {
+			case: CaseId,
+			requester: T::AccountId,
+			counterparty: T::AccountId,
+			outcome: H256,
+			value_at_risk: BalanceOf<T>,
+			stake: BalanceOf<T>,
+			escrow: Option<EscrowId>,
+			draw_epoch: EpochIndex,
+		},
+		/// An auditor took a seat with a valid ticket and committed its vote.
+		Committed {
+			case: CaseId,
+			round: u8,
+			auditor: T::AccountId,
+		},
+		/// An auditor lost its seat to a lower draw output, or to the odd-size cut; its deposit
+		/// was released.
+		Unseated {
+			case: CaseId,
+			auditor: T::AccountId,
+		},
+		Revealed {
+			case: CaseId,
+			auditor: T::AccountId,
+			vote: Verdict,
+		},
+		/// A seated auditor did not reveal: `amount` is held for burning.
+		Slashed {
+			case: CaseId,
+			auditor: T::AccountId,
+			amount: BalanceOf<T>,
+		},
+		/// A round tied and runs again in `epoch`.
+		Rerun {
+			case: CaseId,
+			round: u8,
+			attempt: u8,
+			epoch: EpochIndex,
+		},
+		/// A round's votes were tallied.
+		Decided {
+			case: CaseId,
+			round: u8,
+			verdict: Verdict,
+			upheld: u32,
+			rejected: u32,
+		},
+		Objected {
+			case: CaseId,
+			objector: T::AccountId,
+			stake: BalanceOf<T>,
+			epoch: EpochIndex,
+		},
+		/// A party's or an auditor's funds moved to `to` in a payout of the case.
+		Paid {
+			case: CaseId,
+			from: T::AccountId,
+			to: T::AccountId,
+			amount: BalanceOf<T>,
+		},
+		/// A reward was minted for an auditor of the final majority.
+		RewardMinted {
+			case: CaseId,
+			auditor: T::AccountId,
+			amount: BalanceOf<T>,
+		},
+		/// The case is over: `verdict` is `None` when it closed undecided after `MaxReruns`.
+		Closed {
+			case: CaseId,
+			verdict: Option<Verdict>,
+		},
+		/// Slashed funds were burned.
+		Burned {
+			who: T::AccountId,
+			amount: BalanceOf<T>,
+		},
+		EscrowOpened {
+			escrow: EscrowId,
+			recipient: T::AccountId,
+			provider: T::AccountId,
+			paid: BalanceOf<T>,
+			held: BalanceOf<T>,
+			release_at: BlockNumberFor<T>,
+		},
+		EscrowReleased {
+			escrow: EscrowId,
+			provider: T::AccountId,
+			amount: BalanceOf<T>,
+		},
+		EscrowClawedBack {
+			escrow: EscrowId,
+			recipient: T::AccountId,
+			amount: BalanceOf<T>,
+		},
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The account is not a registered, unbanned participant with the `Auditor` role.
+		NotAuditor,
+		/// Auditors must be KYC-verified.
+		NotVerified,
+		/// The stake is below `MinAuditorStake`.
+		StakeTooLow,
+		/// A bonded stake cannot be lowered; unbond first.
+		StakeLocked,
+		/// A signal must take at least one seat.
+		ZeroCapacity,
+		/// `MaxAuditorsPerEpoch` auditors signalled for the epoch already.
+		TooManyAuditors,
+		/// The draw key cannot change during an epoch the auditor signalled for.
+		KeyInUse,
+		/// The account has no bonded stake.
+		NotBonded,
+		/// The stake is bonded for the current or the next epoch.
+		StillSignalled,
+		/// The auditor has unsettled seats.
+		OpenSeats,
+		/// The account is not a registered participant.
+		NotParticipant,
+		Banned,
+		/// The counterparty is not a registered participant.
+		CounterpartyNotParticipant,
+		/// A case, an objection or a payment needs two different parties.
+		SameParty,
+		UnknownCase,
+		UnknownEscrow,
+		/// The parties of the case are not the escrow's recipient and provider.
+		NotEscrowParty,
+		/// The case is not in its commit window.
+		NotCommitPhase,
+		/// The case is not in its reveal window.
+		NotRevealPhase,
+		/// The auditor did not signal for the draw epoch.
+		NotSignalled,
+		/// The auditor is a party, of a party's organisation, or sat on an earlier panel.
+		Excluded,
+		/// The auditor took every seat it signalled for in this epoch.
+		CapacityReached,
+		AlreadyCommitted,
+		/// The ticket is not a VRF proof of the auditor's key for this draw.
+		InvalidTicket,
+		/// The ticket is valid but its output is not below the draw's threshold.
+		NotDrawn,
+		/// The panel is full of lower outputs.
+		PanelFull,
+		/// The account holds no seat of the current round (or lost it in the odd-size cut).
+		NotSeated,
+		AlreadyRevealed,
+		/// The vote and salt do not match the commitment.
+		CommitmentMismatch,
+		/// The case has no first-round decision to object to.
+		NotDecided,
+		/// The objection window (the decision epoch and the next) is over.
+		ObjectionClosed,
+		/// Only the requester and the counterparty may object.
+		NotParty,
+		/// An objection stake is at least `MinObjectionStake` and the case stake.
+		ObjectionStakeTooLow,
+		/// The case excludes `MaxExcluded` auditors already.
+		TooManyExcluded,
+		/// Every block the deadline could go to is full.
+		AgendaFull,
+		/// A payment of zero.
+		ZeroAmount,
+		/// An id or a counter ran out.
+		Overflow,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			Self::on_block(now)
+		}
+
+		fn integrity_test() {
+			let odd = |n: u32| n % 2 == 1;
+			assert!(odd(T::PanelSize::get()), "PanelSize must be odd");
+			assert!(odd(T::AppealPanelSize::get()), "AppealPanelSize must be odd");
+			assert!(T::AppealPanelSize::get() > T::PanelSize::get(), "appeal panels are larger");
+			assert!(T::MaxPanel::get() >= T::AppealPanelSize::get(), "MaxPanel too small");
+			assert!(T::Oversampling::get() >= 1, "Oversampling must be at least 1");
+			assert!(T::MaxTasksPerBlock::get() >= 1, "MaxTasksPerBlock must be at least 1");
+			assert!(!T::CommitPeriod::get().is_zero(), "CommitPeriod must not be zero");
+			assert!(!T::RevealPeriod::get().is_zero(), "RevealPeriod must not be zero");
+			assert!(
+				T::CommitPeriod::get() + T::RevealPeriod::get() < T::EpochLength::get(),
+				"commit and reveal windows must fit in an epoch"
+			);
+			assert!(
+				T::ImmediateShare::get() < Percent::from_percent(100),
+				"some of a fee must be held"
+			);
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Signal for the coming epoch: bond `stake` in all (holding what is not bonded yet),
+		/// take up to `capacity` seats in it, and draw with the sr25519 key `vrf_key`.
+		///
+		/// Origin: a verified participant with the `Auditor` role. Signalling again for the same
+		/// epoch changes the capacity. The key cannot change while the auditor is signalled for
+		/// the current epoch (its draws there use it). Emits `Signalled`.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::signal().saturating_add(Pallet::<T>::schedule_weight()))]
+		pub fn signal(
+			origin: OriginFor<T>,
+			stake: BalanceOf<T>,
+			capacity: u32,
+			vrf_key: [u8; 32],
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_signal(who, stake, capacity, vrf_key)
+		}
+
+		/// Keep the stake bonded after the last signalled epoch (`keep`), or let it be released
+		/// (at once if nothing holds it any more).
+		///
+		/// Origin: a bonded auditor. Emits `KeepBondedSet` (and `Unbonded`).
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::set_keep_bonded())]
+		pub fn set_keep_bonded(origin: OriginFor<T>, keep: bool) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_keep_bonded(who, keep)
+		}
+
+		/// Release the bonded stake: not signalled for the current or next epoch, no open seat.
+		///
+		/// Origin: a bonded auditor. Emits `Unbonded`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::unbond())]
+		pub fn unbond(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_unbond(who)
+		}
+
+		/// Open a case claiming the outcome `outcome` against `counterparty`, with the value at
+		/// risk and, if it is about one, the escrow between the two. Holds the case stake
+		/// (`CaseStakeRatio` of the value at risk, at least `MinCaseStake`).
+		///
+		/// Origin: a participant. Emits `CaseOpened`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::open_case().saturating_add(Pallet::<T>::schedule_weight()))]
+		pub fn open_case(
+			origin: OriginFor<T>,
+			counterparty: T::AccountId,
+			outcome: H256,
+			value_at_risk: BalanceOf<T>,
+			escrow: Option<EscrowId>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_open_case(who, counterparty, outcome, value_at_risk, escrow)
+		}
+
+		/// Take a seat on the current panel of `case` and commit a vote: `ticket` proves the
+		/// auditor qualifies for the draw, `commitment` is [`sortition::commitment`] of its vote.
+		/// Holds `PanelDeposit`. When the panel is full, a lower output takes the seat of the
+		/// highest one.
+		///
+		/// Origin: an auditor signalled for the draw epoch with a seat left, not excluded.
+		/// Emits `Committed` (and `Unseated`).
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::commit())]
+		pub fn commit(
+			origin: OriginFor<T>,
+			case: CaseId,
+			ticket: Ticket,
+			commitment: H256,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_commit(who, case, ticket, commitment)
+		}
+
+		/// Reveal the vote committed on `case`, with the salt used for the commitment.
+		///
+		/// Origin: a seated auditor, in the reveal window. Emits `Revealed`.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::reveal())]
+		pub fn reveal(
+			origin: OriginFor<T>,
+			case: CaseId,
+			vote: Verdict,
+			salt: [u8; 32],
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_reveal(who, case, vote, salt)
+		}
+
+		/// Object to the first panel's decision of `case`, holding `stake`: an objection panel
+		/// of `AppealPanelSize` is drawn in the next draw epoch.
+		///
+		/// Origin: the requester or the counterparty, within the decision epoch or the next.
+		/// Emits `Objected`.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::object().saturating_add(Pallet::<T>::schedule_weight()))]
+		pub fn object(origin: OriginFor<T>, case: CaseId, stake: BalanceOf<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_object(who, case, stake)
+		}
+
+		/// Pay `amount` as a service fee to `provider`: `ImmediateShare` at once, the rest held
+		/// on the caller's account for `EscrowPeriod` blocks, then released to the provider
+		/// unless a case about the escrow is decided against it.
+		///
+		/// Origin: a participant (the recipient of the service). Emits `EscrowOpened`.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::pay_service_fee().saturating_add(Pallet::<T>::schedule_weight()))]
+		pub fn pay_service_fee(
+			origin: OriginFor<T>,
+			provider: T::AccountId,
+			amount: BalanceOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_pay_service_fee(who, provider, amount)
+		}
+	}
+}

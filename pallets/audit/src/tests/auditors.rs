@@ -1,0 +1,136 @@
+//! Signalling, bonding and unbonding.
+
+use crate::{mock::*, Error, Event, HoldReason, SignalCount, Signals};
+use frame_support::{assert_noop, assert_ok};
+
+#[test]
+fn signal_bonds_the_stake_for_the_next_epoch() {
+	test(|| {
+		let who = auditor(1);
+		assert_ok!(Audit::signal(signed(who), 150, 2, key(who)));
+		assert_eq!(held(HoldReason::AuditorStake, who), 150);
+		assert_eq!(Signals::<Test>::get(1, who).map(|s| s.capacity), Some(2));
+		assert_eq!(SignalCount::<Test>::get(1), 1);
+		System::assert_last_event(
+			Event::Signalled { auditor: who, epoch: 1, stake: 150, capacity: 2 }.into(),
+		);
+		// Signalling again tops the stake up and changes the capacity, counted once.
+		assert_ok!(Audit::signal(signed(who), 200, 3, key(who)));
+		assert_eq!(held(HoldReason::AuditorStake, who), 200);
+		assert_eq!(Signals::<Test>::get(1, who).map(|s| s.capacity), Some(3));
+		assert_eq!(SignalCount::<Test>::get(1), 1);
+	});
+}
+
+#[test]
+fn signal_refusals() {
+	test(|| {
+		let who = auditor(1);
+		assert_noop!(Audit::signal(signed(PLAIN), 100, 1, key(PLAIN)), Error::<Test>::NotAuditor);
+		assert_noop!(
+			Audit::signal(signed(OUTSIDER), 100, 1, key(OUTSIDER)),
+			Error::<Test>::NotAuditor
+		);
+		assert_noop!(
+			Audit::signal(signed(UNVERIFIED_AUDITOR), 100, 1, key(UNVERIFIED_AUDITOR)),
+			Error::<Test>::NotVerified
+		);
+		assert_noop!(Audit::signal(signed(who), 100, 0, key(who)), Error::<Test>::ZeroCapacity);
+		assert_noop!(Audit::signal(signed(who), 99, 1, key(who)), Error::<Test>::StakeTooLow);
+		assert_ok!(Audit::signal(signed(who), 150, 1, key(who)));
+		assert_noop!(Audit::signal(signed(who), 120, 1, key(who)), Error::<Test>::StakeLocked);
+		assert_ok!(Registry::ban(signed(ADMIN), who, 1, None));
+		assert_noop!(Audit::signal(signed(who), 150, 1, key(who)), Error::<Test>::NotAuditor);
+	});
+}
+
+#[test]
+fn too_many_auditors_for_an_epoch() {
+	test(|| {
+		MaxAuditors::set(&2);
+		signal(2);
+		let third = auditor(3);
+		assert_noop!(
+			Audit::signal(signed(third), AUDITOR_STAKE, 1, key(third)),
+			Error::<Test>::TooManyAuditors
+		);
+	});
+}
+
+#[test]
+fn the_draw_key_is_fixed_during_a_signalled_epoch() {
+	test(|| {
+		let who = auditor(1);
+		assert_ok!(Audit::signal(signed(who), 100, 1, key(who)));
+		// Epoch 1 has not started: the key may still change.
+		assert_ok!(Audit::signal(signed(who), 100, 1, [9; 32]));
+		run_to(EPOCH);
+		assert_noop!(Audit::signal(signed(who), 100, 1, key(who)), Error::<Test>::KeyInUse);
+		// The same key signals for epoch 2.
+		assert_ok!(Audit::signal(signed(who), 100, 1, [9; 32]));
+	});
+}
+
+#[test]
+fn the_stake_unbonds_itself_after_the_last_signalled_epoch() {
+	test(|| {
+		let who = auditor(1);
+		assert_ok!(Audit::signal(signed(who), 100, 1, key(who)));
+		run_to(EPOCH);
+		assert_noop!(Audit::unbond(signed(who)), Error::<Test>::StillSignalled);
+		run_to(2 * EPOCH - 1);
+		assert_eq!(held(HoldReason::AuditorStake, who), 100);
+		run_to(2 * EPOCH);
+		assert_eq!(held(HoldReason::AuditorStake, who), 0);
+		assert!(crate::Auditors::<Test>::get(who).is_none());
+		assert!(Signals::<Test>::get(1, who).is_none());
+		System::assert_last_event(Event::Unbonded { auditor: who, stake: 100 }.into());
+	});
+}
+
+#[test]
+fn keep_bonded_until_unbond() {
+	test(|| {
+		let who = auditor(1);
+		assert_noop!(Audit::set_keep_bonded(signed(who), true), Error::<Test>::NotBonded);
+		assert_noop!(Audit::unbond(signed(who)), Error::<Test>::NotBonded);
+		assert_ok!(Audit::signal(signed(who), 100, 1, key(who)));
+		assert_ok!(Audit::set_keep_bonded(signed(who), true));
+		run_to(2 * EPOCH);
+		assert_eq!(held(HoldReason::AuditorStake, who), 100);
+		assert_ok!(Audit::unbond(signed(who)));
+		assert_eq!(held(HoldReason::AuditorStake, who), 0);
+		System::assert_last_event(Event::Unbonded { auditor: who, stake: 100 }.into());
+	});
+}
+
+#[test]
+fn clearing_keep_bonded_after_the_epochs_releases_at_once() {
+	test(|| {
+		let who = auditor(1);
+		assert_ok!(Audit::signal(signed(who), 100, 1, key(who)));
+		assert_ok!(Audit::set_keep_bonded(signed(who), true));
+		run_to(2 * EPOCH);
+		assert_ok!(Audit::set_keep_bonded(signed(who), false));
+		assert_eq!(held(HoldReason::AuditorStake, who), 0);
+	});
+}
+
+#[test]
+fn an_open_seat_keeps_the_stake_bonded() {
+	test(|| {
+		signal(3);
+		let case = open_case();
+		to_commit(case);
+		let who = auditor(1);
+		assert_ok!(commit(who, case, crate::Verdict::Upheld));
+		to_reveal(case);
+		assert_ok!(reveal(who, case, crate::Verdict::Upheld));
+		assert_ok!(Audit::set_keep_bonded(signed(who), true));
+		run_to(2 * EPOCH);
+		// The case was decided in epoch 1; until its objection window closes the seat is open.
+		assert_noop!(Audit::unbond(signed(who)), Error::<Test>::OpenSeats);
+		run_to(3 * EPOCH);
+		assert_ok!(Audit::unbond(signed(who)));
+	});
+}

@@ -1,0 +1,130 @@
+//! Service-fee escrow: released on time, delayed by a dispute, clawed back by a verdict.
+
+use crate::{mock::*, Error, Escrows, Event, HoldReason, Verdict};
+use frame_support::{assert_noop, assert_ok};
+use sp_core::H256;
+
+#[test]
+fn a_fee_pays_part_at_once_and_releases_the_rest_on_time() {
+	test(|| {
+		let provider_before = free(PROVIDER);
+		assert_ok!(Audit::pay_service_fee(signed(REQUESTER), PROVIDER, 1_000));
+		System::assert_last_event(
+			Event::EscrowOpened {
+				escrow: 0,
+				recipient: REQUESTER,
+				provider: PROVIDER,
+				paid: 300,
+				held: 700,
+				release_at: 1 + ESCROW_PERIOD,
+			}
+			.into(),
+		);
+		assert_eq!(free(PROVIDER), provider_before + 300);
+		assert_eq!(held(HoldReason::Escrow, REQUESTER), 700);
+		run_to(ESCROW_PERIOD);
+		assert_eq!(held(HoldReason::Escrow, REQUESTER), 700);
+		run_to(1 + ESCROW_PERIOD);
+		assert_eq!(free(PROVIDER), provider_before + 1_000);
+		assert_eq!(held(HoldReason::Escrow, REQUESTER), 0);
+		assert!(Escrows::<Test>::get(0).is_none());
+		System::assert_last_event(
+			Event::EscrowReleased { escrow: 0, provider: PROVIDER, amount: 700 }.into(),
+		);
+	});
+}
+
+#[test]
+fn pay_service_fee_refusals() {
+	test(|| {
+		assert_noop!(
+			Audit::pay_service_fee(signed(OUTSIDER), PROVIDER, 100),
+			Error::<Test>::NotParticipant
+		);
+		assert_noop!(
+			Audit::pay_service_fee(signed(REQUESTER), REQUESTER, 100),
+			Error::<Test>::SameParty
+		);
+		assert_noop!(
+			Audit::pay_service_fee(signed(REQUESTER), OUTSIDER, 100),
+			Error::<Test>::CounterpartyNotParticipant
+		);
+		assert_noop!(
+			Audit::pay_service_fee(signed(REQUESTER), PROVIDER, 0),
+			Error::<Test>::ZeroAmount
+		);
+		assert!(Audit::pay_service_fee(signed(REQUESTER), PROVIDER, 10 * FUNDS).is_err());
+		assert!(Escrows::<Test>::get(0).is_none());
+	});
+}
+
+/// The recipient pays 1,000 and claims (case about escrow 0) that the service failed; auditors
+/// 1-3 vote `verdict`. Returns the case.
+fn disputed(verdict: Verdict) -> crate::CaseId {
+	assert_ok!(Audit::pay_service_fee(signed(REQUESTER), PROVIDER, 1_000));
+	signal(3);
+	let case = crate::NextCase::<Test>::get();
+	assert_ok!(Audit::open_case(signed(REQUESTER), PROVIDER, H256([9; 32]), 1_000, Some(0)));
+	assert_eq!(Escrows::<Test>::get(0).unwrap().disputes, 1);
+	to_commit(case);
+	for n in 1..=3 {
+		assert_ok!(commit(auditor(n), case, verdict));
+	}
+	to_reveal(case);
+	for n in 1..=3 {
+		assert_ok!(reveal(auditor(n), case, verdict));
+	}
+	case
+}
+
+#[test]
+fn a_verdict_against_the_provider_claws_the_held_part_back() {
+	test(|| {
+		let requester_before = free(REQUESTER);
+		let case = disputed(Verdict::Upheld);
+		// The release block (51) passes while the case is open: nothing is released.
+		run_to(3 * EPOCH - 1);
+		assert_eq!(held(HoldReason::Escrow, REQUESTER), 700);
+		run_to(3 * EPOCH);
+		System::assert_has_event(Event::Closed { case, verdict: Some(Verdict::Upheld) }.into());
+		System::assert_has_event(
+			Event::EscrowClawedBack { escrow: 0, recipient: REQUESTER, amount: 700 }.into(),
+		);
+		assert_eq!(held(HoldReason::Escrow, REQUESTER), 0);
+		// Paid 300 at once and the validation fee (10); the 700 came back.
+		assert_eq!(free(REQUESTER), requester_before - 300 - 10);
+	});
+}
+
+#[test]
+fn a_verdict_for_the_provider_releases_the_held_part() {
+	test(|| {
+		let provider_before = free(PROVIDER);
+		let case = disputed(Verdict::Rejected);
+		run_to(3 * EPOCH);
+		System::assert_has_event(Event::Closed { case, verdict: Some(Verdict::Rejected) }.into());
+		System::assert_has_event(
+			Event::EscrowReleased { escrow: 0, provider: PROVIDER, amount: 700 }.into(),
+		);
+		assert_eq!(free(PROVIDER), provider_before + 1_000);
+	});
+}
+
+#[test]
+fn an_escrow_under_dispute_is_released_when_the_dispute_ends() {
+	test(|| {
+		let provider_before = free(PROVIDER);
+		// A long-running service: the escrow is paid later, released at block 90.
+		run_to(40);
+		assert_ok!(Audit::pay_service_fee(signed(REQUESTER), PROVIDER, 1_000));
+		assert_ok!(Audit::open_case(signed(PROVIDER), REQUESTER, H256([9; 32]), 100, Some(0)));
+		assert_eq!(Escrows::<Test>::get(0).unwrap().release_at, 40 + ESCROW_PERIOD);
+		// No auditor signals: the case ends undecided after its second re-run (block 110),
+		// after the release block; the escrow is paid out then.
+		run_to(40 + ESCROW_PERIOD);
+		assert_eq!(held(HoldReason::Escrow, REQUESTER), 700);
+		run_to(5 * EPOCH + COMMIT + REVEAL);
+		assert!(Escrows::<Test>::get(0).is_none());
+		assert_eq!(free(PROVIDER), provider_before + 1_000);
+	});
+}

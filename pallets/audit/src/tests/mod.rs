@@ -1,0 +1,8 @@
+//! Unit tests of the audit pallet, one file per area.
+
+mod auditors;
+mod cases;
+mod escrow;
+mod lifecycle;
+mod objections;
+mod votes;
