@@ -106,13 +106,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn release_stake(who: T::AccountId, auditor: Auditor<T>) {
-		let released = T::Currency::release(
-			&HoldReason::AuditorStake.into(),
-			&who,
-			auditor.stake,
-			Precision::BestEffort,
-		)
-		.defensive_unwrap_or_default();
+		let released = Self::release_held(HoldReason::AuditorStake, &who, auditor.stake);
 		Auditors::<T>::remove(&who);
 		Self::deposit_event(Event::Unbonded { auditor: who, stake: released });
 	}
@@ -163,22 +157,10 @@ impl<T: Config> Pallet<T> {
 	/// Slashes a seated auditor that did not reveal: its seat deposit and `NoRevealSlash` of its
 	/// stake move to the `Slashed` hold, burned at the next epoch boundary.
 	pub(crate) fn slash(case: CaseId, who: &T::AccountId, deposit: BalanceOf<T>) {
-		let mut amount = T::Currency::release(
-			&HoldReason::PanelDeposit.into(),
-			who,
-			deposit,
-			Precision::BestEffort,
-		)
-		.defensive_unwrap_or_default();
+		let mut amount = Self::release_held(HoldReason::PanelDeposit, who, deposit);
 		if let Some(mut auditor) = Auditors::<T>::get(who) {
 			let cut = T::NoRevealSlash::get() * auditor.stake;
-			let cut = T::Currency::release(
-				&HoldReason::AuditorStake.into(),
-				who,
-				cut,
-				Precision::BestEffort,
-			)
-			.defensive_unwrap_or_default();
+			let cut = Self::release_held(HoldReason::AuditorStake, who, cut);
 			auditor.stake.saturating_reduce(cut);
 			Auditors::<T>::insert(who, auditor);
 			amount.saturating_accrue(cut);

@@ -77,13 +77,7 @@ impl<T: Config> Pallet<T> {
 		let Some(mut escrow) = Escrows::<T>::get(id) else { return };
 		escrow.disputes.saturating_dec();
 		if against_provider == Some(true) {
-			T::Currency::release(
-				&HoldReason::Escrow.into(),
-				&escrow.recipient,
-				escrow.held,
-				Precision::BestEffort,
-			)
-			.defensive_unwrap_or_default();
+			Self::release_held(HoldReason::Escrow, &escrow.recipient, escrow.held);
 			Escrows::<T>::remove(id);
 			Self::deposit_event(Event::EscrowClawedBack {
 				escrow: id,

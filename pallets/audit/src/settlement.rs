@@ -14,18 +14,17 @@ use sp_runtime::traits::{Saturating, Zero};
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn release_deposit(seat: &Seat<T>) {
-		T::Currency::release(
-			&HoldReason::PanelDeposit.into(),
-			&seat.auditor,
-			seat.deposit,
-			Precision::BestEffort,
-		)
-		.defensive_unwrap_or_default();
+		Self::release_held(HoldReason::PanelDeposit, &seat.auditor, seat.deposit);
 	}
 
-	fn release_held(reason: HoldReason, who: &T::AccountId, amount: BalanceOf<T>) {
+	/// Releases up to `amount` held on `who` under `reason`; returns what was released.
+	pub(crate) fn release_held(
+		reason: HoldReason,
+		who: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> BalanceOf<T> {
 		T::Currency::release(&reason.into(), who, amount, Precision::BestEffort)
-			.defensive_unwrap_or_default();
+			.defensive_unwrap_or_default()
 	}
 
 	/// Pays `amount` held on `from` under `reason` to `to`, free.
