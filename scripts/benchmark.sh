@@ -22,6 +22,7 @@ declare -A WEIGHTS=(
   [pallet_documents]="pallets/documents/src/weights.rs"
   [pallet_tokens]="pallets/tokens/src/weights.rs"
   [pallet_content]="pallets/content/src/weights.rs"
+  [pallet_audit]="pallets/audit/src/weights.rs"
   [pallet_validator_set]="pallets/validator-set/src/weights.rs"
 )
 pallets=("$@")

@@ -3,7 +3,7 @@
 //! registry (`registry_participant`, `registry_roles`), documents (`documents_get`,
 //! `documents_verify`, `documents_byParty`, `documents_canAccess`, `documents_certificates`),
 //! tokens (`tokens_quoteTransfer`, `tokens_asset`) and content (`content_licence`,
-//! `content_rights`).
+//! `content_rights`) and audit (`audit_case`, `audit_auditor`).
 //!
 //! Pallets that ship a custom RPC add their module to [`create_full`] with one `merge` call.
 
@@ -81,6 +81,7 @@ where
 			Signature,
 		> + pallet_tokens_rpc::TokensRuntimeApi<Block, AccountId, Balance>
 		+ pallet_content_rpc::ContentRuntimeApi<Block, AccountId, Balance, BlockNumber>
+		+ pallet_audit_rpc::AuditRuntimeApi<Block, AccountId, Balance, BlockNumber>
 		+ sp_consensus_babe::BabeApi<Block>
 		+ BlockBuilder<Block>,
 	P: TransactionPool + 'static,
@@ -88,6 +89,7 @@ where
 	B: sc_client_api::Backend<Block> + Send + Sync + 'static,
 	B::State: sc_client_api::StateBackend<sp_runtime::traits::HashingFor<Block>>,
 {
+	use pallet_audit_rpc::{Audit, AuditApiServer};
 	use pallet_content_rpc::{Content, ContentApiServer};
 	use pallet_documents_rpc::{Documents, DocumentsApiServer};
 	use pallet_registry_rpc::{Registry, RegistryApiServer};
@@ -110,6 +112,7 @@ where
 	)?;
 	module.merge(Tokens::<_, Block, Balance>::new(client.clone()).into_rpc())?;
 	module.merge(Content::<_, Block, Balance>::new(client.clone()).into_rpc())?;
+	module.merge(Audit::<_, Block, Balance>::new(client.clone()).into_rpc())?;
 	module.merge(
 		Babe::new(client, babe.worker_handle, babe.keystore, babe.select_chain).into_rpc(),
 	)?;

@@ -16,7 +16,7 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use crate::{
-	configs::RuntimeBlockWeights, genesis_config_presets, AccountId, Babe, Balance, Block,
+	configs::RuntimeBlockWeights, genesis_config_presets, AccountId, Audit, Babe, Balance, Block,
 	BlockNumber, Content, Contracts, Documents, Executive, Grandpa, Hash, InherentDataExt, Nonce,
 	Registry, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, SessionKeys, System,
 	Tokens, TransactionPayment, BABE_GENESIS_EPOCH_CONFIG, EPOCH_DURATION_IN_SLOTS, VERSION,
@@ -258,6 +258,17 @@ impl_runtime_apis! {
 			content: pallet_content_runtime_api::ContentId,
 		) -> Option<pallet_content_runtime_api::RightsView<AccountId>> {
 			Content::rights_view(content)
+		}
+	}
+
+	impl pallet_audit_runtime_api::AuditApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn case(
+			case: pallet_audit_runtime_api::CaseId,
+		) -> Option<pallet_audit_runtime_api::CaseView<AccountId, Balance, BlockNumber>> {
+			Audit::case_view(case)
+		}
+		fn auditor(account: AccountId) -> Option<pallet_audit_runtime_api::AuditorView<Balance>> {
+			Audit::auditor_view(&account)
 		}
 	}
 

@@ -17,6 +17,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_documents, Documents]
 	[pallet_tokens, Tokens]
 	[pallet_content, Content]
+	[pallet_audit, Audit]
 );
 
 impl frame_system_benchmarking::Config for crate::Runtime {}

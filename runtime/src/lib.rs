@@ -230,6 +230,8 @@ mod runtime {
 	/// The items of `Content`; its own calls are filtered out.
 	#[runtime::pallet_index(45)]
 	pub type Nfts = pallet_nfts;
+	#[runtime::pallet_index(46)]
+	pub type Audit = pallet_audit;
 
 	// Customer-specific logic: ink! contracts.
 	#[runtime::pallet_index(50)]

@@ -6,10 +6,8 @@
 // are refused.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady, blake2AsHex } from '@polkadot/util-crypto';
-import { WsProvider } from '@polkadot/api';
-import { startDevNode, connect } from './lib/node.mjs';
+import { blake2AsHex } from '@polkadot/util-crypto';
+import { startDevChain } from './lib/node.mjs';
 import { submit, findEvent } from './lib/tx.mjs';
 
 const UNIT = 10n ** 12n;
@@ -17,7 +15,7 @@ const PRICE = UNIT;
 const pct = (p) => p * 10_000;
 
 describe('content on pactum-node --dev', () => {
-  let node;
+  let chain;
   let api;
   let provider;
   let alice;
@@ -34,20 +32,13 @@ describe('content on pactum-node --dev', () => {
   };
 
   before(async () => {
-    await cryptoWaitReady();
-    node = await startDevNode();
-    api = await connect(node.wsUrl);
-    provider = new WsProvider(node.wsUrl);
-    await provider.isReady;
-    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-    [alice, bob, charlie, dave, eve] = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve']
-      .map((name) => keyring.addFromUri(`//${name}`));
+    chain = await startDevChain();
+    ({ api, provider } = chain);
+    [alice, bob, charlie, dave, eve] = chain.keys('Alice', 'Bob', 'Charlie', 'Dave', 'Eve');
   });
 
   after(async () => {
-    await provider?.disconnect();
-    await api?.disconnect();
-    await node?.stop();
+    await chain?.stop();
   });
 
   it('registers content as an NFT with creators, royalties and rights', async () => {

@@ -4,11 +4,9 @@
 // certificate that anyone verifies and its holder lists, then revokes it.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady, sha256AsU8a, blake2AsHex } from '@polkadot/util-crypto';
+import { sha256AsU8a, blake2AsHex } from '@polkadot/util-crypto';
 import { u8aConcat, u8aToHex, hexToU8a, compactAddLength, compactStripLength, stringToU8a } from '@polkadot/util';
-import { WsProvider } from '@polkadot/api';
-import { startDevNode, connect } from './lib/node.mjs';
+import { startDevChain } from './lib/node.mjs';
 import { submit, findEvent } from './lib/tx.mjs';
 
 const DOMAIN = stringToU8a('pactum/documents/sign/v1');
@@ -16,7 +14,7 @@ const DOMAIN = stringToU8a('pactum/documents/sign/v1');
 const ALGORITHMS = ['Blake2_256', 'Sha2_256', 'Keccak256', 'Sha3_256'];
 
 describe('documents on pactum-node --dev', () => {
-  let node;
+  let chain;
   let api;
   let provider;
   let alice;
@@ -35,21 +33,13 @@ describe('documents on pactum-node --dev', () => {
   );
 
   before(async () => {
-    await cryptoWaitReady();
-    node = await startDevNode();
-    api = await connect(node.wsUrl);
-    provider = new WsProvider(node.wsUrl);
-    await provider.isReady;
-    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-    alice = keyring.addFromUri('//Alice');
-    bob = keyring.addFromUri('//Bob');
-    charlie = keyring.addFromUri('//Charlie');
+    chain = await startDevChain();
+    ({ api, provider } = chain);
+    [alice, bob, charlie] = chain.keys('Alice', 'Bob', 'Charlie');
   });
 
   after(async () => {
-    await provider?.disconnect();
-    await api?.disconnect();
-    await node?.stop();
+    await chain?.stop();
   });
 
   it('two parties sign (one relayed), amend, re-sign and verify by hash', async () => {

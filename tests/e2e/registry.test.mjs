@@ -2,15 +2,13 @@
 // verifies it, and backends read it back through the `registry_*` JSON-RPC and the runtime API.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady, blake2AsHex } from '@polkadot/util-crypto';
+import { blake2AsHex } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
-import { WsProvider } from '@polkadot/api';
-import { startDevNode, connect } from './lib/node.mjs';
+import { startDevChain } from './lib/node.mjs';
 import { submit, findEvent } from './lib/tx.mjs';
 
 describe('registry on pactum-node --dev', () => {
-  let node;
+  let chain;
   let api;
   let alice;
   let eve;
@@ -21,21 +19,13 @@ describe('registry on pactum-node --dev', () => {
   const roles = (who) => provider.send('registry_roles', [who]);
 
   before(async () => {
-    await cryptoWaitReady();
-    node = await startDevNode();
-    api = await connect(node.wsUrl);
-    provider = new WsProvider(node.wsUrl);
-    await provider.isReady;
-    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-    alice = keyring.addFromUri('//Alice');
-    eve = keyring.addFromUri('//Eve');
-    ferdie = keyring.addFromUri('//Ferdie');
+    chain = await startDevChain();
+    ({ api, provider } = chain);
+    [alice, eve, ferdie] = chain.keys('Alice', 'Eve', 'Ferdie');
   });
 
   after(async () => {
-    await provider?.disconnect();
-    await api?.disconnect();
-    await node?.stop();
+    await chain?.stop();
   });
 
   it('starts with the dev accounts as admins', async () => {

@@ -1,6 +1,7 @@
 //! Pallet configuration, one file per group.
 
 mod accounts;
+mod audit;
 mod consensus;
 mod content;
 mod contracts;
@@ -12,5 +13,6 @@ mod system;
 mod tokens;
 
 pub use accounts::ProxyType;
+pub use audit::{AuditCommitPeriod, AuditEpochLength, AuditEscrowPeriod, AuditRevealPeriod};
 pub use governance::{AdminOrigin, CouncilCollective};
 pub use system::{RuntimeBlockLength, RuntimeBlockWeights};

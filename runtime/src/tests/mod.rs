@@ -197,6 +197,7 @@ fn registration_holds_the_runtime_deposit() {
 	});
 }
 
+mod audit;
 mod content;
 mod contracts;
 mod documents;

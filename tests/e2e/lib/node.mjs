@@ -6,10 +6,14 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApiPromise, WsProvider } from '@polkadot/api';
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-export const NODE_BIN = process.env.PACTUM_NODE
-  ?? join(process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache/pactum/target'), 'release/pactum-node');
+const TARGET_DIR = process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache/pactum/target');
+export const NODE_BIN = process.env.PACTUM_NODE ?? join(TARGET_DIR, 'release/pactum-node');
+// An auditor's client-side tool (pallets/audit/client), built with the workspace.
+export const TICKET_BIN = join(dirname(NODE_BIN), 'pactum-audit-ticket');
 // The custom JSON-RPC methods and their types, as the repo ships them for polkadot.js clients.
 export const RPC_DEFINITIONS = JSON.parse(readFileSync(join(REPO_ROOT, 'node/rpc-definitions.json'), 'utf8'));
 
@@ -82,6 +86,33 @@ export async function startDevNode(extraArgs = []) {
       rmSync(basePath, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A dev node and two connections to it: `api` (polkadot.js) and `provider`, a plain JSON-RPC
+ * connection as a backend uses for the chain's own `<pallet>_<method>` calls. `keys(...names)`
+ * gives the dev accounts' key pairs; `stop()` closes both connections and stops the node.
+ */
+export async function startDevChain() {
+  await cryptoWaitReady();
+  const node = await startDevNode();
+  const chain = { node };
+  chain.stop = async () => {
+    await chain.provider?.disconnect();
+    await chain.api?.disconnect();
+    await node.stop();
+  };
+  try {
+    chain.api = await connect(node.wsUrl);
+    chain.provider = new WsProvider(node.wsUrl);
+    await chain.provider.isReady;
+  } catch (error) {
+    await chain.stop();
+    throw error;
+  }
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  chain.keys = (...names) => names.map((name) => keyring.addFromUri(`//${name}`));
+  return chain;
 }
 
 /** Connects to a node, retrying while it starts (up to `timeoutMs`). */

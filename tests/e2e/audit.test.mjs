@@ -1,0 +1,146 @@
+// The auditor court on a development node, with the audit calendar shortened by sudo to epochs
+// of 12 blocks (commits in the first 4, reveals in the next 4). Alice pays Bob a service fee
+// (half at once, half held in escrow) and opens a case claiming the service failed. Dave, the
+// dev chain's auditor, signals with his own draw key; once the draw epoch's seed exists he runs
+// `pactum-audit-ticket` privately to learn that he qualifies and to build his ticket and vote
+// commitment, commits, reveals, and the hook settles the case: decided, and once the objection
+// window closes, final, with the escrow clawed back to Alice and the fee paid to Dave.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { blake2AsHex, xxhashAsHex } from '@polkadot/util-crypto';
+import { u8aToHex } from '@polkadot/util';
+import { startDevChain, waitFor, TICKET_BIN } from './lib/node.mjs';
+import { submit, findEvent } from './lib/tx.mjs';
+
+const UNIT = 10n ** 12n;
+const EPOCH = 12;
+const COMMIT = 4;
+const REVEAL = 4;
+
+describe('audit on pactum-node --dev', () => {
+  let chain;
+  let api;
+  let provider;
+  let alice;
+  let bob;
+  let dave;
+  let caseId;
+  let escrowId;
+  let ticket;
+  const rpc = (method, params) => provider.send(`audit_${method}`, params);
+  const best = async () => (await api.rpc.chain.getHeader()).number.toNumber();
+  const waitBlock = (n) => waitFor(async () => (await best()) >= n, (n + 2) * 7_000, `block ${n}`);
+
+  before(async () => {
+    chain = await startDevChain();
+    ({ api, provider } = chain);
+    [alice, bob, dave] = chain.keys('Alice', 'Bob', 'Dave');
+    // Storage holds the SCALE (little-endian) encoding.
+    const u32 = (n) => u8aToHex(api.createType('u32', n).toU8a());
+    const items = [['AuditEpochLength', EPOCH], ['AuditCommitPeriod', COMMIT], ['AuditRevealPeriod', REVEAL]]
+      .map(([name, value]) => [xxhashAsHex(`:${name}:`, 128), u32(value)]);
+    await submit(api, api.tx.sudo.sudo(api.tx.system.setStorage(items)), alice);
+    assert.equal(api.consts.audit.panelSize.toNumber(), 5);
+  });
+
+  after(async () => {
+    await chain?.stop();
+  });
+
+  it('signals Dave for the next epoch with his draw key and a bonded stake', async () => {
+    const stake = 1_000n * UNIT;
+    const result = await submit(api, api.tx.audit.signal(stake, 2, dave.publicKey), dave);
+    const signalled = findEvent(result.events, 'audit', 'Signalled');
+    assert.equal(signalled.data.stake.toBigInt(), stake);
+    const epoch = signalled.data.epoch.toNumber();
+    const auditor = await rpc('auditor', [dave.address]);
+    assert.equal(auditor.stake, stake.toString());
+    assert.equal(auditor.vrfKey, `0x${Buffer.from(dave.publicKey).toString('hex')}`);
+    assert.deepEqual(auditor.nextEpoch, { capacity: 2, taken: 0 });
+    assert.equal(auditor.lastEpoch, epoch);
+    // A plain participant without the role cannot signal.
+    await assert.rejects(submit(api, api.tx.audit.signal(stake, 1, bob.publicKey), bob),
+      (error) => error.module === 'audit.NotAuditor');
+  });
+
+  it('pays a service fee into escrow and opens a case about it', async () => {
+    const paid = await submit(api, api.tx.audit.payServiceFee(bob.address, 1_000n * UNIT), alice);
+    const escrow = findEvent(paid.events, 'audit', 'EscrowOpened');
+    assert.equal(escrow.data.paid.toBigInt(), 500n * UNIT);
+    assert.equal(escrow.data.held.toBigInt(), 500n * UNIT);
+    escrowId = escrow.data.escrow.toNumber();
+    const opened = await submit(api, api.tx.audit.openCase(
+      bob.address, blake2AsHex('the service of November failed its SLA'), 4_000n * UNIT, escrowId,
+    ), alice);
+    const event = findEvent(opened.events, 'audit', 'CaseOpened');
+    caseId = event.data.case.toNumber();
+    // 5 % of the value at risk.
+    assert.equal(event.data.stake.toBigInt(), 200n * UNIT);
+    const status = await rpc('case', [caseId]);
+    assert.equal(status.phase, 'voting');
+    assert.equal(status.round, 0);
+    assert.equal(status.seed, null, 'the seed does not exist before the draw epoch');
+    const drawEpoch = event.data.drawEpoch.toNumber();
+    assert.deepEqual(status.deadlines, [drawEpoch * EPOCH, drawEpoch * EPOCH + COMMIT, drawEpoch * EPOCH + COMMIT + REVEAL]);
+  });
+
+  it('Dave checks his eligibility privately and commits his vote with his ticket', async () => {
+    const opened = await rpc('case', [caseId]);
+    await waitBlock(opened.deadlines[0]);
+    const status = await rpc('case', [caseId]);
+    assert.match(status.seed, /^0x[0-9a-f]{64}$/);
+    const out = execFileSync(TICKET_BIN, [
+      '--suri', '//Dave', '--seed', status.seed, '--case', String(caseId),
+      '--round', '0', '--attempt', String(status.attempt), '--threshold', status.threshold,
+      '--vote', 'upheld', '--account', dave.address,
+    ], { encoding: 'utf8' });
+    ticket = JSON.parse(out);
+    // One signalled auditor for a target of 10 qualifiers: everyone qualifies.
+    assert.equal(ticket.qualifies, true);
+    // Bob, no auditor, cannot take a seat with Dave's ticket.
+    await assert.rejects(submit(api, api.tx.audit.commit(caseId, ticket.ticket, ticket.commitment), bob),
+      (error) => error.module === 'audit.NotAuditor');
+    const committed = await submit(api, api.tx.audit.commit(caseId, ticket.ticket, ticket.commitment), dave);
+    assert.ok(findEvent(committed.events, 'audit', 'Committed'));
+    assert.equal((await rpc('case', [caseId])).seats, 1);
+  });
+
+  it('reveals after the commit window; a wrong salt is refused', async () => {
+    const status = await rpc('case', [caseId]);
+    await waitBlock(status.deadlines[1]);
+    await assert.rejects(
+      submit(api, api.tx.audit.reveal(caseId, 'Upheld', `0x${'00'.repeat(32)}`), dave),
+      (error) => error.module === 'audit.CommitmentMismatch',
+    );
+    const revealed = await submit(api, api.tx.audit.reveal(caseId, 'Upheld', ticket.salt), dave);
+    assert.equal(findEvent(revealed.events, 'audit', 'Revealed').data.vote.toString(), 'Upheld');
+    assert.equal((await rpc('case', [caseId])).upheld, 1);
+  });
+
+  it('settles: decided when the reveal window closes, final when the objection window does', async () => {
+    const status = await rpc('case', [caseId]);
+    await waitBlock(status.deadlines[2]);
+    const decided = await waitFor(async () => {
+      const now = await rpc('case', [caseId]);
+      return now?.phase === 'decided' ? now : null;
+    }, 30_000, 'the decision');
+    assert.equal(decided.verdict, 'upheld');
+    // polkadot.js decodes the custom RPC with the shipped definitions.
+    const typed = await api.rpc.audit.case(caseId);
+    assert.equal(typed.unwrap().verdict.unwrap().toString(), 'upheld');
+    const aliceBefore = (await api.query.system.account(alice.address)).data.free.toBigInt();
+    const daveBefore = (await api.query.system.account(dave.address)).data.free.toBigInt();
+    await waitBlock(decided.deadlines[0]);
+    await waitFor(async () => (await rpc('case', [caseId])) === null, 30_000, 'the case to close');
+    const aliceAfter = (await api.query.system.account(alice.address)).data.free.toBigInt();
+    const daveAfter = (await api.query.system.account(dave.address)).data.free.toBigInt();
+    // Alice: her stake (200) back less the 5 % validation fee (10), and the escrow (500) back.
+    assert.equal(aliceAfter - aliceBefore, 190n * UNIT + 500n * UNIT);
+    // Dave: the fee, his seat deposit back, and his stake released (his epoch is over).
+    assert.equal(daveAfter - daveBefore, 10n * UNIT + 100n * UNIT + 1_000n * UNIT);
+    assert.equal(await rpc('auditor', [dave.address]), null);
+    const escrow = await api.query.audit.escrows(escrowId);
+    assert.ok(escrow.isNone, 'the escrow was clawed back');
+  });
+});
