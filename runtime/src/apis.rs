@@ -386,7 +386,9 @@ impl_runtime_apis! {
 		) {
 			use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkList};
 			use frame_support::traits::StorageInfoTrait;
-			use frame_system_benchmarking::Pallet as SystemBench;
+			use frame_system_benchmarking::{
+				extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
+			};
 			use crate::*;
 
 			let mut list = Vec::<BenchmarkList>::new();
@@ -399,7 +401,9 @@ impl_runtime_apis! {
 		) -> Result<Vec<frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
 			use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkBatch};
 			use frame_support::traits::{TrackedStorageKey, WhitelistedStorageKeys};
-			use frame_system_benchmarking::Pallet as SystemBench;
+			use frame_system_benchmarking::{
+				extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
+			};
 			use crate::*;
 
 			let whitelist: Vec<TrackedStorageKey> = AllPalletsWithSystem::whitelisted_storage_keys();

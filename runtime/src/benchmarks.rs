@@ -3,7 +3,9 @@
 frame_benchmarking::define_benchmarks!(
 	[frame_benchmarking, BaselineBench::<Runtime>]
 	[frame_system, SystemBench::<Runtime>]
+	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
 	[pallet_balances, Balances]
+	[pallet_transaction_payment, TransactionPayment]
 	[pallet_timestamp, Timestamp]
 	[pallet_validator_set, ValidatorSet]
 	[pallet_sudo, Sudo]
@@ -22,3 +24,4 @@ frame_benchmarking::define_benchmarks!(
 
 impl frame_system_benchmarking::Config for crate::Runtime {}
 impl frame_benchmarking::baseline::Config for crate::Runtime {}
+impl pallet_transaction_payment::BenchmarkConfig for crate::Runtime {}

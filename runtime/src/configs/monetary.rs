@@ -1,8 +1,8 @@
 //! The native token (`pallet-balances`) and transaction fees.
 
 use crate::{
-	Balance, Balances, Runtime, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, MICRO_UNIT,
-	MILLI_UNIT,
+	weights, Balance, Balances, Runtime, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
+	MICRO_UNIT, MILLI_UNIT,
 };
 use frame_support::{
 	parameter_types,
@@ -24,7 +24,8 @@ impl pallet_balances::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type RuntimeFreezeReason = RuntimeFreezeReason;
-	type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
+	/// Measured on the reference machine, like the Pactum pallets' weights.
+	type WeightInfo = weights::pallet_balances::WeightInfo<Runtime>;
 	type Balance = Balance;
 	type DustRemoval = ();
 	type ExistentialDeposit = ExistentialDeposit;
@@ -47,5 +48,5 @@ impl pallet_transaction_payment::Config for Runtime {
 	/// A permissioned chain has no fee market: the multiplier stays at one.
 	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
 	type OperationalFeeMultiplier = ConstU8<5>;
-	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = weights::pallet_transaction_payment::WeightInfo<Runtime>;
 }

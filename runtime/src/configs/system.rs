@@ -2,11 +2,14 @@
 
 use super::{content::NftsCalls, contracts::RelaxedCodeUpload, tokens::AssetsCalls};
 use crate::{
-	AccountId, Babe, Balance, Block, BlockNumber, Hash, Moment, Nonce, PalletInfo, Runtime,
-	RuntimeCall, RuntimeEvent, RuntimeOrigin, RuntimeTask, SLOT_DURATION, SS58_PREFIX, VERSION,
+	weights, AccountId, Babe, Balance, Block, BlockNumber, Hash, Moment, Nonce, PalletInfo,
+	Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, RuntimeTask, SLOT_DURATION, SS58_PREFIX,
+	VERSION,
 };
 use frame_support::{
-	derive_impl, parameter_types,
+	derive_impl,
+	dispatch::DispatchClass,
+	parameter_types,
 	traits::{ConstU32, ConstU64, EverythingBut},
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
@@ -18,15 +21,29 @@ use sp_runtime::Perbill;
 
 /// Share of a block's weight and length that ordinary (not operational) transactions may fill.
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
+/// Two seconds of execution per six-second block.
+const MAXIMUM_BLOCK_WEIGHT: Weight = Weight::from_parts(2 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX);
 
 parameter_types! {
 	pub const Version: sp_version::RuntimeVersion = VERSION;
 	pub const BlockHashCount: BlockNumber = 2_400;
-	/// Two seconds of execution per six-second block.
-	pub RuntimeBlockWeights: BlockWeights = BlockWeights::with_sensible_defaults(
-		Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
-		NORMAL_DISPATCH_RATIO,
-	);
+	/// frame's sensible defaults for that block, with the base costs of a block and of an
+	/// extrinsic measured on the reference machine instead of frame's reference numbers.
+	pub RuntimeBlockWeights: BlockWeights = BlockWeights::builder()
+		.base_block(weights::BlockExecutionWeight::get())
+		.for_class(DispatchClass::all(), |class| {
+			class.base_extrinsic = weights::ExtrinsicBaseWeight::get();
+		})
+		.for_class(DispatchClass::Normal, |class| {
+			class.max_total = Some(NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_WEIGHT);
+		})
+		.for_class(DispatchClass::Operational, |class| {
+			class.max_total = Some(MAXIMUM_BLOCK_WEIGHT);
+			class.reserved =
+				Some(MAXIMUM_BLOCK_WEIGHT - NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_WEIGHT);
+		})
+		.avg_block_initialization(Perbill::from_percent(10))
+		.build_or_panic();
 	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
 		.max_length(5 * 1024 * 1024)
 		.modify_max_length_for_class(frame_support::dispatch::DispatchClass::Normal, |m| {
@@ -56,9 +73,8 @@ impl frame_system::Config for Runtime {
 	/// pallet-nfts' own calls (a content's NFT moves only through the content pallet).
 	type BaseCallFilter = EverythingBut<(RelaxedCodeUpload, AssetsCalls, NftsCalls)>;
 	type SystemWeightInfo = frame_system::weights::SubstrateWeight<Runtime>;
-	/// The transaction extensions' benchmarked weights, with this chain's database weights (the
-	/// default `()` prices them at RocksDB's).
-	type ExtensionsWeightInfo = frame_system::SubstrateExtensionsWeight<Runtime>;
+	/// The transaction extensions' weights, measured on the reference machine.
+	type ExtensionsWeightInfo = weights::frame_system_extensions::WeightInfo<Runtime>;
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeOrigin = RuntimeOrigin;
 	type RuntimeCall = RuntimeCall;
