@@ -5,11 +5,10 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady, blake2AsHex } from '@polkadot/util-crypto';
+import { blake2AsHex } from '@polkadot/util-crypto';
 import { hexToU8a } from '@polkadot/util';
 import { Abi, CodePromise, ContractPromise } from '@polkadot/api-contract';
-import { startDevNode, connect } from './lib/node.mjs';
+import { startDevChain } from './lib/node.mjs';
 import { submit, findEvent } from './lib/tx.mjs';
 
 const BUNDLES = process.env.PACTUM_CONTRACTS_DIR
@@ -22,7 +21,7 @@ const END = START + 86_400_000;
 
 describe('roaming contract on pactum-node --dev', () => {
   const bundle = JSON.parse(readFileSync(join(BUNDLES, 'roaming.contract'), 'utf8'));
-  let node;
+  let chain;
   let api;
   let abi;
   let contract;
@@ -73,13 +72,9 @@ describe('roaming contract on pactum-node --dev', () => {
   const big = (value) => BigInt(value);
 
   before(async () => {
-    await cryptoWaitReady();
-    node = await startDevNode();
-    api = await connect(node.wsUrl);
-    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-    alice = keyring.addFromUri('//Alice');
-    bob = keyring.addFromUri('//Bob');
-    charlie = keyring.addFromUri('//Charlie');
+    chain = await startDevChain();
+    ({ api } = chain);
+    [alice, bob, charlie] = chain.keys('Alice', 'Bob', 'Charlie');
     const { maxBlock } = api.consts.system.blockWeights;
     dryRunGas = api.registry.createType('WeightV2', {
       refTime: maxBlock.refTime.toBigInt() / 2n, proofSize: maxBlock.proofSize.toBigInt() / 2n,
@@ -87,8 +82,7 @@ describe('roaming contract on pactum-node --dev', () => {
   });
 
   after(async () => {
-    await api?.disconnect();
-    await node?.stop();
+    await chain?.stop();
   });
 
   it('loads the bundle in the Abi polkadot.js apps uses', () => {

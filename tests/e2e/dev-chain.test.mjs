@@ -2,26 +2,22 @@
 // @polkadot/api decodes the whole metadata and the chain's state.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { stringCamelCase } from '@polkadot/util';
-import { startDevNode, connect, waitFor, finalizedNumber } from './lib/node.mjs';
+import { startDevChain, waitFor, finalizedNumber } from './lib/node.mjs';
 
 const UNIT = 10n ** 12n;
 
 describe('pactum-node --dev', () => {
-  let node;
+  let chain;
   let api;
 
   before(async () => {
-    await cryptoWaitReady();
-    node = await startDevNode();
-    api = await connect(node.wsUrl);
+    chain = await startDevChain();
+    ({ api } = chain);
   });
 
   after(async () => {
-    await api?.disconnect();
-    await node?.stop();
+    await chain?.stop();
   });
 
   it('announces the native token in its chain properties', async () => {
@@ -41,9 +37,7 @@ describe('pactum-node --dev', () => {
   });
 
   it('finalizes a signed transfer, moving the amount and charging the fee', async () => {
-    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-    const alice = keyring.addFromUri('//Alice');
-    const dest = keyring.addFromUri(`//pactum-e2e-${Date.now()}`);
+    const [alice, dest] = chain.keys('Alice', `pactum-e2e-${Date.now()}`);
     const amount = 10n * UNIT;
 
     const { blockHash, events } = await new Promise((resolve, reject) => {

@@ -16,6 +16,7 @@ use pallet_audit_runtime_api::{AuditorView, CaseId, CaseView, Phase, Signal, Ver
 use serde::{Deserialize, Serialize};
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
+use sp_core::bytes::to_hex;
 use sp_runtime::traits::Block as BlockT;
 use std::{fmt::Display, marker::PhantomData, sync::Arc};
 
@@ -54,11 +55,6 @@ fn verdict_name(verdict: Verdict) -> String {
 	}
 }
 
-fn hex(bytes: &[u8]) -> String {
-	let digits: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-	format!("0x{digits}")
-}
-
 impl<AccountId, Balance: Display, BlockNumber> From<CaseView<AccountId, Balance, BlockNumber>>
 	for Case<AccountId, BlockNumber>
 {
@@ -70,7 +66,7 @@ impl<AccountId, Balance: Display, BlockNumber> From<CaseView<AccountId, Balance,
 		Case {
 			requester: v.requester,
 			counterparty: v.counterparty,
-			outcome: hex(v.outcome.as_bytes()),
+			outcome: to_hex(v.outcome.as_bytes(), false),
 			value_at_risk: v.value_at_risk.to_string(),
 			stake: v.stake.to_string(),
 			escrow: v.escrow,
@@ -79,7 +75,7 @@ impl<AccountId, Balance: Display, BlockNumber> From<CaseView<AccountId, Balance,
 			verdict,
 			attempt: v.attempt,
 			deadlines: v.deadlines,
-			seed: v.seed.map(|s| hex(s.as_bytes())),
+			seed: v.seed.map(|s| to_hex(s.as_bytes(), false)),
 			threshold: v.threshold.map(|t| t.to_string()),
 			seats: v.seats,
 			upheld: v.tally.0,
@@ -121,7 +117,7 @@ impl<Balance: Display> From<AuditorView<Balance>> for Auditor {
 	fn from(v: AuditorView<Balance>) -> Self {
 		Auditor {
 			stake: v.stake.to_string(),
-			vrf_key: hex(&v.vrf_key),
+			vrf_key: to_hex(&v.vrf_key, false),
 			last_epoch: v.last_epoch,
 			keep_bonded: v.keep_bonded,
 			open_seats: v.open_seats,

@@ -18,6 +18,7 @@ use pallet_content_runtime_api::{
 use serde::{Deserialize, Serialize};
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
+use sp_core::bytes::to_hex;
 use sp_runtime::{traits::Block as BlockT, Permill};
 use std::{fmt::Display, marker::PhantomData, sync::Arc};
 
@@ -120,7 +121,7 @@ fn right_name(right: Right) -> String {
 impl<AccountId> From<RightsView<AccountId>> for Rights<AccountId> {
 	fn from(v: RightsView<AccountId>) -> Self {
 		Rights {
-			content_hash: format!("0x{}", hex(&v.content_hash)),
+			content_hash: to_hex(&v.content_hash, false),
 			owner: v.owner,
 			creators: shares(v.creators),
 			first_sale: v.royalties.first_sale.into(),
@@ -136,10 +137,6 @@ impl<AccountId> From<RightsView<AccountId>> for Rights<AccountId> {
 				.collect(),
 		}
 	}
-}
-
-fn hex(bytes: &[u8]) -> String {
-	bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[rpc(client, server)]
@@ -219,6 +216,5 @@ mod tests {
 	fn rights_read_as_names() {
 		assert_eq!(right_name(Right::Distribution), "Distribution");
 		assert_eq!(right_name(Right::Other(7)), "Other(7)");
-		assert_eq!(hex(&[0x0a, 0xff]), "0aff");
 	}
 }

@@ -29,10 +29,6 @@ use std::{fmt::Display, marker::PhantomData, sync::Arc};
 /// The page size of `documents_byParty` when none is given.
 pub const DEFAULT_PAGE: u32 = 20;
 
-fn hex(bytes: impl AsRef<[u8]>) -> String {
-	to_hex(bytes.as_ref(), false)
-}
-
 /// A content hash: `{ "algorithm": "Sha2_256", "digest": "0x…" }`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Hash {
@@ -42,7 +38,10 @@ pub struct Hash {
 
 impl From<ContentHash> for Hash {
 	fn from(hash: ContentHash) -> Self {
-		Hash { algorithm: format!("{:?}", hash.algorithm), digest: hex(hash.digest) }
+		Hash {
+			algorithm: format!("{:?}", hash.algorithm),
+			digest: to_hex(hash.digest.as_ref(), false),
+		}
 	}
 }
 
@@ -81,7 +80,7 @@ impl<AccountId, BlockNumber: Into<u64>, Sig: Encode>
 {
 	fn from(record: SignatureRecord<AccountId, BlockNumber, Sig>) -> Self {
 		let (relayed_by, signature) = match record.relayed {
-			Some(relay) => (Some(relay.by), Some(hex(relay.signature.encode()))),
+			Some(relay) => (Some(relay.by), Some(to_hex(&relay.signature.encode(), false))),
 			None => (None, None),
 		};
 		Signature { signer: record.signer, at: record.at.into(), relayed_by, signature }
@@ -112,8 +111,8 @@ impl<AccountId, BlockNumber: Into<u64>, H: AsRef<[u8]>, Sig: Encode>
 			index: v.index,
 			kind: format!("{:?}", v.kind),
 			hash: v.hash.into(),
-			uri: hex(v.uri),
-			reason: v.reason.map(hex),
+			uri: to_hex(v.uri.as_ref(), false),
+			reason: v.reason.map(|r| to_hex(r.as_ref(), false)),
 			proposed_by: v.proposed_by,
 			proposed_at: v.proposed_at.into(),
 			status: v.status.into(),
@@ -230,7 +229,7 @@ impl<AccountId, BlockNumber: Into<u64>, H: AsRef<[u8]>>
 {
 	fn from(c: CertificateView<AccountId, BlockNumber, H>) -> Self {
 		Certificate {
-			hash: hex(c.hash),
+			hash: to_hex(c.hash.as_ref(), false),
 			status: format!("{:?}", c.status),
 			issuer: c.issuer,
 			org_code: String::from_utf8_lossy(&c.org_code).into_owned(),
@@ -241,7 +240,7 @@ impl<AccountId, BlockNumber: Into<u64>, H: AsRef<[u8]>>
 			revoked: c.revoked.map(|r| Revoked {
 				by: r.by,
 				at: r.at.into(),
-				reason: hex(r.reason),
+				reason: to_hex(r.reason.as_ref(), false),
 			}),
 		}
 	}

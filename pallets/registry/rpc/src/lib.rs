@@ -69,10 +69,6 @@ pub struct Ban<AccountId> {
 	pub since: u64,
 }
 
-fn hex(bytes: impl AsRef<[u8]>) -> String {
-	to_hex(bytes.as_ref(), false)
-}
-
 fn role_names(roles: &[Role]) -> Vec<String> {
 	roles.iter().map(|role| format!("{role:?}")).collect()
 }
@@ -90,16 +86,17 @@ where
 			kyc_level: view.kyc_level,
 			kyc: view.kyc.map(|kyc| Kyc {
 				level: kyc.level,
-				evidence: hex(kyc.evidence),
+				evidence: to_hex(kyc.evidence.as_ref(), false),
 				expires_at: kyc.expires_at.into(),
 				verified_at: kyc.verified_at.into(),
 			}),
-			company: view.company.map(hex),
+			company: view.company.map(|c| to_hex(c.as_ref(), false)),
 			roles: role_names(&view.roles),
 			org_code: view.org_code.map(|code| String::from_utf8_lossy(&code).into_owned()),
-			operator_key: view
-				.operator_key
-				.map(|key| OperatorKey { scheme: format!("{:?}", key.scheme), key: hex(key.key) }),
+			operator_key: view.operator_key.map(|key| OperatorKey {
+				scheme: format!("{:?}", key.scheme),
+				key: to_hex(key.key.as_ref(), false),
+			}),
 			deposit: view.deposit.to_string(),
 			references: view.references,
 			registered_at: view.registered_at.into(),
