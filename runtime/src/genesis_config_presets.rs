@@ -9,7 +9,11 @@ use crate::{
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
-use pallet_registry::Role;
+use pactum_primitives::Role;
+use pallet_audit::roles::Auditor;
+use pallet_documents::roles::Issuer;
+use pallet_registry::roles::{KycAdmin::ROLE, SecurityAdmin::ROLE, SuperAdmin};
+use pallet_tokens::roles::{FeesAdmin::ROLE, IssuanceAdmin::ROLE, LimitsAdmin::ROLE, TradeAdmin};
 use serde_json::Value;
 use sp_consensus_babe::AuthorityId as BabeId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
@@ -140,24 +144,23 @@ fn four_validators() -> Vec<Validator> {
 /// every admin role, Bob is the second KYC and security admin (a recovery needs two people),
 /// Charlie an issuer, Dave an auditor. Eve and Ferdie are left unregistered.
 fn dev_participants() -> Vec<Participant> {
-	use Role::*;
 	vec![
 		(
 			Sr25519Keyring::Alice.to_account_id(),
 			3,
 			vec![
-				SuperAdmin,
-				KycAdmin,
-				FeesAdmin,
-				LimitsAdmin,
-				IssuanceAdmin,
-				TradeAdmin,
-				SecurityAdmin,
+				SuperAdmin::ROLE,
+				KycAdmin::ROLE,
+				FeesAdmin::ROLE,
+				LimitsAdmin::ROLE,
+				IssuanceAdmin::ROLE,
+				TradeAdmin::ROLE,
+				SecurityAdmin::ROLE,
 			],
 		),
-		(Sr25519Keyring::Bob.to_account_id(), 3, vec![KycAdmin, SecurityAdmin]),
-		(Sr25519Keyring::Charlie.to_account_id(), 3, vec![Issuer]),
-		(Sr25519Keyring::Dave.to_account_id(), 3, vec![Auditor]),
+		(Sr25519Keyring::Bob.to_account_id(), 3, vec![KycAdmin::ROLE, SecurityAdmin]),
+		(Sr25519Keyring::Charlie.to_account_id(), 3, vec![Issuer::ROLE]),
+		(Sr25519Keyring::Dave.to_account_id(), 3, vec![Auditor::ROLE]),
 	]
 }
 
@@ -202,7 +205,7 @@ pub fn production_genesis() -> Value {
 	let participants = members
 		.iter()
 		.enumerate()
-		.map(|(i, who)| (who.clone(), 3, if i == 0 { vec![Role::SuperAdmin] } else { vec![] }))
+		.map(|(i, who)| (who.clone(), 3, if i == 0 { vec![SuperAdmin::ROLE] } else { vec![] }))
 		.collect();
 	genesis(consortium, members.clone(), members, participants, None)
 }

@@ -50,7 +50,9 @@ describe('registry on pactum-node --dev', () => {
     const admin = await submit(api, api.tx.utility.batchAll([
       api.tx.registry.verifyKyc(eve.address, 2, evidence, now + 1_000),
       api.tx.registry.setCorporate(eve.address, company),
-      api.tx.registry.grantRole(eve.address, 'Issuer'),
+      // Roles go on chain as numbers (each pallet declares its own): 7 is the documents
+      // pallet's Issuer; the RPC names them.
+      api.tx.registry.grantRole(eve.address, 7),
       api.tx.registry.assignOrgCode(eve.address, 'EVE-TEL'),
     ]), alice);
     assert.ok(findEvent(admin.events, 'registry', 'Verified'));
@@ -91,6 +93,11 @@ describe('registry on pactum-node --dev', () => {
     await assert.rejects(
       submit(api, api.tx.registry.verifyKyc(ferdie.address, 3, blake2AsHex('self'), 1_000_000), ferdie),
       (error) => error.module === 'registry.MissingRole',
+    );
+    // A number no pallet declares is no role.
+    await assert.rejects(
+      submit(api, api.tx.registry.grantRole(ferdie.address, 31), alice),
+      (error) => error.module === 'registry.UnknownRole',
     );
     assert.deepEqual(await participant(ferdie.address), before);
     assert.equal(before.kind, 'Unverified');

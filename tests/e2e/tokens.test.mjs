@@ -99,7 +99,7 @@ describe('tokens on pactum-node --dev', () => {
 
     await assert.rejects(
       submit(api, api.tx.tokens.transfer(ASSET, eve.address, 1), bob),
-      (error) => error.module === 'tokens.RecipientNotRegistered',
+      (error) => error.module === 'tokens.RecipientNotParticipant',
     );
     // pallet-assets' own transfer is filtered out: no way around the rules.
     await assert.rejects(

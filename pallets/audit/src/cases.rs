@@ -6,18 +6,12 @@ use crate::{
 };
 use alloc::vec::Vec;
 use frame_support::{pallet_prelude::*, traits::fungible::MutateHold, BoundedVec};
-use pallet_registry::ParticipantRegistry;
+use crate::roles::Auditor;
+use pactum_primitives::{Inactive, ParticipantRegistry};
 use sp_core::H256;
 use sp_runtime::traits::Zero;
 
 impl<T: Config> Pallet<T> {
-	/// Checks that `who` is a registered participant under no ban.
-	pub(crate) fn ensure_participant(who: &T::AccountId) -> DispatchResult {
-		let standing = T::Registry::standing(who).ok_or(Error::<T>::NotParticipant)?;
-		ensure!(!standing.banned, Error::<T>::Banned);
-		Ok(())
-	}
-
 	/// Seats of a panel in `round`.
 	pub(crate) fn panel_size(round: u8) -> u32 {
 		if round == 0 {
@@ -70,11 +64,12 @@ impl<T: Config> Pallet<T> {
 		value_at_risk: BalanceOf<T>,
 		escrow: Option<crate::EscrowId>,
 	) -> DispatchResult {
-		Self::ensure_participant(&who)?;
+		T::Registry::ensure_active(&who).map_err(Error::<T>::from)?;
 		ensure!(who != counterparty, Error::<T>::SameParty);
-		let other =
-			T::Registry::standing(&counterparty).ok_or(Error::<T>::CounterpartyNotParticipant)?;
-		ensure!(!other.banned, Error::<T>::Banned);
+		T::Registry::ensure_active(&counterparty).map_err(|inactive| match inactive {
+			Inactive::NotParticipant => Error::<T>::CounterpartyNotParticipant,
+			Inactive::Banned => Error::<T>::Banned,
+		})?;
 		if let Some(id) = escrow {
 			Self::add_dispute(id, &who, &counterparty)?;
 		}
@@ -128,7 +123,7 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::NotCommitPhase
 		);
 		ensure!(
-			T::Registry::has_role(&who, pallet_registry::Role::Auditor),
+			T::Registry::has_role(&who, Auditor::ROLE),
 			Error::<T>::NotAuditor
 		);
 		let auditor = Auditors::<T>::get(&who).ok_or(Error::<T>::NotSignalled)?;

@@ -17,9 +17,9 @@ impl<T: Config> Pallet<T> {
 		provider: T::AccountId,
 		amount: BalanceOf<T>,
 	) -> DispatchResult {
-		Self::ensure_participant(&recipient)?;
+		T::Registry::ensure_active(&recipient).map_err(Error::<T>::from)?;
 		ensure!(recipient != provider, Error::<T>::SameParty);
-		Self::ensure_participant(&provider).map_err(|_| Error::<T>::CounterpartyNotParticipant)?;
+		T::Registry::ensure_active(&provider).map_err(|_| Error::<T>::CounterpartyNotParticipant)?;
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		let paid = T::ImmediateShare::get() * amount;
 		let held = amount.saturating_sub(paid);

@@ -90,6 +90,16 @@ mod types;
 mod views;
 pub mod weights;
 
+/// The role of the audit pallet (number 8; see `pactum_primitives::declare_roles!`).
+pub mod roles {
+	pactum_primitives::declare_roles! {
+		/// Sits on audit panels.
+		Auditor = 8,
+	}
+}
+
+pactum_primitives::impl_inactive_errors!(Error);
+
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -101,7 +111,7 @@ pub mod pallet {
 		},
 	};
 	use frame_system::pallet_prelude::*;
-	use pallet_registry::ParticipantRegistry;
+	use pactum_primitives::ParticipantRegistry;
 	use sp_core::H256;
 	use sp_runtime::{traits::Zero, Perbill, Percent};
 

@@ -7,7 +7,8 @@ use frame_support::{
 	traits::{ConstU32, ConstU64, ConstU8, Hooks, Randomness},
 };
 use frame_system::EnsureRoot;
-use pallet_registry::Role;
+use crate::roles::Auditor;
+use pallet_registry::roles::SecurityAdmin;
 use sp_core::{sr25519, Pair, H256};
 use sp_runtime::{BuildStorage, Perbill, Percent};
 
@@ -62,6 +63,7 @@ impl pallet_registry::Config for Test {
 	type MaxOrgCodeLen = ConstU32<8>;
 	type RecoveryDelay = ConstU64<10>;
 	type OnRecovered = ();
+	type Roles = (pallet_registry::roles::All, crate::roles::All);
 	type WeightInfo = ();
 }
 
@@ -168,14 +170,14 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	.assimilate_storage(&mut storage)
 	.unwrap();
 	let participants = [
-		(ADMIN, 1, vec![Role::SecurityAdmin]),
+		(ADMIN, 1, vec![SecurityAdmin::ROLE]),
 		(REQUESTER, 1, vec![]),
 		(PROVIDER, 1, vec![]),
 		(PLAIN, 1, vec![]),
-		(UNVERIFIED_AUDITOR, 0, vec![Role::Auditor]),
+		(UNVERIFIED_AUDITOR, 0, vec![Auditor::ROLE]),
 	]
 	.into_iter()
-	.chain(AUDITORS.map(|who| (who, 1, vec![Role::Auditor])))
+	.chain(AUDITORS.map(|who| (who, 1, vec![Auditor::ROLE])))
 	.collect();
 	pallet_registry::GenesisConfig::<Test> { participants }
 		.assimilate_storage(&mut storage)

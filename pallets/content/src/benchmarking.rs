@@ -16,7 +16,7 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
-use pallet_registry::ParticipantRegistry;
+use pactum_primitives::ParticipantRegistry;
 use sp_runtime::{traits::Saturating, Permill};
 
 /// A registered participant with plenty of native funds.

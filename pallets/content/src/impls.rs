@@ -19,21 +19,13 @@ use frame_support::{
 		},
 	},
 };
-use pallet_registry::ParticipantRegistry;
-use pallet_tokens::RegulatedTransfer;
+use pactum_primitives::{ParticipantRegistry, RegulatedTransfer};
 use sp_runtime::{
 	traits::{CheckedAdd, Saturating, Zero},
 	Permill,
 };
 
 impl<T: Config> Pallet<T> {
-	/// `who` is a registered participant and not banned.
-	pub(crate) fn ensure_participant(who: &T::AccountId) -> DispatchResult {
-		let standing = T::Registry::standing(who).ok_or(Error::<T>::NotParticipant)?;
-		ensure!(!standing.banned, Error::<T>::Banned);
-		Ok(())
-	}
-
 	/// The content exists and `who` owns its NFT.
 	pub(crate) fn ensure_owner(content: ContentId, who: &T::AccountId) -> DispatchResult {
 		let owner = Self::owner_of(content).ok_or(Error::<T>::UnknownContent)?;
@@ -110,7 +102,7 @@ impl<T: Config> Pallet<T> {
 		content: ContentId,
 		terms_id: TermsId,
 	) -> Result<OfferOf<T>, DispatchError> {
-		Self::ensure_participant(buyer)?;
+		T::Registry::ensure_active(buyer).map_err(Error::<T>::from)?;
 		ensure!(Contents::<T>::contains_key(content), Error::<T>::UnknownContent);
 		let offer = Offers::<T>::get(content, terms_id).ok_or(Error::<T>::UnknownTerms)?;
 		ensure!(

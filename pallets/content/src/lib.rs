@@ -33,7 +33,7 @@
 //! must be a registered participant under no ban; withdrawing terms, removing a code and clearing
 //! a spent licence only give back, and stay open to banned accounts.
 //!
-//! Payments in a tokens asset move through [`pallet_tokens::RegulatedTransfer`]: every leg is a
+//! Payments in a tokens asset move through [`pactum_primitives::RegulatedTransfer`]: every leg is a
 //! regulated transfer (holder policy, limits and the transfer fee, paid by the payer).
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -54,6 +54,8 @@ mod tests;
 mod types;
 pub mod weights;
 
+pactum_primitives::impl_inactive_errors!(Error);
+
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -67,8 +69,7 @@ pub mod pallet {
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
-	use pallet_registry::ParticipantRegistry;
-	use pallet_tokens::RegulatedTransfer;
+	use pactum_primitives::{ParticipantRegistry, RegulatedTransfer};
 	use sp_runtime::{
 		traits::{Saturating, Zero},
 		Permill,
@@ -490,7 +491,7 @@ pub mod pallet {
 			royalties: Royalties,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::ensure_participant(&who)?;
+			T::Registry::ensure_active(&who).map_err(Error::<T>::from)?;
 			ensure!(!ByHash::<T>::contains_key(content_hash), Error::<T>::ContentExists);
 			ensure!(!creators.is_empty(), Error::<T>::NoCreators);
 			ensure!(whole(creators.iter()), Error::<T>::SharesNotWhole);
@@ -499,7 +500,7 @@ pub mod pallet {
 					!creators.iter().skip(i + 1).any(|(other, _)| other == creator),
 					Error::<T>::DuplicateCreator
 				);
-				Self::ensure_participant(creator)?;
+				T::Registry::ensure_active(creator).map_err(Error::<T>::from)?;
 			}
 			ensure!(
 				royalties.first_sale.is_whole() && royalties.later.is_whole(),
@@ -554,9 +555,9 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::ensure_owner(content, &who)?;
-			Self::ensure_participant(&who)?;
+			T::Registry::ensure_active(&who).map_err(Error::<T>::from)?;
 			ensure!(who != to, Error::<T>::SameAccount);
-			Self::ensure_participant(&to)?;
+			T::Registry::ensure_active(&to).map_err(Error::<T>::from)?;
 			Self::move_nft(content, &to)?;
 			Self::deposit_event(Event::OwnershipTransferred { content, from: who, to });
 			Ok(())
@@ -568,7 +569,7 @@ pub mod pallet {
 		pub fn add_right(origin: OriginFor<T>, content: ContentId, right: Right) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::ensure_owner(content, &who)?;
-			Self::ensure_participant(&who)?;
+			T::Registry::ensure_active(&who).map_err(Error::<T>::from)?;
 			Contents::<T>::try_mutate(content, |record| -> DispatchResult {
 				let record = record.as_mut().ok_or(Error::<T>::UnknownContent)?;
 				ensure!(!record.rights.contains(&right), Error::<T>::RightExists);
@@ -596,8 +597,8 @@ pub mod pallet {
 			ensure!(who != to, Error::<T>::SameAccount);
 			let record = Contents::<T>::get(content).ok_or(Error::<T>::UnknownContent)?;
 			ensure!(record.rights.contains(&right), Error::<T>::UnknownRight);
-			Self::ensure_participant(&who)?;
-			Self::ensure_participant(&to)?;
+			T::Registry::ensure_active(&who).map_err(Error::<T>::from)?;
+			T::Registry::ensure_active(&to).map_err(Error::<T>::from)?;
 			Rights::<T>::try_mutate(content, right, |holders| -> DispatchResult {
 				let at = holders
 					.iter()
@@ -633,8 +634,8 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::ensure_owner(content, &who)?;
-			Self::ensure_participant(&who)?;
-			Self::ensure_participant(&gateway)?;
+			T::Registry::ensure_active(&who).map_err(Error::<T>::from)?;
+			T::Registry::ensure_active(&gateway).map_err(Error::<T>::from)?;
 			Gateways::<T>::try_mutate(content, |gateways| -> DispatchResult {
 				ensure!(!gateways.contains(&gateway), Error::<T>::GatewayExists);
 				gateways.try_push(gateway.clone()).map_err(|_| Error::<T>::TooManyGateways)?;
@@ -676,7 +677,7 @@ pub mod pallet {
 			terms: TermsOf<T>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::ensure_participant(&who)?;
+			T::Registry::ensure_active(&who).map_err(Error::<T>::from)?;
 			let mut record = Contents::<T>::get(content).ok_or(Error::<T>::UnknownContent)?;
 			ensure!(
 				!Self::share_of(content, Right::Distribution, &who).is_zero(),
@@ -819,7 +820,7 @@ pub mod pallet {
 				Gateways::<T>::get(content).contains(&gateway),
 				Error::<T>::UnauthorisedGateway
 			);
-			Self::ensure_participant(&gateway)?;
+			T::Registry::ensure_active(&gateway).map_err(Error::<T>::from)?;
 			let licence = Licences::<T>::try_mutate(content, &holder, |licence| {
 				let licence = licence.as_mut().ok_or(Error::<T>::NoLicence)?;
 				Self::ensure_usable(licence)?;
@@ -848,7 +849,7 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			ensure!(ask.is_none_or(|a| !a.is_zero()), Error::<T>::ZeroAmount);
 			if ask.is_some() {
-				Self::ensure_participant(&who)?;
+				T::Registry::ensure_active(&who).map_err(Error::<T>::from)?;
 			}
 			Licences::<T>::try_mutate(content, &who, |licence| -> DispatchResult {
 				let licence = licence.as_mut().ok_or(Error::<T>::NoLicence)?;
@@ -876,7 +877,7 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let buyer = ensure_signed(origin)?;
 			ensure!(buyer != seller, Error::<T>::SameAccount);
-			Self::ensure_participant(&buyer)?;
+			T::Registry::ensure_active(&buyer).map_err(Error::<T>::from)?;
 			let record = Contents::<T>::get(content).ok_or(Error::<T>::UnknownContent)?;
 			let mut licence = Licences::<T>::get(content, &seller).ok_or(Error::<T>::NoLicence)?;
 			let price = licence.ask.ok_or(Error::<T>::NotForSale)?;
@@ -936,7 +937,7 @@ pub mod pallet {
 			code: CodeOf<T>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::ensure_participant(&who)?;
+			T::Registry::ensure_active(&who).map_err(Error::<T>::from)?;
 			ensure!(Contents::<T>::contains_key(content), Error::<T>::UnknownContent);
 			ensure!(
 				!Self::share_of(content, Right::Promotion, &who).is_zero(),
@@ -974,7 +975,7 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-			Self::ensure_participant(&who)?;
+			T::Registry::ensure_active(&who).map_err(Error::<T>::from)?;
 			Self::ensure_asset(asset)?;
 			let legs = Self::pay(content, &who, asset, amount, |r| r.later, None)?;
 			Self::deposit_event(Event::Tipped { content, from: who, asset, amount });

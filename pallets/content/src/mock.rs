@@ -8,7 +8,9 @@ use frame_support::{
 	BoundedVec, PalletId,
 };
 use frame_system::EnsureRoot;
-use pallet_registry::{roles, EnsureRole, Role};
+use pactum_primitives::EnsureRole;
+use pallet_registry::roles::SecurityAdmin;
+use pallet_tokens::roles::{FeesAdmin, IssuanceAdmin, LimitsAdmin, TradeAdmin};
 use pallet_tokens::HolderPolicy;
 use sp_runtime::{
 	testing::{TestSignature, UintAuthorityId},
@@ -81,6 +83,7 @@ impl pallet_registry::Config for Test {
 	type MaxOrgCodeLen = ConstU32<8>;
 	type RecoveryDelay = ConstU64<10>;
 	type OnRecovered = Tokens;
+	type Roles = (pallet_registry::roles::All, pallet_tokens::roles::All);
 	type WeightInfo = ();
 }
 
@@ -106,11 +109,11 @@ parameter_types! {
 impl pallet_tokens::Config for Test {
 	type Registry = Registry;
 	type Time = Timestamp;
-	type IssuanceOrigin = EnsureRole<Test, roles::IssuanceAdmin>;
-	type FeesOrigin = EnsureRole<Test, roles::FeesAdmin>;
-	type LimitsOrigin = EnsureRole<Test, roles::LimitsAdmin>;
-	type TradeOrigin = EnsureRole<Test, roles::TradeAdmin>;
-	type SecurityOrigin = EnsureRole<Test, roles::SecurityAdmin>;
+	type IssuanceOrigin = EnsureRole<Registry, IssuanceAdmin, AccountId>;
+	type FeesOrigin = EnsureRole<Registry, FeesAdmin, AccountId>;
+	type LimitsOrigin = EnsureRole<Registry, LimitsAdmin, AccountId>;
+	type TradeOrigin = EnsureRole<Registry, TradeAdmin, AccountId>;
+	type SecurityOrigin = EnsureRole<Registry, SecurityAdmin, AccountId>;
 	type PalletId = TokensPalletId;
 	type MaxAssets = ConstU32<2>;
 	type MaxCollateralRecords = ConstU32<2>;
@@ -241,7 +244,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	.assimilate_storage(&mut storage)
 	.unwrap();
 	let admin_roles =
-		vec![Role::IssuanceAdmin, Role::FeesAdmin, Role::LimitsAdmin, Role::SecurityAdmin];
+		vec![IssuanceAdmin::ROLE, FeesAdmin::ROLE, LimitsAdmin::ROLE, SecurityAdmin::ROLE];
 	let participants = [CREATOR, COAUTHOR, DISTRIBUTOR, PROMOTER, BUYER, BUYER2, GATEWAY]
 		.into_iter()
 		.chain([COLLECTOR])

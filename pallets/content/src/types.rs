@@ -3,7 +3,7 @@
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::fmt::Debug;
-use pallet_tokens::AssetId;
+pub use pactum_primitives::{AssetId, Digest};
 use scale_info::TypeInfo;
 use sp_runtime::Permill;
 
@@ -11,8 +11,6 @@ use sp_runtime::Permill;
 pub type ContentId = u32;
 /// A licence offer's id, per content.
 pub type TermsId = u32;
-/// A 32-byte hash of the content itself.
-pub type Digest = [u8; 32];
 
 /// A right over a content, held in shares. Registration creates the first three, held in full by
 /// the registrant; the owner may add others.

@@ -10,7 +10,8 @@ use frame_support::traits::{
 	Get,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
-use pallet_registry::{ParticipantRegistry, Role};
+use crate::roles::Issuer;
+use pactum_primitives::ParticipantRegistry;
 use sp_runtime::traits::{BlakeTwo256, Bounded, Hash, Saturating};
 
 fn participant<T: Config>(name: &'static str, index: u32) -> T::AccountId {
@@ -104,7 +105,7 @@ fn active_with_open_amendment<T: Config>(creator: &T::AccountId) -> DocumentId {
 /// An `Issuer` with the longest organisation code.
 fn issuer<T: Config>() -> T::AccountId {
 	let who = participant::<T>("issuer", 0);
-	T::Registry::register_for_benchmarks(&who, 1, &[Role::Issuer]);
+	T::Registry::register_for_benchmarks(&who, 1, &[Issuer::ROLE]);
 	T::Registry::set_org_code_for_benchmarks(&who, vec![b'O'; T::MaxOrgCodeLen::get() as usize]);
 	who
 }

@@ -6,12 +6,13 @@ use alloc::vec::Vec;
 use codec::MaxEncodedLen;
 use frame_support::{ensure, pallet_prelude::DispatchResult};
 use frame_system::pallet_prelude::BlockNumberFor;
-use pallet_registry::{ParticipantRegistry, Role};
+use crate::roles::Issuer;
+use pactum_primitives::ParticipantRegistry;
 
 impl<T: Config> Pallet<T> {
 	/// The organisation code of `who` if it is an unbanned `Issuer`.
 	fn issuer_org_code(who: &T::AccountId) -> Result<OrgCodeOf<T>, Error<T>> {
-		ensure!(T::Registry::has_role(who, Role::Issuer), Error::<T>::NotIssuer);
+		ensure!(T::Registry::has_role(who, Issuer::ROLE), Error::<T>::NotIssuer);
 		T::Registry::org_code(who)
 			.and_then(|code| code.try_into().ok())
 			.ok_or(Error::<T>::NoOrgCode)

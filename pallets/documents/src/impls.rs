@@ -10,7 +10,7 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::{ensure_signed, pallet_prelude::*};
-use pallet_registry::ParticipantRegistry;
+use pactum_primitives::ParticipantRegistry;
 use sp_runtime::traits::{Saturating, Zero};
 
 /// Whether an item of `items` stands in it twice (lists of at most `MaxParties`).
@@ -22,8 +22,7 @@ impl<T: Config> Pallet<T> {
 	/// A signed origin whose account is a registered, unbanned participant; yields the account.
 	pub(crate) fn ensure_participant(origin: OriginFor<T>) -> Result<T::AccountId, DispatchError> {
 		let who = ensure_signed(origin)?;
-		let standing = T::Registry::standing(&who).ok_or(Error::<T>::NotParticipant)?;
-		ensure!(!standing.banned, Error::<T>::Banned);
+		T::Registry::ensure_active(&who).map_err(Error::<T>::from)?;
 		Ok(who)
 	}
 
@@ -76,8 +75,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(signers.iter().all(|s| parties.contains(s)), Error::<T>::SignerNotParty);
 		ensure!(!has_duplicates(&signers), Error::<T>::DuplicateParty);
 		for party in parties.iter() {
-			let standing = T::Registry::standing(party).ok_or(Error::<T>::PartyNotParticipant)?;
-			ensure!(!standing.banned, Error::<T>::PartyNotParticipant);
+			T::Registry::ensure_active(party).map_err(|_| Error::<T>::PartyNotParticipant)?;
 		}
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(valid_until.map_or(true, |end| end > now), Error::<T>::ExpiryInPast);

@@ -60,6 +60,16 @@ mod types;
 mod views;
 pub mod weights;
 
+/// The role of the documents pallet (number 7; see `pactum_primitives::declare_roles!`).
+pub mod roles {
+	pactum_primitives::declare_roles! {
+		/// Issues certificates for its organisation.
+		Issuer = 7,
+	}
+}
+
+pactum_primitives::impl_inactive_errors!(Error);
+
 /// What benchmarks need from the runtime: a key pair in the signature scheme it uses.
 #[cfg(feature = "runtime-benchmarks")]
 pub trait BenchmarkHelper<AccountId, Signature> {
@@ -76,7 +86,7 @@ pub mod pallet {
 		traits::fungible::{Inspect, Mutate, MutateHold},
 	};
 	use frame_system::pallet_prelude::*;
-	use pallet_registry::ParticipantRegistry;
+	use pactum_primitives::ParticipantRegistry;
 	use sp_runtime::traits::{IdentifyAccount, Verify};
 
 	pub type BalanceOf<T> =

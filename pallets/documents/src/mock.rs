@@ -8,7 +8,8 @@ use frame_support::{
 	traits::{ConstU32, ConstU64, ConstU8},
 };
 use frame_system::EnsureRoot;
-use pallet_registry::Role;
+use crate::roles::Issuer;
+use pallet_registry::roles::SecurityAdmin;
 use sp_core::{ecdsa, ed25519, sr25519, Pair};
 use sp_runtime::{
 	traits::{IdentifyAccount, IdentityLookup, Verify},
@@ -68,6 +69,7 @@ impl pallet_registry::Config for Test {
 	type MaxOrgCodeLen = ConstU32<8>;
 	type RecoveryDelay = ConstU64<10>;
 	type OnRecovered = ();
+	type Roles = (pallet_registry::roles::All, crate::roles::All);
 	type WeightInfo = ();
 }
 
@@ -232,9 +234,9 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		.into_iter()
 		.map(|who| (who, 1, vec![]))
 		.collect();
-	participants.push((issuer(), 1, vec![Role::Issuer]));
-	participants.push((other_issuer(), 1, vec![Role::Issuer]));
-	participants.push((security(), 1, vec![Role::SecurityAdmin]));
+	participants.push((issuer(), 1, vec![Issuer::ROLE]));
+	participants.push((other_issuer(), 1, vec![Issuer::ROLE]));
+	participants.push((security(), 1, vec![SecurityAdmin::ROLE]));
 	pallet_registry::GenesisConfig::<Test> { participants }
 		.assimilate_storage(&mut storage)
 		.unwrap();

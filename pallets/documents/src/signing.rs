@@ -10,7 +10,7 @@ use frame_support::{
 	traits::Get,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
-use pallet_registry::ParticipantRegistry;
+use pactum_primitives::{Inactive, ParticipantRegistry};
 use sp_runtime::traits::{Verify, Zero};
 
 /// The domain tag that starts every payload a party signs off chain.
@@ -52,10 +52,10 @@ impl<T: Config> Pallet<T> {
 		signer: T::AccountId,
 		relay: Option<Relay<T::AccountId, T::Signature>>,
 	) -> Result<(), SignRefusal> {
-		let standing = T::Registry::standing(&signer).ok_or(SignRefusal::NotParticipant)?;
-		if standing.banned {
-			return Err(SignRefusal::Banned);
-		}
+		T::Registry::ensure_active(&signer).map_err(|inactive| match inactive {
+			Inactive::NotParticipant => SignRefusal::NotParticipant,
+			Inactive::Banned => SignRefusal::Banned,
+		})?;
 		let mut doc = Documents::<T>::get(document).ok_or(SignRefusal::UnknownDocument)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		Self::ensure_in_force(&doc, now).map_err(|status| match status {

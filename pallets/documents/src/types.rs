@@ -10,8 +10,7 @@ use scale_info::TypeInfo;
 pub type DocumentId = u64;
 /// Versions of a document are numbered from 0 (the original text).
 pub type VersionIndex = u32;
-/// A 32-byte digest: of a document's file, of a reason, or a certificate.
-pub type Digest = [u8; 32];
+pub use pactum_primitives::Digest;
 
 /// The hash function a document's content hash was computed with.
 #[derive(

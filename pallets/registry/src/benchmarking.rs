@@ -1,6 +1,7 @@
 //! Benchmarks of every call, each in its most expensive path.
 
 use super::*;
+use crate::roles::{KycAdmin, SecurityAdmin, SuperAdmin};
 use crate::pallet::{Bans, Config, OperatorKeys, OrgCodes, Pallet, Participants, Recoveries};
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
@@ -79,7 +80,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn verify_kyc() {
-		let kyc = admin::<T>("kyc", &[Role::KycAdmin]);
+		let kyc = admin::<T>("kyc", &[KycAdmin::ROLE]);
 		let who = registered::<T>("who");
 		#[extrinsic_call]
 		_(
@@ -94,7 +95,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn revoke_verification() {
-		let kyc = admin::<T>("kyc", &[Role::KycAdmin]);
+		let kyc = admin::<T>("kyc", &[KycAdmin::ROLE]);
 		let who = admin::<T>("who", &[]);
 		assert!(Pallet::<T>::set_corporate(
 			RawOrigin::Signed(kyc.clone()).into(),
@@ -109,7 +110,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn set_corporate() {
-		let kyc = admin::<T>("kyc", &[Role::KycAdmin]);
+		let kyc = admin::<T>("kyc", &[KycAdmin::ROLE]);
 		let who = admin::<T>("who", &[]);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(kyc), who.clone(), evidence::<T>());
@@ -118,25 +119,25 @@ mod benchmarks {
 
 	#[benchmark]
 	fn grant_role() {
-		let root = admin::<T>("root", &[Role::SuperAdmin]);
+		let root = admin::<T>("root", &[SuperAdmin::ROLE]);
 		let who = registered::<T>("who");
 		#[extrinsic_call]
-		_(RawOrigin::Signed(root), who.clone(), Role::SuperAdmin);
-		assert!(Pallet::<T>::holds_role(&who, Role::SuperAdmin));
+		_(RawOrigin::Signed(root), who.clone(), SuperAdmin::ROLE);
+		assert!(Pallet::<T>::holds_role(&who, SuperAdmin::ROLE));
 	}
 
 	#[benchmark]
 	fn revoke_role() {
-		let root = admin::<T>("root", &[Role::SuperAdmin]);
-		let who = admin::<T>("who", &[Role::SuperAdmin]);
+		let root = admin::<T>("root", &[SuperAdmin::ROLE]);
+		let who = admin::<T>("who", &[SuperAdmin::ROLE]);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(root), who.clone(), Role::SuperAdmin);
-		assert!(!Pallet::<T>::holds_role(&who, Role::SuperAdmin));
+		_(RawOrigin::Signed(root), who.clone(), SuperAdmin::ROLE);
+		assert!(!Pallet::<T>::holds_role(&who, SuperAdmin::ROLE));
 	}
 
 	#[benchmark]
 	fn assign_org_code() {
-		let root = admin::<T>("root", &[Role::SuperAdmin]);
+		let root = admin::<T>("root", &[SuperAdmin::ROLE]);
 		let who = registered::<T>("who");
 		let code = longest_code::<T>();
 		#[extrinsic_call]
@@ -147,7 +148,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn release_org_code() {
-		let root = admin::<T>("root", &[Role::SuperAdmin]);
+		let root = admin::<T>("root", &[SuperAdmin::ROLE]);
 		let who = registered::<T>("who");
 		let code = longest_code::<T>();
 		assert!(Pallet::<T>::assign_org_code(
@@ -181,7 +182,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn ban() {
-		let security = admin::<T>("security", &[Role::SecurityAdmin]);
+		let security = admin::<T>("security", &[SecurityAdmin::ROLE]);
 		let who = registered::<T>("who");
 		#[extrinsic_call]
 		_(RawOrigin::Signed(security), who.clone(), 1, Some(far_future::<T>()));
@@ -190,7 +191,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn unban() {
-		let security = admin::<T>("security", &[Role::SecurityAdmin]);
+		let security = admin::<T>("security", &[SecurityAdmin::ROLE]);
 		let who = registered::<T>("who");
 		assert!(Pallet::<T>::ban(RawOrigin::Signed(security.clone()).into(), who.clone(), 1, None)
 			.is_ok());
@@ -202,7 +203,7 @@ mod benchmarks {
 	#[benchmark]
 	fn propose_recovery() {
 		// The proposer holds only the second role checked.
-		let security = admin::<T>("security", &[Role::SecurityAdmin]);
+		let security = admin::<T>("security", &[SecurityAdmin::ROLE]);
 		let lost = registered::<T>("lost");
 		let new: T::AccountId = account("new", 0, 0);
 		#[extrinsic_call]
@@ -212,8 +213,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn approve_recovery() {
-		let security = admin::<T>("security", &[Role::SecurityAdmin]);
-		let kyc = admin::<T>("kyc", &[Role::KycAdmin]);
+		let security = admin::<T>("security", &[SecurityAdmin::ROLE]);
+		let kyc = admin::<T>("kyc", &[KycAdmin::ROLE]);
 		let lost = registered::<T>("lost");
 		let new: T::AccountId = account("new", 0, 0);
 		assert!(Pallet::<T>::propose_recovery(
@@ -229,8 +230,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn cancel_recovery() {
-		let kyc = admin::<T>("kyc", &[Role::KycAdmin]);
-		let security = admin::<T>("security", &[Role::SecurityAdmin]);
+		let kyc = admin::<T>("kyc", &[KycAdmin::ROLE]);
+		let security = admin::<T>("security", &[SecurityAdmin::ROLE]);
 		let lost = registered::<T>("lost");
 		let new: T::AccountId = account("new", 0, 0);
 		assert!(
@@ -244,8 +245,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn finish_recovery() {
-		let kyc = admin::<T>("kyc", &[Role::KycAdmin, Role::SuperAdmin]);
-		let security = admin::<T>("security", &[Role::SecurityAdmin]);
+		let kyc = admin::<T>("kyc", &[KycAdmin::ROLE, SuperAdmin::ROLE]);
+		let security = admin::<T>("security", &[SecurityAdmin::ROLE]);
 		let lost = registered::<T>("lost");
 		let new = funded::<T>("new");
 		// Everything that moves: deposit, org code, key and ban.

@@ -1,6 +1,7 @@
 //! The pallet's helpers, its answers to other pallets and clients, and its invariants.
 
 use crate::*;
+use pactum_primitives::RoleCatalog;
 use alloc::vec::Vec;
 use frame_support::{
 	ensure,
@@ -41,8 +42,7 @@ impl<T: Config> Pallet<T> {
 			});
 		}
 		for role in roles {
-			if !p.roles.contains(*role) {
-				p.roles.insert(*role);
+			if !p.roles.contains(*role) && p.roles.insert(*role) {
 				RoleHolders::<T>::mutate(role, |n| *n = n.saturating_add(1));
 			}
 		}
@@ -90,13 +90,23 @@ impl<T: Config> Pallet<T> {
 	) -> Result<Option<T::AccountId>, DispatchError> {
 		match T::AdminOrigin::try_origin(origin) {
 			Ok(_) => Ok(None),
-			Err(origin) => Self::ensure_role(origin, Role::SuperAdmin).map(Some),
+			Err(origin) => Self::ensure_role(origin, roles::SuperAdmin::ROLE).map(Some),
 		}
 	}
 
-	/// The roles `who` holds (whether or not a ban suspends them).
-	pub fn roles_of(who: &T::AccountId) -> Vec<Role> {
-		Participants::<T>::get(who).map(|p| p.roles.iter().collect()).unwrap_or_default()
+	/// The names of the roles `who` holds (whether or not a ban suspends them); a number the
+	/// catalog does not name shows as `Role<number>`.
+	pub fn roles_of(who: &T::AccountId) -> Vec<Vec<u8>> {
+		Participants::<T>::get(who).map(|p| Self::role_names(p.roles)).unwrap_or_default()
+	}
+
+	fn role_names(set: RoleSet) -> Vec<Vec<u8>> {
+		set.iter()
+			.map(|role| match T::Roles::name_of(role) {
+				Some(name) => name.as_bytes().to_vec(),
+				None => alloc::format!("Role{}", role.0).into_bytes(),
+			})
+			.collect()
 	}
 
 	/// Everything the registry records about `who`, as of the current block.
@@ -106,7 +116,7 @@ impl<T: Config> Pallet<T> {
 		Some(ParticipantView {
 			kind: p.kind,
 			kyc_level: Self::kyc_level_at(&p, &now),
-			roles: p.roles.iter().collect(),
+			roles: Self::role_names(p.roles),
 			org_code: p.org_code.map(|code| code.into_inner()),
 			operator_key: OperatorKeys::<T>::get(who),
 			ban: Bans::<T>::get(who).filter(|ban| ban.active_at(&now)),
@@ -119,18 +129,34 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
+	/// Panics unless `catalog` has each role number once, every number fits a [`RoleSet`], and
+	/// the registry's own roles are in it (the integrity test of [`Config::Roles`]).
+	pub fn check_role_catalog(catalog: &[pactum_primitives::RoleInfo]) {
+		for (i, info) in catalog.iter().enumerate() {
+			assert!(info.role.0 < pactum_primitives::MAX_ROLES, "role {} too high", info.name);
+			assert!(
+				catalog.iter().skip(i + 1).all(|other| other.role != info.role),
+				"role number {} declared twice",
+				info.role.0
+			);
+		}
+		for own in <roles::All as RoleCatalog>::roles() {
+			assert!(catalog.contains(&own), "Config::Roles lacks the registry's {}", own.name);
+		}
+	}
+
 	/// The registry's invariants: deposits held equal deposits recorded, and every index agrees
 	/// with the records. Run by `try-runtime` and by the tests.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use frame_support::traits::fungible::InspectHold;
 		let mut count = 0u32;
-		let mut holders = [0u32; Role::ALL.len()];
+		let mut holders = [0u32; pactum_primitives::MAX_ROLES as usize];
 		for (who, p) in Participants::<T>::iter() {
 			count = count.saturating_add(1);
 			let held = T::Currency::balance_on_hold(&HoldReason::Registration.into(), &who);
 			ensure!(held == p.deposit, "registration hold differs from the recorded deposit");
 			for role in p.roles.iter() {
-				if let Some(n) = holders.get_mut(role as usize) {
+				if let Some(n) = holders.get_mut(usize::from(role.0)) {
 					*n = n.saturating_add(1);
 				}
 			}
@@ -142,8 +168,8 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		ensure!(count == ParticipantCount::<T>::get(), "ParticipantCount is wrong");
-		for (role, counted) in Role::ALL.into_iter().zip(holders) {
-			ensure!(counted == RoleHolders::<T>::get(role), "RoleHolders is wrong");
+		for (number, counted) in (0..pactum_primitives::MAX_ROLES).zip(holders) {
+			ensure!(counted == RoleHolders::<T>::get(Role(number)), "RoleHolders is wrong");
 		}
 		for (code, who) in OrgCodes::<T>::iter() {
 			ensure!(

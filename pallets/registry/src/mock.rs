@@ -1,6 +1,20 @@
 //! A test runtime: system, balances (deposits are holds) and the registry.
 
-use crate::{self as pallet_registry, OnParticipantRecovered, Role};
+use crate::{self as pallet_registry, OnParticipantRecovered};
+pub use crate::roles::{KycAdmin, SecurityAdmin, SuperAdmin};
+pub use other_roles::{Auditor, Issuer, TradeAdmin};
+
+/// Roles other pallets declare, as a runtime lists them beside the registry's.
+pub mod other_roles {
+	pactum_primitives::declare_roles! {
+		/// A tokens role.
+		TradeAdmin = 5,
+		/// A documents role.
+		Issuer = 7,
+		/// An audit role.
+		Auditor = 8,
+	}
+}
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{ConstU32, ConstU64, ConstU8},
@@ -82,6 +96,7 @@ impl pallet_registry::Config for Test {
 	type MaxOrgCodeLen = ConstU32<8>;
 	type RecoveryDelay = RecoveryDelay;
 	type OnRecovered = RecordRecoveries;
+	type Roles = (crate::roles::All, other_roles::All);
 	type WeightInfo = ();
 }
 
@@ -118,10 +133,10 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	.unwrap();
 	pallet_registry::GenesisConfig::<Test> {
 		participants: vec![
-			(ROOT_ADMIN, 1, vec![Role::SuperAdmin]),
-			(KYC, 1, vec![Role::KycAdmin]),
-			(SECURITY, 1, vec![Role::SecurityAdmin]),
-			(KYC2, 1, vec![Role::KycAdmin]),
+			(ROOT_ADMIN, 1, vec![SuperAdmin::ROLE]),
+			(KYC, 1, vec![KycAdmin::ROLE]),
+			(SECURITY, 1, vec![SecurityAdmin::ROLE]),
+			(KYC2, 1, vec![KycAdmin::ROLE]),
 		],
 	}
 	.assimilate_storage(&mut storage)

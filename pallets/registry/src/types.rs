@@ -3,121 +3,7 @@
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{pallet_prelude::ConstU32, BoundedVec};
 use scale_info::TypeInfo;
-use sp_runtime::{Deserialize, Serialize};
-
-/// What kind of participant an account is.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Debug,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-)]
-pub enum AccountKind {
-	/// Registered, not (or no longer) verified by a KYC admin.
-	Unverified,
-	/// A person or entity whose KYC a KYC admin verified.
-	Verified,
-	/// A verified legal entity with a company record.
-	Corporate,
-}
-
-/// A permission a participant can hold. New roles are appended at the end: a role is stored as a
-/// bit of [`RoleSet`] at its index, so adding one needs no storage migration (up to 32 roles).
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Debug,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Serialize,
-	Deserialize,
-)]
-#[serde(crate = "sp_runtime::serde")]
-pub enum Role {
-	/// Grants and revokes roles, assigns organisation codes.
-	SuperAdmin,
-	/// Verifies participants (KYC), marks them corporate, takes part in recovery.
-	KycAdmin,
-	/// Sets transfer fees (tokens).
-	FeesAdmin,
-	/// Sets transfer limits (tokens).
-	LimitsAdmin,
-	/// Authorises and issues asset supply (tokens).
-	IssuanceAdmin,
-	/// Confirms deposits and withdrawals (tokens).
-	TradeAdmin,
-	/// Bans and unbans accounts, takes part in recovery.
-	SecurityAdmin,
-	/// Issues certificates for its organisation (documents).
-	Issuer,
-	/// Sits on audit panels (audit).
-	Auditor,
-}
-
-impl Role {
-	/// Every role, in index order.
-	pub const ALL: [Role; 9] = [
-		Role::SuperAdmin,
-		Role::KycAdmin,
-		Role::FeesAdmin,
-		Role::LimitsAdmin,
-		Role::IssuanceAdmin,
-		Role::TradeAdmin,
-		Role::SecurityAdmin,
-		Role::Issuer,
-		Role::Auditor,
-	];
-
-	fn bit(self) -> u32 {
-		1u32 << (self as u8)
-	}
-}
-
-/// A set of roles as a bit mask (bit `i` is the role with index `i`).
-#[derive(
-	Clone,
-	Copy,
-	Default,
-	PartialEq,
-	Eq,
-	Debug,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-)]
-pub struct RoleSet(pub u32);
-
-impl RoleSet {
-	pub fn contains(&self, role: Role) -> bool {
-		self.0 & role.bit() != 0
-	}
-	pub fn insert(&mut self, role: Role) {
-		self.0 |= role.bit();
-	}
-	pub fn remove(&mut self, role: Role) {
-		self.0 &= !role.bit();
-	}
-	pub fn is_empty(&self) -> bool {
-		self.0 == 0
-	}
-	/// The roles in the set, in index order.
-	pub fn iter(self) -> impl Iterator<Item = Role> {
-		Role::ALL.into_iter().filter(move |r| self.contains(*r))
-	}
-}
+pub use pactum_primitives::{AccountKind, Role, RoleSet, Standing};
 
 /// A KYC verification: its level, the hash of the evidence (kept off chain) and when it expires.
 #[derive(
@@ -223,16 +109,6 @@ pub struct Recovery<AccountId, BlockNumber> {
 	pub executable_at: Option<BlockNumber>,
 }
 
-/// What the registry says about an account, as other pallets see it.
-#[derive(Clone, PartialEq, Eq, Debug)]
-pub struct Standing {
-	pub kind: AccountKind,
-	/// The KYC level in force now: 0 once the verification has expired.
-	pub kyc_level: u8,
-	pub roles: RoleSet,
-	pub banned: bool,
-}
-
 /// The decoded view the runtime API returns for one participant.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
 pub struct ParticipantView<AccountId, Hash, Balance, BlockNumber> {
@@ -241,7 +117,8 @@ pub struct ParticipantView<AccountId, Hash, Balance, BlockNumber> {
 	pub kyc_level: u8,
 	pub kyc: Option<Kyc<Hash, BlockNumber>>,
 	pub company: Option<Hash>,
-	pub roles: alloc::vec::Vec<Role>,
+	/// The names of the roles held (a ban suspends them).
+	pub roles: alloc::vec::Vec<alloc::vec::Vec<u8>>,
 	pub org_code: Option<alloc::vec::Vec<u8>>,
 	pub operator_key: Option<OperatorKey>,
 	pub deposit: Balance,

@@ -9,7 +9,7 @@ use alloc::vec;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{EnsureOrigin, Get};
 use frame_system::RawOrigin;
-use pallet_registry::{OnParticipantRecovered, ParticipantRegistry};
+use pactum_primitives::{OnParticipantRecovered, ParticipantRegistry};
 use sp_runtime::{traits::Zero, FixedU128, Permill, Saturating};
 
 const ASSET: AssetId = 1;

@@ -43,7 +43,6 @@
 extern crate alloc;
 
 pub use pallet::*;
-pub use payments::RegulatedTransfer;
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -61,6 +60,20 @@ mod tests;
 mod types;
 pub mod weights;
 
+/// The roles of the tokens pallet (numbers 2 to 5; see `pactum_primitives::declare_roles!`).
+pub mod roles {
+	pactum_primitives::declare_roles! {
+		/// Sets transfer fees.
+		FeesAdmin = 2,
+		/// Sets transfer limits.
+		LimitsAdmin = 3,
+		/// Authorises and issues asset supply.
+		IssuanceAdmin = 4,
+		/// Confirms deposits and withdrawals.
+		TradeAdmin = 5,
+	}
+}
+
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -76,7 +89,7 @@ pub mod pallet {
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
-	use pallet_registry::ParticipantRegistry;
+	use pactum_primitives::ParticipantRegistry;
 	use sp_runtime::{
 		traits::{AccountIdConversion, Saturating, Zero},
 		FixedPointOperand, FixedU128,
@@ -322,13 +335,13 @@ pub mod pallet {
 		/// There are `MaxAssets` assets.
 		TooManyAssets,
 		/// The fee collector is not a registered participant.
-		CollectorNotRegistered,
+		CollectorNotParticipant,
 		/// An amount (or minimum balance) of zero.
 		ZeroAmount,
 		/// Sender and recipient are the same account.
 		SelfTransfer,
 		/// The sender is not a registered participant.
-		SenderNotRegistered,
+		SenderNotParticipant,
 		/// The sender is banned.
 		SenderBanned,
 		/// The asset's policy does not admit the sender's account kind.
@@ -336,7 +349,7 @@ pub mod pallet {
 		/// The sender's KYC level in force is below the asset's minimum.
 		SenderKycTooLow,
 		/// The recipient is not a registered participant.
-		RecipientNotRegistered,
+		RecipientNotParticipant,
 		/// The recipient is banned.
 		RecipientBanned,
 		/// The asset's policy does not admit the recipient's account kind.
@@ -410,7 +423,7 @@ pub mod pallet {
 			ensure!(!min_balance.is_zero(), Error::<T>::ZeroAmount);
 			ensure!(
 				T::Registry::standing(&fee_collector).is_some(),
-				Error::<T>::CollectorNotRegistered
+				Error::<T>::CollectorNotParticipant
 			);
 			let count = TokenCount::<T>::get();
 			ensure!(count < T::MaxAssets::get(), Error::<T>::TooManyAssets);
@@ -457,7 +470,7 @@ pub mod pallet {
 			T::IssuanceOrigin::ensure_origin(origin)?;
 			ensure!(
 				T::Registry::standing(&fee_collector).is_some(),
-				Error::<T>::CollectorNotRegistered
+				Error::<T>::CollectorNotParticipant
 			);
 			Tokens::<T>::try_mutate(asset, |details| -> DispatchResult {
 				let details = details.as_mut().ok_or(Error::<T>::UnknownAsset)?;

@@ -8,7 +8,9 @@ use frame_support::{
 	PalletId,
 };
 use frame_system::EnsureRoot;
-use pallet_registry::{roles, EnsureRole, Role};
+use crate::roles::{FeesAdmin, IssuanceAdmin, LimitsAdmin, TradeAdmin};
+use pactum_primitives::EnsureRole;
+use pallet_registry::roles::{KycAdmin, SecurityAdmin};
 use sp_runtime::{BuildStorage, FixedU128};
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -73,6 +75,7 @@ impl pallet_registry::Config for Test {
 	type MaxOrgCodeLen = ConstU32<8>;
 	type RecoveryDelay = ConstU64<10>;
 	type OnRecovered = Tokens;
+	type Roles = (pallet_registry::roles::All, crate::roles::All);
 	type WeightInfo = ();
 }
 
@@ -101,11 +104,11 @@ pub const MAX_PENDING: u32 = 2;
 impl pallet_tokens::Config for Test {
 	type Registry = Registry;
 	type Time = Timestamp;
-	type IssuanceOrigin = EnsureRole<Test, roles::IssuanceAdmin>;
-	type FeesOrigin = EnsureRole<Test, roles::FeesAdmin>;
-	type LimitsOrigin = EnsureRole<Test, roles::LimitsAdmin>;
-	type TradeOrigin = EnsureRole<Test, roles::TradeAdmin>;
-	type SecurityOrigin = EnsureRole<Test, roles::SecurityAdmin>;
+	type IssuanceOrigin = EnsureRole<Registry, IssuanceAdmin, AccountId>;
+	type FeesOrigin = EnsureRole<Registry, FeesAdmin, AccountId>;
+	type LimitsOrigin = EnsureRole<Registry, LimitsAdmin, AccountId>;
+	type TradeOrigin = EnsureRole<Registry, TradeAdmin, AccountId>;
+	type SecurityOrigin = EnsureRole<Registry, SecurityAdmin, AccountId>;
 	type PalletId = TokensPalletId;
 	type MaxAssets = ConstU32<MAX_ASSETS>;
 	type MaxCollateralRecords = ConstU32<MAX_COLLATERAL>;
@@ -165,12 +168,12 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	.assimilate_storage(&mut storage)
 	.unwrap();
 	let participants = vec![
-		(ISSUANCE, 1, vec![Role::IssuanceAdmin]),
-		(FEES, 1, vec![Role::FeesAdmin]),
-		(LIMITS, 1, vec![Role::LimitsAdmin]),
-		(TRADE, 1, vec![Role::TradeAdmin]),
-		(SECURITY, 1, vec![Role::SecurityAdmin]),
-		(KYC, 1, vec![Role::KycAdmin]),
+		(ISSUANCE, 1, vec![IssuanceAdmin::ROLE]),
+		(FEES, 1, vec![FeesAdmin::ROLE]),
+		(LIMITS, 1, vec![LimitsAdmin::ROLE]),
+		(TRADE, 1, vec![TradeAdmin::ROLE]),
+		(SECURITY, 1, vec![SecurityAdmin::ROLE]),
+		(KYC, 1, vec![KycAdmin::ROLE]),
 		(COLLECTOR, 1, vec![]),
 		(ALICE, 2, vec![]),
 		(BOB, 2, vec![]),

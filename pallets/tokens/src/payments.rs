@@ -1,33 +1,18 @@
-//! Regulated transfers as other pallets make them: the content pallet pays licence prices and
-//! royalties in a tokens asset through [`RegulatedTransfer`], under the same holder policy,
-//! limits and fees as a holder's own `transfer`.
+//! Regulated transfers as other pallets make them: the tokens pallet's implementation of
+//! [`RegulatedTransfer`] (content pays licence prices and royalties in a tokens asset through it),
+//! under the same holder policy, limits and fees as a holder's own `transfer`.
 
 use crate::{
 	pallet::{Assets, BalanceOf},
 	rules::Payee,
 	AssetId, Config, Event, Pallet, Sent, Tokens, WeightInfo,
 };
+use pactum_primitives::RegulatedTransfer;
 use frame_support::{
 	pallet_prelude::{DispatchError, DispatchResult, Weight},
 	traits::{fungibles::Mutate, tokens::Preservation},
 };
 use sp_runtime::traits::Zero;
-
-/// A transfer of a regulated asset, with every rule of the tokens pallet applied.
-pub trait RegulatedTransfer<AccountId> {
-	type Balance;
-	/// Whether `asset` exists.
-	fn asset_exists(asset: AssetId) -> bool;
-	/// Move `amount` of `asset` from `from` to `to`; the sender also pays the transfer's fee.
-	fn transfer(
-		asset: AssetId,
-		from: &AccountId,
-		to: &AccountId,
-		amount: Self::Balance,
-	) -> DispatchResult;
-	/// The most one [`Self::transfer`] weighs.
-	fn transfer_weight() -> Weight;
-}
 
 impl<T: Config> Pallet<T> {
 	/// A transfer under every rule; `Ok(true)` if it opened an asset account for the recipient

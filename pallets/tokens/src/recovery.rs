@@ -14,7 +14,7 @@ use frame_support::{
 	weights::Weight,
 	BoundedVec,
 };
-use pallet_registry::OnParticipantRecovered;
+use pactum_primitives::OnParticipantRecovered;
 use sp_runtime::traits::{Saturating, Zero};
 
 impl<T: Config> OnParticipantRecovered<T::AccountId> for Pallet<T> {

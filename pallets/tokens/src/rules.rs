@@ -12,7 +12,7 @@ use frame_support::traits::{
 	tokens::{DepositConsequence, Provenance, WithdrawConsequence},
 	UnixTime,
 };
-use pallet_registry::{ParticipantRegistry, Standing};
+use pactum_primitives::{ParticipantRegistry, Standing};
 use sp_runtime::traits::{CheckedAdd, Saturating, Zero};
 
 /// Where a payment goes.
@@ -149,10 +149,10 @@ impl<T: Config> Pallet<T> {
 		use Error::*;
 		let (unregistered, banned, kind, kyc) = match side {
 			Side::Sender => {
-				(SenderNotRegistered, SenderBanned, SenderKindNotAllowed, SenderKycTooLow)
+				(SenderNotParticipant, SenderBanned, SenderKindNotAllowed, SenderKycTooLow)
 			}
 			Side::Recipient => (
-				RecipientNotRegistered,
+				RecipientNotParticipant,
 				RecipientBanned,
 				RecipientKindNotAllowed,
 				RecipientKycTooLow,

@@ -2,18 +2,15 @@
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::fmt::Debug;
-use pallet_registry::AccountKind;
+use pactum_primitives::AccountKind;
 use scale_info::TypeInfo;
 use sp_runtime::{FixedU128, Permill};
 
-/// An asset's id: pallet-assets' id in this runtime.
-pub type AssetId = u32;
+pub use pactum_primitives::{AssetId, Digest};
 /// A withdrawal request's id.
 pub type WithdrawalId = u64;
 /// A collateral record's id, per asset.
 pub type CollateralId = u32;
-/// A 32-byte hash: collateral evidence, deposit references, payout instructions, reasons.
-pub type Digest = [u8; 32];
 
 /// Who may hold and send an asset: account kinds and the least KYC level in force.
 #[derive(

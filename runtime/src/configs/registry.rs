@@ -27,5 +27,13 @@ impl pallet_registry::Config for Runtime {
 	type RecoveryDelay = RecoveryDelay;
 	/// A recovered participant's token balances, withdrawals and limit usage move with it.
 	type OnRecovered = crate::Tokens;
+	/// Every pallet's roles; each pallet declares its own numbers, the integrity test checks
+	/// that none is used twice.
+	type Roles = (
+		pallet_registry::roles::All,
+		pallet_tokens::roles::All,
+		pallet_documents::roles::All,
+		pallet_audit::roles::All,
+	);
 	type WeightInfo = pallet_registry::weights::SubstrateWeight<Runtime>;
 }

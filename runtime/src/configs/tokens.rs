@@ -9,7 +9,9 @@ use frame_support::{
 	PalletId,
 };
 use frame_system::EnsureRoot;
-use pallet_registry::{roles, EnsureRole};
+use pactum_primitives::EnsureRole;
+use pallet_registry::roles::SecurityAdmin;
+use pallet_tokens::roles::{FeesAdmin, IssuanceAdmin, LimitsAdmin, TradeAdmin};
 
 /// pallet-assets' own calls: all refused (see `configs::system`'s `BaseCallFilter`).
 pub struct AssetsCalls;
@@ -55,11 +57,11 @@ parameter_types! {
 impl pallet_tokens::Config for Runtime {
 	type Registry = Registry;
 	type Time = Timestamp;
-	type IssuanceOrigin = EnsureRole<Runtime, roles::IssuanceAdmin>;
-	type FeesOrigin = EnsureRole<Runtime, roles::FeesAdmin>;
-	type LimitsOrigin = EnsureRole<Runtime, roles::LimitsAdmin>;
-	type TradeOrigin = EnsureRole<Runtime, roles::TradeAdmin>;
-	type SecurityOrigin = EnsureRole<Runtime, roles::SecurityAdmin>;
+	type IssuanceOrigin = EnsureRole<crate::Registry, IssuanceAdmin, AccountId>;
+	type FeesOrigin = EnsureRole<crate::Registry, FeesAdmin, AccountId>;
+	type LimitsOrigin = EnsureRole<crate::Registry, LimitsAdmin, AccountId>;
+	type TradeOrigin = EnsureRole<crate::Registry, TradeAdmin, AccountId>;
+	type SecurityOrigin = EnsureRole<crate::Registry, SecurityAdmin, AccountId>;
 	type PalletId = TokensPalletId;
 	type MaxAssets = ConstU32<32>;
 	type MaxCollateralRecords = ConstU32<256>;

@@ -8,7 +8,11 @@ use crate::{
 	System, ValidatorSet,
 };
 use frame_support::{assert_noop, assert_ok};
-use pallet_registry::{ParticipantRegistry, Role};
+use pactum_primitives::ParticipantRegistry;
+use pallet_audit::roles::Auditor;
+use pallet_documents::roles::Issuer;
+use pallet_registry::roles::{KycAdmin, SecurityAdmin, SuperAdmin};
+use pallet_tokens::roles::IssuanceAdmin;
 use sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{BuildStorage, DispatchError};
@@ -140,14 +144,14 @@ fn validator_set_accepts_root_and_a_council_majority() {
 fn development_preset_makes_the_dev_accounts_registry_admins() {
 	ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
 		let alice = account(Sr25519Keyring::Alice);
-		for role in [Role::SuperAdmin, Role::KycAdmin, Role::SecurityAdmin, Role::IssuanceAdmin] {
+		for role in [SuperAdmin::ROLE, KycAdmin::ROLE, SecurityAdmin::ROLE, IssuanceAdmin::ROLE] {
 			assert!(Registry::has_role(&alice, role), "Alice lacks {role:?}");
 		}
 		let bob = account(Sr25519Keyring::Bob);
-		assert!(Registry::has_role(&bob, Role::KycAdmin));
-		assert!(Registry::has_role(&bob, Role::SecurityAdmin));
-		assert!(Registry::has_role(&account(Sr25519Keyring::Charlie), Role::Issuer));
-		assert!(Registry::has_role(&account(Sr25519Keyring::Dave), Role::Auditor));
+		assert!(Registry::has_role(&bob, KycAdmin::ROLE));
+		assert!(Registry::has_role(&bob, SecurityAdmin::ROLE));
+		assert!(Registry::has_role(&account(Sr25519Keyring::Charlie), Issuer::ROLE));
+		assert!(Registry::has_role(&account(Sr25519Keyring::Dave), Auditor::ROLE));
 		assert_eq!(Registry::standing(&alice).map(|s| s.kyc_level), Some(3));
 		assert_eq!(Registry::standing(&account(Sr25519Keyring::Eve)), None);
 		Registry::do_try_state().expect("registry invariants hold at genesis");
@@ -157,8 +161,8 @@ fn development_preset_makes_the_dev_accounts_registry_admins() {
 #[test]
 fn production_preset_has_one_super_admin_and_verified_members() {
 	ext_from_preset(PRODUCTION_PRESET).execute_with(|| {
-		assert_eq!(pallet_registry::RoleHolders::<Runtime>::get(Role::SuperAdmin), 1);
-		assert!(Registry::has_role(&account(Sr25519Keyring::Alice), Role::SuperAdmin));
+		assert_eq!(pallet_registry::RoleHolders::<Runtime>::get(SuperAdmin::ROLE), 1);
+		assert!(Registry::has_role(&account(Sr25519Keyring::Alice), SuperAdmin::ROLE));
 		for member in [Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Dave] {
 			let standing = Registry::standing(&account(member)).expect("member registered");
 			assert_eq!((standing.kyc_level, standing.roles.is_empty()), (3, true));
@@ -173,13 +177,13 @@ fn a_council_majority_grants_registry_roles_and_a_minority_cannot() {
 		let one_of_four: RuntimeOrigin =
 			pallet_collective::RawOrigin::<AccountId, CouncilCollective>::Members(1, 4).into();
 		assert_noop!(
-			Registry::grant_role(one_of_four, bob.clone(), Role::KycAdmin),
+			Registry::grant_role(one_of_four, bob.clone(), KycAdmin::ROLE),
 			DispatchError::BadOrigin
 		);
 		let three_of_four: RuntimeOrigin =
 			pallet_collective::RawOrigin::<AccountId, CouncilCollective>::Members(3, 4).into();
-		assert_ok!(Registry::grant_role(three_of_four, bob.clone(), Role::KycAdmin));
-		assert!(Registry::has_role(&bob, Role::KycAdmin));
+		assert_ok!(Registry::grant_role(three_of_four, bob.clone(), KycAdmin::ROLE));
+		assert!(Registry::has_role(&bob, KycAdmin::ROLE));
 	});
 }
 

@@ -8,7 +8,7 @@ use crate::{
 	Assets, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, System, Tokens,
 };
 use frame_support::{assert_noop, assert_ok, dispatch::GetDispatchInfo, traits::InstanceFilter};
-use pallet_registry::OnParticipantRecovered;
+use pactum_primitives::OnParticipantRecovered;
 use pallet_tokens::{HolderPolicy, WeightInfo as _};
 use sp_genesis_builder::DEV_RUNTIME_PRESET;
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Eve};
@@ -85,7 +85,7 @@ fn a_token_transfer_goes_through_the_rules() {
 		// Eve is not registered.
 		assert_noop!(
 			Tokens::transfer(bob, ASSET, account(Eve), 100),
-			pallet_tokens::Error::<Runtime>::RecipientNotRegistered
+			pallet_tokens::Error::<Runtime>::RecipientNotParticipant
 		);
 		assert_ok!(Tokens::do_try_state());
 	});

@@ -10,7 +10,7 @@
 use codec::Codec;
 use jsonrpsee::{core::RpcResult, proc_macros::rpc, types::ErrorObjectOwned};
 pub use pallet_registry_runtime_api::RegistryApi as RegistryRuntimeApi;
-use pallet_registry_runtime_api::{ParticipantView, Role};
+use pallet_registry_runtime_api::ParticipantView;
 use serde::{Deserialize, Serialize};
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
@@ -69,8 +69,8 @@ pub struct Ban<AccountId> {
 	pub since: u64,
 }
 
-fn role_names(roles: &[Role]) -> Vec<String> {
-	roles.iter().map(|role| format!("{role:?}")).collect()
+fn role_names(roles: &[Vec<u8>]) -> Vec<String> {
+	roles.iter().map(|name| String::from_utf8_lossy(name).into_owned()).collect()
 }
 
 impl<AccountId, Hash, Balance, BlockNumber>

@@ -5,7 +5,7 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 use codec::Codec;
-pub use pallet_registry::{ParticipantView, Role};
+pub use pallet_registry::ParticipantView;
 
 sp_api::decl_runtime_apis! {
 	/// Reads of the participant registry, as of the block they are called at.
@@ -19,7 +19,7 @@ sp_api::decl_runtime_apis! {
 		/// Everything recorded about `who`, with the KYC level and ban in force; `None` if
 		/// `who` is not registered.
 		fn participant(who: AccountId) -> Option<ParticipantView<AccountId, Hash, Balance, BlockNumber>>;
-		/// The roles `who` holds (a ban suspends them; see `participant`).
-		fn roles(who: AccountId) -> Vec<Role>;
+		/// The names of the roles `who` holds (a ban suspends them; see `participant`).
+		fn roles(who: AccountId) -> Vec<Vec<u8>>;
 	}
 }

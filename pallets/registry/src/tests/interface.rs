@@ -1,8 +1,6 @@
 use super::*;
-use crate::{
-	roles, AccountKind, EnsureRole, Error, KeyScheme, ParticipantRegistry, Participants, Role,
-	RoleSet, Standing,
-};
+use crate::{AccountKind, Error, KeyScheme, ParticipantRegistry, Participants, RoleSet, Standing};
+use pactum_primitives::EnsureRole;
 use frame_support::{assert_noop, traits::EnsureOrigin};
 
 #[test]
@@ -20,16 +18,16 @@ fn standing_reports_kind_level_roles_and_ban() {
 			})
 		);
 		assert_ok!(Registry::verify_kyc(signed(KYC), ALICE, 3, hash(1), 100));
-		assert_ok!(Registry::grant_role(signed(ROOT_ADMIN), ALICE, Role::Auditor));
+		assert_ok!(Registry::grant_role(signed(ROOT_ADMIN), ALICE, Auditor::ROLE));
 		assert_ok!(Registry::ban(signed(SECURITY), ALICE, 1, None));
 		let standing = Registry::standing(&ALICE).unwrap();
 		assert_eq!(
 			(standing.kind, standing.kyc_level, standing.banned),
 			(AccountKind::Verified, 3, true)
 		);
-		assert!(standing.roles.contains(Role::Auditor));
+		assert!(standing.roles.contains(Auditor::ROLE));
 		// A banned holder does not count as holding the role.
-		assert!(!Registry::has_role(&ALICE, Role::Auditor));
+		assert!(!Registry::has_role(&ALICE, Auditor::ROLE));
 	});
 }
 
@@ -38,7 +36,7 @@ fn references_block_leaving_until_released() {
 	test(|| {
 		assert_noop!(
 			<Registry as ParticipantRegistry<_>>::add_reference(&ALICE),
-			Error::<Test>::NotRegistered
+			Error::<Test>::NotParticipant
 		);
 		register(ALICE);
 		assert_ok!(<Registry as ParticipantRegistry<_>>::add_reference(&ALICE));
@@ -56,7 +54,7 @@ fn references_block_leaving_until_released() {
 #[test]
 fn ensure_role_passes_only_unbanned_holders() {
 	test(|| {
-		type KycOrigin = EnsureRole<Test, roles::KycAdmin>;
+		type KycOrigin = EnsureRole<Registry, KycAdmin, AccountId>;
 		assert_eq!(KycOrigin::try_origin(signed(KYC)).ok(), Some(KYC));
 		assert!(KycOrigin::try_origin(signed(SECURITY)).is_err());
 		assert!(KycOrigin::try_origin(signed(ALICE)).is_err());
@@ -72,8 +70,8 @@ fn participant_view_decodes_every_record() {
 		let alice = register(ALICE);
 		assert_ok!(Registry::verify_kyc(signed(KYC), ALICE, 2, hash(1), 100));
 		assert_ok!(Registry::set_corporate(signed(KYC), ALICE, hash(2)));
-		assert_ok!(Registry::grant_role(signed(ROOT_ADMIN), ALICE, Role::Issuer));
-		assert_ok!(Registry::grant_role(signed(ROOT_ADMIN), ALICE, Role::TradeAdmin));
+		assert_ok!(Registry::grant_role(signed(ROOT_ADMIN), ALICE, Issuer::ROLE));
+		assert_ok!(Registry::grant_role(signed(ROOT_ADMIN), ALICE, TradeAdmin::ROLE));
 		assert_ok!(Registry::assign_org_code(signed(ROOT_ADMIN), ALICE, b"ACME".to_vec()));
 		assert_ok!(Registry::set_operator_key(alice, KeyScheme::P256, vec![3; 33]));
 		assert_ok!(Registry::ban(signed(SECURITY), ALICE, 5, Some(50)));
@@ -82,13 +80,13 @@ fn participant_view_decodes_every_record() {
 		assert_eq!(view.kind, AccountKind::Corporate);
 		assert_eq!(view.kyc_level, 2);
 		assert_eq!(view.company, Some(hash(2)));
-		assert_eq!(view.roles, vec![Role::TradeAdmin, Role::Issuer]);
+		assert_eq!(view.roles, vec![b"TradeAdmin".to_vec(), b"Issuer".to_vec()]);
 		assert_eq!(view.org_code, Some(b"ACME".to_vec()));
 		assert_eq!(view.operator_key.unwrap().key.into_inner(), vec![3; 33]);
 		assert_eq!((view.deposit, view.references, view.registered_at), (DEPOSIT, 0, 1));
 		assert_eq!(view.ban.map(|b| (b.reason, b.until)), Some((5, Some(50))));
 		assert_eq!(view.recovering_to, Some(BOB));
-		assert_eq!(Registry::roles_of(&ALICE), vec![Role::TradeAdmin, Role::Issuer]);
+		assert_eq!(Registry::roles_of(&ALICE), vec![b"TradeAdmin".to_vec(), b"Issuer".to_vec()]);
 		assert_eq!(Registry::participant_view(&BOB), None);
 		assert!(Registry::roles_of(&BOB).is_empty());
 	});
@@ -107,8 +105,8 @@ fn try_state_catches_a_deposit_that_is_not_held() {
 #[test]
 fn try_state_catches_a_wrong_role_count() {
 	test(|| {
-		crate::RoleHolders::<Test>::insert(Role::Auditor, 3);
+		crate::RoleHolders::<Test>::insert(Auditor::ROLE, 3);
 		assert!(Registry::do_try_state().is_err());
-		crate::RoleHolders::<Test>::remove(Role::Auditor);
+		crate::RoleHolders::<Test>::remove(Auditor::ROLE);
 	});
 }

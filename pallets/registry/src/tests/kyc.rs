@@ -37,7 +37,7 @@ fn verify_refusals() {
 		);
 		assert_noop!(
 			Registry::verify_kyc(signed(KYC), BOB, 1, hash(1), 100),
-			Error::<Test>::NotRegistered
+			Error::<Test>::NotParticipant
 		);
 		assert_noop!(
 			Registry::verify_kyc(signed(KYC), ALICE, 0, hash(1), 100),
@@ -107,7 +107,7 @@ fn revoke_verification_refusals() {
 			Registry::revoke_verification(signed(SECURITY), ALICE),
 			Error::<Test>::MissingRole
 		);
-		assert_noop!(Registry::revoke_verification(signed(KYC), BOB), Error::<Test>::NotRegistered);
+		assert_noop!(Registry::revoke_verification(signed(KYC), BOB), Error::<Test>::NotParticipant);
 		assert_noop!(Registry::revoke_verification(signed(KYC), ALICE), Error::<Test>::NotVerified);
 	});
 }
@@ -139,7 +139,7 @@ fn set_corporate_refusals() {
 		);
 		assert_noop!(
 			Registry::set_corporate(signed(KYC), BOB, hash(5)),
-			Error::<Test>::NotRegistered
+			Error::<Test>::NotParticipant
 		);
 		assert_noop!(
 			Registry::set_corporate(signed(KYC), ALICE, hash(5)),

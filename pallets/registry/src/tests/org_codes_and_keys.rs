@@ -52,7 +52,7 @@ fn assign_org_code_refusals() {
 		);
 		assert_noop!(
 			Registry::assign_org_code(signed(ROOT_ADMIN), 99, b"ACME".to_vec()),
-			Error::<Test>::NotRegistered
+			Error::<Test>::NotParticipant
 		);
 		assert_ok!(Registry::assign_org_code(signed(ROOT_ADMIN), ALICE, b"ACME".to_vec()));
 		assert_noop!(
@@ -73,7 +73,7 @@ fn release_org_code_refusals() {
 		assert_noop!(Registry::release_org_code(signed(ALICE), ALICE), Error::<Test>::MissingRole);
 		assert_noop!(
 			Registry::release_org_code(signed(ROOT_ADMIN), BOB),
-			Error::<Test>::NotRegistered
+			Error::<Test>::NotParticipant
 		);
 		assert_noop!(
 			Registry::release_org_code(signed(ROOT_ADMIN), ALICE),
@@ -105,7 +105,7 @@ fn operator_key_refusals() {
 	test(|| {
 		assert_noop!(
 			Registry::set_operator_key(signed(ALICE), KeyScheme::X25519, vec![1; 32]),
-			Error::<Test>::NotRegistered
+			Error::<Test>::NotParticipant
 		);
 		let alice = register(ALICE);
 		for (scheme, len) in

@@ -17,7 +17,7 @@ fn genesis_participants_are_verified_admins_without_deposit() {
 		let p = Participants::<Test>::get(ROOT_ADMIN).unwrap();
 		assert_eq!(p.kind, AccountKind::Verified);
 		assert_eq!(p.deposit, 0);
-		assert!(p.roles.contains(Role::SuperAdmin));
+		assert!(p.roles.contains(SuperAdmin::ROLE));
 		assert_eq!(held(ROOT_ADMIN), 0);
 	});
 }
@@ -71,7 +71,7 @@ fn leave_returns_the_deposit_and_removes_the_key() {
 #[test]
 fn leave_refusals() {
 	test(|| {
-		assert_noop!(Registry::leave(signed(ALICE)), Error::<Test>::NotRegistered);
+		assert_noop!(Registry::leave(signed(ALICE)), Error::<Test>::NotParticipant);
 		// Roles.
 		assert_noop!(Registry::leave(signed(KYC)), Error::<Test>::HoldsRoles);
 		// Organisation code.
@@ -98,7 +98,7 @@ fn leave_refusals() {
 #[test]
 fn a_genesis_participant_without_deposit_can_leave() {
 	test(|| {
-		assert_ok!(Registry::revoke_role(RuntimeOrigin::root(), KYC2, Role::KycAdmin));
+		assert_ok!(Registry::revoke_role(RuntimeOrigin::root(), KYC2, KycAdmin::ROLE));
 		assert_ok!(Registry::leave(signed(KYC2)));
 		assert!(Participants::<Test>::get(KYC2).is_none());
 		assert_eq!(Balances::free_balance(KYC2), 1_000);

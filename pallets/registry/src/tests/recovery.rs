@@ -15,7 +15,7 @@ fn held(who: AccountId) -> u64 {
 fn rich_alice() {
 	let alice = register(ALICE);
 	assert_ok!(Registry::verify_kyc(signed(KYC), ALICE, 2, hash(1), 1_000));
-	assert_ok!(Registry::grant_role(signed(ROOT_ADMIN), ALICE, Role::Issuer));
+	assert_ok!(Registry::grant_role(signed(ROOT_ADMIN), ALICE, Issuer::ROLE));
 	assert_ok!(Registry::assign_org_code(signed(ROOT_ADMIN), ALICE, b"ACME".to_vec()));
 	assert_ok!(Registry::set_operator_key(alice, KeyScheme::X25519, vec![5; 32]));
 	assert_ok!(<Registry as ParticipantRegistry<_>>::add_reference(&ALICE));
@@ -61,8 +61,8 @@ fn recovery_moves_the_participant_after_the_delay() {
 		assert_eq!(OrgCodes::<Test>::get(code), Some(BOB));
 		assert_eq!(OperatorKeys::<Test>::get(ALICE), None);
 		assert!(OperatorKeys::<Test>::get(BOB).is_some());
-		assert!(Registry::has_role(&BOB, Role::Issuer));
-		assert_eq!(RoleHolders::<Test>::get(Role::Issuer), 1);
+		assert!(Registry::has_role(&BOB, Issuer::ROLE));
+		assert_eq!(RoleHolders::<Test>::get(Issuer::ROLE), 1);
 		assert_eq!(Registry::standing(&BOB).unwrap().kyc_level, 2);
 		assert_eq!(Recoveries::<Test>::get(ALICE), None);
 		assert_eq!(RECOVERED.with(|r| r.borrow().clone()), vec![(ALICE, BOB)]);
@@ -130,7 +130,7 @@ fn propose_recovery_refusals() {
 		);
 		assert_noop!(
 			Registry::propose_recovery(signed(KYC), CAROL, BOB),
-			Error::<Test>::NotRegistered
+			Error::<Test>::NotParticipant
 		);
 		assert_noop!(
 			Registry::propose_recovery(signed(KYC), ALICE, ALICE),

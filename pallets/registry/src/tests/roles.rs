@@ -1,5 +1,5 @@
 use super::*;
-use crate::{Error, Event, ParticipantRegistry, Participants, Role, RoleHolders};
+use crate::{Error, Event, ParticipantRegistry, Participants, Role, RoleCatalog, RoleHolders};
 use frame_support::assert_noop;
 use sp_runtime::DispatchError;
 
@@ -7,17 +7,17 @@ use sp_runtime::DispatchError;
 fn a_super_admin_grants_and_revokes_roles() {
 	test(|| {
 		register(ALICE);
-		assert_ok!(Registry::grant_role(signed(ROOT_ADMIN), ALICE, Role::Issuer));
-		assert!(Registry::has_role(&ALICE, Role::Issuer));
-		assert_eq!(RoleHolders::<Test>::get(Role::Issuer), 1);
+		assert_ok!(Registry::grant_role(signed(ROOT_ADMIN), ALICE, Issuer::ROLE));
+		assert!(Registry::has_role(&ALICE, Issuer::ROLE));
+		assert_eq!(RoleHolders::<Test>::get(Issuer::ROLE), 1);
 		System::assert_last_event(
-			Event::RoleGranted { who: ALICE, role: Role::Issuer, by: Some(ROOT_ADMIN) }.into(),
+			Event::RoleGranted { who: ALICE, role: Issuer::ROLE, by: Some(ROOT_ADMIN) }.into(),
 		);
-		assert_ok!(Registry::revoke_role(signed(ROOT_ADMIN), ALICE, Role::Issuer));
-		assert!(!Registry::has_role(&ALICE, Role::Issuer));
-		assert_eq!(RoleHolders::<Test>::get(Role::Issuer), 0);
+		assert_ok!(Registry::revoke_role(signed(ROOT_ADMIN), ALICE, Issuer::ROLE));
+		assert!(!Registry::has_role(&ALICE, Issuer::ROLE));
+		assert_eq!(RoleHolders::<Test>::get(Issuer::ROLE), 0);
 		System::assert_last_event(
-			Event::RoleRevoked { who: ALICE, role: Role::Issuer, by: Some(ROOT_ADMIN) }.into(),
+			Event::RoleRevoked { who: ALICE, role: Issuer::ROLE, by: Some(ROOT_ADMIN) }.into(),
 		);
 	});
 }
@@ -26,28 +26,70 @@ fn a_super_admin_grants_and_revokes_roles() {
 fn governance_grants_and_revokes_roles() {
 	test(|| {
 		register(ALICE);
-		assert_ok!(Registry::grant_role(RuntimeOrigin::root(), ALICE, Role::SuperAdmin));
+		assert_ok!(Registry::grant_role(RuntimeOrigin::root(), ALICE, SuperAdmin::ROLE));
 		System::assert_last_event(
-			Event::RoleGranted { who: ALICE, role: Role::SuperAdmin, by: None }.into(),
+			Event::RoleGranted { who: ALICE, role: SuperAdmin::ROLE, by: None }.into(),
 		);
-		assert_eq!(RoleHolders::<Test>::get(Role::SuperAdmin), 2);
-		assert_ok!(Registry::revoke_role(RuntimeOrigin::root(), ALICE, Role::SuperAdmin));
+		assert_eq!(RoleHolders::<Test>::get(SuperAdmin::ROLE), 2);
+		assert_ok!(Registry::revoke_role(RuntimeOrigin::root(), ALICE, SuperAdmin::ROLE));
 		System::assert_last_event(
-			Event::RoleRevoked { who: ALICE, role: Role::SuperAdmin, by: None }.into(),
+			Event::RoleRevoked { who: ALICE, role: SuperAdmin::ROLE, by: None }.into(),
 		);
 	});
 }
 
 #[test]
-fn every_role_can_be_held_at_once() {
+fn every_role_of_the_catalog_can_be_held_at_once() {
 	test(|| {
 		register(ALICE);
-		for role in Role::ALL {
-			assert_ok!(Registry::grant_role(RuntimeOrigin::root(), ALICE, role));
+		let catalog = <Test as crate::Config>::Roles::roles();
+		for info in &catalog {
+			assert_ok!(Registry::grant_role(RuntimeOrigin::root(), ALICE, info.role));
 		}
-		assert_eq!(Registry::roles_of(&ALICE), Role::ALL.to_vec());
-		assert_eq!(Participants::<Test>::get(ALICE).unwrap().roles.0, (1 << Role::ALL.len()) - 1);
+		// Names come from the catalog, in number order.
+		let names: Vec<Vec<u8>> = ["SuperAdmin", "KycAdmin", "TradeAdmin", "SecurityAdmin", "Issuer", "Auditor"]
+			.iter()
+			.map(|n| n.as_bytes().to_vec())
+			.collect();
+		assert_eq!(Registry::roles_of(&ALICE), names);
+		let mask = catalog.iter().fold(0u32, |m, info| m | (1 << info.role.0));
+		assert_eq!(Participants::<Test>::get(ALICE).unwrap().roles.0, mask);
 	});
+}
+
+#[test]
+fn a_role_outside_the_catalog_is_refused() {
+	test(|| {
+		register(ALICE);
+		// 3 is a number no pallet of this runtime declares; 40 does not fit a role set.
+		for number in [3, 31, 40, 255] {
+			assert_noop!(
+				Registry::grant_role(signed(ROOT_ADMIN), ALICE, Role(number)),
+				Error::<Test>::UnknownRole
+			);
+			assert_noop!(
+				Registry::grant_role(RuntimeOrigin::root(), ALICE, Role(number)),
+				Error::<Test>::UnknownRole
+			);
+		}
+	});
+}
+
+#[test]
+fn the_role_catalog_passes_the_integrity_test() {
+	use frame_support::traits::Hooks;
+	new_test_ext().execute_with(|| <Registry as Hooks<u64>>::integrity_test());
+}
+
+#[test]
+#[should_panic(expected = "declared twice")]
+fn a_catalog_with_a_number_twice_fails_the_integrity_test() {
+	pactum_primitives::declare_roles! {
+		/// Collides with `Issuer`.
+		Clash = 7,
+	}
+	let catalog = <(crate::roles::All, crate::mock::other_roles::All, All) as RoleCatalog>::roles();
+	crate::Pallet::<Test>::check_role_catalog(&catalog);
 }
 
 #[test]
@@ -55,24 +97,24 @@ fn grant_role_refusals() {
 	test(|| {
 		register(ALICE);
 		assert_noop!(
-			Registry::grant_role(signed(KYC), ALICE, Role::Issuer),
+			Registry::grant_role(signed(KYC), ALICE, Issuer::ROLE),
 			Error::<Test>::MissingRole
 		);
 		assert_noop!(
-			Registry::grant_role(signed(ROOT_ADMIN), BOB, Role::Issuer),
-			Error::<Test>::NotRegistered
+			Registry::grant_role(signed(ROOT_ADMIN), BOB, Issuer::ROLE),
+			Error::<Test>::NotParticipant
 		);
 		assert_noop!(
-			Registry::grant_role(signed(ROOT_ADMIN), KYC, Role::KycAdmin),
+			Registry::grant_role(signed(ROOT_ADMIN), KYC, KycAdmin::ROLE),
 			Error::<Test>::RoleAlreadyHeld
 		);
 		assert_ok!(Registry::ban(signed(SECURITY), ALICE, 1, None));
 		assert_noop!(
-			Registry::grant_role(signed(ROOT_ADMIN), ALICE, Role::Issuer),
+			Registry::grant_role(signed(ROOT_ADMIN), ALICE, Issuer::ROLE),
 			Error::<Test>::Banned
 		);
 		assert_noop!(
-			Registry::grant_role(RuntimeOrigin::none(), KYC, Role::Issuer),
+			Registry::grant_role(RuntimeOrigin::none(), KYC, Issuer::ROLE),
 			DispatchError::BadOrigin
 		);
 	});
@@ -83,15 +125,15 @@ fn revoke_role_refusals() {
 	test(|| {
 		register(ALICE);
 		assert_noop!(
-			Registry::revoke_role(signed(ALICE), KYC, Role::KycAdmin),
+			Registry::revoke_role(signed(ALICE), KYC, KycAdmin::ROLE),
 			Error::<Test>::MissingRole
 		);
 		assert_noop!(
-			Registry::revoke_role(signed(ROOT_ADMIN), BOB, Role::Issuer),
-			Error::<Test>::NotRegistered
+			Registry::revoke_role(signed(ROOT_ADMIN), BOB, Issuer::ROLE),
+			Error::<Test>::NotParticipant
 		);
 		assert_noop!(
-			Registry::revoke_role(signed(ROOT_ADMIN), ALICE, Role::Issuer),
+			Registry::revoke_role(signed(ROOT_ADMIN), ALICE, Issuer::ROLE),
 			Error::<Test>::RoleNotHeld
 		);
 	});
@@ -101,21 +143,21 @@ fn revoke_role_refusals() {
 fn the_last_super_admin_cannot_remove_itself() {
 	test(|| {
 		assert_noop!(
-			Registry::revoke_role(signed(ROOT_ADMIN), ROOT_ADMIN, Role::SuperAdmin),
+			Registry::revoke_role(signed(ROOT_ADMIN), ROOT_ADMIN, SuperAdmin::ROLE),
 			Error::<Test>::LastSuperAdmin
 		);
 		// With a second super admin it can.
 		register(ALICE);
-		assert_ok!(Registry::grant_role(signed(ROOT_ADMIN), ALICE, Role::SuperAdmin));
-		assert_ok!(Registry::revoke_role(signed(ROOT_ADMIN), ROOT_ADMIN, Role::SuperAdmin));
+		assert_ok!(Registry::grant_role(signed(ROOT_ADMIN), ALICE, SuperAdmin::ROLE));
+		assert_ok!(Registry::revoke_role(signed(ROOT_ADMIN), ROOT_ADMIN, SuperAdmin::ROLE));
 		// Now ALICE is the last one.
 		assert_noop!(
-			Registry::revoke_role(signed(ALICE), ALICE, Role::SuperAdmin),
+			Registry::revoke_role(signed(ALICE), ALICE, SuperAdmin::ROLE),
 			Error::<Test>::LastSuperAdmin
 		);
 		// Governance can always remove it (and grant it again).
-		assert_ok!(Registry::revoke_role(RuntimeOrigin::root(), ALICE, Role::SuperAdmin));
-		assert_eq!(RoleHolders::<Test>::get(Role::SuperAdmin), 0);
+		assert_ok!(Registry::revoke_role(RuntimeOrigin::root(), ALICE, SuperAdmin::ROLE));
+		assert_eq!(RoleHolders::<Test>::get(SuperAdmin::ROLE), 0);
 	});
 }
 
@@ -123,15 +165,15 @@ fn the_last_super_admin_cannot_remove_itself() {
 fn a_banned_role_holder_loses_its_powers_until_unbanned() {
 	test(|| {
 		assert_ok!(Registry::ban(signed(SECURITY), ROOT_ADMIN, 1, Some(20)));
-		assert!(!Registry::has_role(&ROOT_ADMIN, Role::SuperAdmin));
+		assert!(!Registry::has_role(&ROOT_ADMIN, SuperAdmin::ROLE));
 		register(ALICE);
 		assert_noop!(
-			Registry::grant_role(signed(ROOT_ADMIN), ALICE, Role::Issuer),
+			Registry::grant_role(signed(ROOT_ADMIN), ALICE, Issuer::ROLE),
 			Error::<Test>::Banned
 		);
 		// The roles are kept: they come back when the ban expires.
-		assert_eq!(Registry::roles_of(&ROOT_ADMIN), vec![Role::SuperAdmin]);
+		assert_eq!(Registry::roles_of(&ROOT_ADMIN), vec![SuperAdmin::ROLE]);
 		run_to_block(20);
-		assert_ok!(Registry::grant_role(signed(ROOT_ADMIN), ALICE, Role::Issuer));
+		assert_ok!(Registry::grant_role(signed(ROOT_ADMIN), ALICE, Issuer::ROLE));
 	});
 }

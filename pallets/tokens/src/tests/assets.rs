@@ -59,7 +59,7 @@ fn create_asset_refusals() {
 			DispatchError::BadOrigin
 		);
 		assert_noop!(create(ASSET, 0, COLLECTOR), Error::<Test>::ZeroAmount);
-		assert_noop!(create(ASSET, 1, OUTSIDER), Error::<Test>::CollectorNotRegistered);
+		assert_noop!(create(ASSET, 1, OUTSIDER), Error::<Test>::CollectorNotParticipant);
 		assert_ok!(create(ASSET, 1, COLLECTOR));
 		assert_noop!(create(ASSET, 1, COLLECTOR), Error::<Test>::AssetExists);
 		for asset in 1..MAX_ASSETS {
@@ -105,7 +105,7 @@ fn set_policy_refusals() {
 		);
 		assert_noop!(
 			Tokens::set_policy(signed(ISSUANCE), ASSET, policy(), OUTSIDER),
-			Error::<Test>::CollectorNotRegistered
+			Error::<Test>::CollectorNotParticipant
 		);
 	});
 }

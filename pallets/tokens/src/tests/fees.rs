@@ -1,7 +1,7 @@
 use super::*;
 use crate::{Error, Event, FeeRule, FeeScope, Fees};
 use frame_support::assert_noop;
-use pallet_registry::AccountKind;
+use pactum_primitives::AccountKind;
 use sp_runtime::{DispatchError, Permill};
 
 fn fee_of(flat: u64, percent: u32, min: u64, max: Option<u64>, amount: u64) -> u64 {

@@ -42,7 +42,7 @@ fn issue_refusals() {
 		assert_noop!(Tokens::issue(signed(ISSUANCE), ASSET, ALICE, 0), Error::<Test>::ZeroAmount);
 		assert_noop!(
 			Tokens::issue(signed(ISSUANCE), ASSET, OUTSIDER, 1),
-			Error::<Test>::RecipientNotRegistered
+			Error::<Test>::RecipientNotParticipant
 		);
 		assert_noop!(
 			Tokens::issue(signed(ISSUANCE), ASSET, DAVE, 1),

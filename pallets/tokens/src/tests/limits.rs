@@ -1,7 +1,7 @@
 use super::*;
 use crate::{Error, Event, LimitRule, LimitScope, Sent};
 use frame_support::assert_noop;
-use pallet_registry::AccountKind;
+use pactum_primitives::AccountKind;
 use sp_runtime::DispatchError;
 
 fn send(from: AccountId, amount: u64) -> sp_runtime::DispatchResult {

@@ -1,6 +1,6 @@
 use super::*;
 use crate::{FeeScope, LimitScope, RuleScope, TransferQuote};
-use pallet_registry::AccountKind;
+use pactum_primitives::AccountKind;
 
 fn refusal(quote: &TransferQuote<u64>) -> Option<&str> {
 	quote.refusal.as_deref().map(|name| core::str::from_utf8(name).unwrap())
@@ -52,7 +52,7 @@ fn a_quote_names_the_rule_that_would_refuse() {
 		);
 		assert_eq!(
 			refusal(&Tokens::quote_transfer(ASSET, &ALICE, &OUTSIDER, 1)),
-			Some("RecipientNotRegistered")
+			Some("RecipientNotParticipant")
 		);
 		assert_eq!(refusal(&Tokens::quote_transfer(99, &ALICE, &BOB, 1)), Some("UnknownAsset"));
 		assert_eq!(

@@ -76,7 +76,7 @@ fn transfer_refusals_of_the_sender() {
 	test(|| {
 		assert_noop!(
 			Tokens::transfer(signed(OUTSIDER), ASSET, BOB, 1),
-			Error::<Test>::SenderNotRegistered
+			Error::<Test>::SenderNotParticipant
 		);
 		assert_noop!(
 			Tokens::transfer(signed(DAVE), ASSET, BOB, 1),
@@ -99,7 +99,7 @@ fn transfer_refusals_of_the_recipient() {
 	test(|| {
 		assert_noop!(
 			Tokens::transfer(signed(ALICE), ASSET, OUTSIDER, 1),
-			Error::<Test>::RecipientNotRegistered
+			Error::<Test>::RecipientNotParticipant
 		);
 		assert_noop!(
 			Tokens::transfer(signed(ALICE), ASSET, DAVE, 1),

@@ -75,7 +75,7 @@ fn request_withdrawal_refusals() {
 	test(|| {
 		assert_noop!(
 			Tokens::request_withdrawal(signed(OUTSIDER), ASSET, 1, PAYOUT),
-			Error::<Test>::SenderNotRegistered
+			Error::<Test>::SenderNotParticipant
 		);
 		assert_noop!(
 			Tokens::request_withdrawal(signed(ALICE), 99, 1, PAYOUT),

@@ -1,0 +1,36 @@
+//! # Pactum primitives
+//!
+//! What the domain pallets share, and the only crate through which they meet: no pallet depends
+//! on another pallet's crate; the runtime wires them together through the traits here.
+//!
+//! - [`participants`]: who an account is ([`Standing`], [`AccountKind`]), the registry as other
+//!   pallets see it ([`ParticipantRegistry`], reference counting, [`ParticipantRegistry::ensure_active`]
+//!   with its one refusal vocabulary, [`Inactive`]), and the hook that moves state on recovery
+//!   ([`OnParticipantRecovered`]).
+//! - [`roles`]: the open role type ([`Role`]): each pallet declares its own roles next to itself
+//!   with [`declare_roles!`]; the registry stores and checks them without knowing them, and the
+//!   runtime lists them once ([`RoleCatalog`]). [`EnsureRole`] is the origin check for a role.
+//! - [`transfers`]: regulated-token payments other pallets make ([`RegulatedTransfer`]).
+//! - Common types: [`Digest`], [`AssetId`].
+//!
+//! With the `test-utils` feature, [`mock`] offers test doubles of the registry and of the
+//! regulated ledger, so a pallet's unit tests build only that pallet.
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub mod participants;
+pub mod roles;
+pub mod transfers;
+
+pub use participants::{
+	AccountKind, Inactive, OnParticipantRecovered, ParticipantRegistry, Standing,
+};
+pub use roles::{EnsureRole, Role, RoleCatalog, RoleInfo, RoleSet, MAX_ROLES};
+pub use transfers::{AssetId, RegulatedTransfer};
+
+/// A 32-byte hash of something kept off chain (a document file, KYC evidence, a record).
+pub type Digest = [u8; 32];
+
+#[doc(hidden)]
+pub use {alloc::vec as __vec, alloc::vec::Vec as __Vec, frame_support::traits::Get as __Get};

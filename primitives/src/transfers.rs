@@ -1,0 +1,23 @@
+//! Payments in regulated tokens that other pallets make (licence prices and royalties, for
+//! example), under the same holder policy, limits and fees as a holder's own transfer.
+
+use frame_support::{pallet_prelude::DispatchResult, weights::Weight};
+
+/// An asset's id: pallet-assets' id in Pactum's runtime.
+pub type AssetId = u32;
+
+/// A transfer of a regulated asset, with every rule of the tokens pallet applied.
+pub trait RegulatedTransfer<AccountId> {
+	type Balance;
+	/// Whether `asset` exists.
+	fn asset_exists(asset: AssetId) -> bool;
+	/// Move `amount` of `asset` from `from` to `to`; the sender also pays the transfer's fee.
+	fn transfer(
+		asset: AssetId,
+		from: &AccountId,
+		to: &AccountId,
+		amount: Self::Balance,
+	) -> DispatchResult;
+	/// The most one [`Self::transfer`] weighs.
+	fn transfer_weight() -> Weight;
+}
