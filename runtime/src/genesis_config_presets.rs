@@ -12,8 +12,8 @@ use frame_support::build_struct_json_patch;
 use pactum_primitives::Role;
 use pallet_audit::roles::Auditor;
 use pallet_documents::roles::Issuer;
-use pallet_registry::roles::{KycAdmin::ROLE, SecurityAdmin::ROLE, SuperAdmin};
-use pallet_tokens::roles::{FeesAdmin::ROLE, IssuanceAdmin::ROLE, LimitsAdmin::ROLE, TradeAdmin};
+use pallet_registry::roles::{KycAdmin, SecurityAdmin, SuperAdmin};
+use pallet_tokens::roles::{FeesAdmin, IssuanceAdmin, LimitsAdmin, TradeAdmin};
 use serde_json::Value;
 use sp_consensus_babe::AuthorityId as BabeId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
@@ -158,7 +158,7 @@ fn dev_participants() -> Vec<Participant> {
 				SecurityAdmin::ROLE,
 			],
 		),
-		(Sr25519Keyring::Bob.to_account_id(), 3, vec![KycAdmin::ROLE, SecurityAdmin]),
+		(Sr25519Keyring::Bob.to_account_id(), 3, vec![KycAdmin::ROLE, SecurityAdmin::ROLE]),
 		(Sr25519Keyring::Charlie.to_account_id(), 3, vec![Issuer::ROLE]),
 		(Sr25519Keyring::Dave.to_account_id(), 3, vec![Auditor::ROLE]),
 	]
