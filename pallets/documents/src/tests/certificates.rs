@@ -69,7 +69,7 @@ fn the_account_holding_the_organisation_code_revokes() {
 		assert_ok!(Registry::grant_role(
 			RuntimeOrigin::root(),
 			colleague.clone(),
-			pallet_registry::Role::Issuer
+			crate::roles::Issuer::ROLE
 		));
 		// Without the organisation's code, the role is not enough.
 		assert_noop!(
@@ -97,7 +97,7 @@ fn issue_refusals() {
 		assert_ok!(Registry::grant_role(
 			RuntimeOrigin::root(),
 			bob(),
-			pallet_registry::Role::Issuer
+			crate::roles::Issuer::ROLE
 		));
 		assert_noop!(issue_by(bob()), Error::<Test>::NoOrgCode);
 		assert_noop!(
