@@ -13,12 +13,14 @@
 //! - [`transfers`]: regulated-token payments other pallets make ([`RegulatedTransfer`]).
 //! - Common types: [`Digest`], [`AssetId`].
 //!
-//! With the `test-utils` feature, [`mock`] offers test doubles of the registry and of the
-//! regulated ledger, so a pallet's unit tests build only that pallet.
+//! With the `test-utils` feature, `mock` offers a test double of the registry, so a pallet's
+//! unit tests build only that pallet.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
+#[cfg(feature = "test-utils")]
+pub mod mock;
 pub mod participants;
 pub mod roles;
 pub mod transfers;

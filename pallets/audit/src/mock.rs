@@ -1,4 +1,4 @@
-//! A test runtime (system, balances, the registry, the audit pallet) and the steps tests take:
+//! A test runtime (system, balances, the audit pallet, the registry double of `pactum-primitives`) and the steps tests take:
 //! signalling, drawing with real sr25519 VRF tickets, committing and revealing.
 
 use crate::{self as pallet_audit, sortition, CaseId, Phase, RewardPolicy, Verdict};
@@ -6,9 +6,8 @@ use frame_support::{
 	assert_ok, derive_impl, parameter_types,
 	traits::{ConstU32, ConstU64, ConstU8, Hooks, Randomness},
 };
-use frame_system::EnsureRoot;
 use crate::roles::Auditor;
-use pallet_registry::roles::SecurityAdmin;
+pub use pactum_primitives::mock::MockRegistry;
 use sp_core::{sr25519, Pair, H256};
 use sp_runtime::{BuildStorage, Perbill, Percent};
 
@@ -36,8 +35,6 @@ mod runtime {
 	pub type System = frame_system;
 	#[runtime::pallet_index(1)]
 	pub type Balances = pallet_balances;
-	#[runtime::pallet_index(2)]
-	pub type Registry = pallet_registry;
 	#[runtime::pallet_index(3)]
 	pub type Audit = pallet_audit;
 }
@@ -54,18 +51,6 @@ impl pallet_balances::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 }
 
-impl pallet_registry::Config for Test {
-	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
-	type RegistrationDeposit = ConstU64<100>;
-	type AdminOrigin = EnsureRoot<AccountId>;
-	type MaxKycLevel = ConstU8<3>;
-	type MaxOrgCodeLen = ConstU32<8>;
-	type RecoveryDelay = ConstU64<10>;
-	type OnRecovered = ();
-	type Roles = (pallet_registry::roles::All, crate::roles::All);
-	type WeightInfo = ();
-}
 
 /// The chain's randomness in tests: a hash of the subject and the block.
 pub struct TestRandomness;
@@ -98,7 +83,7 @@ parameter_types! {
 impl pallet_audit::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	type Registry = Registry;
+	type Registry = MockRegistry;
 	type Randomness = TestRandomness;
 	type EpochLength = ConstU64<EPOCH>;
 	type CommitPeriod = ConstU64<COMMIT>;
@@ -169,21 +154,17 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();
-	let participants = [
-		(ADMIN, 1, vec![SecurityAdmin::ROLE]),
-		(REQUESTER, 1, vec![]),
-		(PROVIDER, 1, vec![]),
-		(PLAIN, 1, vec![]),
-		(UNVERIFIED_AUDITOR, 0, vec![Auditor::ROLE]),
-	]
-	.into_iter()
-	.chain(AUDITORS.map(|who| (who, 1, vec![Auditor::ROLE])))
-	.collect();
-	pallet_registry::GenesisConfig::<Test> { participants }
-		.assimilate_storage(&mut storage)
-		.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
-	ext.execute_with(|| System::set_block_number(1));
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		for who in [ADMIN, REQUESTER, PROVIDER, PLAIN] {
+			MockRegistry::admit(&who, 1, &[]);
+		}
+		MockRegistry::admit(&UNVERIFIED_AUDITOR, 0, &[Auditor::ROLE]);
+		for who in AUDITORS {
+			MockRegistry::admit(&who, 1, &[Auditor::ROLE]);
+		}
+	});
 	ext
 }
 

@@ -1,15 +1,14 @@
-//! A test runtime: system with the chain's account type, balances (deposits are holds), the
-//! registry and the documents pallet. Accounts are real sr25519, ed25519 and ECDSA keys, so
+//! A test runtime: system with the chain's account type, balances (deposits are holds) and the
+//! documents pallet, with the registry double of `pactum-primitives`. Accounts are real sr25519, ed25519 and ECDSA keys, so
 //! relayed signatures are real signatures.
 
 use crate::{self as pallet_documents, DocumentId, VersionIndex};
 use frame_support::{
 	assert_ok, derive_impl,
-	traits::{ConstU32, ConstU64, ConstU8},
+	traits::{ConstU32, ConstU64},
 };
-use frame_system::EnsureRoot;
 use crate::roles::Issuer;
-use pallet_registry::roles::SecurityAdmin;
+pub use pactum_primitives::mock::MockRegistry;
 use sp_core::{ecdsa, ed25519, sr25519, Pair};
 use sp_runtime::{
 	traits::{IdentifyAccount, IdentityLookup, Verify},
@@ -40,8 +39,6 @@ mod runtime {
 	pub type System = frame_system;
 	#[runtime::pallet_index(1)]
 	pub type Balances = pallet_balances;
-	#[runtime::pallet_index(2)]
-	pub type Registry = pallet_registry;
 	#[runtime::pallet_index(3)]
 	pub type Documents = pallet_documents;
 }
@@ -58,19 +55,6 @@ impl frame_system::Config for Test {
 impl pallet_balances::Config for Test {
 	type AccountStore = System;
 	type RuntimeHoldReason = RuntimeHoldReason;
-}
-
-impl pallet_registry::Config for Test {
-	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
-	type RegistrationDeposit = ConstU64<100>;
-	type AdminOrigin = EnsureRoot<AccountId>;
-	type MaxKycLevel = ConstU8<3>;
-	type MaxOrgCodeLen = ConstU32<8>;
-	type RecoveryDelay = ConstU64<10>;
-	type OnRecovered = ();
-	type Roles = (pallet_registry::roles::All, crate::roles::All);
-	type WeightInfo = ();
 }
 
 /// Signs with a new sr25519 key each time.
@@ -92,7 +76,7 @@ pub const MAX_BULK: u32 = 4;
 impl pallet_documents::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	type Registry = Registry;
+	type Registry = MockRegistry;
 	type Signature = MultiSignature;
 	type Signer = <MultiSignature as Verify>::Signer;
 	type DepositPerItem = ConstU64<PER_ITEM>;
@@ -230,35 +214,25 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }
 		.assimilate_storage(&mut storage)
 		.unwrap();
-	let mut participants: Vec<_> = [alice(), bob(), charlie(), dave(), operator(), poor()]
-		.into_iter()
-		.map(|who| (who, 1, vec![]))
-		.collect();
-	participants.push((issuer(), 1, vec![Issuer::ROLE]));
-	participants.push((other_issuer(), 1, vec![Issuer::ROLE]));
-	participants.push((security(), 1, vec![SecurityAdmin::ROLE]));
-	pallet_registry::GenesisConfig::<Test> { participants }
-		.assimilate_storage(&mut storage)
-		.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| {
 		System::set_block_number(1);
-		assert_ok!(Registry::assign_org_code(RuntimeOrigin::root(), issuer(), b"KZ-TEL".to_vec()));
-		assert_ok!(Registry::assign_org_code(
-			RuntimeOrigin::root(),
-			other_issuer(),
-			b"OTHER".to_vec()
-		));
+		for who in [alice(), bob(), charlie(), dave(), operator(), poor(), security()] {
+			MockRegistry::admit(&who, 1, &[]);
+		}
+		MockRegistry::admit(&issuer(), 1, &[Issuer::ROLE]);
+		MockRegistry::admit(&other_issuer(), 1, &[Issuer::ROLE]);
+		MockRegistry::set_org_code(&issuer(), b"KZ-TEL");
+		MockRegistry::set_org_code(&other_issuer(), b"OTHER");
 	});
 	ext
 }
 
-/// Runs `test` in a fresh genesis and checks both pallets' invariants afterwards.
+/// Runs `test` in a fresh genesis and checks the pallet's invariants afterwards.
 pub fn test(test: impl FnOnce()) {
 	new_test_ext().execute_with(|| {
 		test();
 		Documents::do_try_state().expect("documents invariants hold");
-		Registry::do_try_state().expect("registry invariants hold");
 	});
 }
 

@@ -66,7 +66,7 @@ fn open_case_refusals() {
 			Audit::open_case(signed(REQUESTER), PLAIN, outcome, 100, Some(0)),
 			Error::<Test>::NotEscrowParty
 		);
-		assert_ok!(Registry::ban(signed(ADMIN), PROVIDER, 1, None));
+		MockRegistry::ban(&PROVIDER);
 		assert_noop!(
 			Audit::open_case(signed(REQUESTER), PROVIDER, outcome, 100, None),
 			Error::<Test>::Banned

@@ -84,9 +84,7 @@ fn parties_and_their_organisations_are_excluded() {
 		to_commit(case);
 		assert_noop!(commit(auditor(3), own, Verdict::Upheld), Error::<Test>::Excluded);
 		let who = auditor(1);
-		let code = |who, code: &[u8]| {
-			assert_ok!(Registry::assign_org_code(RuntimeOrigin::root(), who, code.to_vec()));
-		};
+		let code = |who: AccountId, code: &[u8]| MockRegistry::set_org_code(&who, code);
 		code(PROVIDER, b"ACME");
 		code(who, b"ACME.aud");
 		code(auditor(2), b"ACMEX");

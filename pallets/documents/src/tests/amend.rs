@@ -149,7 +149,7 @@ fn amendment_refusals() {
 		assert_ok!(amend(alice(), id));
 		assert_ok!(amend(alice(), id));
 		assert_noop!(amend(alice(), id), Error::<Test>::TooManyVersions);
-		assert_ok!(Registry::ban(signed(security()), bob(), 1, None));
+		MockRegistry::ban(&bob());
 		assert_noop!(amend(bob(), id), Error::<Test>::Banned);
 	});
 }

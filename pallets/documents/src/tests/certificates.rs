@@ -66,22 +66,14 @@ fn the_account_holding_the_organisation_code_revokes() {
 	test(|| {
 		issue(None);
 		let colleague = bob();
-		assert_ok!(Registry::grant_role(
-			RuntimeOrigin::root(),
-			colleague.clone(),
-			crate::roles::Issuer::ROLE
-		));
+		MockRegistry::admit(&colleague, 1, &[crate::roles::Issuer::ROLE]);
 		// Without the organisation's code, the role is not enough.
 		assert_noop!(
 			Documents::revoke_certificate(signed(colleague.clone()), CERT, reason(1)),
 			Error::<Test>::NotCertificateIssuer
 		);
-		assert_ok!(Registry::release_org_code(RuntimeOrigin::root(), issuer()));
-		assert_ok!(Registry::assign_org_code(
-			RuntimeOrigin::root(),
-			colleague.clone(),
-			b"KZ-TEL".to_vec()
-		));
+		MockRegistry::clear_org_code(&issuer());
+		MockRegistry::set_org_code(&colleague, b"KZ-TEL");
 		assert_ok!(Documents::revoke_certificate(signed(colleague), CERT, reason(1)));
 	});
 }
@@ -94,11 +86,7 @@ fn issue_refusals() {
 		};
 		assert_noop!(issue_by(outsider()), Error::<Test>::NotParticipant);
 		assert_noop!(issue_by(bob()), Error::<Test>::NotIssuer);
-		assert_ok!(Registry::grant_role(
-			RuntimeOrigin::root(),
-			bob(),
-			crate::roles::Issuer::ROLE
-		));
+		MockRegistry::admit(&bob(), 1, &[crate::roles::Issuer::ROLE]);
 		assert_noop!(issue_by(bob()), Error::<Test>::NoOrgCode);
 		assert_noop!(
 			Documents::issue_certificate(
@@ -128,7 +116,7 @@ fn issue_refusals() {
 		assert_ok!(issue_by(issuer()));
 		assert_noop!(issue_by(issuer()), Error::<Test>::CertificateExists);
 		assert_noop!(issue_by(other_issuer()), Error::<Test>::CertificateExists);
-		assert_ok!(Registry::ban(signed(security()), issuer(), 1, None));
+		MockRegistry::ban(&issuer());
 		assert_noop!(
 			Documents::issue_certificate(
 				signed(issuer()),

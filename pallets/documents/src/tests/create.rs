@@ -142,7 +142,7 @@ fn create_refusals() {
 #[test]
 fn banned_participants_neither_create_nor_are_named() {
 	test(|| {
-		assert_ok!(Registry::ban(signed(security()), bob(), 1, None));
+		MockRegistry::ban(&bob());
 		assert_noop!(
 			Documents::create(
 				signed(bob()),

@@ -63,9 +63,9 @@ fn sign_refusals() {
 			Documents::sign(signed(alice()), id, 0, text(1)),
 			Error::<Test>::AlreadySigned
 		);
-		assert_ok!(Registry::ban(signed(security()), bob(), 1, None));
+		MockRegistry::ban(&bob());
 		assert_noop!(Documents::sign(signed(bob()), id, 0, text(1)), Error::<Test>::Banned);
-		assert_ok!(Registry::unban(signed(security()), bob()));
+		MockRegistry::unban(&bob());
 		assert_ok!(Documents::sign(signed(bob()), id, 0, text(1)));
 		// Accepted: nothing waits for signatures any more.
 		assert_noop!(Documents::sign(signed(bob()), id, 0, text(1)), Error::<Test>::NothingToSign);
