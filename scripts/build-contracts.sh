@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds every ink! contract of ink-contracts/ to a .contract bundle (Wasm + metadata JSON, what
 # polkadot.js apps and @polkadot/api-contract load), without cargo-contract (see
-# ../shared/DESIGN.md, "ink! 5 on this toolchain"):
+# docs/design.md, "ink! 5 on this toolchain"):
 #   1. the contract's Wasm: core/alloc built from the Debian rust-src (-Zbuild-std), MVP code,
 #      imported memory (ink-contracts/.cargo/config.toml);
 #   2. its metadata: the contract's `<name>-metadata` binary, built for the host;

@@ -1,4 +1,5 @@
-# Shared by the scripts: paths and the build. Source it, don't run it.
+# Shared by the scripts: paths and the build. Source it, don't run it; in an interactive bash,
+# sourcing it lets you run cargo by hand with the scripts' target directory (README, "Tests").
 
 PACTUM_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # The target directory lives outside the clone so that fresh clones (CI) reuse the build.
@@ -13,7 +14,7 @@ PACTUM_NODE="${PACTUM_NODE:-$CARGO_TARGET_DIR/release/pactum-node}"
 PACTUM_INK_TARGET_DIR="${PACTUM_INK_TARGET_DIR:-$HOME/.cache/pactum/target-ink}"
 export PACTUM_CONTRACTS_DIR="${PACTUM_CONTRACTS_DIR:-$PACTUM_INK_TARGET_DIR/bundles}"
 
-log() { printf '[%s] %s\n' "$(basename "$0" .sh)" "$*"; }
+log() { printf '[%s] %s\n' "$(basename -- "$0" .sh)" "$*"; }
 
 # Builds every crate of the workspace in the release profile (the node binary included).
 # One profile for everything: the run command and the test command share all artifacts.

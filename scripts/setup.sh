@@ -8,10 +8,38 @@
 #  * Links that toolchain into rustup as `pactum` (rust-toolchain.toml selects it).
 #  * Builds core/alloc/compiler_builtins for wasm32v1-none once per compiler version and installs
 #    them into the toolchain sysroot, so substrate-wasm-builder finds the target "installed".
+#
+# A complete run leaves a stamp, ${XDG_CACHE_HOME:-$HOME/.cache}/pactum/setup-stamp: the hash of
+# this script and the compiler's version. While the stamp matches and the tools are there, the
+# script returns at once (the scripts that call it every time pay nothing); delete the stamp to
+# run everything again.
 set -euo pipefail
 
 log() { printf '[setup] %s\n' "$*"; }
 die() { printf '[setup] error: %s\n' "$*" >&2; exit 1; }
+
+# --- fast path: nothing missing --------------------------------------------------------------
+SETUP_STAMP="${XDG_CACHE_HOME:-$HOME/.cache}/pactum/setup-stamp"
+# What the stamp holds: this script's content hash and the compiler's version.
+setup_key() {
+  printf '%s\n%s\n' "$(sha256sum <"${BASH_SOURCE[0]}" | cut -d' ' -f1)" "$(/usr/bin/rustc --version)"
+}
+nothing_missing() {
+  local tool
+  [ -f "$SETUP_STAMP" ] && [ -x /usr/bin/rustc ] && [ -x /usr/bin/cargo ] || return 1
+  for tool in rust-lld wasm-opt wasm-validate mold protoc node npm; do
+    command -v "$tool" >/dev/null || return 1
+  done
+  compgen -G "/usr/lib/rustlib/wasm32v1-none/lib/libcore-*.rlib" >/dev/null || return 1
+  if command -v rustup >/dev/null; then
+    [ -e "${RUSTUP_HOME:-$HOME/.rustup}/toolchains/pactum" ] || return 1
+  fi
+  [ "$(cat "$SETUP_STAMP")" = "$(setup_key)" ]
+}
+if nothing_missing; then
+  log "nothing missing ($SETUP_STAMP matches; delete it to run the whole set-up)"
+  exit 0
+fi
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then
@@ -99,4 +127,7 @@ TOML
   rm -rf "$TARGET_DIR"/*/wbuild/*/target/$TARGET
   log "installed $(ls "$LIBDIR" | tr '\n' ' ')"
 fi
-log "done"
+
+mkdir -p "$(dirname "$SETUP_STAMP")"
+setup_key >"$SETUP_STAMP"
+log "done (stamp $SETUP_STAMP)"

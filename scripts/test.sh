@@ -1,32 +1,141 @@
 #!/usr/bin/env bash
-# Sets up the machine, builds, and runs every test of the repository:
-#   1. Rust unit and runtime tests (cargo test, release profile: the same artifacts as the node)
-#   2. The pallets' benchmarks, run once each as tests
-#   3. The ink! contracts: built to .contract bundles, then their unit tests
-#   4. End-to-end tests: a real pactum-node on 127.0.0.1 driven by @polkadot/api (and
-#      @polkadot/api-contract for the contracts)
+# Runs the repository's tests, all of them or some stages:
+#
+#   scripts/test.sh [rust|bench|ink|e2e|all]...      (default: all)
+#
+#   rust   builds the workspace (release), then `cargo test --release --workspace`: the pallets'
+#          unit tests and the runtime tests (the release profile shares every artifact with the
+#          node build)
+#   bench  the pallets' benchmarks, each run once as a test (`--features runtime-benchmarks`)
+#   ink    the ink! contracts built to .contract bundles, then their unit tests
+#   e2e    end-to-end tests: a real pactum-node on 127.0.0.1 driven by @polkadot/api (and
+#          @polkadot/api-contract for the contracts); it builds the node, and the contract
+#          bundles unless the ink stage ran, first (both are no-ops when up to date)
+#   all    the four above
+#
+# Stages run in the order above, whatever the order they are given in. The machine set-up
+# (scripts/setup.sh) runs first; it returns at once when nothing is missing. Every run ends with
+# each stage's wall time, also when a stage fails.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-start=$SECONDS
-bash "$PACTUM_ROOT/scripts/setup.sh"
-build_workspace
+STAGES=(rust bench ink e2e)
 
-log "cargo test (release)"
-(cd "$PACTUM_ROOT" && cargo test --release --locked --workspace)
+usage() {
+  cat <<USAGE
+usage: scripts/test.sh [rust|bench|ink|e2e|all]...   (default: all)
+  rust   workspace build (release) and cargo test --release --workspace
+  bench  the pallets' benchmarks run once as tests (--features runtime-benchmarks)
+  ink    ink! contract bundles and their unit tests
+  e2e    end-to-end tests against a real pactum-node (builds the node and the bundles first)
+  all    every stage
+USAGE
+}
+
+declare -A want=()
+[ "$#" -gt 0 ] || set -- all
+for arg in "$@"; do
+  case "$arg" in
+    all) for stage in "${STAGES[@]}"; do want[$stage]=1; done ;;
+    rust | bench | ink | e2e) want[$arg]=1 ;;
+    -h | --help) usage; exit 0 ;;
+    *) printf 'unknown stage: %s\n' "$arg" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+# The crates whose benchmarks the bench stage runs: every workspace member under pallets/ whose
+# Cargo.toml declares a `runtime-benchmarks` feature. Members elsewhere (runtime, node,
+# primitives) only pass the feature on; they hold no pallet benchmarks.
+bench_packages() {
+  local member dir manifest
+  # The quoted paths of `members = [...]` in the workspace's Cargo.toml (globs expanded below).
+  awk '/^members[[:space:]]*=/ { inside = 1 }
+       inside { line = $0
+                while (match(line, /"[^"]*"/)) {
+                  print substr(line, RSTART + 1, RLENGTH - 2); line = substr(line, RSTART + RLENGTH)
+                }
+                if (index($0, "]")) exit }' "$PACTUM_ROOT/Cargo.toml" |
+  while read -r member; do
+    case "$member" in pallets/*) ;; *) continue ;; esac
+    for dir in "$PACTUM_ROOT"/$member; do
+      manifest="$dir/Cargo.toml"
+      [ -f "$manifest" ] || continue
+      awk '/^\[/ { section = $0 }
+           section == "[features]" && /^runtime-benchmarks[[:space:]]*=/ { found = 1 }
+           END { exit !found }' "$manifest" || continue
+      awk '/^\[/ { section = $0 }
+           section == "[package]" && /^name[[:space:]]*=/ {
+             sub(/^name[[:space:]]*=[[:space:]]*"/, ""); sub(/".*/, ""); print; exit }' "$manifest"
+    done
+  done | sort -u
+}
+
+stage_rust() {
+  build_workspace
+  (cd "$PACTUM_ROOT" && cargo test --release --locked --workspace)
+}
 
 # Each pallet's benchmarks run once as tests (impl_benchmark_test_suite), so benchmark code
 # cannot rot between weight regenerations. Only the pallet crates are built with the feature.
-log "benchmark tests (runtime-benchmarks)"
-(cd "$PACTUM_ROOT" && cargo test --release --locked -p pallet-registry -p pallet-validator-set -p pallet-documents -p pallet-tokens -p pallet-content -p pallet-audit \
-  --features runtime-benchmarks)
+stage_bench() {
+  local packages=() args=() p
+  mapfile -t packages < <(bench_packages)
+  [ "${#packages[@]}" -gt 0 ] || { log "no pallet under pallets/ declares runtime-benchmarks" >&2; return 1; }
+  for p in "${packages[@]}"; do args+=(-p "$p"); done
+  log "benchmark tests of ${packages[*]}"
+  (cd "$PACTUM_ROOT" && cargo test --release --locked "${args[@]}" --features runtime-benchmarks)
+}
 
-log "ink! contracts: bundles and unit tests"
-bash "$PACTUM_ROOT/scripts/build-contracts.sh"
-(cd "$PACTUM_ROOT/ink-contracts" && CARGO_TARGET_DIR="$PACTUM_INK_TARGET_DIR" cargo test --locked --workspace)
+stage_ink() {
+  bash "$PACTUM_ROOT/scripts/build-contracts.sh"
+  (cd "$PACTUM_ROOT/ink-contracts" && CARGO_TARGET_DIR="$PACTUM_INK_TARGET_DIR" cargo test --locked --workspace)
+}
 
-log "end-to-end tests"
-(cd "$PACTUM_ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
-(cd "$PACTUM_ROOT/tests/e2e" && PACTUM_NODE="$PACTUM_NODE" npm test)
+stage_e2e() {
+  # The tests start the node binary and load the contract bundles: bring both up to date.
+  build_workspace
+  [ -n "${want[ink]:-}" ] || bash "$PACTUM_ROOT/scripts/build-contracts.sh"
+  (cd "$PACTUM_ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
+  (cd "$PACTUM_ROOT/tests/e2e" && PACTUM_NODE="$PACTUM_NODE" npm test)
+}
 
-log "all tests passed in $((SECONDS - start)) s"
+# --- timing: one line per step at the end of every run, also a failed one ---------------------
+start=$SECONDS
+timings=()       # "label|seconds|note"
+current=""       # the label of the step running now
+current_start=0
+
+report() {
+  local rc=$? entry label secs note
+  if [ -n "$current" ]; then timings+=("$current|$((SECONDS - current_start))|failed"); fi
+  for entry in "${timings[@]}"; do
+    IFS='|' read -r label secs note <<<"$entry"
+    log "$label: $secs s${note:+ ($note)}"
+  done
+  log "total: $((SECONDS - start)) s"
+  if [ "$rc" -eq 0 ]; then
+    log "all tests passed in $((SECONDS - start)) s"
+  else
+    log "FAILED${current:+ in $current} after $((SECONDS - start)) s (exit $rc)"
+  fi
+}
+trap report EXIT
+trap 'exit 130' INT TERM
+
+# Runs `step` (a function) under `label`, timed.
+timed() {
+  local label=$1 step=$2
+  current=$label
+  current_start=$SECONDS
+  "$step"
+  timings+=("$label|$((SECONDS - current_start))|")
+  current=""
+}
+
+setup() { bash "$PACTUM_ROOT/scripts/setup.sh"; }
+timed setup setup
+for stage in "${STAGES[@]}"; do
+  [ -n "${want[$stage]:-}" ] || continue
+  log "stage $stage"
+  timed "stage $stage" "stage_$stage"
+done
