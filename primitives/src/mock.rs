@@ -1,19 +1,25 @@
 //! Test doubles (feature `test-utils`), so a pallet's unit tests build only that pallet.
 //!
-//! [`MockRegistry`] keeps its participants in the test externalities' storage (under keys of its
-//! own), so each test starts empty, a failed call's changes roll back with the call's, and
-//! `assert_noop!` sees any change it makes. Tests set participants up with its associated
-//! functions (`admit`, `ban`, `set_org_code`, …); pallets see it through
-//! [`ParticipantRegistry`].
+//! [`MockRegistry`] and [`MockLedger`] keep their state in the test externalities' storage
+//! (under keys of their own), so each test starts empty, a failed call's changes roll back with
+//! the call's, and `assert_noop!` sees any change they make. Tests set them up with their
+//! associated functions (`admit`, `ban`, `create_asset`, `mint`, …); pallets see them through
+//! [`ParticipantRegistry`] and [`RegulatedTransfer`].
 
-use crate::{AccountKind, ParticipantRegistry, Role, RoleSet, Standing};
+use crate::{
+	AccountKind, AssetId, Inactive, ParticipantRegistry, RegulatedTransfer, Role, RoleSet,
+	Standing,
+};
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
-use frame_support::{pallet_prelude::DispatchResult, storage::unhashed};
-use sp_runtime::DispatchError;
+use core::marker::PhantomData;
+use frame_support::{pallet_prelude::DispatchResult, storage::unhashed, weights::Weight};
+use sp_runtime::{traits::AtLeast32BitUnsigned, DispatchError, Permill};
 
 const PARTICIPANT: &[u8] = b":pactum-mock-registry:participant:";
 const BAN: &[u8] = b":pactum-mock-registry:ban:";
+const ASSET: &[u8] = b":pactum-mock-ledger:asset:";
+const BALANCE: &[u8] = b":pactum-mock-ledger:balance:";
 
 #[derive(Clone, Encode, Decode)]
 struct Record {
@@ -138,6 +144,95 @@ impl<A: Encode> ParticipantRegistry<A> for MockRegistry {
 	}
 }
 
+/// A regulated-ledger double: assets with a fee collector and a percentage fee the sender pays on
+/// top of the amount (rounded up, as the tokens pallet rounds); both parties must be active
+/// participants of [`MockRegistry`]. Refusals are `DispatchError::Other` with the name the tokens
+/// pallet's error has (`UnknownAsset`, `SenderNotParticipant`, `SenderBanned`,
+/// `RecipientNotParticipant`, `RecipientBanned`, `InsufficientBalance`, `Overflow`). Holder
+/// policies, limits and freezing are the tokens pallet's own tests' business.
+pub struct MockLedger<Balance>(PhantomData<Balance>);
+
+#[derive(Encode, Decode)]
+struct MockAsset {
+	collector: Vec<u8>,
+	fee: Permill,
+}
+
+fn balance_key<A: Encode>(asset: AssetId, who: &A) -> Vec<u8> {
+	let mut key = BALANCE.to_vec();
+	(asset, who).encode_to(&mut key);
+	key
+}
+
+impl<B: AtLeast32BitUnsigned + Encode + Decode + Copy> MockLedger<B> {
+	/// Creates `asset`, whose transfers pay `fee` of the amount to `collector`.
+	pub fn create_asset<A: Encode>(asset: AssetId, collector: &A, fee: Permill) {
+		let mut key = ASSET.to_vec();
+		asset.encode_to(&mut key);
+		unhashed::put(&key, &MockAsset { collector: collector.encode(), fee });
+	}
+	/// Adds `amount` of `asset` to `who`.
+	pub fn mint<A: Encode>(asset: AssetId, who: &A, amount: B) {
+		let key = balance_key(asset, who);
+		let now: B = unhashed::get(&key).unwrap_or_else(B::zero);
+		unhashed::put(&key, &now.saturating_add(amount));
+	}
+	/// `who`'s balance of `asset`.
+	pub fn balance<A: Encode>(asset: AssetId, who: &A) -> B {
+		unhashed::get(&balance_key(asset, who)).unwrap_or_else(B::zero)
+	}
+
+	fn asset(asset: AssetId) -> Option<MockAsset> {
+		let mut key = ASSET.to_vec();
+		asset.encode_to(&mut key);
+		unhashed::get(&key)
+	}
+
+	fn debit<A: Encode>(asset: AssetId, who: &A, amount: B) -> DispatchResult {
+		let key = balance_key(asset, who);
+		let now: B = unhashed::get(&key).unwrap_or_else(B::zero);
+		let left = now.checked_sub(&amount).ok_or(DispatchError::Other("InsufficientBalance"))?;
+		unhashed::put(&key, &left);
+		Ok(())
+	}
+}
+
+impl<A: Encode + Decode, B: AtLeast32BitUnsigned + Encode + Decode + Copy> RegulatedTransfer<A>
+	for MockLedger<B>
+{
+	type Balance = B;
+
+	fn asset_exists(asset: AssetId) -> bool {
+		Self::asset(asset).is_some()
+	}
+
+	fn transfer(asset: AssetId, from: &A, to: &A, amount: B) -> DispatchResult {
+		let details = Self::asset(asset).ok_or(DispatchError::Other("UnknownAsset"))?;
+		<MockRegistry as ParticipantRegistry<A>>::ensure_active(from).map_err(|e| match e {
+			Inactive::NotParticipant => DispatchError::Other("SenderNotParticipant"),
+			Inactive::Banned => DispatchError::Other("SenderBanned"),
+		})?;
+		<MockRegistry as ParticipantRegistry<A>>::ensure_active(to).map_err(|e| match e {
+			Inactive::NotParticipant => DispatchError::Other("RecipientNotParticipant"),
+			Inactive::Banned => DispatchError::Other("RecipientBanned"),
+		})?;
+		let fee = details.fee.mul_ceil(amount);
+		let total = amount.checked_add(&fee).ok_or(DispatchError::Other("Overflow"))?;
+		Self::debit(asset, from, total)?;
+		Self::mint(asset, to, amount);
+		if !fee.is_zero() {
+			let collector =
+				A::decode(&mut &details.collector[..]).map_err(|_| DispatchError::Corruption)?;
+			Self::mint(asset, &collector, fee);
+		}
+		Ok(())
+	}
+
+	fn transfer_weight() -> Weight {
+		Weight::from_parts(1_000_000, 1_000)
+	}
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -168,6 +263,37 @@ mod tests {
 			assert_eq!(MockRegistry::references(&alice), 1);
 			<MockRegistry as ParticipantRegistry<u64>>::remove_reference(&alice);
 			assert_eq!(MockRegistry::references(&alice), 0);
+		});
+	}
+
+	#[test]
+	fn the_mock_ledger_charges_its_fee_and_refuses_inactive_parties() {
+		sp_io::TestExternalities::default().execute_with(|| {
+			let (alice, bob, collector, outsider) = (1u64, 2u64, 3u64, 4u64);
+			type Ledger = MockLedger<u64>;
+			MockRegistry::admit(&alice, 1, &[]);
+			MockRegistry::admit(&bob, 1, &[]);
+			Ledger::create_asset(7, &collector, Permill::from_percent(1));
+			Ledger::mint(7, &alice, 1_000);
+			assert!(<Ledger as RegulatedTransfer<u64>>::asset_exists(7));
+			assert_eq!(<Ledger as RegulatedTransfer<u64>>::transfer(7, &alice, &bob, 150), Ok(()));
+			// 1 % of 150 is 1.5, rounded up.
+			assert_eq!(
+				(Ledger::balance(7, &alice), Ledger::balance(7, &bob), Ledger::balance(7, &collector)),
+				(848, 150, 2)
+			);
+			let refused = |from: &u64, to: &u64, amount| {
+				<Ledger as RegulatedTransfer<u64>>::transfer(7, from, to, amount)
+			};
+			assert_eq!(refused(&alice, &outsider, 1), Err(DispatchError::Other("RecipientNotParticipant")));
+			assert_eq!(refused(&outsider, &alice, 1), Err(DispatchError::Other("SenderNotParticipant")));
+			assert_eq!(refused(&alice, &bob, 900), Err(DispatchError::Other("InsufficientBalance")));
+			MockRegistry::ban(&bob);
+			assert_eq!(refused(&alice, &bob, 1), Err(DispatchError::Other("RecipientBanned")));
+			assert_eq!(
+				<Ledger as RegulatedTransfer<u64>>::transfer(8, &alice, &bob, 1),
+				Err(DispatchError::Other("UnknownAsset"))
+			);
 		});
 	}
 }

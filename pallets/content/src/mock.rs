@@ -1,20 +1,18 @@
-//! A test runtime: system, balances, timestamp, the registry, pallet-assets with the tokens
-//! pallet (for prices in a regulated asset), pallet-nfts and the content pallet.
+//! A test runtime: system, balances, pallet-nfts and the content pallet, with the registry and
+//! regulated-ledger doubles of `pactum-primitives` (prices in a regulated asset pay through the
+//! ledger double, which charges the asset's fee as the tokens pallet does).
 
 use crate::{self as pallet_content, ContentId, LicenceTerms, PaymentAsset, RoleShares, Royalties};
 use frame_support::{
 	assert_ok, derive_impl, parameter_types,
-	traits::{AsEnsureOriginWithArg, ConstU32, ConstU64, ConstU8, NeverEnsureOrigin},
+	traits::{AsEnsureOriginWithArg, ConstU32, ConstU64, NeverEnsureOrigin},
 	BoundedVec, PalletId,
 };
 use frame_system::EnsureRoot;
-use pactum_primitives::EnsureRole;
-use pallet_registry::roles::SecurityAdmin;
-use pallet_tokens::roles::{FeesAdmin, IssuanceAdmin, LimitsAdmin, TradeAdmin};
-use pallet_tokens::HolderPolicy;
+pub use pactum_primitives::mock::{MockLedger, MockRegistry};
 use sp_runtime::{
 	testing::{TestSignature, UintAuthorityId},
-	BuildStorage, FixedU128, Permill,
+	BuildStorage, Permill,
 };
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -41,14 +39,6 @@ mod runtime {
 	pub type System = frame_system;
 	#[runtime::pallet_index(1)]
 	pub type Balances = pallet_balances;
-	#[runtime::pallet_index(2)]
-	pub type Timestamp = pallet_timestamp;
-	#[runtime::pallet_index(3)]
-	pub type Registry = pallet_registry;
-	#[runtime::pallet_index(4)]
-	pub type Assets = pallet_assets;
-	#[runtime::pallet_index(5)]
-	pub type Tokens = pallet_tokens;
 	#[runtime::pallet_index(6)]
 	pub type Nfts = pallet_nfts;
 	#[runtime::pallet_index(7)]
@@ -67,58 +57,9 @@ impl pallet_balances::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 }
 
-impl pallet_timestamp::Config for Test {
-	type Moment = u64;
-	type OnTimestampSet = ();
-	type MinimumPeriod = ConstU64<1>;
-	type WeightInfo = ();
-}
-
-impl pallet_registry::Config for Test {
-	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
-	type RegistrationDeposit = ConstU64<100>;
-	type AdminOrigin = EnsureRoot<AccountId>;
-	type MaxKycLevel = ConstU8<3>;
-	type MaxOrgCodeLen = ConstU32<8>;
-	type RecoveryDelay = ConstU64<10>;
-	type OnRecovered = Tokens;
-	type Roles = (pallet_registry::roles::All, pallet_tokens::roles::All);
-	type WeightInfo = ();
-}
-
-#[derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
-impl pallet_assets::Config for Test {
-	type Currency = Balances;
-	type CreateOrigin = AsEnsureOriginWithArg<NeverEnsureOrigin<AccountId>>;
-	type ForceOrigin = EnsureRoot<AccountId>;
-	type AssetDeposit = ConstU64<0>;
-	type AssetAccountDeposit = ConstU64<0>;
-	type MetadataDepositBase = ConstU64<0>;
-	type MetadataDepositPerByte = ConstU64<0>;
-	type ApprovalDeposit = ConstU64<0>;
-	type StringLimit = ConstU32<16>;
-}
-
 parameter_types! {
-	pub const TokensPalletId: PalletId = PalletId(*b"pct/tokn");
 	pub const ContentPalletId: PalletId = PalletId(*b"pct/cont");
 	pub NftFeatures: pallet_nfts::PalletFeatures = pallet_nfts::PalletFeatures::all_enabled();
-}
-
-impl pallet_tokens::Config for Test {
-	type Registry = Registry;
-	type Time = Timestamp;
-	type IssuanceOrigin = EnsureRole<Registry, IssuanceAdmin, AccountId>;
-	type FeesOrigin = EnsureRole<Registry, FeesAdmin, AccountId>;
-	type LimitsOrigin = EnsureRole<Registry, LimitsAdmin, AccountId>;
-	type TradeOrigin = EnsureRole<Registry, TradeAdmin, AccountId>;
-	type SecurityOrigin = EnsureRole<Registry, SecurityAdmin, AccountId>;
-	type PalletId = TokensPalletId;
-	type MaxAssets = ConstU32<2>;
-	type MaxCollateralRecords = ConstU32<2>;
-	type MaxPendingWithdrawals = ConstU32<2>;
-	type WeightInfo = ();
 }
 
 /// pallet-nfts' benchmark helper for this runtime's `u64` accounts.
@@ -190,8 +131,8 @@ parameter_types! {
 impl pallet_content::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	type Registry = Registry;
-	type Tokens = Tokens;
+	type Registry = MockRegistry;
+	type Tokens = MockLedger<u64>;
 	type ContentDeposit = ConstU64<CONTENT_DEPOSIT>;
 	type TermsDeposit = ConstU64<TERMS_DEPOSIT>;
 	type LicenceDeposit = ConstU64<LICENCE_DEPOSIT>;
@@ -208,8 +149,6 @@ impl pallet_content::Config for Test {
 	type WeightInfo = ();
 }
 
-/// Tokens admin (all token roles).
-pub const ADMIN: AccountId = 1;
 /// The creator who registers the content.
 pub const CREATOR: AccountId = 10;
 /// A co-creator.
@@ -225,7 +164,7 @@ pub const COLLECTOR: AccountId = 17;
 pub const OUTSIDER: AccountId = 20;
 pub const FUNDS: u64 = 1_000_000;
 
-pub const ASSET: pallet_tokens::AssetId = 7;
+pub const ASSET: pactum_primitives::AssetId = 7;
 pub const HASH: [u8; 32] = [0xC7; 32];
 
 pub fn signed(who: AccountId) -> RuntimeOrigin {
@@ -234,7 +173,7 @@ pub fn signed(who: AccountId) -> RuntimeOrigin {
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	let funded = [ADMIN, CREATOR, COAUTHOR, DISTRIBUTOR, PROMOTER, BUYER, BUYER2, GATEWAY]
+	let funded = [CREATOR, COAUTHOR, DISTRIBUTOR, PROMOTER, BUYER, BUYER2, GATEWAY]
 		.into_iter()
 		.chain([COLLECTOR, OUTSIDER]);
 	pallet_balances::GenesisConfig::<Test> {
@@ -243,19 +182,13 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();
-	let admin_roles =
-		vec![IssuanceAdmin::ROLE, FeesAdmin::ROLE, LimitsAdmin::ROLE, SecurityAdmin::ROLE];
-	let participants = [CREATOR, COAUTHOR, DISTRIBUTOR, PROMOTER, BUYER, BUYER2, GATEWAY]
-		.into_iter()
-		.chain([COLLECTOR])
-		.map(|who| (who, 1, vec![]))
-		.chain([(ADMIN, 1, admin_roles)])
-		.collect();
-	pallet_registry::GenesisConfig::<Test> { participants }
-		.assimilate_storage(&mut storage)
-		.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
-	ext.execute_with(|| System::set_block_number(1));
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		for who in [CREATOR, COAUTHOR, DISTRIBUTOR, PROMOTER, BUYER, BUYER2, GATEWAY, COLLECTOR] {
+			MockRegistry::admit(&who, 1, &[]);
+		}
+	});
 	ext
 }
 
@@ -264,7 +197,6 @@ pub fn test(test: impl FnOnce()) {
 	new_test_ext().execute_with(|| {
 		test();
 		Content::do_try_state().expect("content invariants hold");
-		Tokens::do_try_state().expect("tokens invariants hold");
 	});
 }
 
@@ -349,25 +281,10 @@ pub fn market() -> ContentId {
 	content
 }
 
-/// Creates the tokens asset `ASSET` (holders: verified at KYC 1; fee 1 % to `COLLECTOR`) and
-/// issues 100,000 to `BUYER`.
+/// Creates the regulated asset `ASSET` (fee 1 % to `COLLECTOR`) and gives `BUYER` 100,000.
 pub fn token_asset() {
-	let policy =
-		HolderPolicy { unverified: false, verified: true, corporate: true, min_kyc_level: 1 };
-	assert_ok!(Tokens::create_asset(
-		signed(ADMIN),
-		ASSET,
-		1,
-		policy,
-		COLLECTOR,
-		FixedU128::from_u32(1)
-	));
-	assert_ok!(Tokens::set_authorised_supply(signed(ADMIN), ASSET, 1_000_000));
-	assert_ok!(Tokens::add_collateral(signed(ADMIN), ASSET, 1_000_000, [0xC0; 32]));
-	assert_ok!(Tokens::issue(signed(ADMIN), ASSET, BUYER, 100_000));
-	let fee =
-		pallet_tokens::FeeRule { flat: 0, percent: Permill::from_percent(1), min: 0, max: None };
-	assert_ok!(Tokens::set_fee(signed(ADMIN), ASSET, pallet_tokens::FeeScope::Asset, Some(fee)));
+	MockLedger::<u64>::create_asset(ASSET, &COLLECTOR, Permill::from_percent(1));
+	MockLedger::<u64>::mint(ASSET, &BUYER, 100_000);
 }
 
 pub fn free(who: AccountId) -> u64 {
@@ -375,7 +292,7 @@ pub fn free(who: AccountId) -> u64 {
 }
 
 pub fn tokens(who: AccountId) -> u64 {
-	pallet_assets::Pallet::<Test>::balance(ASSET, who)
+	MockLedger::<u64>::balance(ASSET, &who)
 }
 
 pub fn events() -> Vec<pallet_content::Event<Test>> {

@@ -84,12 +84,12 @@ fn register_refuses_bad_input() {
 		let mut uneven = royalties();
 		uneven.first_sale = RoleShares { owner: Permill::zero(), ..uneven.first_sale };
 		assert_noop!(reg(CREATOR, HASH, &[(CREATOR, 100)], uneven), Error::<Test>::SharesNotWhole);
-		assert_ok!(Registry::ban(signed(ADMIN), COAUTHOR, 1, None));
+		MockRegistry::ban(&COAUTHOR);
 		assert_noop!(
 			reg(CREATOR, HASH, &[(CREATOR, 50), (COAUTHOR, 50)], royalties()),
 			Error::<Test>::Banned
 		);
-		assert_ok!(Registry::unban(signed(ADMIN), COAUTHOR));
+		MockRegistry::unban(&COAUTHOR);
 		register();
 		assert_noop!(reg(BUYER, HASH, &[(BUYER, 100)], royalties()), Error::<Test>::ContentExists);
 	});

@@ -152,7 +152,7 @@ fn banned_participants_cannot_act() {
 		let content = market();
 		assert_ok!(Content::buy_licence(signed(BUYER), content, 0, None));
 		for who in [CREATOR, DISTRIBUTOR, GATEWAY, BUYER] {
-			assert_ok!(Registry::ban(signed(ADMIN), who, 1, None));
+			MockRegistry::ban(&who);
 		}
 		assert_noop!(
 			Content::transfer_ownership(signed(CREATOR), content, BUYER2),
