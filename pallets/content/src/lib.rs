@@ -45,13 +45,20 @@ pub use weights::WeightInfo;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
-mod impls;
+mod gateways;
+mod invariants;
+mod licences;
 #[cfg(test)]
 mod mock;
+mod payments;
+mod referrals;
+mod registration;
+mod rights;
 mod split;
 #[cfg(test)]
 mod tests;
 mod types;
+mod views;
 pub mod weights;
 
 pactum_primitives::impl_inactive_errors!(Error);
@@ -62,18 +69,12 @@ pub mod pallet {
 	use alloc::vec::Vec;
 	use frame_support::{
 		pallet_prelude::*,
-		traits::{
-			fungible::{Inspect, Mutate, MutateHold},
-			tokens::nonfungibles_v2::Inspect as NftInspect,
-		},
+		traits::fungible::{Inspect, Mutate, MutateHold},
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
 	use pactum_primitives::{ParticipantRegistry, RegulatedTransfer};
-	use sp_runtime::{
-		traits::{Saturating, Zero},
-		Permill,
-	};
+	use sp_runtime::Permill;
 
 	pub type BalanceOf<T> =
 		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
@@ -89,37 +90,6 @@ pub mod pallet {
 	>;
 	pub(crate) type Nfts<T> = pallet_nfts::Pallet<T>;
 
-	/// A registered content.
-	#[derive(
-		CloneNoBound,
-		PartialEqNoBound,
-		EqNoBound,
-		Encode,
-		Decode,
-		DebugNoBound,
-		TypeInfo,
-		MaxEncodedLen,
-	)]
-	#[scale_info(skip_type_params(T))]
-	#[codec(mel_bound())]
-	pub struct ContentRecord<T: Config> {
-		pub content_hash: Digest,
-		pub uri: BoundedVec<u8, T::MaxUriLen>,
-		/// Who registered it; holds the content deposit.
-		pub registrant: T::AccountId,
-		/// The creators and their shares of the creators' part, summing to 100 %.
-		pub creators: BoundedVec<(T::AccountId, Permill), T::MaxCreators>,
-		pub royalties: Royalties,
-		/// The rights that exist over the content.
-		pub rights: BoundedVec<Right, T::MaxRights>,
-		/// How many terms are published (at most `MaxTerms`).
-		pub offers: u32,
-		/// The id the next published terms get.
-		pub next_terms: TermsId,
-		pub deposit: BalanceOf<T>,
-		pub registered_at: BlockNumberFor<T>,
-	}
-
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
 
 	#[pallet::pallet]
@@ -131,6 +101,7 @@ pub mod pallet {
 		/// Holds deposits and pays native prices and tips.
 		type Currency: Mutate<Self::AccountId>
 			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+		/// The runtime's hold reason, which this pallet's [`HoldReason`] converts into.
 		type RuntimeHoldReason: From<HoldReason>;
 		/// Who is a participant, and whether it is banned.
 		type Registry: ParticipantRegistry<Self::AccountId>;
@@ -154,6 +125,7 @@ pub mod pallet {
 		/// Owner of the content collection in pallet-nfts.
 		#[pallet::constant]
 		type PalletId: Get<PalletId>;
+		/// How many creators a content may list.
 		#[pallet::constant]
 		type MaxCreators: Get<u32>;
 		/// How many accounts may hold shares of one right.
@@ -174,6 +146,7 @@ pub mod pallet {
 		/// The longest referral code.
 		#[pallet::constant]
 		type MaxCodeLen: Get<u32>;
+		/// Weights of this pallet's calls (`weights.rs`, benchmarked).
 		type WeightInfo: WeightInfo;
 	}
 
@@ -250,24 +223,21 @@ pub mod pallet {
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
+		/// A content was registered and its NFT minted to `owner`, the registrant, who holds every
+		/// standard right in full.
 		ContentRegistered {
 			content: ContentId,
 			owner: T::AccountId,
 			content_hash: Digest,
+			/// The metadata URI (also the NFT's metadata).
 			uri: Vec<u8>,
 			creators: Vec<(T::AccountId, Permill)>,
 			royalties: Royalties,
 		},
-		OwnershipTransferred {
-			content: ContentId,
-			from: T::AccountId,
-			to: T::AccountId,
-		},
-		RightAdded {
-			content: ContentId,
-			right: Right,
-			holder: T::AccountId,
-		},
+		/// The content's NFT, and with it the owner's part of payments, moved to `to`.
+		OwnershipTransferred { content: ContentId, from: T::AccountId, to: T::AccountId },
+		/// The owner added `right` to the content and holds it in full.
+		RightAdded { content: ContentId, right: Right, holder: T::AccountId },
 		/// `share` of `right` moved from `from` to `to`.
 		RightTransferred {
 			content: ContentId,
@@ -276,24 +246,19 @@ pub mod pallet {
 			to: T::AccountId,
 			share: Permill,
 		},
-		GatewayAuthorised {
-			content: ContentId,
-			gateway: T::AccountId,
-		},
-		GatewayRevoked {
-			content: ContentId,
-			gateway: T::AccountId,
-		},
+		/// The owner let `gateway` record accesses to the content.
+		GatewayAuthorised { content: ContentId, gateway: T::AccountId },
+		/// The owner stopped `gateway` recording accesses to the content.
+		GatewayRevoked { content: ContentId, gateway: T::AccountId },
+		/// A distribution right holder published licence terms for the content.
 		TermsPublished {
 			content: ContentId,
 			terms_id: TermsId,
 			publisher: T::AccountId,
 			terms: TermsOf<T>,
 		},
-		TermsWithdrawn {
-			content: ContentId,
-			terms_id: TermsId,
-		},
+		/// Published terms were withdrawn; licences sold on them stay valid.
+		TermsWithdrawn { content: ContentId, terms_id: TermsId },
 		/// A payment about `content` was split; `legs` add up to `amount`.
 		PaymentSplit {
 			content: ContentId,
@@ -302,6 +267,9 @@ pub mod pallet {
 			amount: BalanceOf<T>,
 			legs: Vec<(T::AccountId, BalanceOf<T>)>,
 		},
+		/// `buyer` bought a licence on terms `terms_id` for `price` in `asset`, through the
+		/// referral code `referral` if any; `max_accesses` and `expires_at` (`None`: unlimited)
+		/// are the licence's.
 		LicencePurchased {
 			content: ContentId,
 			terms_id: TermsId,
@@ -312,6 +280,8 @@ pub mod pallet {
 			max_accesses: Option<u32>,
 			expires_at: Option<BlockNumberFor<T>>,
 		},
+		/// `buyer` bought a licence on terms `terms_id` with `credits` of its credits in `asset`;
+		/// `max_accesses` and `expires_at` (`None`: unlimited) are the licence's.
 		LicencePurchasedWithCredits {
 			content: ContentId,
 			terms_id: TermsId,
@@ -321,12 +291,16 @@ pub mod pallet {
 			max_accesses: Option<u32>,
 			expires_at: Option<BlockNumberFor<T>>,
 		},
+		/// `who` earned `amount` credits in `asset` by a purchase through a referral code;
+		/// `balance` is its credits in that asset now.
 		CreditsAwarded {
 			who: T::AccountId,
 			asset: PaymentAsset,
 			amount: BalanceOf<T>,
 			balance: BalanceOf<T>,
 		},
+		/// `gateway` recorded an access of `holder`: `accesses` used in all, `accesses_left`
+		/// (`None`: unlimited) left.
 		AccessRecorded {
 			content: ContentId,
 			holder: T::AccountId,
@@ -334,13 +308,10 @@ pub mod pallet {
 			accesses: u32,
 			accesses_left: Option<u32>,
 		},
-		/// `ask: None` withdraws the offer.
-		LicenceOffered {
-			content: ContentId,
-			holder: T::AccountId,
-			ask: Option<BalanceOf<T>>,
-		},
-		/// The seller received `price - royalty`.
+		/// `holder` offered its licence for resale at `ask`; `ask: None` withdraws the offer.
+		LicenceOffered { content: ContentId, holder: T::AccountId, ask: Option<BalanceOf<T>> },
+		/// `to` bought `from`'s licence for `price`: `royalty` of it was split by the
+		/// later-payments table, the seller received `price - royalty`.
 		LicenceResold {
 			content: ContentId,
 			from: T::AccountId,
@@ -348,24 +319,14 @@ pub mod pallet {
 			price: BalanceOf<T>,
 			royalty: BalanceOf<T>,
 		},
-		LicenceCleared {
-			content: ContentId,
-			holder: T::AccountId,
-		},
-		ReferralRegistered {
-			code: CodeOf<T>,
-			content: ContentId,
-			promoter: T::AccountId,
-		},
-		ReferralRemoved {
-			code: CodeOf<T>,
-		},
-		Tipped {
-			content: ContentId,
-			from: T::AccountId,
-			asset: PaymentAsset,
-			amount: BalanceOf<T>,
-		},
+		/// A spent or expired licence record was removed and its holder's deposit released.
+		LicenceCleared { content: ContentId, holder: T::AccountId },
+		/// `promoter` registered the referral code `code` for the content.
+		ReferralRegistered { code: CodeOf<T>, content: ContentId, promoter: T::AccountId },
+		/// A referral code was removed and its deposit released.
+		ReferralRemoved { code: CodeOf<T> },
+		/// `from` tipped the content `amount` in `asset`, split by the later-payments table.
+		Tipped { content: ContentId, from: T::AccountId, asset: PaymentAsset, amount: BalanceOf<T> },
 	}
 
 	#[pallet::error]
@@ -376,6 +337,7 @@ pub mod pallet {
 		Banned,
 		/// This content hash is already registered.
 		ContentExists,
+		/// No such content.
 		UnknownContent,
 		/// A content needs at least one creator.
 		NoCreators,
@@ -413,6 +375,7 @@ pub mod pallet {
 		UnknownAsset,
 		/// The content has as many published terms as it may have.
 		TooManyTerms,
+		/// No such published terms.
 		UnknownTerms,
 		/// Only the terms' publisher may withdraw them.
 		NotPublisher,
@@ -434,6 +397,7 @@ pub mod pallet {
 		NotForSale,
 		/// The seller asks more than the buyer's maximum.
 		PriceAboveLimit,
+		/// No such referral code.
 		UnknownReferral,
 		/// The referral code is taken.
 		ReferralExists,
@@ -481,6 +445,9 @@ pub mod pallet {
 		/// Register a content: mint its NFT to the caller, who also receives every standard right
 		/// in full and holds `ContentDeposit`. `creators` share the creators' part of payments;
 		/// their shares and each royalty table must sum to 100 %.
+		///
+		/// Origin: a participant, not banned; so must every creator be. Emits
+		/// `ContentRegistered` (and pallet-nfts' `Issued` and `ItemMetadataSet`).
 		#[pallet::call_index(0)]
 		#[pallet::weight(<T as Config>::WeightInfo::register())]
 		pub fn register(
@@ -491,61 +458,13 @@ pub mod pallet {
 			royalties: Royalties,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			T::Registry::ensure_active(&who).map_err(Error::<T>::from)?;
-			ensure!(!ByHash::<T>::contains_key(content_hash), Error::<T>::ContentExists);
-			ensure!(!creators.is_empty(), Error::<T>::NoCreators);
-			ensure!(whole(creators.iter()), Error::<T>::SharesNotWhole);
-			for (i, (creator, _)) in creators.iter().enumerate() {
-				ensure!(
-					!creators.iter().skip(i + 1).any(|(other, _)| other == creator),
-					Error::<T>::DuplicateCreator
-				);
-				T::Registry::ensure_active(creator).map_err(Error::<T>::from)?;
-			}
-			ensure!(
-				royalties.first_sale.is_whole() && royalties.later.is_whole(),
-				Error::<T>::SharesNotWhole
-			);
-			let content = NextContent::<T>::get();
-			let next = content.checked_add(1).ok_or(Error::<T>::Overflow)?;
-			let deposit = T::ContentDeposit::get();
-			<T as Config>::Currency::hold(&HoldReason::Content.into(), &who, deposit)?;
-			Self::mint(content, &who, &uri)?;
-			let holder: HoldersOf<T> =
-				BoundedVec::truncate_from(alloc::vec![(who.clone(), Permill::one())]);
-			let rights = BoundedVec::truncate_from(Right::STANDARD.to_vec());
-			for right in rights.iter() {
-				Rights::<T>::insert(content, right, holder.clone());
-			}
-			ByHash::<T>::insert(content_hash, content);
-			NextContent::<T>::put(next);
-			Self::deposit_event(Event::ContentRegistered {
-				content,
-				owner: who.clone(),
-				content_hash,
-				uri: uri.to_vec(),
-				creators: creators.to_vec(),
-				royalties,
-			});
-			Contents::<T>::insert(
-				content,
-				ContentRecord {
-					content_hash,
-					uri,
-					registrant: who,
-					creators,
-					royalties,
-					rights,
-					offers: 0,
-					next_terms: 0,
-					deposit,
-					registered_at: frame_system::Pallet::<T>::block_number(),
-				},
-			);
-			Ok(())
+			Self::do_register(who, content_hash, uri, creators, royalties)
 		}
 
 		/// Give the content's NFT, and with it the owner's part of payments, to `to`.
+		///
+		/// Origin: the owner, not banned; `to` must be a participant, not banned. Emits
+		/// `OwnershipTransferred` (and pallet-nfts' `Transferred`).
 		#[pallet::call_index(1)]
 		#[pallet::weight(<T as Config>::WeightInfo::transfer_ownership())]
 		pub fn transfer_ownership(
@@ -554,35 +473,23 @@ pub mod pallet {
 			to: T::AccountId,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::ensure_owner(content, &who)?;
-			T::Registry::ensure_active(&who).map_err(Error::<T>::from)?;
-			ensure!(who != to, Error::<T>::SameAccount);
-			T::Registry::ensure_active(&to).map_err(Error::<T>::from)?;
-			Self::move_nft(content, &to)?;
-			Self::deposit_event(Event::OwnershipTransferred { content, from: who, to });
-			Ok(())
+			Self::do_transfer_ownership(who, content, to)
 		}
 
 		/// Add a right to the content, held in full by the owner.
+		///
+		/// Origin: the owner, not banned. Emits `RightAdded`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(<T as Config>::WeightInfo::add_right())]
 		pub fn add_right(origin: OriginFor<T>, content: ContentId, right: Right) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::ensure_owner(content, &who)?;
-			T::Registry::ensure_active(&who).map_err(Error::<T>::from)?;
-			Contents::<T>::try_mutate(content, |record| -> DispatchResult {
-				let record = record.as_mut().ok_or(Error::<T>::UnknownContent)?;
-				ensure!(!record.rights.contains(&right), Error::<T>::RightExists);
-				record.rights.try_push(right).map_err(|_| Error::<T>::TooManyRights)?;
-				Ok(())
-			})?;
-			let holder = BoundedVec::truncate_from(alloc::vec![(who.clone(), Permill::one())]);
-			Rights::<T>::insert(content, right, holder);
-			Self::deposit_event(Event::RightAdded { content, right, holder: who });
-			Ok(())
+			Self::do_add_right(who, content, right)
 		}
 
 		/// Transfer `share` of the caller's share of `right` to `to`.
+		///
+		/// Origin: a holder of the right, not banned; `to` must be a participant, not banned.
+		/// Emits `RightTransferred`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(<T as Config>::WeightInfo::transfer_right())]
 		pub fn transfer_right(
@@ -593,38 +500,13 @@ pub mod pallet {
 			share: Permill,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			ensure!(!share.is_zero(), Error::<T>::ZeroShare);
-			ensure!(who != to, Error::<T>::SameAccount);
-			let record = Contents::<T>::get(content).ok_or(Error::<T>::UnknownContent)?;
-			ensure!(record.rights.contains(&right), Error::<T>::UnknownRight);
-			T::Registry::ensure_active(&who).map_err(Error::<T>::from)?;
-			T::Registry::ensure_active(&to).map_err(Error::<T>::from)?;
-			Rights::<T>::try_mutate(content, right, |holders| -> DispatchResult {
-				let at = holders
-					.iter()
-					.position(|(holder, _)| holder == &who)
-					.ok_or(Error::<T>::NotRightHolder)?;
-				let have = holders.get(at).map(|(_, s)| *s).unwrap_or_default();
-				ensure!(have >= share, Error::<T>::InsufficientShare);
-				let left = have.saturating_sub(share);
-				if left.is_zero() {
-					holders.remove(at);
-				} else if let Some((_, s)) = holders.get_mut(at) {
-					*s = left;
-				}
-				match holders.iter_mut().find(|(holder, _)| holder == &to) {
-					Some((_, s)) => *s = s.saturating_add(share),
-					None => holders
-						.try_push((to.clone(), share))
-						.map_err(|_| Error::<T>::TooManyHolders)?,
-				}
-				Ok(())
-			})?;
-			Self::deposit_event(Event::RightTransferred { content, right, from: who, to, share });
-			Ok(())
+			Self::do_transfer_right(who, content, right, to, share)
 		}
 
-		/// Let `gateway` record accesses to the content. Owner only.
+		/// Let `gateway` record accesses to the content.
+		///
+		/// Origin: the owner, not banned; the gateway must be a participant, not banned. Emits
+		/// `GatewayAuthorised`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(<T as Config>::WeightInfo::authorise_gateway())]
 		pub fn authorise_gateway(
@@ -633,19 +515,12 @@ pub mod pallet {
 			gateway: T::AccountId,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::ensure_owner(content, &who)?;
-			T::Registry::ensure_active(&who).map_err(Error::<T>::from)?;
-			T::Registry::ensure_active(&gateway).map_err(Error::<T>::from)?;
-			Gateways::<T>::try_mutate(content, |gateways| -> DispatchResult {
-				ensure!(!gateways.contains(&gateway), Error::<T>::GatewayExists);
-				gateways.try_push(gateway.clone()).map_err(|_| Error::<T>::TooManyGateways)?;
-				Ok(())
-			})?;
-			Self::deposit_event(Event::GatewayAuthorised { content, gateway });
-			Ok(())
+			Self::do_authorise_gateway(who, content, gateway)
 		}
 
-		/// Stop `gateway` recording accesses to the content. Owner only.
+		/// Stop `gateway` recording accesses to the content.
+		///
+		/// Origin: the owner (banned or not). Emits `GatewayRevoked`.
 		#[pallet::call_index(5)]
 		#[pallet::weight(<T as Config>::WeightInfo::revoke_gateway())]
 		pub fn revoke_gateway(
@@ -654,21 +529,14 @@ pub mod pallet {
 			gateway: T::AccountId,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::ensure_owner(content, &who)?;
-			Gateways::<T>::try_mutate(content, |gateways| -> DispatchResult {
-				let at = gateways
-					.iter()
-					.position(|g| g == &gateway)
-					.ok_or(Error::<T>::UnauthorisedGateway)?;
-				gateways.remove(at);
-				Ok(())
-			})?;
-			Self::deposit_event(Event::GatewayRevoked { content, gateway });
-			Ok(())
+			Self::do_revoke_gateway(who, content, gateway)
 		}
 
-		/// Publish licence terms for the content. The caller must hold a share of its
-		/// distribution right, and holds `TermsDeposit` until it withdraws them.
+		/// Publish licence terms for the content; the caller holds `TermsDeposit` until it
+		/// withdraws them.
+		///
+		/// Origin: a holder of a share of the content's distribution right, not banned. Emits
+		/// `TermsPublished`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(<T as Config>::WeightInfo::publish_terms())]
 		pub fn publish_terms(
@@ -677,36 +545,12 @@ pub mod pallet {
 			terms: TermsOf<T>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			T::Registry::ensure_active(&who).map_err(Error::<T>::from)?;
-			let mut record = Contents::<T>::get(content).ok_or(Error::<T>::UnknownContent)?;
-			ensure!(
-				!Self::share_of(content, Right::Distribution, &who).is_zero(),
-				Error::<T>::NotRightHolder
-			);
-			ensure!(
-				terms.max_accesses != Some(0)
-					&& terms.duration.is_none_or(|d| !d.is_zero())
-					&& terms.credit_price.is_none_or(|c| !c.is_zero()),
-				Error::<T>::InvalidTerms
-			);
-			Self::ensure_asset(terms.asset)?;
-			ensure!(record.offers < T::MaxTerms::get(), Error::<T>::TooManyTerms);
-			let terms_id = record.next_terms;
-			record.next_terms = terms_id.checked_add(1).ok_or(Error::<T>::Overflow)?;
-			record.offers = record.offers.saturating_add(1);
-			let deposit = T::TermsDeposit::get();
-			<T as Config>::Currency::hold(&HoldReason::Terms.into(), &who, deposit)?;
-			Contents::<T>::insert(content, record);
-			Offers::<T>::insert(
-				content,
-				terms_id,
-				Offer { publisher: who.clone(), terms: terms.clone(), deposit },
-			);
-			Self::deposit_event(Event::TermsPublished { content, terms_id, publisher: who, terms });
-			Ok(())
+			Self::do_publish_terms(who, content, terms)
 		}
 
-		/// Withdraw published terms; licences already sold stay valid. Publisher only.
+		/// Withdraw published terms and release their deposit; licences already sold stay valid.
+		///
+		/// Origin: the terms' publisher (banned or not). Emits `TermsWithdrawn`.
 		#[pallet::call_index(7)]
 		#[pallet::weight(<T as Config>::WeightInfo::withdraw_terms())]
 		pub fn withdraw_terms(
@@ -715,22 +559,17 @@ pub mod pallet {
 			terms_id: TermsId,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let offer = Offers::<T>::get(content, terms_id).ok_or(Error::<T>::UnknownTerms)?;
-			ensure!(offer.publisher == who, Error::<T>::NotPublisher);
-			Self::release(HoldReason::Terms, &who, offer.deposit)?;
-			Offers::<T>::remove(content, terms_id);
-			Contents::<T>::mutate(content, |record| {
-				if let Some(record) = record {
-					record.offers = record.offers.saturating_sub(1);
-				}
-			});
-			Self::deposit_event(Event::TermsWithdrawn { content, terms_id });
-			Ok(())
+			Self::do_withdraw_terms(who, content, terms_id)
 		}
 
-		/// Buy a licence on published terms, optionally through a referral code. The price is
-		/// split by the first-sale royalty table in this call; a referral code pays the
-		/// promoters' part to its promoter and awards the buyer credits.
+		/// Buy a licence on published terms, optionally through a referral code, and hold
+		/// `LicenceDeposit`. The price is split by the first-sale royalty table in this call; a
+		/// referral code pays the promoters' part to its promoter and awards the buyer credits.
+		///
+		/// Origin: a participant, not banned, without a valid licence of the content (a spent
+		/// or expired one is cleared). Emits `LicencePurchased`, after `PaymentSplit` (unless the
+		/// price is zero) and `CreditsAwarded` (through a code, unless the credits are zero);
+		/// `LicenceCleared` for a cleared licence.
 		#[pallet::call_index(8)]
 		#[pallet::weight(Pallet::<T>::payment_weight(<T as Config>::WeightInfo::buy_licence()))]
 		pub fn buy_licence(
@@ -740,40 +579,15 @@ pub mod pallet {
 			referral: Option<CodeOf<T>>,
 		) -> DispatchResultWithPostInfo {
 			let buyer = ensure_signed(origin)?;
-			let offer = Self::offer_to(&buyer, content, terms_id)?;
-			let promoter = match &referral {
-				Some(code) => Some(Self::promoter_of(code, content, &buyer)?),
-				None => None,
-			};
-			let terms = offer.terms;
-			let legs = Self::pay(
-				content,
-				&buyer,
-				terms.asset,
-				terms.price,
-				|r| r.first_sale,
-				promoter.as_ref(),
-			)?;
-			if promoter.is_some() {
-				Self::award_credits(&buyer, terms.asset, T::ReferralCredit::get() * terms.price)?;
-			}
-			let licence = Self::grant_licence(content, &buyer, terms_id, &terms)?;
-			Self::deposit_event(Event::LicencePurchased {
-				content,
-				terms_id,
-				buyer,
-				price: terms.price,
-				asset: terms.asset,
-				referral,
-				max_accesses: licence.max_accesses,
-				expires_at: licence.expires_at,
-			});
-			Ok(Some(Self::paid_weight(<T as Config>::WeightInfo::buy_licence(), terms.asset, legs))
-				.into())
+			Self::do_buy_licence(buyer, content, terms_id, referral)
 		}
 
-		/// Buy a licence with credits, on terms that name a credit price. The credits are spent;
-		/// nothing is paid out.
+		/// Buy a licence with credits, on terms that name a credit price, and hold
+		/// `LicenceDeposit`. The credits are spent; nothing is paid out.
+		///
+		/// Origin: a participant, not banned, without a valid licence of the content (a spent
+		/// or expired one is cleared). Emits `LicencePurchasedWithCredits`; `LicenceCleared` for
+		/// a cleared licence.
 		#[pallet::call_index(9)]
 		#[pallet::weight(<T as Config>::WeightInfo::buy_licence_with_credits())]
 		pub fn buy_licence_with_credits(
@@ -782,32 +596,13 @@ pub mod pallet {
 			terms_id: TermsId,
 		) -> DispatchResult {
 			let buyer = ensure_signed(origin)?;
-			let offer = Self::offer_to(&buyer, content, terms_id)?;
-			let terms = offer.terms;
-			let credits = terms.credit_price.ok_or(Error::<T>::CreditsNotAccepted)?;
-			Credits::<T>::try_mutate_exists(&buyer, terms.asset, |balance| -> DispatchResult {
-				let left = balance
-					.unwrap_or_default()
-					.checked_sub(&credits)
-					.ok_or(Error::<T>::InsufficientCredits)?;
-				*balance = (!left.is_zero()).then_some(left);
-				Ok(())
-			})?;
-			let licence = Self::grant_licence(content, &buyer, terms_id, &terms)?;
-			Self::deposit_event(Event::LicencePurchasedWithCredits {
-				content,
-				terms_id,
-				buyer,
-				credits,
-				asset: terms.asset,
-				max_accesses: licence.max_accesses,
-				expires_at: licence.expires_at,
-			});
-			Ok(())
+			Self::do_buy_licence_with_credits(buyer, content, terms_id)
 		}
 
-		/// Record one access of `holder` to the content. Only an authorised gateway; refused once
-		/// the licence has expired or has no accesses left.
+		/// Record one access of `holder` to the content; refused once the licence has expired or
+		/// has no accesses left.
+		///
+		/// Origin: a gateway the owner authorised, not banned. Emits `AccessRecorded`.
 		#[pallet::call_index(10)]
 		#[pallet::weight(<T as Config>::WeightInfo::record_access())]
 		pub fn record_access(
@@ -816,29 +611,14 @@ pub mod pallet {
 			holder: T::AccountId,
 		) -> DispatchResult {
 			let gateway = ensure_signed(origin)?;
-			ensure!(
-				Gateways::<T>::get(content).contains(&gateway),
-				Error::<T>::UnauthorisedGateway
-			);
-			T::Registry::ensure_active(&gateway).map_err(Error::<T>::from)?;
-			let licence = Licences::<T>::try_mutate(content, &holder, |licence| {
-				let licence = licence.as_mut().ok_or(Error::<T>::NoLicence)?;
-				Self::ensure_usable(licence)?;
-				licence.accesses = licence.accesses.saturating_add(1);
-				Ok::<_, DispatchError>(licence.clone())
-			})?;
-			Self::deposit_event(Event::AccessRecorded {
-				content,
-				holder,
-				gateway,
-				accesses: licence.accesses,
-				accesses_left: licence.accesses_left(),
-			});
-			Ok(())
+			Self::do_record_access(gateway, content, holder)
 		}
 
 		/// Offer the caller's transferable, valid licence for resale at `ask`, or withdraw the
 		/// offer with `None`.
+		///
+		/// Origin: the licence's holder; not banned to offer, banned or not to withdraw. Emits
+		/// `LicenceOffered`.
 		#[pallet::call_index(11)]
 		#[pallet::weight(<T as Config>::WeightInfo::offer_licence())]
 		pub fn offer_licence(
@@ -847,26 +627,17 @@ pub mod pallet {
 			ask: Option<BalanceOf<T>>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			ensure!(ask.is_none_or(|a| !a.is_zero()), Error::<T>::ZeroAmount);
-			if ask.is_some() {
-				T::Registry::ensure_active(&who).map_err(Error::<T>::from)?;
-			}
-			Licences::<T>::try_mutate(content, &who, |licence| -> DispatchResult {
-				let licence = licence.as_mut().ok_or(Error::<T>::NoLicence)?;
-				ensure!(licence.transferable, Error::<T>::NotTransferable);
-				if ask.is_some() {
-					Self::ensure_usable(licence)?;
-				}
-				licence.ask = ask;
-				Ok(())
-			})?;
-			Self::deposit_event(Event::LicenceOffered { content, holder: who, ask });
-			Ok(())
+			Self::do_offer_licence(who, content, ask)
 		}
 
 		/// Buy `seller`'s licence at its asking price (at most `max_price`). The resale royalty
 		/// part of the price is split by the later-payments table; the seller gets the rest. The
-		/// licence moves as it is (accesses used, expiry).
+		/// licence moves as it is (accesses used, expiry); the seller's deposit is released and
+		/// the buyer holds `LicenceDeposit`.
+		///
+		/// Origin: a participant, not banned, other than the seller, without a valid licence of
+		/// the content (a spent or expired one is cleared). Emits `LicenceResold`, after
+		/// `PaymentSplit` (unless the royalty is zero); `LicenceCleared` for a cleared licence.
 		#[pallet::call_index(12)]
 		#[pallet::weight(Pallet::<T>::payment_weight(<T as Config>::WeightInfo::buy_resale()))]
 		pub fn buy_resale(
@@ -876,40 +647,12 @@ pub mod pallet {
 			max_price: BalanceOf<T>,
 		) -> DispatchResultWithPostInfo {
 			let buyer = ensure_signed(origin)?;
-			ensure!(buyer != seller, Error::<T>::SameAccount);
-			T::Registry::ensure_active(&buyer).map_err(Error::<T>::from)?;
-			let record = Contents::<T>::get(content).ok_or(Error::<T>::UnknownContent)?;
-			let mut licence = Licences::<T>::get(content, &seller).ok_or(Error::<T>::NoLicence)?;
-			let price = licence.ask.ok_or(Error::<T>::NotForSale)?;
-			ensure!(price <= max_price, Error::<T>::PriceAboveLimit);
-			Self::ensure_usable(&licence)?;
-			Self::make_room_for_licence(content, &buyer)?;
-			let royalty = record.royalties.resale * price;
-			let legs = Self::pay(content, &buyer, licence.asset, royalty, |r| r.later, None)?;
-			Self::pay_leg(licence.asset, &buyer, &seller, price.saturating_sub(royalty))?;
-			Self::release(HoldReason::Licence, &seller, licence.deposit)?;
-			Licences::<T>::remove(content, &seller);
-			licence.deposit = T::LicenceDeposit::get();
-			<T as Config>::Currency::hold(&HoldReason::Licence.into(), &buyer, licence.deposit)?;
-			licence.ask = None;
-			Licences::<T>::insert(content, &buyer, licence.clone());
-			Self::deposit_event(Event::LicenceResold {
-				content,
-				from: seller,
-				to: buyer,
-				price,
-				royalty,
-			});
-			let legs = legs.saturating_add(1);
-			Ok(Some(Self::paid_weight(
-				<T as Config>::WeightInfo::buy_resale(),
-				licence.asset,
-				legs,
-			))
-			.into())
+			Self::do_buy_resale(buyer, content, seller, max_price)
 		}
 
-		/// Remove a spent or expired licence record and release its holder's deposit. Anyone may.
+		/// Remove a spent or expired licence record and release its holder's deposit.
+		///
+		/// Origin: any signed account. Emits `LicenceCleared`.
 		#[pallet::call_index(13)]
 		#[pallet::weight(<T as Config>::WeightInfo::clear_licence())]
 		pub fn clear_licence(
@@ -918,17 +661,14 @@ pub mod pallet {
 			holder: T::AccountId,
 		) -> DispatchResult {
 			ensure_signed(origin)?;
-			let licence = Licences::<T>::get(content, &holder).ok_or(Error::<T>::NoLicence)?;
-			let now = frame_system::Pallet::<T>::block_number();
-			ensure!(!licence.usable(now), Error::<T>::LicenceStillValid);
-			Self::release(HoldReason::Licence, &holder, licence.deposit)?;
-			Licences::<T>::remove(content, &holder);
-			Self::deposit_event(Event::LicenceCleared { content, holder });
-			Ok(())
+			Self::do_clear_licence(content, holder)
 		}
 
-		/// Register a referral code for the content. The caller must hold a share of its promotion
-		/// right, and holds `ReferralDeposit` until it removes the code.
+		/// Register a referral code for the content; the caller holds `ReferralDeposit` until it
+		/// removes the code.
+		///
+		/// Origin: a holder of a share of the content's promotion right, not banned. Emits
+		/// `ReferralRegistered`.
 		#[pallet::call_index(14)]
 		#[pallet::weight(<T as Config>::WeightInfo::register_referral())]
 		pub fn register_referral(
@@ -937,34 +677,22 @@ pub mod pallet {
 			code: CodeOf<T>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			T::Registry::ensure_active(&who).map_err(Error::<T>::from)?;
-			ensure!(Contents::<T>::contains_key(content), Error::<T>::UnknownContent);
-			ensure!(
-				!Self::share_of(content, Right::Promotion, &who).is_zero(),
-				Error::<T>::NotPromoter
-			);
-			ensure!(!Referrals::<T>::contains_key(&code), Error::<T>::ReferralExists);
-			let deposit = T::ReferralDeposit::get();
-			<T as Config>::Currency::hold(&HoldReason::Referral.into(), &who, deposit)?;
-			Referrals::<T>::insert(&code, Referral { content, promoter: who.clone(), deposit });
-			Self::deposit_event(Event::ReferralRegistered { code, content, promoter: who });
-			Ok(())
+			Self::do_register_referral(who, content, code)
 		}
 
-		/// Remove the caller's referral code and release its deposit.
+		/// Remove a referral code and release its deposit.
+		///
+		/// Origin: the code's promoter (banned or not). Emits `ReferralRemoved`.
 		#[pallet::call_index(15)]
 		#[pallet::weight(<T as Config>::WeightInfo::remove_referral())]
 		pub fn remove_referral(origin: OriginFor<T>, code: CodeOf<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let referral = Referrals::<T>::get(&code).ok_or(Error::<T>::UnknownReferral)?;
-			ensure!(referral.promoter == who, Error::<T>::NotPromoter);
-			Self::release(HoldReason::Referral, &who, referral.deposit)?;
-			Referrals::<T>::remove(&code);
-			Self::deposit_event(Event::ReferralRemoved { code });
-			Ok(())
+			Self::do_remove_referral(who, code)
 		}
 
 		/// Tip the content: `amount` is split by the later-payments table.
+		///
+		/// Origin: a participant, not banned. Emits `PaymentSplit` and `Tipped`.
 		#[pallet::call_index(16)]
 		#[pallet::weight(Pallet::<T>::payment_weight(<T as Config>::WeightInfo::tip()))]
 		pub fn tip(
@@ -974,26 +702,7 @@ pub mod pallet {
 			amount: BalanceOf<T>,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-			T::Registry::ensure_active(&who).map_err(Error::<T>::from)?;
-			Self::ensure_asset(asset)?;
-			let legs = Self::pay(content, &who, asset, amount, |r| r.later, None)?;
-			Self::deposit_event(Event::Tipped { content, from: who, asset, amount });
-			Ok(Some(Self::paid_weight(<T as Config>::WeightInfo::tip(), asset, legs)).into())
-		}
-	}
-
-	impl<T: Config> Pallet<T> {
-		/// This pallet's account: owner of the content collection.
-		pub fn account() -> T::AccountId {
-			use sp_runtime::traits::AccountIdConversion;
-			T::PalletId::get().into_account_truncating()
-		}
-
-		/// The current owner of the content's NFT.
-		pub fn owner_of(content: ContentId) -> Option<T::AccountId> {
-			let collection = ContentCollection::<T>::get()?;
-			<Nfts<T> as NftInspect<_>>::owner(&collection, &content)
+			Self::do_tip(who, content, asset, amount)
 		}
 	}
 }

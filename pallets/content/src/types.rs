@@ -1,8 +1,11 @@
 //! The records the content pallet keeps, and what its runtime API returns.
 
+use crate::pallet::{BalanceOf, Config};
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::fmt::Debug;
+use frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
+use frame_system::pallet_prelude::BlockNumberFor;
 pub use pactum_primitives::{AssetId, Digest};
 use scale_info::TypeInfo;
 use sp_runtime::Permill;
@@ -11,6 +14,30 @@ use sp_runtime::Permill;
 pub type ContentId = u32;
 /// A licence offer's id, per content.
 pub type TermsId = u32;
+
+/// A registered content.
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, DebugNoBound, TypeInfo, MaxEncodedLen,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct ContentRecord<T: Config> {
+	pub content_hash: Digest,
+	pub uri: BoundedVec<u8, T::MaxUriLen>,
+	/// Who registered it; holds the content deposit.
+	pub registrant: T::AccountId,
+	/// The creators and their shares of the creators' part, summing to 100 %.
+	pub creators: BoundedVec<(T::AccountId, Permill), T::MaxCreators>,
+	pub royalties: Royalties,
+	/// The rights that exist over the content.
+	pub rights: BoundedVec<Right, T::MaxRights>,
+	/// How many terms are published (at most `MaxTerms`).
+	pub offers: u32,
+	/// The id the next published terms get.
+	pub next_terms: TermsId,
+	pub deposit: BalanceOf<T>,
+	pub registered_at: BlockNumberFor<T>,
+}
 
 /// A right over a content, held in shares. Registration creates the first three, held in full by
 /// the registrant; the owner may add others.

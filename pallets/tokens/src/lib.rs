@@ -46,19 +46,25 @@ pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
+mod assets;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
-mod impls;
+mod deposits;
+mod freezing;
+mod invariants;
+mod issuance;
 #[cfg(test)]
 mod mock;
-mod payments;
 mod periods;
 mod recovery;
 mod rules;
 #[cfg(test)]
 mod tests;
+mod transfers;
 mod types;
+mod views;
 pub mod weights;
+mod withdrawals;
 
 /// The roles of the tokens pallet (numbers 2 to 5; see `pactum_primitives::declare_roles!`).
 pub mod roles {
@@ -77,23 +83,11 @@ pub mod roles {
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use crate::rules::Payee;
 	use alloc::vec::Vec;
-	use frame_support::{
-		pallet_prelude::*,
-		traits::{
-			fungibles::{metadata::Mutate as MetadataMutate, Create, Mutate},
-			tokens::{Fortitude, Precision, Preservation},
-			UnixTime,
-		},
-		PalletId,
-	};
+	use frame_support::{pallet_prelude::*, traits::UnixTime, PalletId};
 	use frame_system::pallet_prelude::*;
 	use pactum_primitives::ParticipantRegistry;
-	use sp_runtime::{
-		traits::{AccountIdConversion, Saturating, Zero},
-		FixedPointOperand, FixedU128,
-	};
+	use sp_runtime::{FixedPointOperand, FixedU128};
 
 	pub type BalanceOf<T> = <T as pallet_assets::Config>::Balance;
 	pub type AssetDetailsOf<T> = AssetDetails<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
@@ -144,6 +138,7 @@ pub mod pallet {
 		/// How many withdrawals an account may have waiting.
 		#[pallet::constant]
 		type MaxPendingWithdrawals: Get<u32>;
+		/// Weights of this pallet's calls and of a recovery (`weights.rs`, benchmarked).
 		type WeightInfo: WeightInfo;
 	}
 
@@ -224,6 +219,10 @@ pub mod pallet {
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
+		/// An issuance admin (`by`) created `asset` in pallet-assets, owned by this pallet's
+		/// account, with pallet-assets' `min_balance`, its holder policy, the fee collector that
+		/// receives its fees, and how much may be issued per unit of collateral. Nothing is
+		/// authorised or collateralised yet.
 		AssetCreated {
 			asset: AssetId,
 			by: T::AccountId,
@@ -232,16 +231,12 @@ pub mod pallet {
 			fee_collector: T::AccountId,
 			collateral_ratio: FixedU128,
 		},
-		PolicySet {
-			asset: AssetId,
-			policy: HolderPolicy,
-			fee_collector: T::AccountId,
-		},
-		AuthorisedSupplySet {
-			asset: AssetId,
-			authorised: BalanceOf<T>,
-			by: T::AccountId,
-		},
+		/// An asset's holder policy and fee collector were replaced.
+		PolicySet { asset: AssetId, policy: HolderPolicy, fee_collector: T::AccountId },
+		/// An issuance admin (`by`) set the most of `asset` that may be issued in all.
+		AuthorisedSupplySet { asset: AssetId, authorised: BalanceOf<T>, by: T::AccountId },
+		/// Collateral record `id` of `amount` was added to `asset`, with the hash of its
+		/// `evidence`; `total` is the asset's collateral with it.
 		CollateralAdded {
 			asset: AssetId,
 			id: CollateralId,
@@ -249,22 +244,20 @@ pub mod pallet {
 			evidence: Digest,
 			total: BalanceOf<T>,
 		},
+		/// Collateral record `id` of `amount` was removed from `asset`; `total` is the asset's
+		/// collateral left.
 		CollateralReleased {
 			asset: AssetId,
 			id: CollateralId,
 			amount: BalanceOf<T>,
 			total: BalanceOf<T>,
 		},
-		CollateralRatioSet {
-			asset: AssetId,
-			ratio: FixedU128,
-		},
-		Issued {
-			asset: AssetId,
-			to: T::AccountId,
-			amount: BalanceOf<T>,
-			by: T::AccountId,
-		},
+		/// How much of `asset` may be issued per unit of collateral was set.
+		CollateralRatioSet { asset: AssetId, ratio: FixedU128 },
+		/// An issuance admin (`by`) minted `amount` of `asset` to `to`.
+		Issued { asset: AssetId, to: T::AccountId, amount: BalanceOf<T>, by: T::AccountId },
+		/// A trade admin (`by`) confirmed the off-chain payment `reference` (it cannot be
+		/// credited again): `amount` of `asset` was minted to `to`.
 		DepositConfirmed {
 			asset: AssetId,
 			to: T::AccountId,
@@ -272,6 +265,9 @@ pub mod pallet {
 			reference: Digest,
 			by: T::AccountId,
 		},
+		/// `amount` of `asset` moved from `from` to `to` (a holder's transfer, or a regulated
+		/// transfer another pallet made); `fee` is what `from` paid on top to the asset's fee
+		/// collector (a sender that is the fee collector keeps it).
 		Transferred {
 			asset: AssetId,
 			from: T::AccountId,
@@ -279,16 +275,16 @@ pub mod pallet {
 			amount: BalanceOf<T>,
 			fee: BalanceOf<T>,
 		},
-		FeeRuleSet {
-			asset: AssetId,
-			scope: FeeScopeOf<T>,
-			rule: Option<FeeRule<BalanceOf<T>>>,
-		},
+		/// A fees admin set (`Some`) or removed (`None`) the fee rule of `asset` at `scope`.
+		FeeRuleSet { asset: AssetId, scope: FeeScopeOf<T>, rule: Option<FeeRule<BalanceOf<T>>> },
+		/// A limits admin set (`Some`) or removed (`None`) the limit rule of `asset` at `scope`.
 		LimitRuleSet {
 			asset: AssetId,
 			scope: LimitScopeOf<T>,
 			rule: Option<LimitRule<BalanceOf<T>>>,
 		},
+		/// `who` asked to redeem `amount` of `asset` off chain, paid out as the instruction whose
+		/// hash is `payout` says; `amount + fee` moved to the escrow (this pallet's account).
 		WithdrawalRequested {
 			id: WithdrawalId,
 			asset: AssetId,
@@ -297,33 +293,19 @@ pub mod pallet {
 			fee: BalanceOf<T>,
 			payout: Digest,
 		},
-		WithdrawalConfirmed {
-			id: WithdrawalId,
-			by: T::AccountId,
-		},
-		WithdrawalRejected {
-			id: WithdrawalId,
-			by: T::AccountId,
-			reason: Digest,
-		},
-		FrozenSet {
-			asset: AssetId,
-			who: Option<T::AccountId>,
-			frozen: bool,
-		},
+		/// A trade admin (`by`) confirmed withdrawal `id`: its amount was burned from the escrow
+		/// and its fee paid to the asset's fee collector.
+		WithdrawalConfirmed { id: WithdrawalId, by: T::AccountId },
+		/// A trade admin (`by`) rejected withdrawal `id`, with the hash of a `reason`: its
+		/// amount and fee went back to the holder.
+		WithdrawalRejected { id: WithdrawalId, by: T::AccountId, reason: Digest },
+		/// A security admin froze (`frozen`) or thawed `asset` as a whole (`who`: `None`) or
+		/// one holder's account of it.
+		FrozenSet { asset: AssetId, who: Option<T::AccountId>, frozen: bool },
 		/// A recovery moved `amount` of `asset` (and the account's open withdrawals and usage).
-		Recovered {
-			asset: AssetId,
-			lost: T::AccountId,
-			new: T::AccountId,
-			amount: BalanceOf<T>,
-		},
+		Recovered { asset: AssetId, lost: T::AccountId, new: T::AccountId, amount: BalanceOf<T> },
 		/// A recovery could not move the balance of `asset` (a frozen account or asset).
-		RecoveryFailed {
-			asset: AssetId,
-			lost: T::AccountId,
-			new: T::AccountId,
-		},
+		RecoveryFailed { asset: AssetId, lost: T::AccountId, new: T::AccountId },
 	}
 
 	#[pallet::error]
@@ -407,7 +389,9 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Create `asset` in pallet-assets, owned by this pallet, with its holder policy, fee
 		/// collector and collateral ratio. Nothing may be issued until supply is authorised and
-		/// collateralised. Origin: an issuance admin.
+		/// collateralised.
+		///
+		/// Origin: an issuance admin. Emits `AssetCreated` (and pallet-assets' `ForceCreated`).
 		#[pallet::call_index(0)]
 		#[pallet::weight(<T as Config>::WeightInfo::create_asset())]
 		pub fn create_asset(
@@ -419,46 +403,13 @@ pub mod pallet {
 			collateral_ratio: FixedU128,
 		) -> DispatchResult {
 			let by = T::IssuanceOrigin::ensure_origin(origin)?;
-			ensure!(!Tokens::<T>::contains_key(asset), Error::<T>::AssetExists);
-			ensure!(!min_balance.is_zero(), Error::<T>::ZeroAmount);
-			ensure!(
-				T::Registry::standing(&fee_collector).is_some(),
-				Error::<T>::CollectorNotParticipant
-			);
-			let count = TokenCount::<T>::get();
-			ensure!(count < T::MaxAssets::get(), Error::<T>::TooManyAssets);
-			ensure!(
-				!<Assets<T> as frame_support::traits::fungibles::Inspect<_>>::asset_exists(asset),
-				Error::<T>::AssetExists
-			);
-			<Assets<T> as Create<_>>::create(asset, Self::account(), true, min_balance)?;
-			Tokens::<T>::insert(
-				asset,
-				AssetDetails {
-					policy,
-					fee_collector: fee_collector.clone(),
-					authorised: Zero::zero(),
-					collateral: Zero::zero(),
-					collateral_ratio,
-					collateral_records: 0,
-					next_collateral: 0,
-					pending_withdrawals: Zero::zero(),
-				},
-			);
-			TokenCount::<T>::put(count.saturating_add(1));
-			Self::deposit_event(Event::AssetCreated {
-				asset,
-				by,
-				min_balance,
-				policy,
-				fee_collector,
-				collateral_ratio,
-			});
-			Ok(())
+			Self::do_create_asset(by, asset, min_balance, policy, fee_collector, collateral_ratio)
 		}
 
 		/// Replace `asset`'s holder policy and fee collector. Holders the new policy no longer
-		/// admits keep their balance but can neither send nor receive. Origin: an issuance admin.
+		/// admits keep their balance but can neither send nor receive.
+		///
+		/// Origin: an issuance admin. Emits `PolicySet`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(<T as Config>::WeightInfo::set_policy())]
 		pub fn set_policy(
@@ -468,22 +419,12 @@ pub mod pallet {
 			fee_collector: T::AccountId,
 		) -> DispatchResult {
 			T::IssuanceOrigin::ensure_origin(origin)?;
-			ensure!(
-				T::Registry::standing(&fee_collector).is_some(),
-				Error::<T>::CollectorNotParticipant
-			);
-			Tokens::<T>::try_mutate(asset, |details| -> DispatchResult {
-				let details = details.as_mut().ok_or(Error::<T>::UnknownAsset)?;
-				details.policy = policy;
-				details.fee_collector = fee_collector.clone();
-				Ok(())
-			})?;
-			Self::deposit_event(Event::PolicySet { asset, policy, fee_collector });
-			Ok(())
+			Self::do_set_policy(asset, policy, fee_collector)
 		}
 
 		/// Set `asset`'s name, symbol and decimals (pallet-assets' metadata).
-		/// Origin: an issuance admin.
+		///
+		/// Origin: an issuance admin. Emits pallet-assets' `MetadataSet`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(<T as Config>::WeightInfo::set_metadata())]
 		pub fn set_metadata(
@@ -494,12 +435,12 @@ pub mod pallet {
 			decimals: u8,
 		) -> DispatchResult {
 			T::IssuanceOrigin::ensure_origin(origin)?;
-			ensure!(Tokens::<T>::contains_key(asset), Error::<T>::UnknownAsset);
-			<Assets<T> as MetadataMutate<_>>::set(asset, &Self::account(), name, symbol, decimals)
+			Self::do_set_metadata(asset, name, symbol, decimals)
 		}
 
 		/// Set how much of `asset` may be issued in all; never below what is issued.
-		/// Origin: an issuance admin.
+		///
+		/// Origin: an issuance admin. Emits `AuthorisedSupplySet`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(<T as Config>::WeightInfo::set_authorised_supply())]
 		pub fn set_authorised_supply(
@@ -508,18 +449,12 @@ pub mod pallet {
 			authorised: BalanceOf<T>,
 		) -> DispatchResult {
 			let by = T::IssuanceOrigin::ensure_origin(origin)?;
-			Tokens::<T>::try_mutate(asset, |details| -> DispatchResult {
-				let details = details.as_mut().ok_or(Error::<T>::UnknownAsset)?;
-				ensure!(authorised >= Self::issued(asset), Error::<T>::BelowIssued);
-				details.authorised = authorised;
-				Ok(())
-			})?;
-			Self::deposit_event(Event::AuthorisedSupplySet { asset, authorised, by });
-			Ok(())
+			Self::do_set_authorised_supply(by, asset, authorised)
 		}
 
 		/// Record `amount` of collateral backing `asset`, with the hash of its evidence.
-		/// Origin: an issuance admin.
+		///
+		/// Origin: an issuance admin. Emits `CollateralAdded`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(<T as Config>::WeightInfo::add_collateral())]
 		pub fn add_collateral(
@@ -529,32 +464,12 @@ pub mod pallet {
 			evidence: Digest,
 		) -> DispatchResult {
 			let by = T::IssuanceOrigin::ensure_origin(origin)?;
-			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-			let (id, total) = Tokens::<T>::try_mutate(asset, |details| {
-				let details = details.as_mut().ok_or(Error::<T>::UnknownAsset)?;
-				ensure!(
-					details.collateral_records < T::MaxCollateralRecords::get(),
-					Error::<T>::TooManyCollateralRecords
-				);
-				let id = details.next_collateral;
-				details.collateral =
-					details.collateral.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
-				details.collateral_records = details.collateral_records.saturating_add(1);
-				details.next_collateral = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
-				Ok::<_, Error<T>>((id, details.collateral))
-			})?;
-			let added_at = frame_system::Pallet::<T>::block_number();
-			Collateral::<T>::insert(
-				asset,
-				id,
-				CollateralRecord { amount, evidence, added_by: by, added_at },
-			);
-			Self::deposit_event(Event::CollateralAdded { asset, id, amount, evidence, total });
-			Ok(())
+			Self::do_add_collateral(by, asset, amount, evidence)
 		}
 
 		/// Remove a collateral record, if what remains still covers the issued supply.
-		/// Origin: an issuance admin.
+		///
+		/// Origin: an issuance admin. Emits `CollateralReleased`.
 		#[pallet::call_index(5)]
 		#[pallet::weight(<T as Config>::WeightInfo::release_collateral())]
 		pub fn release_collateral(
@@ -563,26 +478,13 @@ pub mod pallet {
 			id: CollateralId,
 		) -> DispatchResult {
 			T::IssuanceOrigin::ensure_origin(origin)?;
-			let record = Collateral::<T>::get(asset, id).ok_or(Error::<T>::UnknownCollateral)?;
-			let total = Tokens::<T>::try_mutate(asset, |details| {
-				let details = details.as_mut().ok_or(Error::<T>::UnknownAsset)?;
-				details.collateral = details.collateral.saturating_sub(record.amount);
-				details.collateral_records = details.collateral_records.saturating_sub(1);
-				Self::ensure_collateralised(details, Self::issued(asset))?;
-				Ok::<_, Error<T>>(details.collateral)
-			})?;
-			Collateral::<T>::remove(asset, id);
-			Self::deposit_event(Event::CollateralReleased {
-				asset,
-				id,
-				amount: record.amount,
-				total,
-			});
-			Ok(())
+			Self::do_release_collateral(asset, id)
 		}
 
 		/// Set how much may be issued per unit of collateral; refused if the issued supply
-		/// would no longer be covered. Origin: an issuance admin.
+		/// would no longer be covered.
+		///
+		/// Origin: an issuance admin. Emits `CollateralRatioSet`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(<T as Config>::WeightInfo::set_collateral_ratio())]
 		pub fn set_collateral_ratio(
@@ -591,17 +493,13 @@ pub mod pallet {
 			ratio: FixedU128,
 		) -> DispatchResult {
 			T::IssuanceOrigin::ensure_origin(origin)?;
-			Tokens::<T>::try_mutate(asset, |details| {
-				let details = details.as_mut().ok_or(Error::<T>::UnknownAsset)?;
-				details.collateral_ratio = ratio;
-				Self::ensure_collateralised(details, Self::issued(asset))
-			})?;
-			Self::deposit_event(Event::CollateralRatioSet { asset, ratio });
-			Ok(())
+			Self::do_set_collateral_ratio(asset, ratio)
 		}
 
 		/// Issue `amount` of `asset` to `to`, within the authorised and collateralised supply.
-		/// Origin: an issuance admin.
+		/// `to` must be admitted by the asset's policy.
+		///
+		/// Origin: an issuance admin. Emits `Issued`.
 		#[pallet::call_index(7)]
 		#[pallet::weight(<T as Config>::WeightInfo::issue())]
 		pub fn issue(
@@ -611,13 +509,14 @@ pub mod pallet {
 			amount: BalanceOf<T>,
 		) -> DispatchResult {
 			let by = T::IssuanceOrigin::ensure_origin(origin)?;
-			Self::mint_checked(asset, &to, amount)?;
-			Self::deposit_event(Event::Issued { asset, to, amount, by });
-			Ok(())
+			Self::do_issue(by, asset, to, amount)
 		}
 
 		/// Credit `amount` of `asset` to `to` for the off-chain payment `reference`, which can be
-		/// credited only once. Origin: a trade admin.
+		/// credited only once. The amount is minted within the authorised and collateralised
+		/// supply, to an account the asset's policy admits.
+		///
+		/// Origin: a trade admin. Emits `DepositConfirmed`.
 		#[pallet::call_index(8)]
 		#[pallet::weight(<T as Config>::WeightInfo::confirm_deposit())]
 		pub fn confirm_deposit(
@@ -628,20 +527,14 @@ pub mod pallet {
 			reference: Digest,
 		) -> DispatchResult {
 			let by = T::TradeOrigin::ensure_origin(origin)?;
-			ensure!(!Deposits::<T>::contains_key(reference), Error::<T>::DuplicateDepositReference);
-			Self::mint_checked(asset, &to, amount)?;
-			let at = frame_system::Pallet::<T>::block_number();
-			Deposits::<T>::insert(
-				reference,
-				DepositRecord { asset, to: to.clone(), amount, confirmed_by: by.clone(), at },
-			);
-			Self::deposit_event(Event::DepositConfirmed { asset, to, amount, reference, by });
-			Ok(())
+			Self::do_confirm_deposit(by, asset, to, amount, reference)
 		}
 
 		/// Send `amount` of `asset` to `to`. Both must be registered, unbanned and admitted by
 		/// the asset's policy; the sender's limits apply and it pays the fee on top. Charged
 		/// less when it opens no asset account (recipient and fee collector already hold).
+		///
+		/// Origin: a signed holder. Emits `Transferred`.
 		#[pallet::call_index(9)]
 		#[pallet::weight(<T as Config>::WeightInfo::transfer())]
 		pub fn transfer(
@@ -657,7 +550,8 @@ pub mod pallet {
 		}
 
 		/// Set (or with `None` remove) the fee rule of `asset` at `scope`.
-		/// Origin: a fees admin.
+		///
+		/// Origin: a fees admin. Emits `FeeRuleSet`.
 		#[pallet::call_index(10)]
 		#[pallet::weight(<T as Config>::WeightInfo::set_fee())]
 		pub fn set_fee(
@@ -667,23 +561,12 @@ pub mod pallet {
 			rule: Option<FeeRule<BalanceOf<T>>>,
 		) -> DispatchResult {
 			T::FeesOrigin::ensure_origin(origin)?;
-			ensure!(Tokens::<T>::contains_key(asset), Error::<T>::UnknownAsset);
-			match &rule {
-				Some(rule) => {
-					ensure!(rule.max.is_none_or(|max| rule.min <= max), Error::<T>::InvalidFeeRule);
-					Fees::<T>::insert(asset, &scope, rule);
-				}
-				None => {
-					ensure!(Fees::<T>::contains_key(asset, &scope), Error::<T>::NoSuchRule);
-					Fees::<T>::remove(asset, &scope);
-				}
-			}
-			Self::deposit_event(Event::FeeRuleSet { asset, scope, rule });
-			Ok(())
+			Self::do_set_fee(asset, scope, rule)
 		}
 
 		/// Set (or with `None` remove) the limit rule of `asset` at `scope`.
-		/// Origin: a limits admin.
+		///
+		/// Origin: a limits admin. Emits `LimitRuleSet`.
 		#[pallet::call_index(11)]
 		#[pallet::weight(<T as Config>::WeightInfo::set_limits())]
 		pub fn set_limits(
@@ -693,20 +576,13 @@ pub mod pallet {
 			rule: Option<LimitRule<BalanceOf<T>>>,
 		) -> DispatchResult {
 			T::LimitsOrigin::ensure_origin(origin)?;
-			ensure!(Tokens::<T>::contains_key(asset), Error::<T>::UnknownAsset);
-			match &rule {
-				Some(rule) => Limits::<T>::insert(asset, &scope, rule),
-				None => {
-					ensure!(Limits::<T>::contains_key(asset, &scope), Error::<T>::NoSuchRule);
-					Limits::<T>::remove(asset, &scope);
-				}
-			}
-			Self::deposit_event(Event::LimitRuleSet { asset, scope, rule });
-			Ok(())
+			Self::do_set_limits(asset, scope, rule)
 		}
 
 		/// Ask to redeem `amount` of `asset` off chain, paid out as the instruction whose hash is
 		/// `payout` says. The amount and its fee move to escrow; limits apply as to a transfer.
+		///
+		/// Origin: a signed holder. Emits `WithdrawalRequested`.
 		#[pallet::call_index(12)]
 		#[pallet::weight(<T as Config>::WeightInfo::request_withdrawal())]
 		pub fn request_withdrawal(
@@ -716,80 +592,24 @@ pub mod pallet {
 			payout: Digest,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let assessment = Self::assess(asset, &who, Payee::Escrow, amount)?;
-			if let Some(refusal) = assessment.refusal {
-				return Err(refusal.into());
-			}
-			let fee = assessment.fee;
-			let held = amount.checked_add(&fee).ok_or(Error::<T>::Overflow)?;
-			let id = NextWithdrawal::<T>::get();
-			AccountWithdrawals::<T>::try_mutate(&who, |ids| ids.try_push(id))
-				.map_err(|_| Error::<T>::TooManyWithdrawals)?;
-			NextWithdrawal::<T>::put(id.checked_add(1).ok_or(Error::<T>::Overflow)?);
-			Tokens::<T>::try_mutate(asset, |details| {
-				let details = details.as_mut().ok_or(Error::<T>::UnknownAsset)?;
-				details.pending_withdrawals =
-					details.pending_withdrawals.checked_add(&held).ok_or(Error::<T>::Overflow)?;
-				Ok::<_, Error<T>>(())
-			})?;
-			Sent::<T>::insert(asset, &who, assessment.usage);
-			<Assets<T> as Mutate<_>>::transfer(
-				asset,
-				&who,
-				&Self::account(),
-				held,
-				Preservation::Expendable,
-			)?;
-			let usage = assessment.usage;
-			Withdrawals::<T>::insert(
-				id,
-				Withdrawal {
-					asset,
-					who: who.clone(),
-					amount,
-					fee,
-					payout,
-					requested_at: frame_system::Pallet::<T>::block_number(),
-					day: usage.day,
-					month: usage.month,
-				},
-			);
-			Self::deposit_event(Event::WithdrawalRequested { id, asset, who, amount, fee, payout });
-			Ok(())
+			Self::do_request_withdrawal(who, asset, amount, payout)
 		}
 
 		/// The off-chain payout of withdrawal `id` was made: burn its amount, pay its fee.
-		/// Origin: a trade admin.
+		///
+		/// Origin: a trade admin. Emits `WithdrawalConfirmed`.
 		#[pallet::call_index(13)]
 		#[pallet::weight(<T as Config>::WeightInfo::confirm_withdrawal())]
 		pub fn confirm_withdrawal(origin: OriginFor<T>, id: WithdrawalId) -> DispatchResult {
 			let by = T::TradeOrigin::ensure_origin(origin)?;
-			let (w, collector) = Self::close_withdrawal(id)?;
-			let escrow = Self::account();
-			<Assets<T> as Mutate<_>>::burn_from(
-				w.asset,
-				&escrow,
-				w.amount,
-				Preservation::Expendable,
-				Precision::Exact,
-				Fortitude::Force,
-			)?;
-			if !w.fee.is_zero() {
-				<Assets<T> as Mutate<_>>::transfer(
-					w.asset,
-					&escrow,
-					&collector,
-					w.fee,
-					Preservation::Expendable,
-				)?;
-			}
-			Self::deposit_event(Event::WithdrawalConfirmed { id, by });
-			Ok(())
+			Self::do_confirm_withdrawal(by, id)
 		}
 
 		/// Refuse withdrawal `id` (with the hash of a reason): the amount and fee go back to the
 		/// holder, and the amount no longer counts towards its limits if the day (month) is the
-		/// same. Origin: a trade admin.
+		/// same.
+		///
+		/// Origin: a trade admin. Emits `WithdrawalRejected`.
 		#[pallet::call_index(14)]
 		#[pallet::weight(<T as Config>::WeightInfo::reject_withdrawal())]
 		pub fn reject_withdrawal(
@@ -798,22 +618,14 @@ pub mod pallet {
 			reason: Digest,
 		) -> DispatchResult {
 			let by = T::TradeOrigin::ensure_origin(origin)?;
-			let (w, _) = Self::close_withdrawal(id)?;
-			let held = w.amount.saturating_add(w.fee);
-			<Assets<T> as Mutate<_>>::transfer(
-				w.asset,
-				&Self::account(),
-				&w.who,
-				held,
-				Preservation::Expendable,
-			)?;
-			Self::give_back_usage(&w);
-			Self::deposit_event(Event::WithdrawalRejected { id, by, reason });
-			Ok(())
+			Self::do_reject_withdrawal(by, id, reason)
 		}
 
 		/// Freeze (`frozen`) or thaw `asset` as a whole (`who` = `None`) or one holder's
-		/// account of it: a frozen asset or account sends nothing. Origin: a security admin.
+		/// account of it: a frozen asset or account sends nothing.
+		///
+		/// Origin: a security admin. Emits `FrozenSet` (and pallet-assets' `Frozen`, `Thawed`,
+		/// `AssetFrozen` or `AssetThawed`).
 		#[pallet::call_index(15)]
 		#[pallet::weight(<T as Config>::WeightInfo::set_frozen())]
 		pub fn set_frozen(
@@ -823,17 +635,7 @@ pub mod pallet {
 			frozen: bool,
 		) -> DispatchResult {
 			T::SecurityOrigin::ensure_origin(origin)?;
-			ensure!(Tokens::<T>::contains_key(asset), Error::<T>::UnknownAsset);
-			Self::freeze_in_ledger(asset, who.clone(), frozen)?;
-			Self::deposit_event(Event::FrozenSet { asset, who, frozen });
-			Ok(())
-		}
-	}
-
-	impl<T: Config> Pallet<T> {
-		/// This pallet's account: owner of every asset and escrow of pending withdrawals.
-		pub fn account() -> T::AccountId {
-			T::PalletId::get().into_account_truncating()
+			Self::do_set_frozen(asset, who, frozen)
 		}
 	}
 }

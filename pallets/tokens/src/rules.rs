@@ -1,16 +1,20 @@
 //! The rules every payment goes through: holder policy on both sides, fee, limits, balance. One
-//! code path serves the transfer, the withdrawal request and the quote.
+//! code path serves the transfer, the withdrawal request and the quote. Also where the fees and
+//! limits admins set and remove fee and limit rules.
 
 use crate::{
-	pallet::{AssetDetailsOf, Assets, BalanceOf},
-	periods, Config, Error, FeeRule, FeeScope, Fees, LimitRule, LimitScope, Limits, Pallet,
-	RuleScope, Sent, Tokens, TransferQuote, Usage,
+	pallet::{AssetDetailsOf, Assets, BalanceOf, FeeScopeOf, LimitScopeOf},
+	periods, AssetId, Config, Error, Event, FeeRule, FeeScope, Fees, LimitRule, LimitScope, Limits,
+	Pallet, RuleScope, Sent, Tokens, Usage,
 };
-use alloc::vec::Vec;
-use frame_support::traits::{
-	fungibles::Inspect,
-	tokens::{DepositConsequence, Provenance, WithdrawConsequence},
-	UnixTime,
+use frame_support::{
+	ensure,
+	pallet_prelude::DispatchResult,
+	traits::{
+		fungibles::Inspect,
+		tokens::{DepositConsequence, Provenance, WithdrawConsequence},
+		UnixTime,
+	},
 };
 use pactum_primitives::{ParticipantRegistry, Standing};
 use sp_runtime::traits::{CheckedAdd, Saturating, Zero};
@@ -46,6 +50,43 @@ enum Side {
 }
 
 impl<T: Config> Pallet<T> {
+	pub(crate) fn do_set_fee(
+		asset: AssetId,
+		scope: FeeScopeOf<T>,
+		rule: Option<FeeRule<BalanceOf<T>>>,
+	) -> DispatchResult {
+		ensure!(Tokens::<T>::contains_key(asset), Error::<T>::UnknownAsset);
+		match &rule {
+			Some(rule) => {
+				ensure!(rule.max.is_none_or(|max| rule.min <= max), Error::<T>::InvalidFeeRule);
+				Fees::<T>::insert(asset, &scope, rule);
+			}
+			None => {
+				ensure!(Fees::<T>::contains_key(asset, &scope), Error::<T>::NoSuchRule);
+				Fees::<T>::remove(asset, &scope);
+			}
+		}
+		Self::deposit_event(Event::FeeRuleSet { asset, scope, rule });
+		Ok(())
+	}
+
+	pub(crate) fn do_set_limits(
+		asset: AssetId,
+		scope: LimitScopeOf<T>,
+		rule: Option<LimitRule<BalanceOf<T>>>,
+	) -> DispatchResult {
+		ensure!(Tokens::<T>::contains_key(asset), Error::<T>::UnknownAsset);
+		match &rule {
+			Some(rule) => Limits::<T>::insert(asset, &scope, rule),
+			None => {
+				ensure!(Limits::<T>::contains_key(asset, &scope), Error::<T>::NoSuchRule);
+				Limits::<T>::remove(asset, &scope);
+			}
+		}
+		Self::deposit_event(Event::LimitRuleSet { asset, scope, rule });
+		Ok(())
+	}
+
 	/// Apply the rules to a payment of `amount` of `asset` from `from` to `payee`. An error is a
 	/// payment no rule can price (unknown asset, a party not admitted); a priced payment that
 	/// breaks a limit or lacks funds carries its refusal in the assessment.
@@ -107,37 +148,6 @@ impl<T: Config> Pallet<T> {
 			monthly_remaining,
 			refusal,
 		})
-	}
-
-	/// The quote a client sees: the assessment of a transfer, or the error that stops it.
-	pub fn quote_transfer(
-		asset: crate::AssetId,
-		from: &T::AccountId,
-		to: &T::AccountId,
-		amount: BalanceOf<T>,
-	) -> TransferQuote<BalanceOf<T>> {
-		let name = |error: Error<T>| -> Vec<u8> {
-			let name: &'static str = error.into();
-			name.as_bytes().to_vec()
-		};
-		match Self::assess(asset, from, Payee::Account(to), amount) {
-			Ok(a) => TransferQuote {
-				fee: a.fee,
-				fee_scope: a.fee_scope,
-				limit_scope: a.limit_scope,
-				refusal: a.refusal.map(name),
-				daily_remaining: a.daily_remaining,
-				monthly_remaining: a.monthly_remaining,
-			},
-			Err(error) => TransferQuote {
-				fee: Zero::zero(),
-				fee_scope: None,
-				limit_scope: None,
-				refusal: Some(name(error)),
-				daily_remaining: None,
-				monthly_remaining: None,
-			},
-		}
 	}
 
 	/// `who`'s standing, if registered, unbanned and admitted by the asset's policy.

@@ -1,17 +1,18 @@
-//! Regulated transfers as other pallets make them: the tokens pallet's implementation of
-//! [`RegulatedTransfer`] (content pays licence prices and royalties in a tokens asset through it),
-//! under the same holder policy, limits and fees as a holder's own `transfer`.
+//! Transfers: a holder's own `transfer`, and regulated transfers as other pallets make them
+//! through the tokens pallet's implementation of [`RegulatedTransfer`] (content pays licence
+//! prices and royalties in a tokens asset through it), under the same holder policy, limits and
+//! fees.
 
 use crate::{
 	pallet::{Assets, BalanceOf},
 	rules::Payee,
 	AssetId, Config, Event, Pallet, Sent, Tokens, WeightInfo,
 };
-use pactum_primitives::RegulatedTransfer;
 use frame_support::{
 	pallet_prelude::{DispatchError, DispatchResult, Weight},
 	traits::{fungibles::Mutate, tokens::Preservation},
 };
+use pactum_primitives::RegulatedTransfer;
 use sp_runtime::traits::Zero;
 
 impl<T: Config> Pallet<T> {

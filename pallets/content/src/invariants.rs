@@ -1,0 +1,72 @@
+//! `try_state`: share tables sum to 100 %, every right of a content has holders, the indexes
+//! agree with the records, and what is held from each account for each reason is exactly the
+//! deposits its records name.
+
+use crate::pallet::*;
+use frame_support::ensure;
+use sp_runtime::traits::Saturating;
+
+impl<T: Config> Pallet<T> {
+	/// Storage invariants: every share table sums to 100 %, every right of a content has
+	/// holders, indexes agree with the records, each content's count of published terms is
+	/// right, and what is held from each account for each reason is exactly the deposits its
+	/// records name. Run by `try-runtime` and by the tests.
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use crate::{types::whole, ByHash};
+		for (content, record) in Contents::<T>::iter() {
+			ensure!(whole(record.creators.iter()), "creators' shares do not sum to 100 %");
+			ensure!(
+				record.royalties.first_sale.is_whole() && record.royalties.later.is_whole(),
+				"a royalty table does not sum to 100 %"
+			);
+			for right in record.rights.iter() {
+				ensure!(
+					whole(Rights::<T>::get(content, right).iter()),
+					"a right's shares do not sum to 100 %"
+				);
+			}
+			ensure!(
+				ByHash::<T>::get(record.content_hash) == Some(content),
+				"content hash index disagrees"
+			);
+			ensure!(
+				Offers::<T>::iter_prefix(content).count() == record.offers as usize,
+				"published terms count disagrees"
+			);
+			ensure!(Self::owner_of(content).is_some(), "content without its NFT");
+		}
+		for (content, right, _) in Rights::<T>::iter() {
+			let listed = Contents::<T>::get(content).is_some_and(|r| r.rights.contains(&right));
+			ensure!(listed, "holders of a right the content does not have");
+		}
+		Self::check_deposits()
+	}
+
+	/// For every account that a record names, what is held for each of this pallet's reasons
+	/// equals the deposits recorded for that reason.
+	fn check_deposits() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::BTreeMap;
+		use frame_support::traits::fungible::InspectHold;
+		let mut recorded: BTreeMap<(u8, T::AccountId), BalanceOf<T>> = BTreeMap::new();
+		let mut add = |reason: u8, who: T::AccountId, amount: BalanceOf<T>| {
+			let sum = recorded.entry((reason, who)).or_default();
+			*sum = sum.saturating_add(amount);
+		};
+		Contents::<T>::iter_values().for_each(|r| add(0, r.registrant, r.deposit));
+		Offers::<T>::iter_values().for_each(|o| add(1, o.publisher, o.deposit));
+		Licences::<T>::iter().for_each(|(_, holder, l)| add(2, holder, l.deposit));
+		Referrals::<T>::iter_values().for_each(|r| add(3, r.promoter, r.deposit));
+		let reasons =
+			[HoldReason::Content, HoldReason::Terms, HoldReason::Licence, HoldReason::Referral];
+		let accounts: alloc::collections::BTreeSet<_> =
+			recorded.keys().map(|(_, who)| who.clone()).collect();
+		for who in accounts {
+			for (index, reason) in (0u8..).zip(reasons) {
+				let held = <T as Config>::Currency::balance_on_hold(&reason.into(), &who);
+				let expected = recorded.get(&(index, who.clone())).copied().unwrap_or_default();
+				ensure!(held == expected, "held deposits differ from the recorded ones");
+			}
+		}
+		Ok(())
+	}
+}

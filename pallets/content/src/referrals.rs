@@ -1,0 +1,69 @@
+//! Referrals and credits: a promotion right holder's referral codes, the promoter a purchase
+//! through a code pays, and the credits it awards the buyer.
+
+use crate::{pallet::*, ContentId, PaymentAsset, Referral, Right};
+use frame_support::{pallet_prelude::*, traits::fungible::MutateHold};
+use pactum_primitives::ParticipantRegistry;
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_register_referral(
+		who: T::AccountId,
+		content: ContentId,
+		code: CodeOf<T>,
+	) -> DispatchResult {
+		T::Registry::ensure_active(&who).map_err(Error::<T>::from)?;
+		ensure!(Contents::<T>::contains_key(content), Error::<T>::UnknownContent);
+		ensure!(
+			!Self::share_of(content, Right::Promotion, &who).is_zero(),
+			Error::<T>::NotPromoter
+		);
+		ensure!(!Referrals::<T>::contains_key(&code), Error::<T>::ReferralExists);
+		let deposit = T::ReferralDeposit::get();
+		<T as Config>::Currency::hold(&HoldReason::Referral.into(), &who, deposit)?;
+		Referrals::<T>::insert(&code, Referral { content, promoter: who.clone(), deposit });
+		Self::deposit_event(Event::ReferralRegistered { code, content, promoter: who });
+		Ok(())
+	}
+
+	pub(crate) fn do_remove_referral(who: T::AccountId, code: CodeOf<T>) -> DispatchResult {
+		let referral = Referrals::<T>::get(&code).ok_or(Error::<T>::UnknownReferral)?;
+		ensure!(referral.promoter == who, Error::<T>::NotPromoter);
+		Self::release(HoldReason::Referral, &who, referral.deposit)?;
+		Referrals::<T>::remove(&code);
+		Self::deposit_event(Event::ReferralRemoved { code });
+		Ok(())
+	}
+
+	/// The promoter of a referral code used by `buyer` to buy the content.
+	pub(crate) fn promoter_of(
+		code: &CodeOf<T>,
+		content: ContentId,
+		buyer: &T::AccountId,
+	) -> Result<T::AccountId, DispatchError> {
+		let referral = Referrals::<T>::get(code).ok_or(Error::<T>::UnknownReferral)?;
+		ensure!(referral.content == content, Error::<T>::ReferralForOtherContent);
+		ensure!(&referral.promoter != buyer, Error::<T>::OwnReferral);
+		ensure!(
+			!Self::share_of(content, Right::Promotion, &referral.promoter).is_zero(),
+			Error::<T>::NotPromoter
+		);
+		Ok(referral.promoter)
+	}
+
+	/// Credit `who` with `amount` credits of `asset`.
+	pub(crate) fn award_credits(
+		who: &T::AccountId,
+		asset: PaymentAsset,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		if amount.is_zero() {
+			return Ok(());
+		}
+		let balance = Credits::<T>::try_mutate(who, asset, |balance| {
+			*balance = balance.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+			Ok::<_, DispatchError>(*balance)
+		})?;
+		Self::deposit_event(Event::CreditsAwarded { who: who.clone(), asset, amount, balance });
+		Ok(())
+	}
+}
