@@ -9,7 +9,7 @@ use frame_support::{
 		Defensive,
 	},
 };
-use crate::roles::Auditor;
+use crate::roles::Auditor as AuditorRole;
 use pactum_primitives::{AccountKind, ParticipantRegistry};
 use sp_runtime::traits::{Saturating, Zero};
 
@@ -20,7 +20,7 @@ impl<T: Config> Pallet<T> {
 		capacity: u32,
 		vrf_key: [u8; 32],
 	) -> DispatchResult {
-		ensure!(T::Registry::has_role(&who, Auditor::ROLE), Error::<T>::NotAuditor);
+		ensure!(T::Registry::has_role(&who, AuditorRole::ROLE), Error::<T>::NotAuditor);
 		let standing = T::Registry::standing(&who).ok_or(Error::<T>::NotAuditor)?;
 		ensure!(standing.kind != AccountKind::Unverified, Error::<T>::NotVerified);
 		ensure!(capacity > 0, Error::<T>::ZeroCapacity);

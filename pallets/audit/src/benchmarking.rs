@@ -17,7 +17,7 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
-use crate::roles::Auditor;
+use crate::roles::Auditor as AuditorRole;
 use pactum_primitives::{ParticipantRegistry, Role};
 use sp_core::H256;
 use sp_runtime::traits::Bounded;
@@ -60,7 +60,7 @@ fn participant<T: Config>(name: &'static str, index: u32, roles: &[Role]) -> T::
 /// A bonded auditor with `open_seats` open seats, its last epoch long over (a closed seat
 /// releases its stake: the expensive path).
 fn bonded<T: Config>(index: u32, open_seats: u32) -> T::AccountId {
-	let who = participant::<T>("auditor", index, &[Auditor::ROLE]);
+	let who = participant::<T>("auditor", index, &[AuditorRole::ROLE]);
 	let stake = T::MinAuditorStake::get();
 	assert!(T::Currency::hold(&HoldReason::AuditorStake.into(), &who, stake).is_ok());
 	Auditors::<T>::insert(
@@ -153,7 +153,7 @@ mod benchmarks {
 	#[benchmark]
 	fn signal() {
 		at_epoch::<T>(1, 0u32.into());
-		let who = participant::<T>("auditor", 0, &[Auditor::ROLE]);
+		let who = participant::<T>("auditor", 0, &[AuditorRole::ROLE]);
 		let stake = T::MinAuditorStake::get();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), stake, 5, KEY);
@@ -215,7 +215,7 @@ mod benchmarks {
 		let panel = seats::<T>(100, size, |_| None);
 		let first = seats::<T>(200, T::PanelSize::get(), |_| Some(Verdict::Upheld));
 		case::<T>(Phase::Voting { round: 1, epoch }, panel, Some(first));
-		let who = participant::<T>("auditor", 0, &[Auditor::ROLE]);
+		let who = participant::<T>("auditor", 0, &[AuditorRole::ROLE]);
 		let stake = T::MinAuditorStake::get();
 		assert!(T::Currency::hold(&HoldReason::AuditorStake.into(), &who, stake).is_ok());
 		Auditors::<T>::insert(
@@ -362,7 +362,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn burn_task() {
-		let who = participant::<T>("auditor", 0, &[Auditor::ROLE]);
+		let who = participant::<T>("auditor", 0, &[AuditorRole::ROLE]);
 		let amount = T::PanelDeposit::get();
 		assert!(T::Currency::hold(&HoldReason::Slashed.into(), &who, amount).is_ok());
 		PendingBurn::<T>::insert(&who, amount);

@@ -6,7 +6,7 @@ use crate::{
 };
 use alloc::vec::Vec;
 use frame_support::{pallet_prelude::*, traits::fungible::MutateHold, BoundedVec};
-use crate::roles::Auditor;
+use crate::roles::Auditor as AuditorRole;
 use pactum_primitives::{Inactive, ParticipantRegistry};
 use sp_core::H256;
 use sp_runtime::traits::Zero;
@@ -123,7 +123,7 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::NotCommitPhase
 		);
 		ensure!(
-			T::Registry::has_role(&who, Auditor::ROLE),
+			T::Registry::has_role(&who, AuditorRole::ROLE),
 			Error::<T>::NotAuditor
 		);
 		let auditor = Auditors::<T>::get(&who).ok_or(Error::<T>::NotSignalled)?;

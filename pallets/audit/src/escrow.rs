@@ -1,6 +1,7 @@
 //! Service-fee escrow: part of a fee paid at once, the rest held until released or clawed back.
 
 use crate::{pallet::*, Case, Deadline, Escrow, EscrowId, Verdict};
+use pactum_primitives::ParticipantRegistry;
 use frame_support::{
 	pallet_prelude::*,
 	traits::{

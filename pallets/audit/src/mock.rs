@@ -6,7 +6,7 @@ use frame_support::{
 	assert_ok, derive_impl, parameter_types,
 	traits::{ConstU32, ConstU64, ConstU8, Hooks, Randomness},
 };
-use crate::roles::Auditor;
+use crate::roles::Auditor as AuditorRole;
 pub use pactum_primitives::mock::MockRegistry;
 use sp_core::{sr25519, Pair, H256};
 use sp_runtime::{BuildStorage, Perbill, Percent};
@@ -160,9 +160,9 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		for who in [ADMIN, REQUESTER, PROVIDER, PLAIN] {
 			MockRegistry::admit(&who, 1, &[]);
 		}
-		MockRegistry::admit(&UNVERIFIED_AUDITOR, 0, &[Auditor::ROLE]);
+		MockRegistry::admit(&UNVERIFIED_AUDITOR, 0, &[AuditorRole::ROLE]);
 		for who in AUDITORS {
-			MockRegistry::admit(&who, 1, &[Auditor::ROLE]);
+			MockRegistry::admit(&who, 1, &[AuditorRole::ROLE]);
 		}
 	});
 	ext
