@@ -213,7 +213,7 @@ impl<T: Config> ParticipantRegistry<T::AccountId> for Pallet<T> {
 
 	fn add_reference(who: &T::AccountId) -> DispatchResult {
 		Participants::<T>::try_mutate(who, |p| {
-			let p = p.as_mut().ok_or(Error::<T>::NotRegistered)?;
+			let p = p.as_mut().ok_or(Error::<T>::NotParticipant)?;
 			p.references = p.references.checked_add(1).ok_or(Error::<T>::TooManyReferences)?;
 			Ok(())
 		})
