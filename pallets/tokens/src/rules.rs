@@ -6,7 +6,7 @@ use crate::{
 	periods, Config, Error, FeeRule, FeeScope, Fees, LimitRule, LimitScope, Limits, Pallet,
 	RuleScope, Sent, Tokens, TransferQuote, Usage,
 };
-use alloc::vec::Vec;
+use alloc::string::String;
 use frame_support::traits::{
 	fungibles::Inspect,
 	tokens::{DepositConsequence, Provenance, WithdrawConsequence},
@@ -116,10 +116,7 @@ impl<T: Config> Pallet<T> {
 		to: &T::AccountId,
 		amount: BalanceOf<T>,
 	) -> TransferQuote<BalanceOf<T>> {
-		let name = |error: Error<T>| -> Vec<u8> {
-			let name: &'static str = error.into();
-			name.as_bytes().to_vec()
-		};
+		let name = |error: Error<T>| -> String { <&'static str>::from(error).into() };
 		match Self::assess(asset, from, Payee::Account(to), amount) {
 			Ok(a) => TransferQuote {
 				fee: a.fee,
