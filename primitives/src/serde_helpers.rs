@@ -5,6 +5,8 @@
 //!
 //! - [`hex`], [`option_hex`]: bytes (`Vec<u8>`, `BoundedVec<u8, _>`, `[u8; N]`) as a `0x`
 //!   hex string;
+//! - [`scale_hex`]: an opaque value (a `MultiSignature`, say) as the `0x` hex of its SCALE
+//!   encoding, which polkadot.js decodes as the type;
 //! - [`decimal`], [`option_decimal`]: balances and other `u128`s as decimal strings (a JSON
 //!   number loses precision past 2^53);
 //! - [`ratio`]: a `FixedU128` as a plain decimal (`"1"`, `"0.5"`).
@@ -81,6 +83,27 @@ pub mod option_hex {
 		T::try_from(bytes)
 			.map(Some)
 			.map_err(|_| D::Error::custom(format!("{len} bytes do not fit")))
+	}
+}
+
+/// A SCALE-encodable value as the `0x` hex of its encoding.
+pub mod scale_hex {
+	use super::*;
+	use codec::{Decode, DecodeAll, Encode};
+
+	pub fn serialize<T: Encode, S: Serializer>(
+		value: &T,
+		serializer: S,
+	) -> Result<S::Ok, S::Error> {
+		sp_core::bytes::serialize(&value.encode(), serializer)
+	}
+
+	pub fn deserialize<'de, T: Decode, D: Deserializer<'de>>(
+		deserializer: D,
+	) -> Result<T, D::Error> {
+		let bytes = sp_core::bytes::deserialize(deserializer)?;
+		T::decode_all(&mut &bytes[..])
+			.map_err(|_| D::Error::custom("not a SCALE encoding of the type"))
 	}
 }
 
@@ -200,6 +223,13 @@ mod tests {
 		collateral_ratio: FixedU128,
 	}
 
+	#[derive(Debug, PartialEq, Serialize, Deserialize)]
+	#[serde(crate = "sp_runtime::serde")]
+	struct Signed {
+		#[serde(with = "scale_hex")]
+		signature: Option<u16>,
+	}
+
 	#[test]
 	fn views_read_as_hex_and_decimal_strings() {
 		let view = View {
@@ -230,6 +260,15 @@ mod tests {
 			(view.key, view.collateral_ratio),
 			(Some(alloc::vec![1]), FixedU128::from_u32(1))
 		);
+	}
+
+	#[test]
+	fn opaque_values_read_as_the_hex_of_their_encoding() {
+		let signed = Signed { signature: Some(0x0201) };
+		let json = serde_json::to_string(&signed).unwrap();
+		assert_eq!(json, r#"{"signature":"0x010102"}"#);
+		assert_eq!(serde_json::from_str::<Signed>(&json).unwrap(), signed);
+		assert!(serde_json::from_str::<Signed>(r#"{"signature":"0x01010203"}"#).is_err());
 	}
 
 	#[test]
