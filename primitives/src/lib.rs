@@ -11,6 +11,8 @@
 //!   with [`declare_roles!`]; the registry stores and checks them without knowing them, and the
 //!   runtime lists them once ([`RoleCatalog`]). [`EnsureRole`] is the origin check for a role.
 //! - [`transfers`]: regulated-token payments other pallets make ([`RegulatedTransfer`]).
+//! - [`serde_helpers`]: how the runtime-API views read in JSON (bytes as `0x` hex, balances as
+//!   decimal strings), for the views' serde derives.
 //! - Common types: [`Digest`], [`AssetId`].
 //!
 //! With the `test-utils` feature, `mock` offers a test double of the registry, so a pallet's
@@ -23,6 +25,7 @@ extern crate alloc;
 pub mod mock;
 pub mod participants;
 pub mod roles;
+pub mod serde_helpers;
 pub mod transfers;
 
 pub use participants::{

@@ -187,7 +187,7 @@ impl_runtime_apis! {
 		) -> Option<pallet_registry_runtime_api::ParticipantView<AccountId, Hash, Balance, BlockNumber>> {
 			Registry::participant_view(&who)
 		}
-		fn roles(who: AccountId) -> Vec<Vec<u8>> {
+		fn roles(who: AccountId) -> Vec<alloc::string::String> {
 			Registry::roles_of(&who)
 		}
 	}

@@ -54,11 +54,13 @@ describe('audit on pactum-node --dev', () => {
     const signalled = findEvent(result.events, 'audit', 'Signalled');
     assert.equal(signalled.data.stake.toBigInt(), stake);
     const epoch = signalled.data.epoch.toNumber();
+    // The pallet's `AuditorView` as it derives serde: amounts decimal strings, the key 0x hex.
     const auditor = await rpc('auditor', [dave.address]);
     assert.equal(auditor.stake, stake.toString());
     assert.equal(auditor.vrfKey, `0x${Buffer.from(dave.publicKey).toString('hex')}`);
-    assert.deepEqual(auditor.nextEpoch, { capacity: 2, taken: 0 });
+    assert.deepEqual(auditor.next, { capacity: 2, seats: 0 });
     assert.equal(auditor.lastEpoch, epoch);
+    assert.equal(auditor.pendingBurn, '0');
     // A plain participant without the role cannot signal.
     await assert.rejects(submit(api, api.tx.audit.signal(stake, 1, bob.publicKey), bob),
       (error) => error.module === 'audit.NotAuditor');
@@ -77,11 +79,15 @@ describe('audit on pactum-node --dev', () => {
     caseId = event.data.case.toNumber();
     // 5 % of the value at risk.
     assert.equal(event.data.stake.toBigInt(), 200n * UNIT);
+    // The pallet's `CaseView`: the phase an externally tagged enum, amounts decimal strings.
     const status = await rpc('case', [caseId]);
-    assert.equal(status.phase, 'voting');
-    assert.equal(status.round, 0);
-    assert.equal(status.seed, null, 'the seed does not exist before the draw epoch');
     const drawEpoch = event.data.drawEpoch.toNumber();
+    assert.deepEqual(status.phase, { Voting: { round: 0, epoch: drawEpoch } });
+    assert.equal(status.stake, (200n * UNIT).toString());
+    assert.equal(status.valueAtRisk, (4_000n * UNIT).toString());
+    assert.equal(status.escrow, escrowId);
+    assert.deepEqual(status.tally, [0, 0]);
+    assert.equal(status.seed, null, 'the seed does not exist before the draw epoch');
     assert.deepEqual(status.deadlines, [drawEpoch * EPOCH, drawEpoch * EPOCH + COMMIT, drawEpoch * EPOCH + COMMIT + REVEAL]);
   });
 
@@ -115,7 +121,7 @@ describe('audit on pactum-node --dev', () => {
     );
     const revealed = await submit(api, api.tx.audit.reveal(caseId, 'Upheld', ticket.salt), dave);
     assert.equal(findEvent(revealed.events, 'audit', 'Revealed').data.vote.toString(), 'Upheld');
-    assert.equal((await rpc('case', [caseId])).upheld, 1);
+    assert.deepEqual((await rpc('case', [caseId])).tally, [1, 0]);
   });
 
   it('settles: decided when the reveal window closes, final when the objection window does', async () => {
@@ -123,12 +129,16 @@ describe('audit on pactum-node --dev', () => {
     await waitBlock(status.deadlines[2]);
     const decided = await waitFor(async () => {
       const now = await rpc('case', [caseId]);
-      return now?.phase === 'decided' ? now : null;
+      return now?.phase?.Decided ? now : null;
     }, 30_000, 'the decision');
-    assert.equal(decided.verdict, 'upheld');
+    assert.equal(decided.phase.Decided.verdict, 'Upheld');
     // polkadot.js decodes the custom RPC with the shipped definitions.
-    const typed = await api.rpc.audit.case(caseId);
-    assert.equal(typed.unwrap().verdict.unwrap().toString(), 'upheld');
+    const typed = (await api.rpc.audit.case(caseId)).unwrap();
+    assert.equal(typed.phase.isDecided, true);
+    assert.equal(typed.phase.asDecided.verdict.toString(), 'Upheld');
+    // Once decided there is no draw: no seed, no threshold.
+    assert.equal(decided.threshold, null);
+    assert.equal(typed.threshold.isNone, true);
     const aliceBefore = (await api.query.system.account(alice.address)).data.free.toBigInt();
     const daveBefore = (await api.query.system.account(dave.address)).data.free.toBigInt();
     await waitBlock(decided.deadlines[0]);

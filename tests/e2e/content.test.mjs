@@ -64,20 +64,24 @@ describe('content on pactum-node --dev', () => {
     ]), charlie);
     await submit(api, api.tx.content.registerReferral(content, 'BOB10'), bob);
 
+    // The pallet's `RightsView` as it derives serde: shares are `[account, parts per million]`
+    // pairs, a right with its holders a `[right, holders]` pair, the royalty table as registered.
     const rights = await rpc('rights', [content]);
     assert.equal(rights.owner, charlie.address);
-    assert.deepEqual(rights.creators, [
-      { account: charlie.address, perMillion: pct(70) },
-      { account: dave.address, perMillion: pct(30) },
-    ]);
-    const holders = Object.fromEntries(rights.rights.map((r) => [r.right, r.holders]));
-    assert.deepEqual(holders.Promotion, [{ account: bob.address, perMillion: 1_000_000 }]);
-    assert.deepEqual(holders.Distribution, [{ account: charlie.address, perMillion: 1_000_000 }]);
+    assert.equal(rights.contentHash, blake2AsHex('the film, master copy'));
+    assert.deepEqual(rights.creators, [[charlie.address, pct(70)], [dave.address, pct(30)]]);
+    assert.deepEqual(rights.royalties, royalties);
+    const holders = Object.fromEntries(rights.rights);
+    assert.deepEqual(Object.keys(holders).sort(), ['Derivative', 'Distribution', 'Promotion']);
+    assert.deepEqual(holders.Promotion, [[bob.address, 1_000_000]]);
+    assert.deepEqual(holders.Distribution, [[charlie.address, 1_000_000]]);
     // Who held the promotion right at the registration block: Charlie.
     const earlier = await rpc('rights', [content, beforePromotion]);
-    const promotionThen = earlier.rights.find((r) => r.right === 'Promotion').holders;
-    assert.deepEqual(promotionThen, [{ account: charlie.address, perMillion: 1_000_000 }]);
-    assert.equal(rights.firstSale.promoters, pct(20));
+    const [, promotionThen] = earlier.rights.find(([right]) => right === 'Promotion');
+    assert.deepEqual(promotionThen, [[charlie.address, 1_000_000]]);
+    const typedRights = (await api.rpc.content.rights(content)).unwrap();
+    assert.equal(typedRights.royalties.firstSale.promoters.toNumber(), pct(20));
+    assert.equal(typedRights.rights[0][0].isDistribution, true);
   });
 
   it('sells a licence through a promoter and splits the price in the same call', async () => {

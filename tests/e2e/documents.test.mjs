@@ -67,11 +67,18 @@ describe('documents on pactum-node --dev', () => {
     assert.equal((await api.query.system.account(bob.address)).data.free.toBigInt(), bobFree,
       'the operator paid, not Bob');
 
+    // The pallet's `DocumentView` as it derives serde: enums externally tagged, a relayed
+    // signature the hex of its SCALE encoding (a `MultiSignature`), the deposit a decimal string.
     let doc = await rpc('get', [id]);
     assert.equal(doc.status, 'Active');
     assert.equal(doc.activeVersion, 0);
-    assert.deepEqual(doc.versions[0].signatures.map((s) => [s.signer, s.relayedBy]),
+    assert.equal(doc.deposit, event.data.deposit.toBigInt().toString());
+    assert.equal(doc.versions[0].uri, '0x656e633a2f2f7631');
+    assert.deepEqual(doc.versions[0].hash, original);
+    assert.deepEqual(doc.versions[0].signatures.map((s) => [s.signer, s.relayed?.by ?? null]),
       [[alice.address, null], [bob.address, charlie.address]]);
+    assert.equal(
+      api.createType('MultiSignature', doc.versions[0].signatures[1].relayed.signature).isSr25519, true);
 
     // A signature of another text is refused and changes nothing.
     const amended = { algorithm: 'Sha2_256', digest: u8aToHex(sha256AsU8a('roaming agreement v2')) };
@@ -92,7 +99,9 @@ describe('documents on pactum-node --dev', () => {
     doc = await rpc('get', [id]);
     assert.equal(doc.activeVersion, 1);
     assert.equal(doc.versions.length, 2);
-    assert.equal(doc.versions[0].status.state, 'Accepted');
+    assert.deepEqual(Object.keys(doc.versions[0].status), ['Accepted']);
+    assert.ok(Number.isInteger(doc.versions[0].status.Accepted.at));
+    assert.equal(doc.versions[1].status.Accepted.at, doc.versions[1].signatures[1].at);
     assert.equal(doc.versions[1].kind, 'Amendment');
     assert.equal(doc.versions[1].hash.digest, amended.digest);
     assert.equal(doc.versions[1].signatures.length, 2);
@@ -101,10 +110,12 @@ describe('documents on pactum-node --dev', () => {
     const verified = await rpc('verify', [original.digest]);
     assert.deepEqual(verified.documents.map((m) => [m.document, m.version, m.documentStatus]),
       [[id, 0, 'Active']]);
-    assert.deepEqual(verified.documents[0].signedBy.map((s) => s.signer), [alice.address, bob.address]);
+    // `signedBy` is a list of `[account, block]` pairs.
+    assert.deepEqual(verified.documents[0].signedBy.map(([signer]) => signer), [alice.address, bob.address]);
     const current = await rpc('verify', [amended.digest]);
     assert.equal(current.documents[0].version, 1);
-    assert.equal(current.documents[0].versionStatus.state, 'Accepted');
+    assert.equal(current.documents[0].algorithm, 'Sha2_256');
+    assert.ok(current.documents[0].versionStatus.Accepted);
     assert.deepEqual(await rpc('verify', [blake2AsHex('unknown file')]), { documents: [], certificate: null });
 
     const page = await rpc('byParty', [bob.address, null, 10]);
@@ -116,6 +127,8 @@ describe('documents on pactum-node --dev', () => {
     const typed = (await api.rpc.documents.get(id)).unwrap();
     // (`hash` is a codec's own getter: read the field with `get`.)
     assert.equal(typed.versions[1].get('hash').digest.toHex(), amended.digest);
+    assert.equal(typed.versions[1].status.isAccepted, true);
+    assert.equal(typed.versions[0].signatures[1].relayed.unwrap().signature.isSr25519, true);
   });
 
   it('an issuer issues a certificate that anyone verifies and its holder lists, then revokes it', async () => {

@@ -59,6 +59,8 @@ describe('registry on pactum-node --dev', () => {
     assert.ok(findEvent(admin.events, 'registry', 'RoleGranted'));
     await submit(api, api.tx.registry.setOperatorKey('X25519', key), eve);
 
+    // The pallet's `ParticipantView` as it derives serde: hashes and keys 0x hex, the deposit a
+    // decimal string, block numbers numbers, enums their variant names.
     const json = await participant(eve.address);
     assert.equal(json.kind, 'Corporate');
     assert.equal(json.kycLevel, 2);
@@ -77,6 +79,8 @@ describe('registry on pactum-node --dev', () => {
     assert.equal(typed.kind.toString(), 'Corporate');
     assert.equal(typed.kyc.unwrap().evidence.toHex(), evidence);
     assert.equal(typed.operatorKey.unwrap().key.toHex(), key);
+    assert.equal(typed.operatorKey.unwrap().scheme.isX25519, true);
+    assert.equal(typed.registeredAt.toNumber(), json.registeredAt);
     assert.equal(typed.deposit.toBigInt(), deposit);
     assert.deepEqual((await api.rpc.registry.roles(eve.address)).map(String), ['Issuer']);
 

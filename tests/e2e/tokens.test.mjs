@@ -59,11 +59,23 @@ describe('tokens on pactum-node --dev', () => {
     );
     assert.equal(await balanceOf(charlie), 5_000n);
 
+    // The pallet's `AssetView` as it derives serde: amounts as decimal strings.
     const asset = await rpc('asset', [ASSET]);
     assert.equal(asset.issued, '15000');
     assert.equal(asset.issuable, '985000');
-    assert.equal(asset.collateralRatio, '1');
-    assert.equal(asset.feeCollector, dave.address);
+    assert.deepEqual(asset.details, {
+      policy,
+      feeCollector: dave.address,
+      authorised: '1000000',
+      collateral: '1000000',
+      collateralRatio: '1',
+      collateralRecords: 1,
+      nextCollateral: 1,
+      pendingWithdrawals: '0',
+    });
+    const typedAsset = (await api.rpc.tokens.asset(ASSET)).unwrap();
+    assert.equal(typedAsset.details.policy.minKycLevel.toNumber(), 1);
+    assert.equal(typedAsset.issuable.toBigInt(), 985_000n);
   });
 
   it('charges the fee, applies the daily limit the quote predicted, and refuses outsiders', async () => {
@@ -79,12 +91,12 @@ describe('tokens on pactum-node --dev', () => {
     assert.equal(await balanceOf(bob), 10_000n - 1_020n);
     assert.equal(await balanceOf(dave), 20n);
 
+    // The pallet's `TransferQuote`: the refusal is the tokens error's name, a scope its variant.
     const refused = await rpc('quoteTransfer', [ASSET, bob.address, charlie.address, 600]);
     assert.deepEqual(refused, {
       fee: '16',
       feeScope: 'Asset',
       limitScope: 'Asset',
-      passes: false,
       refusal: 'OverDailyLimit',
       dailyRemaining: '500',
       monthlyRemaining: null,
@@ -94,7 +106,8 @@ describe('tokens on pactum-node --dev', () => {
       (error) => error.module === 'tokens.OverDailyLimit',
     );
     const typed = await api.rpc.tokens.quoteTransfer(ASSET, bob.address, charlie.address, 500);
-    assert.equal(typed.passes.isTrue, true);
+    assert.equal(typed.refusal.isNone, true);
+    assert.equal(typed.feeScope.unwrap().isAsset, true);
     assert.equal(typed.fee.toString(), '15');
 
     await assert.rejects(
@@ -115,11 +128,11 @@ describe('tokens on pactum-node --dev', () => {
       api.tx.tokens.requestWithdrawal(ASSET, 1_000, blake2AsHex('IBAN KZ00 0000')), charlie);
     const { id, fee } = findEvent(requested.events, 'tokens', 'WithdrawalRequested').data;
     assert.equal(fee.toNumber(), 20);
-    assert.equal((await rpc('asset', [ASSET])).pendingWithdrawals, '1020');
+    assert.equal((await rpc('asset', [ASSET])).details.pendingWithdrawals, '1020');
     await submit(api, api.tx.tokens.confirmWithdrawal(id), alice);
     const asset = await rpc('asset', [ASSET]);
     assert.equal(BigInt(asset.issued), before - 1_000n);
-    assert.equal(asset.pendingWithdrawals, '0');
+    assert.equal(asset.details.pendingWithdrawals, '0');
     assert.equal(await balanceOf(charlie), 5_000n + 1_000n - 1_020n);
   });
 });

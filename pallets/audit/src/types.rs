@@ -1,4 +1,7 @@
-//! The records the audit pallet keeps, and the views it hands out.
+//! The records the audit pallet keeps, and the views it hands out. The views and the records in
+//! them derive serde: the JSON-RPC returns them as they are (keys in camelCase, hashes and keys
+//! as `0x` hex, amounts and the draw threshold as decimal strings, enums in serde's externally
+//! tagged form: `{"Decided":{"verdict":"Upheld","epoch":4}}`).
 
 use crate::{BalanceOf, Config};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
@@ -6,6 +9,7 @@ use frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEq
 use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
 use sp_core::H256;
+use sp_runtime::{Deserialize, Serialize};
 
 /// Index of an audit epoch: epoch `e` covers blocks `[e * EpochLength, (e + 1) * EpochLength)`.
 pub type EpochIndex = u32;
@@ -29,7 +33,10 @@ pub type DrawOutput = [u8; 16];
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
+	Serialize,
+	Deserialize,
 )]
+#[serde(crate = "sp_runtime::serde")]
 pub enum Verdict {
 	/// The claimed outcome holds.
 	#[codec(index = 0)]
@@ -81,7 +88,10 @@ pub struct Auditor<T: Config> {
 }
 
 /// An auditor's signal for one epoch.
-#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo, Serialize, Deserialize,
+)]
+#[serde(crate = "sp_runtime::serde")]
 pub struct Signal {
 	/// How many panel seats it takes in the epoch.
 	pub capacity: u32,
@@ -118,7 +128,10 @@ pub struct Seat<T: Config> {
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
+	Serialize,
+	Deserialize,
 )]
+#[serde(crate = "sp_runtime::serde")]
 pub enum Phase {
 	/// A panel is drawn in `epoch`: commits in its first `CommitPeriod` blocks, reveals in the
 	/// `RevealPeriod` blocks after. Round 0 is the first panel, round 1 the objection panel.
@@ -211,12 +224,26 @@ pub enum Deadline<AccountId> {
 }
 
 /// A case as clients see it (runtime API).
-#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo, Serialize, Deserialize)]
+#[serde(
+	crate = "sp_runtime::serde",
+	rename_all = "camelCase",
+	bound(
+		serialize = "AccountId: sp_runtime::Serialize, Balance: core::fmt::Display, \
+			BlockNumber: sp_runtime::Serialize",
+		deserialize = "AccountId: sp_runtime::Deserialize<'de>, Balance: core::str::FromStr, \
+			BlockNumber: sp_runtime::Deserialize<'de>"
+	)
+)]
 pub struct CaseView<AccountId, Balance, BlockNumber> {
 	pub requester: AccountId,
 	pub counterparty: AccountId,
+	/// Hash of the business outcome claimed.
 	pub outcome: H256,
+	/// In JSON a decimal string, as `stake`.
+	#[serde(with = "pactum_primitives::serde_helpers::decimal")]
 	pub value_at_risk: Balance,
+	#[serde(with = "pactum_primitives::serde_helpers::decimal")]
 	pub stake: Balance,
 	pub escrow: Option<EscrowId>,
 	pub phase: Phase,
@@ -225,20 +252,31 @@ pub struct CaseView<AccountId, Balance, BlockNumber> {
 	/// the round is settled at. When decided: the block the objection window closes at.
 	pub deadlines: alloc::vec::Vec<BlockNumber>,
 	/// The draw's seed (known once the draw epoch started) and threshold: an auditor qualifies
-	/// when its VRF output, read as a big-endian `u128`, is below the threshold.
+	/// when its VRF output, read as a big-endian `u128`, is below the threshold. In JSON the
+	/// threshold is a decimal string (what `pactum-audit-ticket --threshold` takes).
 	pub seed: Option<H256>,
+	#[serde(with = "pactum_primitives::serde_helpers::option_decimal")]
 	pub threshold: Option<u128>,
 	/// Seats taken in the current round (who committed; votes stay hidden until revealed).
 	pub seats: u32,
-	/// Revealed votes of the current round: (upheld, rejected).
+	/// Revealed votes of the current round: (upheld, rejected); in JSON `[upheld, rejected]`.
 	pub tally: (u32, u32),
 	pub objector: Option<AccountId>,
 }
 
 /// An auditor as clients see it (runtime API).
-#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo, Serialize, Deserialize)]
+#[serde(
+	crate = "sp_runtime::serde",
+	rename_all = "camelCase",
+	bound(serialize = "Balance: core::fmt::Display", deserialize = "Balance: core::str::FromStr")
+)]
 pub struct AuditorView<Balance> {
+	/// In JSON a decimal string, as `pending_burn`.
+	#[serde(with = "pactum_primitives::serde_helpers::decimal")]
 	pub stake: Balance,
+	/// The sr25519 public key its tickets are made with; in JSON `0x` hex.
+	#[serde(with = "pactum_primitives::serde_helpers::hex")]
 	pub vrf_key: [u8; 32],
 	pub last_epoch: EpochIndex,
 	pub keep_bonded: bool,
@@ -248,5 +286,6 @@ pub struct AuditorView<Balance> {
 	pub current: Option<Signal>,
 	pub next: Option<Signal>,
 	/// What was slashed and is held for burning at the next epoch boundary.
+	#[serde(with = "pactum_primitives::serde_helpers::decimal")]
 	pub pending_burn: Balance,
 }

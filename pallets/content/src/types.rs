@@ -1,4 +1,8 @@
-//! The records the content pallet keeps, and what its runtime API returns.
+//! The records the content pallet keeps, and what its runtime API returns. The views and the
+//! records in them derive serde: the JSON-RPC returns them as they are (keys in camelCase, the
+//! content hash as `0x` hex, shares as parts per million, an asked price as a decimal string,
+//! a right by variant name: `"Distribution"`, `{"Other":7}`, an account with its share as an
+//! `[account, parts per million]` pair).
 
 use crate::pallet::{BalanceOf, Config};
 use alloc::vec::Vec;
@@ -8,7 +12,7 @@ use frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEq
 use frame_system::pallet_prelude::BlockNumberFor;
 pub use pactum_primitives::{AssetId, Digest};
 use scale_info::TypeInfo;
-use sp_runtime::Permill;
+use sp_runtime::{Deserialize, Permill, Serialize};
 
 /// A content's id: its item id in the runtime's content collection of pallet-nfts.
 pub type ContentId = u32;
@@ -54,7 +58,10 @@ pub struct ContentRecord<T: Config> {
 	Debug,
 	TypeInfo,
 	MaxEncodedLen,
+	Serialize,
+	Deserialize,
 )]
+#[serde(crate = "sp_runtime::serde")]
 pub enum Right {
 	/// To sell licences. Its holders share the distributors' part of every payment.
 	Distribution,
@@ -84,7 +91,10 @@ impl Right {
 	Debug,
 	TypeInfo,
 	MaxEncodedLen,
+	Serialize,
+	Deserialize,
 )]
+#[serde(crate = "sp_runtime::serde", rename_all = "camelCase")]
 pub struct RoleShares {
 	/// Shared among the creators by their creator shares.
 	pub creators: Permill,
@@ -119,7 +129,10 @@ impl RoleShares {
 	Debug,
 	TypeInfo,
 	MaxEncodedLen,
+	Serialize,
+	Deserialize,
 )]
+#[serde(crate = "sp_runtime::serde", rename_all = "camelCase")]
 pub struct Royalties {
 	/// How the price of a licence bought from published terms is split.
 	pub first_sale: RoleShares,
@@ -217,23 +230,38 @@ pub struct Referral<AccountId, Balance> {
 }
 
 /// What `content_licence(account, content)` returns.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, Debug, TypeInfo)]
+#[derive(Clone, PartialEq, Eq, Encode, Decode, Debug, TypeInfo, Serialize, Deserialize)]
+#[serde(
+	crate = "sp_runtime::serde",
+	rename_all = "camelCase",
+	bound(
+		serialize = "Balance: core::fmt::Display, BlockNumber: sp_runtime::Serialize",
+		deserialize = "Balance: core::str::FromStr, BlockNumber: sp_runtime::Deserialize<'de>"
+	)
+)]
 pub struct LicenceView<Balance, BlockNumber> {
 	/// Whether an access may be recorded now.
 	pub valid: bool,
 	/// `None`: unlimited.
 	pub accesses_left: Option<u32>,
+	/// The first block at which the licence is no longer valid; `None`: no expiry.
 	pub expires_at: Option<BlockNumber>,
 	pub terms: TermsId,
 	pub transferable: bool,
+	/// The resale price its holder asks, if offered; in JSON a decimal string.
+	#[serde(with = "pactum_primitives::serde_helpers::option_decimal")]
 	pub ask: Option<Balance>,
 }
 
 /// What `content_rights(content)` returns.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, Debug, TypeInfo)]
+#[derive(Clone, PartialEq, Eq, Encode, Decode, Debug, TypeInfo, Serialize, Deserialize)]
+#[serde(crate = "sp_runtime::serde", rename_all = "camelCase")]
 pub struct RightsView<AccountId> {
+	/// In JSON `0x` hex.
+	#[serde(with = "pactum_primitives::serde_helpers::hex")]
 	pub content_hash: Digest,
 	pub owner: AccountId,
+	/// The creators and their shares.
 	pub creators: Vec<(AccountId, Permill)>,
 	pub royalties: Royalties,
 	/// Every right with its holders and their shares.

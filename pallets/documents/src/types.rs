@@ -1,10 +1,14 @@
 //! The records the documents pallet keeps, the items of a bulk signature, and the views it hands
-//! out to clients.
+//! out to clients. The views and the records in them derive serde: the JSON-RPC returns them as
+//! they are (keys in camelCase, hashes and URIs as `0x` hex, a relayed signature as the `0x` hex
+//! of its SCALE encoding, the deposit as a decimal string, enums as serde's externally tagged
+//! enums: `"Open"`, `{"Accepted":{"at":12}}`).
 
-use alloc::vec::Vec;
+use alloc::{string::String, vec::Vec};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::PalletError;
 use scale_info::TypeInfo;
+use sp_runtime::{Deserialize, Serialize};
 
 /// Documents are numbered from 0 in the order they are created.
 pub type DocumentId = u64;
@@ -24,7 +28,10 @@ pub use pactum_primitives::Digest;
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
+	Serialize,
+	Deserialize,
 )]
+#[serde(crate = "sp_runtime::serde")]
 pub enum HashAlgorithm {
 	#[codec(index = 0)]
 	Blake2_256,
@@ -48,9 +55,14 @@ pub enum HashAlgorithm {
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
+	Serialize,
+	Deserialize,
 )]
+#[serde(crate = "sp_runtime::serde")]
 pub struct ContentHash {
 	pub algorithm: HashAlgorithm,
+	/// In JSON `0x` hex.
+	#[serde(with = "pactum_primitives::serde_helpers::hex")]
 	pub digest: Digest,
 }
 
@@ -66,7 +78,10 @@ pub struct ContentHash {
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
+	Serialize,
+	Deserialize,
 )]
+#[serde(crate = "sp_runtime::serde")]
 pub enum DocumentStatus {
 	/// The original version is waiting for its required signatures.
 	#[codec(index = 0)]
@@ -94,7 +109,10 @@ pub enum DocumentStatus {
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
+	Serialize,
+	Deserialize,
 )]
+#[serde(crate = "sp_runtime::serde")]
 pub enum VersionKind {
 	/// The first text: the document becomes `Active`.
 	#[codec(index = 0)]
@@ -120,7 +138,10 @@ pub enum VersionKind {
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
+	Serialize,
+	Deserialize,
 )]
+#[serde(crate = "sp_runtime::serde")]
 pub enum VersionStatus<BlockNumber> {
 	#[codec(index = 0)]
 	Open,
@@ -159,18 +180,56 @@ pub struct Document<AccountId, Balance, BlockNumber, Parties> {
 
 /// An operator's relay of a party's off-chain signature.
 #[derive(
-	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Serialize,
+	Deserialize,
+)]
+#[serde(
+	crate = "sp_runtime::serde",
+	bound(
+		serialize = "AccountId: sp_runtime::Serialize, Signature: codec::Encode",
+		deserialize = "AccountId: sp_runtime::Deserialize<'de>, Signature: codec::Decode"
+	)
 )]
 pub struct Relay<AccountId, Signature> {
 	/// The account that submitted (and paid for) the signature.
 	pub by: AccountId,
-	/// The party's signature over [`crate::Pallet::signing_payload`], kept as evidence.
+	/// The party's signature over [`crate::Pallet::signing_payload`], kept as evidence; in JSON
+	/// the `0x` hex of its SCALE encoding (a `MultiSignature`).
+	#[serde(with = "pactum_primitives::serde_helpers::scale_hex")]
 	pub signature: Signature,
 }
 
 /// A signature on a version.
 #[derive(
-	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Serialize,
+	Deserialize,
+)]
+#[serde(
+	crate = "sp_runtime::serde",
+	bound(
+		serialize = "AccountId: sp_runtime::Serialize, BlockNumber: sp_runtime::Serialize, \
+			Signature: codec::Encode",
+		deserialize = "AccountId: sp_runtime::Deserialize<'de>, \
+			BlockNumber: sp_runtime::Deserialize<'de>, Signature: codec::Decode"
+	)
 )]
 pub struct SignatureRecord<AccountId, BlockNumber, Signature> {
 	pub signer: AccountId,
@@ -209,7 +268,10 @@ pub struct AccessGrant<AccountId, Balance, BlockNumber> {
 }
 
 /// A certificate's revocation.
-#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo, Serialize, Deserialize,
+)]
+#[serde(crate = "sp_runtime::serde")]
 pub struct Revocation<AccountId, BlockNumber, Hash> {
 	pub by: AccountId,
 	pub at: BlockNumber,
@@ -292,11 +354,24 @@ pub enum SignRefusal {
 }
 
 /// A version as clients see it.
-#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo, Serialize, Deserialize)]
+#[serde(
+	crate = "sp_runtime::serde",
+	rename_all = "camelCase",
+	bound(
+		serialize = "AccountId: sp_runtime::Serialize, BlockNumber: sp_runtime::Serialize, \
+			Hash: sp_runtime::Serialize, Signature: codec::Encode",
+		deserialize = "AccountId: sp_runtime::Deserialize<'de>, \
+			BlockNumber: sp_runtime::Deserialize<'de>, Hash: sp_runtime::Deserialize<'de>, \
+			Signature: codec::Decode"
+	)
+)]
 pub struct VersionView<AccountId, BlockNumber, Hash, Signature> {
 	pub index: VersionIndex,
 	pub kind: VersionKind,
 	pub hash: ContentHash,
+	/// The encrypted link to the file; in JSON `0x` hex (it need not be UTF-8).
+	#[serde(with = "pactum_primitives::serde_helpers::hex")]
 	pub uri: Vec<u8>,
 	pub reason: Option<Hash>,
 	pub proposed_by: AccountId,
@@ -306,7 +381,19 @@ pub struct VersionView<AccountId, BlockNumber, Hash, Signature> {
 }
 
 /// A document with every version and signature, as `documents_get` returns it.
-#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo, Serialize, Deserialize)]
+#[serde(
+	crate = "sp_runtime::serde",
+	rename_all = "camelCase",
+	bound(
+		serialize = "AccountId: sp_runtime::Serialize, Balance: core::fmt::Display, \
+			BlockNumber: sp_runtime::Serialize, Hash: sp_runtime::Serialize, \
+			Signature: codec::Encode",
+		deserialize = "AccountId: sp_runtime::Deserialize<'de>, Balance: core::str::FromStr, \
+			BlockNumber: sp_runtime::Deserialize<'de>, Hash: sp_runtime::Deserialize<'de>, \
+			Signature: codec::Decode"
+	)
+)]
 pub struct DocumentView<AccountId, Balance, BlockNumber, Hash, Signature> {
 	pub id: DocumentId,
 	pub creator: AccountId,
@@ -320,12 +407,15 @@ pub struct DocumentView<AccountId, Balance, BlockNumber, Hash, Signature> {
 	pub active_version: Option<VersionIndex>,
 	pub supplements: Vec<DocumentId>,
 	pub created_at: BlockNumber,
+	/// In JSON a decimal string.
+	#[serde(with = "pactum_primitives::serde_helpers::decimal")]
 	pub deposit: Balance,
 	pub versions: Vec<VersionView<AccountId, BlockNumber, Hash, Signature>>,
 }
 
 /// A document of a party, as `documents_byParty` lists it.
-#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo, Serialize, Deserialize)]
+#[serde(crate = "sp_runtime::serde", rename_all = "camelCase")]
 pub struct PartyDocument<BlockNumber> {
 	pub id: DocumentId,
 	pub status: DocumentStatus,
@@ -337,7 +427,8 @@ pub struct PartyDocument<BlockNumber> {
 }
 
 /// A document version whose content hash is the one asked about.
-#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo, Serialize, Deserialize)]
+#[serde(crate = "sp_runtime::serde", rename_all = "camelCase")]
 pub struct DocumentMatch<AccountId, BlockNumber> {
 	pub document: DocumentId,
 	pub version: VersionIndex,
@@ -345,12 +436,13 @@ pub struct DocumentMatch<AccountId, BlockNumber> {
 	/// The document's status at the block.
 	pub document_status: DocumentStatus,
 	pub version_status: VersionStatus<BlockNumber>,
-	/// Who signed that version, and when.
+	/// Who signed that version, and when; in JSON `[account, block]` pairs.
 	pub signed_by: Vec<(AccountId, BlockNumber)>,
 }
 
 /// Whether a certificate counts at the block it is read at.
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, TypeInfo, Serialize, Deserialize)]
+#[serde(crate = "sp_runtime::serde")]
 pub enum CertificateStatus {
 	Valid,
 	Expired,
@@ -358,21 +450,27 @@ pub enum CertificateStatus {
 }
 
 /// A certificate as clients see it.
-#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo, Serialize, Deserialize)]
+#[serde(crate = "sp_runtime::serde", rename_all = "camelCase")]
 pub struct CertificateView<AccountId, BlockNumber, Hash> {
+	/// In JSON `0x` hex.
+	#[serde(with = "pactum_primitives::serde_helpers::hex")]
 	pub hash: Digest,
 	pub status: CertificateStatus,
 	pub issuer: AccountId,
-	pub org_code: Vec<u8>,
+	/// The issuing organisation's code in the registry.
+	pub org_code: String,
 	pub holder: AccountId,
-	pub cert_type: Vec<u8>,
+	/// The kind of certificate, as the issuer named it (`telecom-licence`, …).
+	pub cert_type: String,
 	pub issued_at: BlockNumber,
 	pub expires_at: Option<BlockNumber>,
 	pub revoked: Option<Revocation<AccountId, BlockNumber, Hash>>,
 }
 
 /// Everything on chain that carries a hash, as `documents_verify` returns it.
-#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo, Serialize, Deserialize)]
+#[serde(crate = "sp_runtime::serde")]
 pub struct Verification<AccountId, BlockNumber, Hash> {
 	pub documents: Vec<DocumentMatch<AccountId, BlockNumber>>,
 	pub certificate: Option<CertificateView<AccountId, BlockNumber, Hash>>,

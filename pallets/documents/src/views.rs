@@ -2,7 +2,7 @@
 //! page by page, and everything that carries a given hash.
 
 use crate::*;
-use alloc::vec::Vec;
+use alloc::{string::String, vec::Vec};
 use frame_system::pallet_prelude::BlockNumberFor;
 
 pub type DocumentViewOf<T> = DocumentView<
@@ -125,9 +125,9 @@ impl<T: Config> Pallet<T> {
 			hash,
 			status,
 			issuer: cert.issuer,
-			org_code: cert.org_code.into_inner(),
+			org_code: String::from_utf8_lossy(&cert.org_code).into_owned(),
 			holder: cert.holder,
-			cert_type: cert.cert_type.into_inner(),
+			cert_type: String::from_utf8_lossy(&cert.cert_type).into_owned(),
 			issued_at: cert.issued_at,
 			expires_at: cert.expires_at,
 			revoked: cert.revoked,

@@ -1,14 +1,14 @@
 //! The pallet's helpers, its answers to other pallets and clients, and its invariants.
 
 use crate::*;
-use pactum_primitives::RoleCatalog;
-use alloc::vec::Vec;
+use alloc::{string::String, vec::Vec};
 use frame_support::{
 	ensure,
 	pallet_prelude::{DispatchError, DispatchResult},
 	traits::EnsureOrigin,
 };
 use frame_system::{ensure_signed, pallet_prelude::*};
+use pactum_primitives::RoleCatalog;
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn new_participant(deposit: BalanceOf<T>) -> ParticipantOf<T> {
@@ -96,15 +96,15 @@ impl<T: Config> Pallet<T> {
 
 	/// The names of the roles `who` holds (whether or not a ban suspends them); a number the
 	/// catalog does not name shows as `Role<number>`.
-	pub fn roles_of(who: &T::AccountId) -> Vec<Vec<u8>> {
+	pub fn roles_of(who: &T::AccountId) -> Vec<String> {
 		Participants::<T>::get(who).map(|p| Self::role_names(p.roles)).unwrap_or_default()
 	}
 
-	fn role_names(set: RoleSet) -> Vec<Vec<u8>> {
+	fn role_names(set: RoleSet) -> Vec<String> {
 		set.iter()
 			.map(|role| match T::Roles::name_of(role) {
-				Some(name) => name.as_bytes().to_vec(),
-				None => alloc::format!("Role{}", role.0).into_bytes(),
+				Some(name) => name.into(),
+				None => alloc::format!("Role{}", role.0),
 			})
 			.collect()
 	}
@@ -117,7 +117,7 @@ impl<T: Config> Pallet<T> {
 			kind: p.kind,
 			kyc_level: Self::kyc_level_at(&p, &now),
 			roles: Self::role_names(p.roles),
-			org_code: p.org_code.map(|code| code.into_inner()),
+			org_code: p.org_code.map(|code| String::from_utf8_lossy(&code).into_owned()),
 			operator_key: OperatorKeys::<T>::get(who),
 			ban: Bans::<T>::get(who).filter(|ban| ban.active_at(&now)),
 			recovering_to: Recoveries::<T>::get(who).map(|r| r.new),

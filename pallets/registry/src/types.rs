@@ -1,14 +1,29 @@
-//! The records the registry keeps, and the views it hands out.
+//! The records the registry keeps, and the views it hands out. The view and the records in it
+//! derive serde: the JSON-RPC returns them as they are (keys in camelCase, hashes and keys as
+//! `0x` hex, the deposit as a decimal string, enums by variant name).
 
+use alloc::{string::String, vec::Vec};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{pallet_prelude::ConstU32, BoundedVec};
-use scale_info::TypeInfo;
 pub use pactum_primitives::{AccountKind, Role, RoleSet, Standing};
+use scale_info::TypeInfo;
+use sp_runtime::{Deserialize, Serialize};
 
 /// A KYC verification: its level, the hash of the evidence (kept off chain) and when it expires.
 #[derive(
-	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Serialize,
+	Deserialize,
 )]
+#[serde(crate = "sp_runtime::serde", rename_all = "camelCase")]
 pub struct Kyc<Hash, BlockNumber> {
 	/// 1 (lowest) to `Config::MaxKycLevel`.
 	pub level: u8,
@@ -47,7 +62,10 @@ pub struct Participant<Hash, Balance, BlockNumber, OrgCode> {
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
+	Serialize,
+	Deserialize,
 )]
+#[serde(crate = "sp_runtime::serde")]
 pub enum KeyScheme {
 	/// Curve25519 Diffie-Hellman (32-byte key), as used by NaCl boxes and HPKE.
 	X25519,
@@ -72,15 +90,31 @@ pub const MAX_KEY_LEN: u32 = 65;
 
 /// An encryption public key a participant publishes for off-chain exchange.
 #[derive(
-	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Serialize,
+	Deserialize,
 )]
+#[serde(crate = "sp_runtime::serde", rename_all = "camelCase")]
 pub struct OperatorKey {
 	pub scheme: KeyScheme,
+	/// The encoded key; in JSON `0x` hex.
+	#[serde(with = "pactum_primitives::serde_helpers::hex")]
 	pub key: BoundedVec<u8, ConstU32<MAX_KEY_LEN>>,
 }
 
 /// A ban: why (a code from the operator's rule book), until when, by whom.
-#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo, Serialize, Deserialize,
+)]
+#[serde(crate = "sp_runtime::serde", rename_all = "camelCase")]
 pub struct Ban<AccountId, BlockNumber> {
 	pub reason: u32,
 	/// `None`: until unbanned.
@@ -110,17 +144,33 @@ pub struct Recovery<AccountId, BlockNumber> {
 }
 
 /// The decoded view the runtime API returns for one participant.
-#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo, Serialize, Deserialize)]
+#[serde(
+	crate = "sp_runtime::serde",
+	rename_all = "camelCase",
+	bound(
+		serialize = "AccountId: sp_runtime::Serialize, Hash: sp_runtime::Serialize, \
+			Balance: core::fmt::Display, BlockNumber: sp_runtime::Serialize",
+		deserialize = "AccountId: sp_runtime::Deserialize<'de>, \
+			Hash: sp_runtime::Deserialize<'de>, Balance: core::str::FromStr, \
+			BlockNumber: sp_runtime::Deserialize<'de>"
+	)
+)]
 pub struct ParticipantView<AccountId, Hash, Balance, BlockNumber> {
 	pub kind: AccountKind,
 	/// The KYC level in force at the queried block (0 when expired or never verified).
 	pub kyc_level: u8,
+	/// The recorded verification (it may have expired: `kyc_level` is the level in force).
 	pub kyc: Option<Kyc<Hash, BlockNumber>>,
+	/// Hash of the company record, for `Corporate` participants.
 	pub company: Option<Hash>,
 	/// The names of the roles held (a ban suspends them).
-	pub roles: alloc::vec::Vec<alloc::vec::Vec<u8>>,
-	pub org_code: Option<alloc::vec::Vec<u8>>,
+	pub roles: Vec<String>,
+	/// The organisation code (`A-Z a-z 0-9 - _ .`).
+	pub org_code: Option<String>,
 	pub operator_key: Option<OperatorKey>,
+	/// The registration deposit held; in JSON a decimal string.
+	#[serde(with = "pactum_primitives::serde_helpers::decimal")]
 	pub deposit: Balance,
 	pub references: u32,
 	pub registered_at: BlockNumber,

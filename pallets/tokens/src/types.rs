@@ -1,10 +1,13 @@
-//! The records the tokens pallet keeps, and what its runtime API returns.
+//! The records the tokens pallet keeps, and what its runtime API returns. The views and the
+//! records in them derive serde: the JSON-RPC returns them as they are (keys in camelCase,
+//! balances as decimal strings, enums by variant name).
 
+use alloc::string::String;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::fmt::Debug;
 use pactum_primitives::AccountKind;
 use scale_info::TypeInfo;
-use sp_runtime::{FixedU128, Permill};
+use sp_runtime::{Deserialize, FixedU128, Permill, Serialize};
 
 pub use pactum_primitives::{AssetId, Digest};
 /// A withdrawal request's id.
@@ -24,7 +27,10 @@ pub type CollateralId = u32;
 	Debug,
 	TypeInfo,
 	MaxEncodedLen,
+	Serialize,
+	Deserialize,
 )]
+#[serde(crate = "sp_runtime::serde", rename_all = "camelCase")]
 pub struct HolderPolicy {
 	pub unverified: bool,
 	pub verified: bool,
@@ -52,22 +58,37 @@ impl HolderPolicy {
 }
 
 /// An asset's rules and supply bookkeeping. Issued supply is pallet-assets' total issuance.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, Debug, TypeInfo, MaxEncodedLen)]
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, Debug, TypeInfo, MaxEncodedLen, Serialize, Deserialize,
+)]
+#[serde(
+	crate = "sp_runtime::serde",
+	rename_all = "camelCase",
+	bound(
+		serialize = "AccountId: sp_runtime::Serialize, Balance: core::fmt::Display",
+		deserialize = "AccountId: sp_runtime::Deserialize<'de>, Balance: core::str::FromStr"
+	)
+)]
 pub struct AssetDetails<AccountId, Balance> {
 	pub policy: HolderPolicy,
 	/// Receives the asset's transfer and withdrawal fees.
 	pub fee_collector: AccountId,
 	/// The most that may be issued (pre-issuance), raised by an issuance admin.
+	#[serde(with = "pactum_primitives::serde_helpers::decimal")]
 	pub authorised: Balance,
 	/// The sum of the collateral records.
+	#[serde(with = "pactum_primitives::serde_helpers::decimal")]
 	pub collateral: Balance,
-	/// Issued supply may not exceed `collateral × collateral_ratio`.
+	/// Issued supply may not exceed `collateral × collateral_ratio`; in JSON a plain decimal
+	/// (`"1"`, `"0.5"`).
+	#[serde(with = "pactum_primitives::serde_helpers::ratio")]
 	pub collateral_ratio: FixedU128,
 	/// How many collateral records there are.
 	pub collateral_records: u32,
 	/// The next collateral record's id.
 	pub next_collateral: CollateralId,
 	/// Amounts and fees of open withdrawal requests, held in the pallet's escrow account.
+	#[serde(with = "pactum_primitives::serde_helpers::decimal")]
 	pub pending_withdrawals: Balance,
 }
 
@@ -144,7 +165,8 @@ pub enum LimitScope<AccountId> {
 }
 
 /// Which scope supplied a rule, without the account (what a quote reports).
-#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, Debug, TypeInfo)]
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, Debug, TypeInfo, Serialize, Deserialize)]
+#[serde(crate = "sp_runtime::serde")]
 pub enum RuleScope {
 	Account,
 	Kind,
@@ -190,28 +212,47 @@ pub struct Withdrawal<AccountId, Balance, BlockNumber> {
 }
 
 /// What `quote_transfer` returns: what a transfer would cost and whether it would pass now.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, Debug, TypeInfo)]
+#[derive(Clone, PartialEq, Eq, Encode, Decode, Debug, TypeInfo, Serialize, Deserialize)]
+#[serde(
+	crate = "sp_runtime::serde",
+	rename_all = "camelCase",
+	bound(serialize = "Balance: core::fmt::Display", deserialize = "Balance: core::str::FromStr")
+)]
 pub struct TransferQuote<Balance> {
 	/// The fee the sender would pay on top of the amount.
+	#[serde(with = "pactum_primitives::serde_helpers::decimal")]
 	pub fee: Balance,
 	/// The scope of the fee rule applied (`None`: no rule, no fee).
 	pub fee_scope: Option<RuleScope>,
 	/// The scope of the limit rule applied (`None`: no limits).
 	pub limit_scope: Option<RuleScope>,
-	/// The name of the pallet error the transfer would fail with; `None` if it would pass.
-	pub refusal: Option<alloc::vec::Vec<u8>>,
+	/// The name of the pallet error the transfer would fail with (its variant in the metadata,
+	/// e.g. `OverDailyLimit`); `None` if it would pass.
+	pub refusal: Option<String>,
 	/// What the sender may still send today and this month, before this transfer
 	/// (`None`: no limit).
+	#[serde(with = "pactum_primitives::serde_helpers::option_decimal")]
 	pub daily_remaining: Option<Balance>,
+	#[serde(with = "pactum_primitives::serde_helpers::option_decimal")]
 	pub monthly_remaining: Option<Balance>,
 }
 
 /// An asset as the runtime API shows it.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, Debug, TypeInfo)]
+#[derive(Clone, PartialEq, Eq, Encode, Decode, Debug, TypeInfo, Serialize, Deserialize)]
+#[serde(
+	crate = "sp_runtime::serde",
+	rename_all = "camelCase",
+	bound(
+		serialize = "AccountId: sp_runtime::Serialize, Balance: core::fmt::Display",
+		deserialize = "AccountId: sp_runtime::Deserialize<'de>, Balance: core::str::FromStr"
+	)
+)]
 pub struct AssetView<AccountId, Balance> {
 	pub details: AssetDetails<AccountId, Balance>,
 	/// pallet-assets' total issuance: everything held, including the escrow.
+	#[serde(with = "pactum_primitives::serde_helpers::decimal")]
 	pub issued: Balance,
 	/// How much more may be issued now: the lesser of authorised and collateralised headroom.
+	#[serde(with = "pactum_primitives::serde_helpers::decimal")]
 	pub issuable: Balance,
 }

@@ -1,7 +1,7 @@
 //! What the runtime API hands out: a transfer's quote and an asset's view.
 
 use crate::{pallet::*, rules::Payee, AssetId, AssetView, TransferQuote};
-use alloc::vec::Vec;
+use alloc::string::String;
 use sp_runtime::traits::Zero;
 
 impl<T: Config> Pallet<T> {
@@ -12,10 +12,7 @@ impl<T: Config> Pallet<T> {
 		to: &T::AccountId,
 		amount: BalanceOf<T>,
 	) -> TransferQuote<BalanceOf<T>> {
-		let name = |error: Error<T>| -> Vec<u8> {
-			let name: &'static str = error.into();
-			name.as_bytes().to_vec()
-		};
+		let name = |error: Error<T>| -> String { <&'static str>::from(error).into() };
 		match Self::assess(asset, from, Payee::Account(to), amount) {
 			Ok(a) => TransferQuote {
 				fee: a.fee,

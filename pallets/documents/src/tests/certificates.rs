@@ -34,7 +34,10 @@ fn an_issuer_issues_anyone_verifies_the_issuer_revokes() {
 		assert!(HolderCertificates::<Test>::contains_key(alice(), CERT));
 		let view = Documents::verify(CERT).certificate.unwrap();
 		assert_eq!(view.status, CertificateStatus::Valid);
-		assert_eq!(view.org_code, b"KZ-TEL".to_vec());
+		assert_eq!(
+			(view.org_code.as_str(), view.cert_type.as_str()),
+			("KZ-TEL", "telecom-licence")
+		);
 		assert_eq!(view.holder, alice());
 		assert_eq!(Documents::holder_certificates(&alice(), None, 10), vec![view]);
 

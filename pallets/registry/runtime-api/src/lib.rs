@@ -3,9 +3,9 @@
 
 extern crate alloc;
 
-use alloc::vec::Vec;
+use alloc::{string::String, vec::Vec};
 use codec::Codec;
-pub use pallet_registry::ParticipantView;
+pub use pallet_registry::{AccountKind, Ban, KeyScheme, Kyc, OperatorKey, ParticipantView};
 
 sp_api::decl_runtime_apis! {
 	/// Reads of the participant registry, as of the block they are called at.
@@ -20,6 +20,6 @@ sp_api::decl_runtime_apis! {
 		/// `who` is not registered.
 		fn participant(who: AccountId) -> Option<ParticipantView<AccountId, Hash, Balance, BlockNumber>>;
 		/// The names of the roles `who` holds (a ban suspends them; see `participant`).
-		fn roles(who: AccountId) -> Vec<Vec<u8>>;
+		fn roles(who: AccountId) -> Vec<String>;
 	}
 }

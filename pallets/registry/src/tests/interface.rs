@@ -1,7 +1,7 @@
 use super::*;
 use crate::{AccountKind, Error, KeyScheme, ParticipantRegistry, Participants, RoleSet, Standing};
-use pactum_primitives::EnsureRole;
 use frame_support::{assert_noop, traits::EnsureOrigin};
+use pactum_primitives::EnsureRole;
 
 #[test]
 fn standing_reports_kind_level_roles_and_ban() {
@@ -80,13 +80,13 @@ fn participant_view_decodes_every_record() {
 		assert_eq!(view.kind, AccountKind::Corporate);
 		assert_eq!(view.kyc_level, 2);
 		assert_eq!(view.company, Some(hash(2)));
-		assert_eq!(view.roles, vec![b"TradeAdmin".to_vec(), b"Issuer".to_vec()]);
-		assert_eq!(view.org_code, Some(b"ACME".to_vec()));
+		assert_eq!(view.roles, vec!["TradeAdmin", "Issuer"]);
+		assert_eq!(view.org_code.as_deref(), Some("ACME"));
 		assert_eq!(view.operator_key.unwrap().key.into_inner(), vec![3; 33]);
 		assert_eq!((view.deposit, view.references, view.registered_at), (DEPOSIT, 0, 1));
 		assert_eq!(view.ban.map(|b| (b.reason, b.until)), Some((5, Some(50))));
 		assert_eq!(view.recovering_to, Some(BOB));
-		assert_eq!(Registry::roles_of(&ALICE), vec![b"TradeAdmin".to_vec(), b"Issuer".to_vec()]);
+		assert_eq!(Registry::roles_of(&ALICE), vec!["TradeAdmin", "Issuer"]);
 		assert_eq!(Registry::participant_view(&BOB), None);
 		assert!(Registry::roles_of(&BOB).is_empty());
 	});
