@@ -1,7 +1,7 @@
 use super::*;
 use crate::{
 	AccountKind, Error, Event, HoldReason, OperatorKeys, ParticipantCount, ParticipantRegistry,
-	Participants, Role,
+	Participants,
 };
 use frame_support::{assert_noop, traits::fungible::InspectHold};
 use sp_runtime::DispatchError;

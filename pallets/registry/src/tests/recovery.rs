@@ -1,7 +1,7 @@
 use super::*;
 use crate::{
 	Bans, Error, Event, HoldReason, KeyScheme, OperatorKeys, OrgCodes, ParticipantRegistry,
-	Participants, Recoveries, Role, RoleHolders,
+	Participants, Recoveries, RoleHolders,
 };
 use frame_support::{assert_noop, traits::fungible::InspectHold, weights::Weight};
 
