@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { blake2AsHex, xxhashAsHex } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
 import { startDevChain, waitFor, TICKET_BIN } from './lib/node.mjs';
+import { checkedRpc } from './lib/definitions.mjs';
 import { submit, findEvent } from './lib/tx.mjs';
 
 const UNIT = 10n ** 12n;
@@ -28,7 +29,8 @@ describe('audit on pactum-node --dev', () => {
   let caseId;
   let escrowId;
   let ticket;
-  const rpc = (method, params) => provider.send(`audit_${method}`, params);
+  // Every answer is checked against node/rpc-definitions.json (see lib/definitions.mjs).
+  const rpc = checkedRpc(() => provider, 'audit');
   const best = async () => (await api.rpc.chain.getHeader()).number.toNumber();
   const waitBlock = (n) => waitFor(async () => (await best()) >= n, (n + 2) * 7_000, `block ${n}`);
 
@@ -152,5 +154,9 @@ describe('audit on pactum-node --dev', () => {
     assert.equal(await rpc('auditor', [dave.address]), null);
     const escrow = await api.query.audit.escrows(escrowId);
     assert.ok(escrow.isNone, 'the escrow was clawed back');
+  });
+
+  it('answers every audit_* method in the shape node/rpc-definitions.json declares', () => {
+    rpc.assertAllChecked();
   });
 });

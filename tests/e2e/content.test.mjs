@@ -8,6 +8,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { startDevChain } from './lib/node.mjs';
+import { checkedRpc } from './lib/definitions.mjs';
 import { submit, findEvent } from './lib/tx.mjs';
 
 const UNIT = 10n ** 12n;
@@ -25,7 +26,8 @@ describe('content on pactum-node --dev', () => {
   let eve;
   let content;
   let beforePromotion;
-  const rpc = (method, params) => provider.send(`content_${method}`, params);
+  // Every answer is checked against node/rpc-definitions.json (see lib/definitions.mjs).
+  const rpc = checkedRpc(() => provider, 'content');
   const legsOf = (result) => {
     const split = findEvent(result.events, 'content', 'PaymentSplit');
     return Object.fromEntries(split.data.legs.map(([who, value]) => [who.toString(), value.toBigInt()]));
@@ -141,5 +143,9 @@ describe('content on pactum-node --dev', () => {
     );
     await submit(api, api.tx.content.transferOwnership(content, dave.address), charlie);
     assert.equal((await rpc('rights', [content])).owner, dave.address);
+  });
+
+  it('answers every content_* method in the shape node/rpc-definitions.json declares', () => {
+    rpc.assertAllChecked();
   });
 });

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { sha256AsU8a, blake2AsHex } from '@polkadot/util-crypto';
 import { u8aConcat, u8aToHex, hexToU8a, compactAddLength, compactStripLength, stringToU8a } from '@polkadot/util';
 import { startDevChain } from './lib/node.mjs';
+import { checkedRpc } from './lib/definitions.mjs';
 import { submit, findEvent } from './lib/tx.mjs';
 
 const DOMAIN = stringToU8a('pactum/documents/sign/v1');
@@ -20,7 +21,8 @@ describe('documents on pactum-node --dev', () => {
   let alice;
   let bob;
   let charlie;
-  const rpc = (method, params) => provider.send(`documents_${method}`, params);
+  // Every answer is checked against node/rpc-definitions.json (see lib/definitions.mjs).
+  const rpc = checkedRpc(() => provider, 'documents');
 
   // What Bob's wallet signs: SCALE of (domain, genesis hash, document, version, content hash).
   const payload = (id, version, hash) => u8aConcat(
@@ -153,5 +155,9 @@ describe('documents on pactum-node --dev', () => {
     assert.equal(found.revoked.by, charlie.address);
     const typed = await api.rpc.documents.certificates(bob.address);
     assert.equal(typed[0].status.toString(), 'Revoked');
+  });
+
+  it('answers every documents_* method in the shape node/rpc-definitions.json declares', () => {
+    rpc.assertAllChecked();
   });
 });

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
 import { startDevChain } from './lib/node.mjs';
+import { checkedRpc } from './lib/definitions.mjs';
 import { submit, findEvent } from './lib/tx.mjs';
 
 describe('registry on pactum-node --dev', () => {
@@ -15,8 +16,10 @@ describe('registry on pactum-node --dev', () => {
   let ferdie;
   // A plain JSON-RPC connection, as a backend would use for the `registry_*` methods.
   let provider;
-  const participant = (who) => provider.send('registry_participant', [who]);
-  const roles = (who) => provider.send('registry_roles', [who]);
+  // Every answer is checked against node/rpc-definitions.json (see lib/definitions.mjs).
+  const rpc = checkedRpc(() => provider, 'registry');
+  const participant = (who) => rpc('participant', [who]);
+  const roles = (who) => rpc('roles', [who]);
 
   before(async () => {
     chain = await startDevChain();
@@ -118,5 +121,9 @@ describe('registry on pactum-node --dev', () => {
     );
     await submit(api, api.tx.registry.unban(ferdie.address), alice);
     assert.equal((await participant(ferdie.address)).ban, null);
+  });
+
+  it('answers every registry_* method in the shape node/rpc-definitions.json declares', () => {
+    rpc.assertAllChecked();
   });
 });

@@ -6,6 +6,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { startDevChain } from './lib/node.mjs';
+import { checkedRpc } from './lib/definitions.mjs';
 import { submit, findEvent } from './lib/tx.mjs';
 
 const ASSET = 1;
@@ -19,7 +20,8 @@ describe('tokens on pactum-node --dev', () => {
   let charlie;
   let dave;
   let eve;
-  const rpc = (method, params) => provider.send(`tokens_${method}`, params);
+  // Every answer is checked against node/rpc-definitions.json (see lib/definitions.mjs).
+  const rpc = checkedRpc(() => provider, 'tokens');
   const balanceOf = async (who) => {
     const account = await api.query.assets.account(ASSET, who.address);
     return account.isSome ? account.unwrap().balance.toBigInt() : 0n;
@@ -134,5 +136,9 @@ describe('tokens on pactum-node --dev', () => {
     assert.equal(BigInt(asset.issued), before - 1_000n);
     assert.equal(asset.details.pendingWithdrawals, '0');
     assert.equal(await balanceOf(charlie), 5_000n + 1_000n - 1_020n);
+  });
+
+  it('answers every tokens_* method in the shape node/rpc-definitions.json declares', () => {
+    rpc.assertAllChecked();
   });
 });
