@@ -43,31 +43,15 @@ for arg in "$@"; do
   esac
 done
 
-# The crates whose benchmarks the bench stage runs: every workspace member under pallets/ whose
-# Cargo.toml declares a `runtime-benchmarks` feature. Members elsewhere (runtime, node,
-# primitives) only pass the feature on; they hold no pallet benchmarks.
+# The crates whose benchmarks the bench stage runs: every pallet crate (pallets/<name>/) whose
+# Cargo.toml declares a `runtime-benchmarks` feature. Other crates (runtime, node, primitives)
+# only pass the feature on; they hold no pallet benchmarks.
 bench_packages() {
-  local member dir manifest
-  # The quoted paths of `members = [...]` in the workspace's Cargo.toml (globs expanded below).
-  awk '/^members[[:space:]]*=/ { inside = 1 }
-       inside { line = $0
-                while (match(line, /"[^"]*"/)) {
-                  print substr(line, RSTART + 1, RLENGTH - 2); line = substr(line, RSTART + RLENGTH)
-                }
-                if (index($0, "]")) exit }' "$PACTUM_ROOT/Cargo.toml" |
-  while read -r member; do
-    case "$member" in pallets/*) ;; *) continue ;; esac
-    for dir in "$PACTUM_ROOT"/$member; do
-      manifest="$dir/Cargo.toml"
-      [ -f "$manifest" ] || continue
-      awk '/^\[/ { section = $0 }
-           section == "[features]" && /^runtime-benchmarks[[:space:]]*=/ { found = 1 }
-           END { exit !found }' "$manifest" || continue
-      awk '/^\[/ { section = $0 }
-           section == "[package]" && /^name[[:space:]]*=/ {
-             sub(/^name[[:space:]]*=[[:space:]]*"/, ""); sub(/".*/, ""); print; exit }' "$manifest"
-    done
-  done | sort -u
+  local manifest
+  for manifest in "$PACTUM_ROOT"/pallets/*/Cargo.toml; do
+    grep -q '^runtime-benchmarks[[:space:]]*=' "$manifest" || continue
+    sed -n 's/^name[[:space:]]*=[[:space:]]*"\(.*\)"/\1/p' "$manifest" | head -n1
+  done
 }
 
 stage_rust() {
