@@ -42,19 +42,27 @@
 
 extern crate alloc;
 
-pub use pallet::*;
 pub use pactum_primitives::{OnParticipantRecovered, ParticipantRegistry, RoleCatalog};
+pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
+mod bans;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
-mod impls;
+mod grants;
+mod interface;
+mod invariants;
+mod kyc;
 #[cfg(test)]
 mod mock;
+mod org_codes;
+mod participants;
+mod recovery;
 #[cfg(test)]
 mod tests;
 mod types;
+mod views;
 pub mod weights;
 
 /// The registry's own roles. Numbers 0, 1 and 6 are the registry's; the numbers between were
@@ -78,12 +86,10 @@ pub mod pallet {
 		pallet_prelude::*,
 		traits::{
 			fungible::{Inspect, Mutate, MutateHold},
-			tokens::{Fortitude, Precision, Restriction},
 			BuildGenesisConfig,
 		},
 	};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::traits::{Saturating, Zero};
 
 	pub type BalanceOf<T> =
 		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
@@ -351,49 +357,31 @@ pub mod pallet {
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Register the caller as an `Unverified` participant, holding `RegistrationDeposit`.
+		///
+		/// Origin: a signed account, neither registered nor banned. Emits `Registered`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register())]
 		pub fn register(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			ensure!(!Participants::<T>::contains_key(&who), Error::<T>::AlreadyRegistered);
-			ensure!(!Self::banned(&who), Error::<T>::Banned);
-			let deposit = T::RegistrationDeposit::get();
-			T::Currency::hold(&HoldReason::Registration.into(), &who, deposit)
-				.map_err(|_| Error::<T>::InsufficientBalance)?;
-			Participants::<T>::insert(&who, Self::new_participant(deposit));
-			ParticipantCount::<T>::mutate(|n| *n = n.saturating_add(1));
-			Self::deposit_event(Event::Registered { who, deposit });
-			Ok(())
+			Self::do_register(who)
 		}
 
 		/// Leave the registry and get the deposit back. Refused while the caller holds roles or an
 		/// organisation code, is banned, is being recovered, or is named by other pallets' records.
+		///
+		/// Origin: a participant. Emits `Left`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::leave())]
 		pub fn leave(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let participant = Participants::<T>::get(&who).ok_or(Error::<T>::NotParticipant)?;
-			ensure!(!Self::banned(&who), Error::<T>::Banned);
-			ensure!(participant.roles.is_empty(), Error::<T>::HoldsRoles);
-			ensure!(participant.org_code.is_none(), Error::<T>::HoldsOrgCode);
-			ensure!(participant.references == 0, Error::<T>::StillReferenced);
-			ensure!(!Recoveries::<T>::contains_key(&who), Error::<T>::RecoveryPending);
-			T::Currency::release(
-				&HoldReason::Registration.into(),
-				&who,
-				participant.deposit,
-				Precision::BestEffort,
-			)?;
-			Participants::<T>::remove(&who);
-			OperatorKeys::<T>::remove(&who);
-			ParticipantCount::<T>::mutate(|n| *n = n.saturating_sub(1));
-			Self::deposit_event(Event::Left { who, deposit: participant.deposit });
-			Ok(())
+			Self::do_leave(who)
 		}
 
 		/// Record a KYC verification of `who`: `level` (1 to `MaxKycLevel`), the hash of the
 		/// evidence and the block from which it no longer counts. Replaces an earlier one; makes
-		/// an `Unverified` participant `Verified`. Origin: a `KycAdmin`.
+		/// an `Unverified` participant `Verified`.
+		///
+		/// Origin: a `KycAdmin`. Emits `Verified`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::verify_kyc())]
 		pub fn verify_kyc(
@@ -404,41 +392,23 @@ pub mod pallet {
 			expires_at: BlockNumberFor<T>,
 		) -> DispatchResult {
 			let by = Self::ensure_role(origin, roles::KycAdmin::ROLE)?;
-			ensure!(level > 0 && level <= T::MaxKycLevel::get(), Error::<T>::InvalidKycLevel);
-			let now = frame_system::Pallet::<T>::block_number();
-			ensure!(expires_at > now, Error::<T>::ExpiryInPast);
-			Participants::<T>::try_mutate(&who, |p| -> DispatchResult {
-				let p = p.as_mut().ok_or(Error::<T>::NotParticipant)?;
-				p.kyc = Some(Kyc { level, evidence, expires_at, verified_at: now });
-				if p.kind == AccountKind::Unverified {
-					p.kind = AccountKind::Verified;
-				}
-				Ok(())
-			})?;
-			Self::deposit_event(Event::Verified { who, level, evidence, expires_at, by });
-			Ok(())
+			Self::do_verify_kyc(by, who, level, evidence, expires_at)
 		}
 
 		/// Withdraw `who`'s verification (and company record): it is `Unverified` again.
-		/// Origin: a `KycAdmin`.
+		///
+		/// Origin: a `KycAdmin`. Emits `VerificationRevoked`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::revoke_verification())]
 		pub fn revoke_verification(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			let by = Self::ensure_role(origin, roles::KycAdmin::ROLE)?;
-			Participants::<T>::try_mutate(&who, |p| -> DispatchResult {
-				let p = p.as_mut().ok_or(Error::<T>::NotParticipant)?;
-				ensure!(p.kyc.is_some(), Error::<T>::NotVerified);
-				p.kyc = None;
-				p.company = None;
-				p.kind = AccountKind::Unverified;
-				Ok(())
-			})?;
-			Self::deposit_event(Event::VerificationRevoked { who, by });
-			Ok(())
+			Self::do_revoke_verification(by, who)
 		}
 
 		/// Record `who` as a legal entity with the hash of its company record. `who` must have a
-		/// KYC verification in force. Origin: a `KycAdmin`.
+		/// KYC verification in force.
+		///
+		/// Origin: a `KycAdmin`. Emits `MarkedCorporate`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::set_corporate())]
 		pub fn set_corporate(
@@ -447,61 +417,34 @@ pub mod pallet {
 			company: T::Hash,
 		) -> DispatchResult {
 			let by = Self::ensure_role(origin, roles::KycAdmin::ROLE)?;
-			let now = frame_system::Pallet::<T>::block_number();
-			Participants::<T>::try_mutate(&who, |p| -> DispatchResult {
-				let p = p.as_mut().ok_or(Error::<T>::NotParticipant)?;
-				ensure!(Self::kyc_level_at(p, &now) > 0, Error::<T>::NotVerified);
-				p.kind = AccountKind::Corporate;
-				p.company = Some(company);
-				Ok(())
-			})?;
-			Self::deposit_event(Event::MarkedCorporate { who, company, by });
-			Ok(())
+			Self::do_set_corporate(by, who, company)
 		}
 
-		/// Grant `role` to the registered, unbanned participant `who`.
-		/// Origin: `AdminOrigin` or a `SuperAdmin`.
+		/// Grant `role` (one of `Config::Roles`) to the registered, unbanned participant `who`.
+		///
+		/// Origin: `AdminOrigin` or a `SuperAdmin`. Emits `RoleGranted`.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::grant_role())]
 		pub fn grant_role(origin: OriginFor<T>, who: T::AccountId, role: Role) -> DispatchResult {
 			let by = Self::ensure_admin(origin)?;
-			ensure!(T::Roles::knows(role), Error::<T>::UnknownRole);
-			ensure!(!Self::banned(&who), Error::<T>::Banned);
-			Participants::<T>::try_mutate(&who, |p| -> DispatchResult {
-				let p = p.as_mut().ok_or(Error::<T>::NotParticipant)?;
-				ensure!(!p.roles.contains(role), Error::<T>::RoleAlreadyHeld);
-				ensure!(p.roles.insert(role), Error::<T>::UnknownRole);
-				Ok(())
-			})?;
-			RoleHolders::<T>::mutate(role, |n| *n = n.saturating_add(1));
-			Self::deposit_event(Event::RoleGranted { who, role, by });
-			Ok(())
+			Self::do_grant_role(by, who, role)
 		}
 
 		/// Revoke `role` from `who`. A super admin cannot remove the last `SuperAdmin` role (its
-		/// own); governance can. Origin: `AdminOrigin` or a `SuperAdmin`.
+		/// own); governance can.
+		///
+		/// Origin: `AdminOrigin` or a `SuperAdmin`. Emits `RoleRevoked`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::revoke_role())]
 		pub fn revoke_role(origin: OriginFor<T>, who: T::AccountId, role: Role) -> DispatchResult {
 			let by = Self::ensure_admin(origin)?;
-			Participants::<T>::try_mutate(&who, |p| -> DispatchResult {
-				let p = p.as_mut().ok_or(Error::<T>::NotParticipant)?;
-				ensure!(p.roles.contains(role), Error::<T>::RoleNotHeld);
-				ensure!(
-					!(role == roles::SuperAdmin::ROLE
-						&& by.is_some() && RoleHolders::<T>::get(roles::SuperAdmin::ROLE) <= 1),
-					Error::<T>::LastSuperAdmin
-				);
-				p.roles.remove(role);
-				Ok(())
-			})?;
-			RoleHolders::<T>::mutate(role, |n| *n = n.saturating_sub(1));
-			Self::deposit_event(Event::RoleRevoked { who, role, by });
-			Ok(())
+			Self::do_revoke_role(by, who, role)
 		}
 
 		/// Assign the unique organisation code `code` (`A-Z a-z 0-9 - _ .`, at most
-		/// `MaxOrgCodeLen` bytes) to `who`. Origin: `AdminOrigin` or a `SuperAdmin`.
+		/// `MaxOrgCodeLen` bytes) to `who`, who has none yet.
+		///
+		/// Origin: `AdminOrigin` or a `SuperAdmin`. Emits `OrgCodeAssigned`.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::assign_org_code())]
 		pub fn assign_org_code(
@@ -510,40 +453,22 @@ pub mod pallet {
 			code: Vec<u8>,
 		) -> DispatchResult {
 			let by = Self::ensure_admin(origin)?;
-			ensure!(
-				!code.is_empty()
-					&& code.iter().all(|c| c.is_ascii_alphanumeric() || b"-_.".contains(c)),
-				Error::<T>::InvalidOrgCode
-			);
-			let code: OrgCodeOf<T> = code.try_into().map_err(|_| Error::<T>::OrgCodeTooLong)?;
-			ensure!(!OrgCodes::<T>::contains_key(&code), Error::<T>::OrgCodeTaken);
-			Participants::<T>::try_mutate(&who, |p| -> DispatchResult {
-				let p = p.as_mut().ok_or(Error::<T>::NotParticipant)?;
-				ensure!(p.org_code.is_none(), Error::<T>::AlreadyHasOrgCode);
-				p.org_code = Some(code.clone());
-				Ok(())
-			})?;
-			OrgCodes::<T>::insert(&code, &who);
-			Self::deposit_event(Event::OrgCodeAssigned { who, code, by });
-			Ok(())
+			Self::do_assign_org_code(by, who, code)
 		}
 
 		/// Take `who`'s organisation code back; the code becomes free.
-		/// Origin: `AdminOrigin` or a `SuperAdmin`.
+		///
+		/// Origin: `AdminOrigin` or a `SuperAdmin`. Emits `OrgCodeReleased`.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::release_org_code())]
 		pub fn release_org_code(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			let by = Self::ensure_admin(origin)?;
-			let code = Participants::<T>::try_mutate(&who, |p| {
-				let p = p.as_mut().ok_or(Error::<T>::NotParticipant)?;
-				p.org_code.take().ok_or(Error::<T>::NoOrgCode)
-			})?;
-			OrgCodes::<T>::remove(&code);
-			Self::deposit_event(Event::OrgCodeReleased { who, code, by });
-			Ok(())
+			Self::do_release_org_code(by, who)
 		}
 
-		/// Publish (or replace) the caller's encryption public key.
+		/// Publish (or replace) the caller's encryption public key; its length must fit `scheme`.
+		///
+		/// Origin: a registered, unbanned participant. Emits `OperatorKeySet`.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::set_operator_key())]
 		pub fn set_operator_key(
@@ -552,30 +477,23 @@ pub mod pallet {
 			key: Vec<u8>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			ensure!(Participants::<T>::contains_key(&who), Error::<T>::NotParticipant);
-			ensure!(!Self::banned(&who), Error::<T>::Banned);
-			ensure!(scheme.accepts_len(key.len()), Error::<T>::InvalidKeyLength);
-			let key = OperatorKey {
-				scheme,
-				key: key.try_into().map_err(|_| Error::<T>::InvalidKeyLength)?,
-			};
-			OperatorKeys::<T>::insert(&who, &key);
-			Self::deposit_event(Event::OperatorKeySet { who, key });
-			Ok(())
+			Self::do_set_operator_key(who, scheme, key)
 		}
 
 		/// Withdraw the caller's published encryption key.
+		///
+		/// Origin: a signed account with a published key. Emits `OperatorKeyRemoved`.
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::remove_operator_key())]
 		pub fn remove_operator_key(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			ensure!(OperatorKeys::<T>::take(&who).is_some(), Error::<T>::NoOperatorKey);
-			Self::deposit_event(Event::OperatorKeyRemoved { who });
-			Ok(())
+			Self::do_remove_operator_key(who)
 		}
 
 		/// Ban `who` (registered or not) for `reason` until block `until` (`None`: until
-		/// unbanned). An expired ban is replaced. Origin: a `SecurityAdmin`.
+		/// unbanned). An expired ban is replaced.
+		///
+		/// Origin: a `SecurityAdmin` other than `who`. Emits `Banned`.
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::ban())]
 		pub fn ban(
@@ -585,27 +503,23 @@ pub mod pallet {
 			until: Option<BlockNumberFor<T>>,
 		) -> DispatchResult {
 			let by = Self::ensure_role(origin, roles::SecurityAdmin::ROLE)?;
-			ensure!(by != who, Error::<T>::CannotBanSelf);
-			let now = frame_system::Pallet::<T>::block_number();
-			ensure!(until.map_or(true, |until| until > now), Error::<T>::ExpiryInPast);
-			ensure!(!Self::banned(&who), Error::<T>::AlreadyBanned);
-			Bans::<T>::insert(&who, Ban { reason, until, by: by.clone(), since: now });
-			Self::deposit_event(Event::Banned { who, reason, until, by });
-			Ok(())
+			Self::do_ban(by, who, reason, until)
 		}
 
-		/// Lift `who`'s ban (or remove an expired ban's record). Origin: a `SecurityAdmin`.
+		/// Lift `who`'s ban (or remove an expired ban's record).
+		///
+		/// Origin: a `SecurityAdmin`. Emits `Unbanned`.
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::unban())]
 		pub fn unban(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			let by = Self::ensure_role(origin, roles::SecurityAdmin::ROLE)?;
-			ensure!(Bans::<T>::take(&who).is_some(), Error::<T>::NotBanned);
-			Self::deposit_event(Event::Unbanned { who, by });
-			Ok(())
+			Self::do_unban(by, who)
 		}
 
-		/// Propose moving the participant `lost` to the unregistered account `new`. Origin: a
-		/// `KycAdmin` or a `SecurityAdmin`; the holder of the other role approves it.
+		/// Propose moving the participant `lost` to the unregistered account `new`; the holder of
+		/// the other role approves it.
+		///
+		/// Origin: a `KycAdmin` or a `SecurityAdmin`. Emits `RecoveryProposed`.
 		#[pallet::call_index(13)]
 		#[pallet::weight(T::WeightInfo::propose_recovery())]
 		pub fn propose_recovery(
@@ -614,81 +528,39 @@ pub mod pallet {
 			new: T::AccountId,
 		) -> DispatchResult {
 			let proposer = ensure_signed(origin)?;
-			let proposer_role = if Self::holds_role(&proposer, roles::KycAdmin::ROLE) {
-				roles::KycAdmin::ROLE
-			} else if Self::holds_role(&proposer, roles::SecurityAdmin::ROLE) {
-				roles::SecurityAdmin::ROLE
-			} else {
-				return Err(Self::missing_role_error(&proposer));
-			};
-			ensure!(Participants::<T>::contains_key(&lost), Error::<T>::NotParticipant);
-			ensure!(lost != new, Error::<T>::SameAccount);
-			ensure!(!Participants::<T>::contains_key(&new), Error::<T>::NewAccountInUse);
-			ensure!(!Recoveries::<T>::contains_key(&lost), Error::<T>::RecoveryPending);
-			Recoveries::<T>::insert(
-				&lost,
-				Recovery {
-					new: new.clone(),
-					proposer: proposer.clone(),
-					proposer_role,
-					approver: None,
-					executable_at: None,
-				},
-			);
-			Self::deposit_event(Event::RecoveryProposed { lost, new, proposer });
-			Ok(())
+			Self::do_propose_recovery(proposer, lost, new)
 		}
 
 		/// Approve the pending recovery of `lost`; it can be finished `RecoveryDelay` blocks
-		/// later. Origin: a holder of the role the proposer did not use, other than the proposer.
+		/// later.
+		///
+		/// Origin: an unbanned holder of the role the proposer did not use, other than the
+		/// proposer. Emits `RecoveryApproved`.
 		#[pallet::call_index(14)]
 		#[pallet::weight(T::WeightInfo::approve_recovery())]
 		pub fn approve_recovery(origin: OriginFor<T>, lost: T::AccountId) -> DispatchResult {
 			let approver = ensure_signed(origin)?;
-			ensure!(!Self::banned(&approver), Error::<T>::Banned);
-			let (new, executable_at) =
-				Recoveries::<T>::try_mutate(&lost, |r| -> Result<_, DispatchError> {
-					let r = r.as_mut().ok_or(Error::<T>::NoRecovery)?;
-					ensure!(r.approver.is_none(), Error::<T>::RecoveryAlreadyApproved);
-					let needed = match r.proposer_role {
-						roles::KycAdmin::ROLE => roles::SecurityAdmin::ROLE,
-						_ => roles::KycAdmin::ROLE,
-					};
-					ensure!(
-						approver != r.proposer && Self::holds_role(&approver, needed),
-						Error::<T>::InvalidApprover
-					);
-					let executable_at = frame_system::Pallet::<T>::block_number()
-						.saturating_add(T::RecoveryDelay::get());
-					r.approver = Some(approver.clone());
-					r.executable_at = Some(executable_at);
-					Ok((r.new.clone(), executable_at))
-				})?;
-			Self::deposit_event(Event::RecoveryApproved { lost, new, approver, executable_at });
-			Ok(())
+			Self::do_approve_recovery(approver, lost)
 		}
 
-		/// Cancel the pending recovery of `lost`. Origin: `lost` itself (its key was not lost
-		/// after all), a `KycAdmin` or a `SecurityAdmin`.
+		/// Cancel the pending recovery of `lost`.
+		///
+		/// Origin: `lost` itself (its key was not lost after all), a `KycAdmin` or a
+		/// `SecurityAdmin`. Emits `RecoveryCancelled`.
 		#[pallet::call_index(15)]
 		#[pallet::weight(T::WeightInfo::cancel_recovery())]
 		pub fn cancel_recovery(origin: OriginFor<T>, lost: T::AccountId) -> DispatchResult {
 			let by = ensure_signed(origin)?;
-			ensure!(
-				by == lost
-					|| Self::holds_role(&by, roles::KycAdmin::ROLE)
-					|| Self::holds_role(&by, roles::SecurityAdmin::ROLE),
-				Self::missing_role_error(&by)
-			);
-			ensure!(Recoveries::<T>::take(&lost).is_some(), Error::<T>::NoRecovery);
-			Self::deposit_event(Event::RecoveryCancelled { lost, by });
-			Ok(())
+			Self::do_cancel_recovery(by, lost)
 		}
 
 		/// Finish an approved recovery whose delay has passed: the participant record, its
 		/// deposit, roles, organisation code, key and any ban move from `lost` to `new`, and
 		/// `OnRecovered` moves the other pallets' state. `new` must hold at least the existential
-		/// deposit (the registration deposit is held on it). Origin: any signed account.
+		/// deposit (the registration deposit is held on it).
+		///
+		/// Origin: any signed account. Emits `Recovered` (and the events of the pallets
+		/// `OnRecovered` tells).
 		#[pallet::call_index(16)]
 		#[pallet::weight(T::WeightInfo::finish_recovery().saturating_add(T::OnRecovered::max_weight()))]
 		pub fn finish_recovery(
@@ -696,46 +568,7 @@ pub mod pallet {
 			lost: T::AccountId,
 		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
-			let recovery = Recoveries::<T>::get(&lost).ok_or(Error::<T>::NoRecovery)?;
-			let executable_at = recovery.executable_at.ok_or(Error::<T>::RecoveryNotApproved)?;
-			ensure!(
-				frame_system::Pallet::<T>::block_number() >= executable_at,
-				Error::<T>::RecoveryDelayNotOver
-			);
-			let new = recovery.new;
-			ensure!(!Participants::<T>::contains_key(&new), Error::<T>::NewAccountInUse);
-			let participant = Participants::<T>::get(&lost).ok_or(Error::<T>::NotParticipant)?;
-			if !participant.deposit.is_zero() {
-				// A hold needs an existing account.
-				ensure!(
-					T::Currency::balance(&new) >= T::Currency::minimum_balance(),
-					Error::<T>::NewAccountNotFunded
-				);
-				T::Currency::transfer_on_hold(
-					&HoldReason::Registration.into(),
-					&lost,
-					&new,
-					participant.deposit,
-					Precision::Exact,
-					Restriction::OnHold,
-					Fortitude::Force,
-				)?;
-			}
-			if let Some(code) = &participant.org_code {
-				OrgCodes::<T>::insert(code, &new);
-			}
-			if let Some(key) = OperatorKeys::<T>::take(&lost) {
-				OperatorKeys::<T>::insert(&new, key);
-			}
-			if let Some(ban) = Bans::<T>::take(&lost) {
-				Bans::<T>::insert(&new, ban);
-			}
-			Recoveries::<T>::remove(&lost);
-			Participants::<T>::remove(&lost);
-			Participants::<T>::insert(&new, participant);
-			let hook_weight = T::OnRecovered::on_recovered(&lost, &new);
-			Self::deposit_event(Event::Recovered { lost, new });
-			Ok(Some(T::WeightInfo::finish_recovery().saturating_add(hook_weight)).into())
+			Self::do_finish_recovery(lost)
 		}
 	}
 }

@@ -1,0 +1,49 @@
+//! `try_state`: the registration hold of every participant is its recorded deposit, and the
+//! counters and indexes (participant count, role holders, organisation codes, operator keys,
+//! recoveries) agree with the records.
+
+use crate::{pallet::*, Role};
+use frame_support::ensure;
+
+impl<T: Config> Pallet<T> {
+	/// The registry's invariants: deposits held equal deposits recorded, and every index agrees
+	/// with the records. Run by `try-runtime` and by the tests.
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use frame_support::traits::fungible::InspectHold;
+		let mut count = 0u32;
+		let mut holders = [0u32; pactum_primitives::MAX_ROLES as usize];
+		for (who, p) in Participants::<T>::iter() {
+			count = count.saturating_add(1);
+			let held = T::Currency::balance_on_hold(&HoldReason::Registration.into(), &who);
+			ensure!(held == p.deposit, "registration hold differs from the recorded deposit");
+			for role in p.roles.iter() {
+				if let Some(n) = holders.get_mut(usize::from(role.0)) {
+					*n = n.saturating_add(1);
+				}
+			}
+			if let Some(code) = &p.org_code {
+				ensure!(
+					OrgCodes::<T>::get(code).as_ref() == Some(&who),
+					"participant's org code is not indexed to it"
+				);
+			}
+		}
+		ensure!(count == ParticipantCount::<T>::get(), "ParticipantCount is wrong");
+		for (number, counted) in (0..pactum_primitives::MAX_ROLES).zip(holders) {
+			ensure!(counted == RoleHolders::<T>::get(Role(number)), "RoleHolders is wrong");
+		}
+		for (code, who) in OrgCodes::<T>::iter() {
+			ensure!(
+				Participants::<T>::get(&who).and_then(|p| p.org_code) == Some(code),
+				"org code indexed to a participant that does not have it"
+			);
+		}
+		for who in OperatorKeys::<T>::iter_keys() {
+			ensure!(Participants::<T>::contains_key(&who), "operator key of a non-participant");
+		}
+		for lost in Recoveries::<T>::iter_keys() {
+			ensure!(Participants::<T>::contains_key(&lost), "recovery of a non-participant");
+		}
+		Ok(())
+	}
+}

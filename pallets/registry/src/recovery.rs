@@ -1,0 +1,128 @@
+//! Recovery: a KYC admin and a security admin together move a participant whose key is lost to a
+//! new account (proposal, approval, cancellation, and the move itself after `RecoveryDelay`, which
+//! tells `OnRecovered`).
+
+use crate::{pallet::*, roles, Recovery, WeightInfo};
+use frame_support::{
+	pallet_prelude::*,
+	traits::{
+		fungible::{Inspect, MutateHold},
+		tokens::{Fortitude, Precision, Restriction},
+	},
+};
+use pactum_primitives::OnParticipantRecovered;
+use sp_runtime::traits::Saturating;
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_propose_recovery(
+		proposer: T::AccountId,
+		lost: T::AccountId,
+		new: T::AccountId,
+	) -> DispatchResult {
+		let proposer_role = if Self::holds_role(&proposer, roles::KycAdmin::ROLE) {
+			roles::KycAdmin::ROLE
+		} else if Self::holds_role(&proposer, roles::SecurityAdmin::ROLE) {
+			roles::SecurityAdmin::ROLE
+		} else {
+			return Err(Self::missing_role_error(&proposer));
+		};
+		ensure!(Participants::<T>::contains_key(&lost), Error::<T>::NotParticipant);
+		ensure!(lost != new, Error::<T>::SameAccount);
+		ensure!(!Participants::<T>::contains_key(&new), Error::<T>::NewAccountInUse);
+		ensure!(!Recoveries::<T>::contains_key(&lost), Error::<T>::RecoveryPending);
+		Recoveries::<T>::insert(
+			&lost,
+			Recovery {
+				new: new.clone(),
+				proposer: proposer.clone(),
+				proposer_role,
+				approver: None,
+				executable_at: None,
+			},
+		);
+		Self::deposit_event(Event::RecoveryProposed { lost, new, proposer });
+		Ok(())
+	}
+
+	pub(crate) fn do_approve_recovery(
+		approver: T::AccountId,
+		lost: T::AccountId,
+	) -> DispatchResult {
+		ensure!(!Self::banned(&approver), Error::<T>::Banned);
+		let (new, executable_at) =
+			Recoveries::<T>::try_mutate(&lost, |r| -> Result<_, DispatchError> {
+				let r = r.as_mut().ok_or(Error::<T>::NoRecovery)?;
+				ensure!(r.approver.is_none(), Error::<T>::RecoveryAlreadyApproved);
+				let needed = match r.proposer_role {
+					roles::KycAdmin::ROLE => roles::SecurityAdmin::ROLE,
+					_ => roles::KycAdmin::ROLE,
+				};
+				ensure!(
+					approver != r.proposer && Self::holds_role(&approver, needed),
+					Error::<T>::InvalidApprover
+				);
+				let executable_at = frame_system::Pallet::<T>::block_number()
+					.saturating_add(T::RecoveryDelay::get());
+				r.approver = Some(approver.clone());
+				r.executable_at = Some(executable_at);
+				Ok((r.new.clone(), executable_at))
+			})?;
+		Self::deposit_event(Event::RecoveryApproved { lost, new, approver, executable_at });
+		Ok(())
+	}
+
+	pub(crate) fn do_cancel_recovery(by: T::AccountId, lost: T::AccountId) -> DispatchResult {
+		ensure!(
+			by == lost
+				|| Self::holds_role(&by, roles::KycAdmin::ROLE)
+				|| Self::holds_role(&by, roles::SecurityAdmin::ROLE),
+			Self::missing_role_error(&by)
+		);
+		ensure!(Recoveries::<T>::take(&lost).is_some(), Error::<T>::NoRecovery);
+		Self::deposit_event(Event::RecoveryCancelled { lost, by });
+		Ok(())
+	}
+
+	pub(crate) fn do_finish_recovery(lost: T::AccountId) -> DispatchResultWithPostInfo {
+		let recovery = Recoveries::<T>::get(&lost).ok_or(Error::<T>::NoRecovery)?;
+		let executable_at = recovery.executable_at.ok_or(Error::<T>::RecoveryNotApproved)?;
+		ensure!(
+			frame_system::Pallet::<T>::block_number() >= executable_at,
+			Error::<T>::RecoveryDelayNotOver
+		);
+		let new = recovery.new;
+		ensure!(!Participants::<T>::contains_key(&new), Error::<T>::NewAccountInUse);
+		let participant = Participants::<T>::get(&lost).ok_or(Error::<T>::NotParticipant)?;
+		if !participant.deposit.is_zero() {
+			// A hold needs an existing account.
+			ensure!(
+				T::Currency::balance(&new) >= T::Currency::minimum_balance(),
+				Error::<T>::NewAccountNotFunded
+			);
+			T::Currency::transfer_on_hold(
+				&HoldReason::Registration.into(),
+				&lost,
+				&new,
+				participant.deposit,
+				Precision::Exact,
+				Restriction::OnHold,
+				Fortitude::Force,
+			)?;
+		}
+		if let Some(code) = &participant.org_code {
+			OrgCodes::<T>::insert(code, &new);
+		}
+		if let Some(key) = OperatorKeys::<T>::take(&lost) {
+			OperatorKeys::<T>::insert(&new, key);
+		}
+		if let Some(ban) = Bans::<T>::take(&lost) {
+			Bans::<T>::insert(&new, ban);
+		}
+		Recoveries::<T>::remove(&lost);
+		Participants::<T>::remove(&lost);
+		Participants::<T>::insert(&new, participant);
+		let hook_weight = T::OnRecovered::on_recovered(&lost, &new);
+		Self::deposit_event(Event::Recovered { lost, new });
+		Ok(Some(T::WeightInfo::finish_recovery().saturating_add(hook_weight)).into())
+	}
+}
