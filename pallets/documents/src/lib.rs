@@ -47,10 +47,15 @@ pub use types::*;
 pub use views::{DocumentViewOf, VerificationOf, MAX_MATCHES, MAX_PAGE};
 pub use weights::WeightInfo;
 
+mod access;
+mod amendments;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod callers;
 mod certificates;
-mod impls;
+mod deposits;
+mod invariants;
+mod lifecycle;
 #[cfg(test)]
 mod mock;
 mod signing;
@@ -532,22 +537,7 @@ pub mod pallet {
 			reason: T::Hash,
 		) -> DispatchResult {
 			let proposer = Self::ensure_participant(origin)?;
-			let uri: UriOf<T> = uri.try_into().map_err(|_| Error::<T>::UriTooLong)?;
-			let version = Self::propose_version(
-				&proposer,
-				document,
-				VersionKind::Amendment,
-				Some((hash, uri)),
-				reason,
-			)?;
-			Self::deposit_event(Event::AmendmentProposed {
-				document,
-				version,
-				proposer,
-				hash,
-				reason,
-			});
-			Ok(())
+			Self::do_propose_amendment(proposer, document, hash, uri, reason)
 		}
 
 		/// Propose to terminate an `Active` document, with the hash of the reason: once every
@@ -563,10 +553,7 @@ pub mod pallet {
 			reason: T::Hash,
 		) -> DispatchResult {
 			let proposer = Self::ensure_participant(origin)?;
-			let version =
-				Self::propose_version(&proposer, document, VersionKind::Termination, None, reason)?;
-			Self::deposit_event(Event::TerminationProposed { document, version, proposer, reason });
-			Ok(())
+			Self::do_propose_termination(proposer, document, reason)
 		}
 
 		/// Let `viewer` fetch `document`'s off-chain file until `expires_at` (`None`: until

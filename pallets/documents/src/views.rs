@@ -1,5 +1,6 @@
 //! What clients read through the runtime API: a document with its history, a party's documents
-//! page by page, and everything that carries a given hash.
+//! page by page, everything that carries a given hash, a holder's certificates, and whether an
+//! account may fetch a document's file.
 
 use crate::*;
 use alloc::{string::String, vec::Vec};
@@ -173,5 +174,17 @@ impl<T: Config> Pallet<T> {
 			None => HolderCertificates::<T>::iter_key_prefix(holder).take(limit).collect(),
 		};
 		hashes.into_iter().filter_map(Self::certificate_view).collect()
+	}
+
+	/// Whether `who` may fetch `document`'s file now: a party, or a viewer whose grant has not
+	/// expired.
+	pub fn can_access(document: DocumentId, who: &T::AccountId) -> bool {
+		let Some(doc) = Documents::<T>::get(document) else { return false };
+		if doc.parties.contains(who) {
+			return true;
+		}
+		let now = frame_system::Pallet::<T>::block_number();
+		AccessGrants::<T>::get(document, who)
+			.is_some_and(|grant| grant.expires_at.map_or(true, |end| now < end))
 	}
 }
