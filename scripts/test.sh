@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Runs the repository's tests, all of them or some stages:
 #
-#   scripts/test.sh [rust|bench|ink|e2e|all]...      (default: all)
+#   scripts/test.sh [rust|pallets|ink|e2e|all]...      (default: all)
 #
-#   rust   builds the workspace (release), then `cargo test --release --workspace`: the pallets'
-#          unit tests and the runtime tests (the release profile shares every artifact with the
-#          node build)
-#   bench  the pallets' benchmarks, each run once as a test (`--features runtime-benchmarks`)
-#   ink    the ink! contracts built to .contract bundles, then their unit tests
+#   rust     builds the workspace (release), then `cargo test --release` of every crate but the
+#            pallets: runtime, node, RPC crates, primitives, the audit client (the release
+#            profile shares every artifact with the node build)
+#   pallets  each pallet's unit tests and benchmarks (run once as tests) in one build with
+#            `--features runtime-benchmarks`: the pallets are compiled for tests once, not twice
+#            (`bench` is another name for it)
+#   ink      the ink! contracts built to .contract bundles, then their unit tests
 #   e2e    end-to-end tests: a real pactum-node on 127.0.0.1 driven by @polkadot/api (and
 #          @polkadot/api-contract for the contracts); it builds the node, and the contract
 #          bundles unless the ink stage ran, first (both are no-ops when up to date)
@@ -19,16 +21,16 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-STAGES=(rust bench ink e2e)
+STAGES=(rust pallets ink e2e)
 
 usage() {
   cat <<USAGE
-usage: scripts/test.sh [rust|bench|ink|e2e|all]...   (default: all)
-  rust   workspace build (release) and cargo test --release --workspace
-  bench  the pallets' benchmarks run once as tests (--features runtime-benchmarks)
-  ink    ink! contract bundles and their unit tests
-  e2e    end-to-end tests against a real pactum-node (builds the node and the bundles first)
-  all    every stage
+usage: scripts/test.sh [rust|pallets|ink|e2e|all]...   (default: all)
+  rust     workspace build (release) and the tests of every crate but the pallets
+  pallets  the pallets' unit tests and benchmarks (--features runtime-benchmarks); alias: bench
+  ink      ink! contract bundles and their unit tests
+  e2e      end-to-end tests against a real pactum-node (builds the node and the bundles first)
+  all      every stage
 USAGE
 }
 
@@ -37,16 +39,17 @@ declare -A want=()
 for arg in "$@"; do
   case "$arg" in
     all) for stage in "${STAGES[@]}"; do want[$stage]=1; done ;;
-    rust | bench | ink | e2e) want[$arg]=1 ;;
+    rust | pallets | ink | e2e) want[$arg]=1 ;;
+    bench) want[pallets]=1 ;;
     -h | --help) usage; exit 0 ;;
     *) printf 'unknown stage: %s\n' "$arg" >&2; usage >&2; exit 2 ;;
   esac
 done
 
-# The crates whose benchmarks the bench stage runs: every pallet crate (pallets/<name>/) whose
-# Cargo.toml declares a `runtime-benchmarks` feature. Other crates (runtime, node, primitives)
-# only pass the feature on; they hold no pallet benchmarks.
-bench_packages() {
+# The crates the pallets stage tests: every pallet crate (pallets/<name>/) whose Cargo.toml
+# declares a `runtime-benchmarks` feature. Other crates (runtime, node, primitives) only pass the
+# feature on; they hold no pallet benchmarks.
+pallet_packages() {
   local manifest
   for manifest in "$PACTUM_ROOT"/pallets/*/Cargo.toml; do
     grep -q '^runtime-benchmarks[[:space:]]*=' "$manifest" || continue
@@ -55,18 +58,20 @@ bench_packages() {
 }
 
 stage_rust() {
+  local excluded=() p
+  for p in $(pallet_packages); do excluded+=(--exclude "$p"); done
   build_workspace
-  (cd "$PACTUM_ROOT" && cargo test --release --locked --workspace)
+  (cd "$PACTUM_ROOT" && cargo test --release --locked --workspace "${excluded[@]}")
 }
 
-# Each pallet's benchmarks run once as tests (impl_benchmark_test_suite), so benchmark code
-# cannot rot between weight regenerations. Only the pallet crates are built with the feature.
-stage_bench() {
+# Each pallet's unit tests and its benchmarks (impl_benchmark_test_suite, so benchmark code cannot
+# rot between weight regenerations) in one test build per pallet.
+stage_pallets() {
   local packages=() args=() p
-  mapfile -t packages < <(bench_packages)
+  mapfile -t packages < <(pallet_packages)
   [ "${#packages[@]}" -gt 0 ] || { log "no pallet under pallets/ declares runtime-benchmarks" >&2; return 1; }
   for p in "${packages[@]}"; do args+=(-p "$p"); done
-  log "benchmark tests of ${packages[*]}"
+  log "unit and benchmark tests of ${packages[*]}"
   (cd "$PACTUM_ROOT" && cargo test --release --locked "${args[@]}" --features runtime-benchmarks)
 }
 
