@@ -18,6 +18,23 @@ set -euo pipefail
 log() { printf '[setup] %s\n' "$*"; }
 die() { printf '[setup] error: %s\n' "$*" >&2; exit 1; }
 
+PACKAGES=(rustc-web cargo-web rust-web-src rust-web-clippy rustfmt-web lld-22 mold
+          protobuf-compiler wabt binaryen build-essential pkg-config git curl ca-certificates nodejs npm)
+
+# The packages of PACKAGES that are not installed, one per line (one dpkg query for all). Node.js
+# may come from elsewhere (nvm, a tarball): nodejs and npm count as missing only when there is no
+# `node` and `npm` on the PATH.
+missing_packages() {
+  local skip="" installed p
+  if command -v node >/dev/null && command -v npm >/dev/null; then skip=" nodejs npm "; fi
+  installed=" $( (dpkg-query -W -f='${Package} ${Status}\n' "${PACKAGES[@]}" 2>/dev/null || true) |
+    awk '$(NF-2) == "install" && $(NF-1) == "ok" && $NF == "installed" { printf "%s ", $1 }')"
+  for p in "${PACKAGES[@]}"; do
+    case "$skip" in *" $p "*) continue ;; esac
+    case "$installed" in *" $p "*) ;; *) echo "$p" ;; esac
+  done
+}
+
 # --- fast path: nothing missing --------------------------------------------------------------
 SETUP_STAMP="${XDG_CACHE_HOME:-$HOME/.cache}/pactum/setup-stamp"
 # What the stamp holds: this script's content hash and the compiler's version.
@@ -27,6 +44,7 @@ setup_key() {
 nothing_missing() {
   local tool
   [ -f "$SETUP_STAMP" ] && [ -x /usr/bin/rustc ] && [ -x /usr/bin/cargo ] || return 1
+  [ -z "$(missing_packages)" ] || return 1
   for tool in rust-lld wasm-opt wasm-validate mold protoc node npm; do
     command -v "$tool" >/dev/null || return 1
   done
@@ -48,17 +66,7 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 command -v apt-get >/dev/null || die "apt-get not found: Pactum's setup supports Debian/Ubuntu only"
 
-PACKAGES=(rustc-web cargo-web rust-web-src rust-web-clippy rustfmt-web lld-22 mold
-          protobuf-compiler wabt binaryen build-essential pkg-config git curl ca-certificates nodejs npm)
-missing=()
-for p in "${PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-# Node.js may come from elsewhere (nvm, a tarball); only ask apt for it when there is none.
-if command -v node >/dev/null && command -v npm >/dev/null; then
-  missing=("${missing[@]/nodejs}"); missing=("${missing[@]/npm}")
-fi
-read -r -a missing <<<"${missing[*]:-}"
+mapfile -t missing < <(missing_packages)
 if [ "${#missing[@]}" -gt 0 ]; then
   log "installing Debian packages: ${missing[*]}"
   $SUDO apt-get update -qq

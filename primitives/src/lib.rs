@@ -15,13 +15,13 @@
 //!   decimal strings), for the views' serde derives.
 //! - Common types: [`Digest`], [`AssetId`].
 //!
-//! With the `test-utils` feature, `mock` offers a test double of the registry, so a pallet's
-//! unit tests build only that pallet.
+//! With the `test-utils` feature, `mock` offers test doubles of the registry and of the
+//! regulated ledger, so a pallet's unit tests build only that pallet.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
-#[cfg(feature = "test-utils")]
+#[cfg(any(test, feature = "test-utils"))]
 pub mod mock;
 pub mod participants;
 pub mod roles;

@@ -43,8 +43,9 @@ pub struct Standing {
 	pub banned: bool,
 }
 
-/// Why an account may not act as a participant. Every pallet's error enum has the variants
-/// `NotParticipant` and `Banned` and converts this with [`impl_inactive_errors!`](crate::impl_inactive_errors).
+/// Why an account may not act as a participant. A pallet that refuses inactive callers has the
+/// error variants `NotParticipant` and `Banned` and converts this with
+/// [`impl_inactive_errors!`](crate::impl_inactive_errors).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Inactive {
 	/// The account is not a registered participant.
@@ -89,8 +90,8 @@ pub trait ParticipantRegistry<AccountId> {
 }
 
 /// `impl From<Inactive> for Error<T>`, for a pallet error enum with the variants
-/// `NotParticipant` and `Banned`: `T::Registry::ensure_active(&who)?` then refuses with the
-/// pallet's own error of the same name.
+/// `NotParticipant` and `Banned`: `T::Registry::ensure_active(&who).map_err(Error::<T>::from)?`
+/// then refuses with the pallet's own error of the same name.
 #[macro_export]
 macro_rules! impl_inactive_errors {
 	($error:ident) => {

@@ -28,6 +28,8 @@ impl<T: Config> Pallet<T> {
 		let org_code = Self::issuer_org_code(&issuer)?;
 		let cert_type: CertTypeOf<T> =
 			cert_type.try_into().map_err(|_| Error::<T>::CertTypeTooLong)?;
+		// Clients read the type as text: it must be text, so every reader sees the same name.
+		ensure!(cert_type.iter().all(|c| (b' '..=b'~').contains(c)), Error::<T>::InvalidCertType);
 		ensure!(T::Registry::standing(&holder).is_some(), Error::<T>::HolderNotParticipant);
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(expires_at.map_or(true, |end| end > now), Error::<T>::ExpiryInPast);

@@ -422,6 +422,8 @@ pub mod pallet {
 		NotCertificateIssuer,
 		/// The certificate is already revoked.
 		AlreadyRevoked,
+		/// The certificate type has characters other than printable ASCII (`' '` to `'~'`).
+		InvalidCertType,
 	}
 
 	#[pallet::hooks]
@@ -587,8 +589,8 @@ pub mod pallet {
 			Self::do_revoke_access(by, document, viewer)
 		}
 
-		/// Issue the certificate `hash` of type `cert_type` to `holder` (a registered
-		/// participant), counting until `expires_at`. Holds the deposit from the caller.
+		/// Issue the certificate `hash` of type `cert_type` (printable ASCII) to `holder` (a
+		/// registered participant), counting until `expires_at`. Holds the deposit from the caller.
 		///
 		/// Origin: a registered, unbanned `Issuer` with an organisation code.
 		/// Emits `CertificateIssued`.

@@ -80,7 +80,7 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Panics unless `catalog` has each role number once, every number fits a
+	/// Panics unless `catalog` has each role number and name once, every number fits a
 	/// [`RoleSet`](crate::RoleSet), and the registry's own roles are in it (the integrity test of
 	/// [`Config::Roles`]).
 	pub fn check_role_catalog(catalog: &[pactum_primitives::RoleInfo]) {
@@ -90,6 +90,11 @@ impl<T: Config> Pallet<T> {
 				catalog.iter().skip(i + 1).all(|other| other.role != info.role),
 				"role number {} declared twice",
 				info.role.0
+			);
+			assert!(
+				catalog.iter().skip(i + 1).all(|other| other.name != info.name),
+				"role name {} declared twice",
+				info.name
 			);
 		}
 		for own in <roles::All as RoleCatalog>::roles() {

@@ -285,8 +285,6 @@ pub mod pallet {
 		NotVerified,
 		/// The participant already holds the role.
 		RoleAlreadyHeld,
-		/// The role is not one of the chain's roles (`Config::Roles`).
-		UnknownRole,
 		/// The participant does not hold the role.
 		RoleNotHeld,
 		/// The last super admin cannot remove its own role.
@@ -338,6 +336,8 @@ pub mod pallet {
 		/// The new account holds less than the existential deposit, so the registration deposit
 		/// cannot be held on it: send it some funds first.
 		NewAccountNotFunded,
+		/// The role is not one of the chain's roles (`Config::Roles`).
+		UnknownRole,
 	}
 
 	#[pallet::hooks]

@@ -51,6 +51,11 @@ export function assertShape(type, value, path = '$') {
     assert.ok(Number.isInteger(value) && value >= 0, `${path}: ${type} must be a number, got ${JSON.stringify(value)}`);
     return;
   }
+  if (type === 'Permill') {
+    assert.ok(Number.isInteger(value) && value >= 0 && value <= 1_000_000,
+      `${path}: Permill must be parts per million (0 to 1,000,000), got ${JSON.stringify(value)}`);
+    return;
+  }
   if (DECIMAL.has(type)) {
     assert.ok(typeof value === 'string' && /^\d+$/.test(value), `${path}: ${type} must be a decimal string, got ${JSON.stringify(value)}`);
     return;

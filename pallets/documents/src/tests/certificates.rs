@@ -105,6 +105,12 @@ fn issue_refusals() {
 			Documents::issue_certificate(signed(issuer()), alice(), CERT, vec![b'x'; 17], None),
 			Error::<Test>::CertTypeTooLong
 		);
+		for not_text in [vec![0xff, b'a'], b"line\nbreak".to_vec(), vec![0]] {
+			assert_noop!(
+				Documents::issue_certificate(signed(issuer()), alice(), CERT, not_text, None),
+				Error::<Test>::InvalidCertType
+			);
+		}
 		run_to_block(3);
 		assert_noop!(
 			Documents::issue_certificate(

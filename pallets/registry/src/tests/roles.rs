@@ -79,7 +79,7 @@ fn the_role_catalog_passes_the_integrity_test() {
 }
 
 #[test]
-#[should_panic(expected = "declared twice")]
+#[should_panic(expected = "role number 7 declared twice")]
 fn a_catalog_with_a_number_twice_fails_the_integrity_test() {
 	pactum_primitives::declare_roles! {
 		/// Collides with `Issuer`.
@@ -173,4 +173,18 @@ fn a_banned_role_holder_loses_its_powers_until_unbanned() {
 		run_to_block(20);
 		assert_ok!(Registry::grant_role(signed(ROOT_ADMIN), ALICE, Issuer::ROLE));
 	});
+}
+
+#[test]
+#[should_panic(expected = "role name Issuer declared twice")]
+fn a_catalog_with_a_name_twice_fails_the_integrity_test() {
+	mod elsewhere {
+		pactum_primitives::declare_roles! {
+			/// Another pallet's role of the same name as the documents pallet's.
+			Issuer = 20,
+		}
+	}
+	let catalog =
+		<(crate::roles::All, crate::mock::other_roles::All, elsewhere::All) as RoleCatalog>::roles();
+	crate::Pallet::<Test>::check_role_catalog(&catalog);
 }
