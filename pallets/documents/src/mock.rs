@@ -4,7 +4,7 @@
 
 use crate::{self as pallet_documents, DocumentId, VersionIndex};
 use frame_support::{
-	assert_ok, derive_impl,
+	derive_impl,
 	traits::{ConstU32, ConstU64},
 };
 use crate::roles::Issuer;
