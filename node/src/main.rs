@@ -1,11 +1,6 @@
-//! `pactum-node`: the Pactum chain's node.
+//! `pactum-node`: the Pactum chain's node. Everything but the version string is in
+//! `pactum-node-service` (`node/service/`), so a commit relinks this binary only.
 
-mod chain_spec;
-mod cli;
-mod command;
-mod rpc;
-mod service;
-
-fn main() -> sc_cli::Result<()> {
-	command::run()
+fn main() -> pactum_node_service::Result<()> {
+	pactum_node_service::run(env!("SUBSTRATE_CLI_IMPL_VERSION"))
 }

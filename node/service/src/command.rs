@@ -10,6 +10,7 @@ use pactum_runtime::opaque::Block;
 use sc_cli::SubstrateCli;
 use sc_service::PartialComponents;
 use sp_runtime::traits::{Block as BlockT, HashingFor};
+use std::sync::OnceLock;
 
 impl SubstrateCli for Cli {
 	fn impl_name() -> String {
@@ -17,7 +18,7 @@ impl SubstrateCli for Cli {
 	}
 
 	fn impl_version() -> String {
-		env!("SUBSTRATE_CLI_IMPL_VERSION").into()
+		IMPL_VERSION.get().copied().unwrap_or(env!("CARGO_PKG_VERSION")).into()
 	}
 
 	fn description() -> String {
@@ -48,8 +49,12 @@ impl SubstrateCli for Cli {
 	}
 }
 
+/// The version `--version` prints, set once by [`run`] from the binary's build.
+static IMPL_VERSION: OnceLock<&'static str> = OnceLock::new();
+
 /// Parses the command line and runs the node or the sub-command.
-pub fn run() -> sc_cli::Result<()> {
+pub fn run(impl_version: &'static str) -> sc_cli::Result<()> {
+	let _ = IMPL_VERSION.set(impl_version);
 	let cli = Cli::from_args();
 
 	match &cli.subcommand {
