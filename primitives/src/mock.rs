@@ -158,41 +158,30 @@ struct MockAsset {
 	fee: Permill,
 }
 
-fn balance_key<A: Encode>(asset: AssetId, who: &A) -> Vec<u8> {
-	let mut key = BALANCE.to_vec();
-	(asset, who).encode_to(&mut key);
-	key
-}
-
 impl<B: AtLeast32BitUnsigned + Encode + Decode + Copy> MockLedger<B> {
 	/// Creates `asset`, whose transfers pay `fee` of the amount to `collector`.
 	pub fn create_asset<A: Encode>(asset: AssetId, collector: &A, fee: Permill) {
-		let mut key = ASSET.to_vec();
-		asset.encode_to(&mut key);
-		unhashed::put(&key, &MockAsset { collector: collector.encode(), fee });
+		unhashed::put(&key(ASSET, &asset), &MockAsset { collector: collector.encode(), fee });
 	}
 	/// Adds `amount` of `asset` to `who`.
 	pub fn mint<A: Encode>(asset: AssetId, who: &A, amount: B) {
-		let key = balance_key(asset, who);
-		let now: B = unhashed::get(&key).unwrap_or_else(B::zero);
-		unhashed::put(&key, &now.saturating_add(amount));
+		let now = Self::balance(asset, who);
+		unhashed::put(&key(BALANCE, &(asset, who)), &now.saturating_add(amount));
 	}
 	/// `who`'s balance of `asset`.
 	pub fn balance<A: Encode>(asset: AssetId, who: &A) -> B {
-		unhashed::get(&balance_key(asset, who)).unwrap_or_else(B::zero)
+		unhashed::get(&key(BALANCE, &(asset, who))).unwrap_or_else(B::zero)
 	}
 
 	fn asset(asset: AssetId) -> Option<MockAsset> {
-		let mut key = ASSET.to_vec();
-		asset.encode_to(&mut key);
-		unhashed::get(&key)
+		unhashed::get(&key(ASSET, &asset))
 	}
 
 	fn debit<A: Encode>(asset: AssetId, who: &A, amount: B) -> DispatchResult {
-		let key = balance_key(asset, who);
-		let now: B = unhashed::get(&key).unwrap_or_else(B::zero);
-		let left = now.checked_sub(&amount).ok_or(DispatchError::Other("InsufficientBalance"))?;
-		unhashed::put(&key, &left);
+		let left = Self::balance(asset, who)
+			.checked_sub(&amount)
+			.ok_or(DispatchError::Other("InsufficientBalance"))?;
+		unhashed::put(&key(BALANCE, &(asset, who)), &left);
 		Ok(())
 	}
 }

@@ -12,9 +12,10 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn role_names(set: RoleSet) -> Vec<String> {
+		let catalog = T::Roles::roles();
 		set.iter()
-			.map(|role| match T::Roles::name_of(role) {
-				Some(name) => name.into(),
+			.map(|role| match catalog.iter().find(|info| info.role == role) {
+				Some(info) => info.name.into(),
 				None => alloc::format!("Role{}", role.0),
 			})
 			.collect()
