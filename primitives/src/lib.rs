@@ -6,7 +6,7 @@
 //! - [`participants`]: who an account is ([`Standing`], [`AccountKind`]), the registry as other
 //!   pallets see it ([`ParticipantRegistry`], reference counting, [`ParticipantRegistry::ensure_active`]
 //!   with its one refusal vocabulary, [`Inactive`]), and the hook that moves state on recovery
-//!   ([`OnParticipantRecovered`]).
+//!   in metered steps ([`OnParticipantRecovered`], [`RecoveryProgress`]).
 //! - [`roles`]: the open role type ([`Role`]): each pallet declares its own roles next to itself
 //!   with [`declare_roles!`]; the registry stores and checks them without knowing them, and the
 //!   runtime lists them once ([`RoleCatalog`]). [`EnsureRole`] is the origin check for a role.
@@ -29,7 +29,8 @@ pub mod serde_helpers;
 pub mod transfers;
 
 pub use participants::{
-	AccountKind, Inactive, OnParticipantRecovered, ParticipantRegistry, Standing,
+	AccountKind, Inactive, OnParticipantRecovered, ParticipantRegistry, RecoveryProgress,
+	Standing, MAX_RECOVERY_HOPS,
 };
 pub use roles::{EnsureRole, Role, RoleCatalog, RoleInfo, RoleSet, MAX_ROLES};
 pub use transfers::{AssetId, RegulatedTransfer};

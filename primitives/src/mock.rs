@@ -18,6 +18,7 @@ use sp_runtime::{traits::AtLeast32BitUnsigned, DispatchError, Permill};
 
 const PARTICIPANT: &[u8] = b":pactum-mock-registry:participant:";
 const BAN: &[u8] = b":pactum-mock-registry:ban:";
+const RECOVERED: &[u8] = b":pactum-mock-registry:recovered:";
 const ASSET: &[u8] = b":pactum-mock-ledger:asset:";
 const BALANCE: &[u8] = b":pactum-mock-ledger:balance:";
 
@@ -100,13 +101,22 @@ impl MockRegistry {
 	pub fn remove<A: Encode>(who: &A) {
 		unhashed::kill(&key(PARTICIPANT, who));
 	}
+	/// Moves the participant `lost` to `new`, as a finished recovery does (references included);
+	/// the pallet's own hook is the test's to call.
+	pub fn recover<A: Encode>(lost: &A, new: &A) {
+		if let Some(r) = record(lost) {
+			unhashed::kill(&key(PARTICIPANT, lost));
+			unhashed::put(&key(PARTICIPANT, new), &r);
+		}
+		unhashed::put(&key(RECOVERED, lost), new);
+	}
 	/// How many references other records hold on `who` (0 if not a participant).
 	pub fn references<A: Encode>(who: &A) -> u32 {
 		record(who).map_or(0, |r| r.references)
 	}
 }
 
-impl<A: Encode> ParticipantRegistry<A> for MockRegistry {
+impl<A: Encode + Decode> ParticipantRegistry<A> for MockRegistry {
 	fn standing(who: &A) -> Option<Standing> {
 		let r = record(who)?;
 		Some(Standing {
@@ -133,6 +143,9 @@ impl<A: Encode> ParticipantRegistry<A> for MockRegistry {
 	}
 	fn remove_reference(who: &A) {
 		update(who, |r| r.references = r.references.saturating_sub(1));
+	}
+	fn recovered_to(who: &A) -> Option<A> {
+		unhashed::get(&key(RECOVERED, who))
 	}
 	#[cfg(feature = "runtime-benchmarks")]
 	fn register_for_benchmarks(who: &A, kyc_level: u8, roles: &[Role]) {

@@ -8,6 +8,7 @@ use frame_support::{
 	traits::{fungible::MutateHold, tokens::Precision},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
+use pactum_primitives::ParticipantRegistry;
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_grant_access(
@@ -41,9 +42,10 @@ impl<T: Config> Pallet<T> {
 		let doc = Documents::<T>::get(document).ok_or(Error::<T>::UnknownDocument)?;
 		ensure!(doc.parties.contains(&by), Error::<T>::NotParty);
 		let grant = AccessGrants::<T>::take(document, &viewer).ok_or(Error::<T>::NoAccessGrant)?;
+		// The deposit is held where a recovery of the granting party moved it.
 		T::Currency::release(
 			&HoldReason::Records.into(),
-			&grant.granted_by,
+			&T::Registry::current_account(&grant.granted_by),
 			grant.deposit,
 			Precision::BestEffort,
 		)?;

@@ -1,12 +1,13 @@
 //! Benchmarks of every call, each in its most expensive path: documents with `MaxParties`
-//! required signers, the last signature accepting the version, the longest URI and codes.
+//! required signers, the last signature accepting a termination (which releases every party),
+//! the longest URI and codes; the recovery hook's steps at their largest.
 
 use super::*;
 use crate::pallet::{AccessGrants, Certificates, Config, Documents, NextDocumentId, Pallet};
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
-	fungible::{Inspect, Mutate},
+	fungible::{Inspect, InspectHold, Mutate},
 	Get,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
@@ -43,13 +44,9 @@ fn reason<T: Config>() -> T::Hash {
 	T::Hashing::hash(b"reason")
 }
 
-/// A document with `MaxParties` parties, all required signers, whose original version every
-/// signer but `last` signed. Returns its id and hash.
-fn awaiting<T: Config>(
-	creator: &T::AccountId,
-	last: &T::AccountId,
-	seed: u32,
-) -> (DocumentId, ContentHash) {
+/// An active document with `MaxParties` parties, all required signers (`creator`, `last` and
+/// others). Returns its id and hash.
+fn active<T: Config>(creator: &T::AccountId, last: &T::AccountId, seed: u32) -> (DocumentId, ContentHash) {
 	let others = T::MaxParties::get().saturating_sub(2);
 	let mut parties = vec![creator.clone()];
 	parties.extend((0..others).map(|i| participant::<T>("party", seed * 1_000 + i)));
@@ -63,24 +60,45 @@ fn awaiting<T: Config>(
 		longest_uri::<T>(),
 		parties.clone(),
 		parties.clone(),
-		None,
+		Some(BlockNumberFor::<T>::max_value()),
 	)
 	.is_ok());
-	for party in parties.iter().filter(|p| *p != last) {
+	for party in parties.iter() {
 		assert!(Pallet::<T>::sign(RawOrigin::Signed(party.clone()).into(), id, 0, hash).is_ok());
 	}
 	(id, hash)
 }
 
+/// A document like [`active`] whose termination (version 1) every signer but `last` signed: the
+/// last signature ends it and releases every party's reference. Returns its id and hash.
+fn awaiting<T: Config>(
+	creator: &T::AccountId,
+	last: &T::AccountId,
+	seed: u32,
+) -> (DocumentId, ContentHash) {
+	let (id, hash) = active::<T>(creator, last, seed);
+	assert!(Pallet::<T>::propose_termination(
+		RawOrigin::Signed(creator.clone()).into(),
+		id,
+		reason::<T>()
+	)
+	.is_ok());
+	let parties = Documents::<T>::get(id).map(|d| d.parties.into_inner()).unwrap_or_default();
+	for party in parties.iter().filter(|p| *p != last) {
+		assert!(Pallet::<T>::sign(RawOrigin::Signed(party.clone()).into(), id, 1, hash).is_ok());
+	}
+	(id, hash)
+}
+
 /// A document like [`awaiting`] whose missing signer is a key the runtime signs with, and that
-/// signer's signature of it.
+/// signer's signature of its termination.
 fn awaiting_relayed<T: Config>(
 	creator: &T::AccountId,
 	seed: u32,
 ) -> (DocumentId, ContentHash, T::AccountId, T::Signature) {
 	let id = NextDocumentId::<T>::get();
 	let hash = content(seed);
-	let (signer, signature) = T::BenchmarkHelper::sign(&Pallet::<T>::signing_payload(id, 0, &hash));
+	let (signer, signature) = T::BenchmarkHelper::sign(&Pallet::<T>::signing_payload(id, 1, &hash));
 	enrol::<T>(&signer);
 	assert_eq!(awaiting::<T>(creator, &signer, seed), (id, hash));
 	(id, hash, signer, signature)
@@ -89,8 +107,7 @@ fn awaiting_relayed<T: Config>(
 /// An active document with `MaxParties` signers and an amendment waiting for signatures.
 fn active_with_open_amendment<T: Config>(creator: &T::AccountId) -> DocumentId {
 	let last = participant::<T>("last", 0);
-	let (id, hash) = awaiting::<T>(creator, &last, 0);
-	assert!(Pallet::<T>::sign(RawOrigin::Signed(last).into(), id, 0, hash).is_ok());
+	let (id, _) = active::<T>(creator, &last, 0);
 	assert!(Pallet::<T>::propose_amendment(
 		RawOrigin::Signed(creator.clone()).into(),
 		id,
@@ -137,7 +154,8 @@ mod benchmarks {
 		assert!(Documents::<T>::contains_key(id));
 	}
 
-	/// The last of `MaxParties` signatures: the document becomes active.
+	/// The last of `MaxParties` signatures of a termination: the document ends and releases
+	/// its parties.
 	#[benchmark]
 	fn sign() {
 		let creator = participant::<T>("creator", 0);
@@ -145,24 +163,24 @@ mod benchmarks {
 		let (id, hash) = awaiting::<T>(&creator, &last, 0);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(last), id, 0, hash);
+		_(RawOrigin::Signed(last), id, 1, hash);
 
-		assert_eq!(Documents::<T>::get(id).map(|d| d.status), Some(DocumentStatus::Active));
+		assert_eq!(Documents::<T>::get(id).map(|d| d.status), Some(DocumentStatus::Terminated));
 	}
 
-	/// The last of `MaxParties` signatures, relayed: the document becomes active.
+	/// The last of `MaxParties` signatures of a termination, relayed.
 	#[benchmark]
 	fn sign_relayed() {
 		let creator = participant::<T>("creator", 0);
 		let (id, hash, signer, signature) = awaiting_relayed::<T>(&creator, 0);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(creator), id, 0, hash, signer, signature);
+		_(RawOrigin::Signed(creator), id, 1, hash, signer, signature);
 
-		assert_eq!(Documents::<T>::get(id).map(|d| d.status), Some(DocumentStatus::Active));
+		assert_eq!(Documents::<T>::get(id).map(|d| d.status), Some(DocumentStatus::Terminated));
 	}
 
-	/// `o` own and `r` relayed signatures, each the last one its document needed.
+	/// `o` own and `r` relayed signatures, each the last one its document's termination needed.
 	#[benchmark]
 	fn sign_many(
 		o: Linear<0, { T::MaxBulkSign::get() / 2 }>,
@@ -173,13 +191,13 @@ mod benchmarks {
 		let mut items = Vec::new();
 		for i in 0..o {
 			let (document, hash) = awaiting::<T>(&creator, &caller, i);
-			items.push(SignItem { document, version: 0, hash, relayed: None });
+			items.push(SignItem { document, version: 1, hash, relayed: None });
 		}
 		for i in 0..r {
 			let (document, hash, signer, signature) = awaiting_relayed::<T>(&creator, o + i);
 			items.push(SignItem {
 				document,
-				version: 0,
+				version: 1,
 				hash,
 				relayed: Some(RelayedSignature { signer, signature }),
 			});
@@ -189,7 +207,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), items);
 
-		assert_eq!(Documents::<T>::get(last).map(|d| d.status), Some(DocumentStatus::Active));
+		assert_eq!(Documents::<T>::get(last).map(|d| d.status), Some(DocumentStatus::Terminated));
 	}
 
 	/// An amendment superseding another that waits for signatures.
@@ -285,6 +303,83 @@ mod benchmarks {
 		_(RawOrigin::Signed(issuer), hash, reason::<T>());
 
 		assert!(Certificates::<T>::get(hash).is_some_and(|c| c.revoked.is_some()));
+	}
+
+	/// A live document of `MaxParties` parties past its validity end.
+	#[benchmark]
+	fn close_expired() {
+		let creator = participant::<T>("creator", 0);
+		let last = participant::<T>("last", 0);
+		let (id, _) = active::<T>(&creator, &last, 0);
+		Documents::<T>::mutate(id, |doc| {
+			if let Some(doc) = doc {
+				doc.valid_until = Some(frame_system::Pallet::<T>::block_number());
+			}
+		});
+		let caller: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), id);
+
+		assert_eq!(Documents::<T>::get(id).map(|d| d.status), Some(DocumentStatus::Expired));
+	}
+
+	/// Moving the deposits held from a lost account to its new account.
+	#[benchmark]
+	fn recover_deposits() {
+		let lost = participant::<T>("lost", 0);
+		let last = participant::<T>("last", 0);
+		active::<T>(&lost, &last, 0);
+		let new = participant::<T>("new", 0);
+		let held = T::Currency::balance_on_hold(&HoldReason::Records.into(), &lost);
+
+		#[block]
+		{
+			Pallet::<T>::move_deposits(&lost, &new, held);
+		}
+
+		assert_eq!(T::Currency::balance_on_hold(&HoldReason::Records.into(), &new), held);
+	}
+
+	/// Moving a lost account's place in a document of `MaxParties` parties, all signers, with
+	/// an amendment waiting for signatures.
+	#[benchmark]
+	fn recover_document() {
+		let creator = participant::<T>("creator", 0);
+		let id = active_with_open_amendment::<T>(&creator);
+		let lost: T::AccountId = account("last", 0, 0);
+		let new = participant::<T>("new", 0);
+
+		#[block]
+		{
+			Pallet::<T>::move_party(id, &lost, &new);
+		}
+
+		assert!(Documents::<T>::get(id).is_some_and(|d| d.signers.contains(&new)));
+	}
+
+	/// Moving a certificate a lost account holds.
+	#[benchmark]
+	fn recover_certificate() {
+		let issuer = issuer::<T>();
+		let lost = participant::<T>("lost", 0);
+		let new = participant::<T>("new", 0);
+		let hash = content(9).digest;
+		assert!(Pallet::<T>::issue_certificate(
+			RawOrigin::Signed(issuer).into(),
+			lost.clone(),
+			hash,
+			vec![b't'; T::MaxCertTypeLen::get() as usize],
+			None,
+		)
+		.is_ok());
+
+		#[block]
+		{
+			Pallet::<T>::move_certificate(hash, &lost, &new);
+		}
+
+		assert!(Certificates::<T>::get(hash).is_some_and(|c| c.holder == new));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

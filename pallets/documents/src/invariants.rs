@@ -1,8 +1,10 @@
 //! `try_state`: every index (parties, hashes, supplements, holders) agrees with the records,
 //! signatures come from distinct required signers, a document has at most one open version, and
-//! what is held from each account is the deposits its records name.
+//! what is held from each account (or the account a recovery moved it to) is the deposits its
+//! records name.
 
 use crate::{lifecycle::has_duplicates, pallet::*, VersionKind, VersionStatus};
+use pactum_primitives::ParticipantRegistry;
 use alloc::vec::Vec;
 use frame_support::ensure;
 use sp_runtime::traits::{Saturating, Zero};
@@ -15,8 +17,10 @@ impl<T: Config> Pallet<T> {
 		use alloc::collections::btree_map::BTreeMap;
 		use frame_support::traits::fungible::InspectHold;
 		let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		// A deposit is held from whoever made the record, or where recoveries moved it.
 		let mut add = |who: &T::AccountId, amount: BalanceOf<T>| {
-			let sum = deposits.entry(who.clone()).or_insert_with(Zero::zero);
+			let holder = T::Registry::current_account(who);
+			let sum = deposits.entry(holder).or_insert_with(Zero::zero);
 			*sum = sum.saturating_add(amount);
 		};
 		let next = NextDocumentId::<T>::get();
@@ -54,8 +58,9 @@ impl<T: Config> Pallet<T> {
 					hash_entries = hash_entries.saturating_add(1);
 				}
 				let signed: Vec<_> = version.signatures.iter().map(|s| &s.signer).collect();
+				// A signer recovered since it signed is named by its new account.
 				ensure!(
-					signed.iter().all(|s| doc.signers.contains(s)),
+					signed.iter().all(|s| doc.signers.contains(&T::Registry::current_account(s))),
 					"signature of a non-signer"
 				);
 				ensure!(!has_duplicates(&signed), "two signatures of one signer");

@@ -28,12 +28,21 @@
 //!   is released when it is revoked.
 //! - Every record keeps the block at which it happened, so "what was signed at block N" is a
 //!   storage read at N.
+//! - **Lifecycle**: a document that is still live (pending or active) holds a registry reference
+//!   on each of its parties, so a party cannot leave the registry while it is bound; the
+//!   references are released when the document is terminated or, past its validity end, closed
+//!   ([`Pallet::close_expired`]). When the registry recovers a participant to a new account, the
+//!   recovery hook (`recovery.rs`) names the new account as party and signer of its documents
+//!   and holder of its certificates, and moves its held deposits; a signature the lost account
+//!   gave to a version still open no longer counts, and the lost account loses its access.
 //!
 //! ## Interface
 //!
 //! - Registered, unbanned participants: [`Pallet::create`], [`Pallet::sign`],
 //!   [`Pallet::sign_relayed`], [`Pallet::sign_many`], [`Pallet::propose_amendment`],
 //!   [`Pallet::propose_termination`], [`Pallet::grant_access`], [`Pallet::revoke_access`].
+//! - Anyone: [`Pallet::close_expired`].
+//! - The registry: [`pactum_primitives::OnParticipantRecovered`] (implemented here).
 //! - Issuers (role `Issuer` with an organisation code): [`Pallet::issue_certificate`],
 //!   [`Pallet::revoke_certificate`].
 //! - Clients: the `DocumentsApi` runtime API (`pallet-documents-runtime-api`) and its JSON-RPC
@@ -58,6 +67,7 @@ mod invariants;
 mod lifecycle;
 #[cfg(test)]
 mod mock;
+mod recovery;
 mod signing;
 #[cfg(test)]
 mod tests;
@@ -338,6 +348,10 @@ pub mod pallet {
 		},
 		/// The certificate `hash` was revoked by `by` for the reason whose hash is `reason`.
 		CertificateRevoked { hash: Digest, by: T::AccountId, reason: T::Hash },
+		/// `document`, past its validity end, was closed: its parties are free to leave.
+		Closed { document: DocumentId },
+		/// A recovery moved `lost`'s place in `document` to `new`.
+		PartyRecovered { document: DocumentId, lost: T::AccountId, new: T::AccountId },
 	}
 
 	#[pallet::error]
@@ -424,6 +438,10 @@ pub mod pallet {
 		AlreadyRevoked,
 		/// The certificate type has characters other than printable ASCII (`' '` to `'~'`).
 		InvalidCertType,
+		/// The document has no validity end, or it has not passed yet.
+		NotExpired,
+		/// The document is terminated or closed already.
+		AlreadyClosed,
 	}
 
 	#[pallet::hooks]
@@ -621,6 +639,17 @@ pub mod pallet {
 		) -> DispatchResult {
 			let by = Self::ensure_participant(origin)?;
 			Self::do_revoke_certificate(by, hash, reason)
+		}
+
+		/// Close `document`, whose validity end has passed: it is `Expired` in storage too, and
+		/// its parties' registry references are released (they may leave the registry).
+		///
+		/// Origin: any signed account. Emits `Closed`.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::close_expired())]
+		pub fn close_expired(origin: OriginFor<T>, document: DocumentId) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_close_expired(document)
 		}
 	}
 }

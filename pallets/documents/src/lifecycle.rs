@@ -1,5 +1,6 @@
 //! A document's life: creating it (its parties, required signers, original version, deposit and
-//! indexes, and a parent's supplement count), and whether it is still in force. Amendments and
+//! indexes, a parent's supplement count and its parties' registry references), whether it is
+//! still in force, and closing it past its validity end (releasing the references). Amendments and
 //! terminations are proposed in `amendments.rs`, versions signed in `signing.rs`.
 
 use crate::{
@@ -36,6 +37,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(!has_duplicates(&signers), Error::<T>::DuplicateParty);
 		for party in parties.iter() {
 			T::Registry::ensure_active(party).map_err(|_| Error::<T>::PartyNotParticipant)?;
+		}
+		// The call is transactional: a refusal below releases these again.
+		for party in parties.iter() {
+			T::Registry::add_reference(party)?;
 		}
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(valid_until.map_or(true, |end| end > now), Error::<T>::ExpiryInPast);
@@ -104,6 +109,31 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	pub(crate) fn do_close_expired(document: DocumentId) -> DispatchResult {
+		let mut doc = Documents::<T>::get(document).ok_or(Error::<T>::UnknownDocument)?;
+		ensure!(Self::is_live(&doc), Error::<T>::AlreadyClosed);
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(doc.valid_until.is_some_and(|end| now >= end), Error::<T>::NotExpired);
+		doc.status = DocumentStatus::Expired;
+		Self::release_parties(&doc);
+		Documents::<T>::insert(document, doc);
+		Self::deposit_event(Event::Closed { document });
+		Ok(())
+	}
+
+	/// Whether `doc` still holds its parties' registry references: neither terminated nor
+	/// closed.
+	pub(crate) fn is_live(doc: &DocumentOf<T>) -> bool {
+		matches!(doc.status, DocumentStatus::Pending | DocumentStatus::Active)
+	}
+
+	/// Releases the registry reference `doc` holds on each of its parties.
+	pub(crate) fn release_parties(doc: &DocumentOf<T>) {
+		for party in doc.parties.iter() {
+			T::Registry::remove_reference(party);
+		}
+	}
+
 	/// `Ok` if `doc` is neither terminated nor past its validity end at `now`; otherwise the
 	/// status it has.
 	pub(crate) fn ensure_in_force(
@@ -112,6 +142,9 @@ impl<T: Config> Pallet<T> {
 	) -> Result<(), DocumentStatus> {
 		if doc.status == DocumentStatus::Terminated {
 			return Err(DocumentStatus::Terminated);
+		}
+		if doc.status == DocumentStatus::Expired {
+			return Err(DocumentStatus::Expired);
 		}
 		if doc.valid_until.is_some_and(|end| now >= end) {
 			return Err(DocumentStatus::Expired);

@@ -94,7 +94,10 @@ impl<T: Config> Pallet<T> {
 			doc.open_version = None;
 			doc.active_version = Some(version);
 			doc.status = match record.kind {
-				VersionKind::Termination => DocumentStatus::Terminated,
+				VersionKind::Termination => {
+					Self::release_parties(&doc);
+					DocumentStatus::Terminated
+				}
 				_ => DocumentStatus::Active,
 			};
 			Documents::<T>::insert(document, &doc);

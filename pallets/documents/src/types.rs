@@ -92,7 +92,8 @@ pub enum DocumentStatus {
 	/// The parties signed a termination.
 	#[codec(index = 2)]
 	Terminated,
-	/// Past its validity end (only in views: expiry is lazy, nothing iterates).
+	/// Past its validity end. Expiry is lazy (nothing iterates): views show it from the
+	/// validity end on; storage has it once someone closed the document (`close_expired`).
 	#[codec(index = 3)]
 	Expired,
 }
@@ -163,7 +164,8 @@ pub struct Document<AccountId, Balance, BlockNumber, Parties> {
 	pub signers: Parties,
 	/// From this block on the document no longer counts (`Expired`).
 	pub valid_until: Option<BlockNumber>,
-	/// `Pending`, `Active` or `Terminated`: `Expired` is never stored.
+	/// `Pending` or `Active` while live (the parties' registry references are held);
+	/// `Terminated`, or `Expired` once closed.
 	pub status: DocumentStatus,
 	/// How many versions there are: they are numbered `0..versions`.
 	pub versions: VersionIndex,

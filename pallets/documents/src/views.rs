@@ -5,6 +5,7 @@
 use crate::*;
 use alloc::{string::String, vec::Vec};
 use frame_system::pallet_prelude::BlockNumberFor;
+use pactum_primitives::ParticipantRegistry;
 
 pub type DocumentViewOf<T> = DocumentView<
 	<T as frame_system::Config>::AccountId,
@@ -177,8 +178,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Whether `who` may fetch `document`'s file now: a party, or a viewer whose grant has not
-	/// expired.
+	/// expired; never an account the registry recovered to another (its key is lost).
 	pub fn can_access(document: DocumentId, who: &T::AccountId) -> bool {
+		if T::Registry::recovered_to(who).is_some() {
+			return false;
+		}
 		let Some(doc) = Documents::<T>::get(document) else { return false };
 		if doc.parties.contains(who) {
 			return true;

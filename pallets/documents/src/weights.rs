@@ -47,6 +47,10 @@ pub trait WeightInfo {
 	fn revoke_access() -> Weight;
 	fn issue_certificate() -> Weight;
 	fn revoke_certificate() -> Weight;
+	fn close_expired() -> Weight;
+	fn recover_deposits() -> Weight;
+	fn recover_document() -> Weight;
+	fn recover_certificate() -> Weight;
 }
 
 /// Weights measured for the runtime, with its own database weights.
@@ -255,6 +259,30 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	fn close_expired() -> Weight {
+		// PLACEHOLDER until scripts/benchmark.sh pallet_documents runs.
+		Weight::from_parts(50_000_000, 6000)
+			.saturating_add(T::DbWeight::get().reads(20_u64))
+			.saturating_add(T::DbWeight::get().writes(20_u64))
+	}
+	fn recover_deposits() -> Weight {
+		// PLACEHOLDER until scripts/benchmark.sh pallet_documents runs.
+		Weight::from_parts(50_000_000, 6000)
+			.saturating_add(T::DbWeight::get().reads(20_u64))
+			.saturating_add(T::DbWeight::get().writes(20_u64))
+	}
+	fn recover_document() -> Weight {
+		// PLACEHOLDER until scripts/benchmark.sh pallet_documents runs.
+		Weight::from_parts(50_000_000, 6000)
+			.saturating_add(T::DbWeight::get().reads(20_u64))
+			.saturating_add(T::DbWeight::get().writes(20_u64))
+	}
+	fn recover_certificate() -> Weight {
+		// PLACEHOLDER until scripts/benchmark.sh pallet_documents runs.
+		Weight::from_parts(50_000_000, 6000)
+			.saturating_add(T::DbWeight::get().reads(20_u64))
+			.saturating_add(T::DbWeight::get().writes(20_u64))
+	}
 }
 
 /// The same measurements with ParityDB's database weights, for mocks and tests.
@@ -319,5 +347,29 @@ impl WeightInfo for () {
 		Weight::from_parts(58_270_000, 3770)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn close_expired() -> Weight {
+		// PLACEHOLDER until scripts/benchmark.sh pallet_documents runs.
+		Weight::from_parts(50_000_000, 6000)
+			.saturating_add(ParityDbWeight::get().reads(20_u64))
+			.saturating_add(ParityDbWeight::get().writes(20_u64))
+	}
+	fn recover_deposits() -> Weight {
+		// PLACEHOLDER until scripts/benchmark.sh pallet_documents runs.
+		Weight::from_parts(50_000_000, 6000)
+			.saturating_add(ParityDbWeight::get().reads(20_u64))
+			.saturating_add(ParityDbWeight::get().writes(20_u64))
+	}
+	fn recover_document() -> Weight {
+		// PLACEHOLDER until scripts/benchmark.sh pallet_documents runs.
+		Weight::from_parts(50_000_000, 6000)
+			.saturating_add(ParityDbWeight::get().reads(20_u64))
+			.saturating_add(ParityDbWeight::get().writes(20_u64))
+	}
+	fn recover_certificate() -> Weight {
+		// PLACEHOLDER until scripts/benchmark.sh pallet_documents runs.
+		Weight::from_parts(50_000_000, 6000)
+			.saturating_add(ParityDbWeight::get().reads(20_u64))
+			.saturating_add(ParityDbWeight::get().writes(20_u64))
 	}
 }

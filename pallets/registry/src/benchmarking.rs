@@ -285,5 +285,18 @@ mod benchmarks {
 		assert!(!Participants::<T>::contains_key(&lost));
 	}
 
+	#[benchmark]
+	fn continue_recovery() {
+		// The registry's own part: what the hooks move is charged by their steps.
+		let lost: T::AccountId = account("lost", 0, 0);
+		let new = registered::<T>("new");
+		RecoveredTo::<T>::insert(&lost, &new);
+		Moving::<T>::insert(&new, &lost);
+		let caller: T::AccountId = whitelisted_caller();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), lost);
+		assert!(!Moving::<T>::contains_key(&new));
+	}
+
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

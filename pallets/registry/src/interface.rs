@@ -47,6 +47,10 @@ impl<T: Config> ParticipantRegistry<T::AccountId> for Pallet<T> {
 		});
 	}
 
+	fn recovered_to(who: &T::AccountId) -> Option<T::AccountId> {
+		RecoveredTo::<T>::get(who)
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn register_for_benchmarks(who: &T::AccountId, kyc_level: u8, roles: &[Role]) {
 		Self::admit(who, kyc_level, roles);

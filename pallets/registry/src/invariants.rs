@@ -1,6 +1,6 @@
 //! `try_state`: the registration hold of every participant is its recorded deposit, and the
 //! counters and indexes (participant count, role holders, organisation codes, operator keys,
-//! recoveries) agree with the records.
+//! recoveries, recovered accounts and state still moving) agree with the records.
 
 use crate::{pallet::*, Role};
 use frame_support::ensure;
@@ -43,6 +43,15 @@ impl<T: Config> Pallet<T> {
 		}
 		for lost in Recoveries::<T>::iter_keys() {
 			ensure!(Participants::<T>::contains_key(&lost), "recovery of a non-participant");
+		}
+		for (new, lost) in Moving::<T>::iter() {
+			ensure!(
+				RecoveredTo::<T>::get(&lost).as_ref() == Some(&new),
+				"state moving to an account the lost one was not recovered to"
+			);
+		}
+		for lost in RecoveredTo::<T>::iter_keys() {
+			ensure!(!Participants::<T>::contains_key(&lost), "a lost account is a participant");
 		}
 		Ok(())
 	}

@@ -137,8 +137,12 @@ pub mod pallet {
 		/// Blocks between a recovery's approval and the moment it can be finished.
 		#[pallet::constant]
 		type RecoveryDelay: Get<BlockNumberFor<Self>>;
-		/// Told when a participant moved to a new account.
+		/// Told when a participant moved to a new account; moves the other pallets' state.
 		type OnRecovered: OnParticipantRecovered<Self::AccountId>;
+		/// The weight `finish_recovery` and each `continue_recovery` give `OnRecovered` (at
+		/// least its largest step); charged up front, the unused part refunded.
+		#[pallet::constant]
+		type RecoveryBudget: Get<Weight>;
 		/// Every role of the chain (the registry's own [`roles::All`] among them): the registry
 		/// grants no other.
 		type Roles: RoleCatalog;
@@ -184,6 +188,18 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Recoveries<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, RecoveryOf<T>, OptionQuery>;
+
+	/// Lost accounts -> the account their participant was recovered to. A lost account cannot
+	/// register again (its key may be in other hands).
+	#[pallet::storage]
+	pub type RecoveredTo<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, T::AccountId, OptionQuery>;
+
+	/// Recovered accounts whose state other pallets have not finished moving yet -> the lost
+	/// account it comes from (`continue_recovery` moves the rest).
+	#[pallet::storage]
+	pub type Moving<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, T::AccountId, OptionQuery>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -261,8 +277,11 @@ pub mod pallet {
 		},
 		/// The pending recovery of `lost` was cancelled by `by`.
 		RecoveryCancelled { lost: T::AccountId, by: T::AccountId },
-		/// The participant `lost` now lives at `new`.
+		/// The participant `lost` now lives at `new`; `StateMoved` follows.
 		Recovered { lost: T::AccountId, new: T::AccountId },
+		/// The other pallets moved `lost`'s state to `new`: all of it (`complete`), or as much
+		/// as one call's `RecoveryBudget` allowed (`continue_recovery` moves the rest).
+		StateMoved { lost: T::AccountId, new: T::AccountId, complete: bool },
 	}
 
 	#[pallet::error]
@@ -338,6 +357,13 @@ pub mod pallet {
 		NewAccountNotFunded,
 		/// The role is not one of the chain's roles (`Config::Roles`).
 		UnknownRole,
+		/// The account was recovered to another one and cannot be registered or recovered to.
+		AccountRecovered,
+		/// The participant's state from an earlier recovery is still moving:
+		/// `continue_recovery` first.
+		StillMoving,
+		/// Nothing of the account is left to move.
+		NothingToMove,
 	}
 
 	#[pallet::hooks]
@@ -346,6 +372,10 @@ pub mod pallet {
 		/// registry's own roles are in it.
 		fn integrity_test() {
 			Self::check_role_catalog(&T::Roles::roles());
+			assert!(
+				T::RecoveryBudget::get().all_gte(T::OnRecovered::max_step()),
+				"RecoveryBudget must allow OnRecovered's largest step",
+			);
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -556,19 +586,33 @@ pub mod pallet {
 
 		/// Finish an approved recovery whose delay has passed: the participant record, its
 		/// deposit, roles, organisation code, key and any ban move from `lost` to `new`, and
-		/// `OnRecovered` moves the other pallets' state. `new` must hold at least the existential
-		/// deposit (the registration deposit is held on it).
+		/// `OnRecovered` moves the other pallets' state, within `RecoveryBudget`. `new` must hold
+		/// at least the existential deposit (deposits are held on it).
 		///
-		/// Origin: any signed account. Emits `Recovered` (and the events of the pallets
-		/// `OnRecovered` tells).
+		/// Origin: any signed account. Emits `Recovered`, the events of the pallets
+		/// `OnRecovered` tells, and `StateMoved`.
 		#[pallet::call_index(16)]
-		#[pallet::weight(T::WeightInfo::finish_recovery().saturating_add(T::OnRecovered::max_weight()))]
+		#[pallet::weight(T::WeightInfo::finish_recovery().saturating_add(T::RecoveryBudget::get()))]
 		pub fn finish_recovery(
 			origin: OriginFor<T>,
 			lost: T::AccountId,
 		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
 			Self::do_finish_recovery(lost)
+		}
+
+		/// Move more of a recovered participant's state from `lost` to its new account, when
+		/// `finish_recovery` could not move all of it (`StateMoved { complete: false }`).
+		///
+		/// Origin: any signed account. Emits `StateMoved`.
+		#[pallet::call_index(17)]
+		#[pallet::weight(T::WeightInfo::continue_recovery().saturating_add(T::RecoveryBudget::get()))]
+		pub fn continue_recovery(
+			origin: OriginFor<T>,
+			lost: T::AccountId,
+		) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			Self::do_continue_recovery(lost)
 		}
 	}
 }

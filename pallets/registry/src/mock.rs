@@ -1,6 +1,7 @@
 //! A test runtime: system, balances (deposits are holds) and the registry.
 
 use crate::{self as pallet_registry, OnParticipantRecovered};
+use pactum_primitives::RecoveryProgress;
 pub use crate::roles::{KycAdmin, SecurityAdmin, SuperAdmin};
 pub use other_roles::{Auditor, Issuer, TradeAdmin};
 
@@ -18,7 +19,7 @@ pub mod other_roles {
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{ConstU32, ConstU64, ConstU8},
-	weights::Weight,
+	weights::{Weight, WeightMeter},
 };
 use frame_system::EnsureRoot;
 use sp_runtime::BuildStorage;
@@ -64,25 +65,38 @@ impl pallet_balances::Config for Test {
 }
 
 std::thread_local! {
-	/// Every `(lost, new)` the recovery hook was told about, in order.
+	/// Every `(lost, new)` the recovery hook finished moving, in order.
 	pub static RECOVERED: core::cell::RefCell<Vec<(AccountId, AccountId)>> =
 		const { core::cell::RefCell::new(Vec::new()) };
+	/// How many steps (of `STEP` each) the hook still has to take for the next recovery.
+	pub static STEPS_LEFT: core::cell::Cell<u32> = const { core::cell::Cell::new(1) };
 }
 
-/// Records each recovery, as the tokens pallet would move balances.
+/// The weight of one step of [`RecordRecoveries`]; `RecoveryBudget` allows three.
+pub const STEP: Weight = Weight::from_parts(1_000, 0);
+
+/// Moves `STEPS_LEFT` items of state, one `STEP` each, then records the recovery, as another
+/// pallet would move its records.
 pub struct RecordRecoveries;
 impl OnParticipantRecovered<AccountId> for RecordRecoveries {
-	fn on_recovered(lost: &AccountId, new: &AccountId) -> Weight {
+	fn on_recovered(lost: &AccountId, new: &AccountId, meter: &mut WeightMeter) -> RecoveryProgress {
+		while STEPS_LEFT.get() > 0 {
+			if meter.try_consume(STEP).is_err() {
+				return RecoveryProgress::Incomplete;
+			}
+			STEPS_LEFT.set(STEPS_LEFT.get() - 1);
+		}
 		RECOVERED.with(|r| r.borrow_mut().push((*lost, *new)));
-		Weight::from_parts(1_000, 0)
+		RecoveryProgress::Done
 	}
-	fn max_weight() -> Weight {
-		Weight::from_parts(5_000, 0)
+	fn max_step() -> Weight {
+		STEP
 	}
 }
 
 parameter_types! {
 	pub const RecoveryDelay: u64 = 10;
+	pub const RecoveryBudget: Weight = Weight::from_parts(3_000, 0);
 }
 
 pub const DEPOSIT: u64 = 100;
@@ -96,6 +110,7 @@ impl pallet_registry::Config for Test {
 	type MaxOrgCodeLen = ConstU32<8>;
 	type RecoveryDelay = RecoveryDelay;
 	type OnRecovered = RecordRecoveries;
+	type RecoveryBudget = RecoveryBudget;
 	type Roles = (crate::roles::All, other_roles::All);
 	type WeightInfo = ();
 }
@@ -142,6 +157,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	.assimilate_storage(&mut storage)
 	.unwrap();
 	RECOVERED.with(|r| r.borrow_mut().clear());
+	STEPS_LEFT.set(1);
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
 	ext

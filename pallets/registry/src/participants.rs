@@ -12,6 +12,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_register(who: T::AccountId) -> DispatchResult {
 		ensure!(!Participants::<T>::contains_key(&who), Error::<T>::AlreadyRegistered);
 		ensure!(!Self::banned(&who), Error::<T>::Banned);
+		ensure!(!RecoveredTo::<T>::contains_key(&who), Error::<T>::AccountRecovered);
 		let deposit = T::RegistrationDeposit::get();
 		T::Currency::hold(&HoldReason::Registration.into(), &who, deposit)
 			.map_err(|_| Error::<T>::InsufficientBalance)?;

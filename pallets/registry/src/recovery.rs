@@ -1,6 +1,7 @@
 //! Recovery: a KYC admin and a security admin together move a participant whose key is lost to a
 //! new account (proposal, approval, cancellation, and the move itself after `RecoveryDelay`, which
-//! tells `OnRecovered`).
+//! tells `OnRecovered`, in steps of `RecoveryBudget`: `continue_recovery` moves what one call could
+//! not).
 
 use crate::{pallet::*, roles, Recovery, WeightInfo};
 use frame_support::{
@@ -10,7 +11,8 @@ use frame_support::{
 		tokens::{Fortitude, Precision, Restriction},
 	},
 };
-use pactum_primitives::OnParticipantRecovered;
+use frame_support::weights::WeightMeter;
+use pactum_primitives::{OnParticipantRecovered, RecoveryProgress};
 use sp_runtime::traits::Saturating;
 
 impl<T: Config> Pallet<T> {
@@ -29,6 +31,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(Participants::<T>::contains_key(&lost), Error::<T>::NotParticipant);
 		ensure!(lost != new, Error::<T>::SameAccount);
 		ensure!(!Participants::<T>::contains_key(&new), Error::<T>::NewAccountInUse);
+		ensure!(!RecoveredTo::<T>::contains_key(&new), Error::<T>::AccountRecovered);
+		ensure!(!Moving::<T>::contains_key(&lost), Error::<T>::StillMoving);
 		ensure!(!Recoveries::<T>::contains_key(&lost), Error::<T>::RecoveryPending);
 		Recoveries::<T>::insert(
 			&lost,
@@ -92,13 +96,14 @@ impl<T: Config> Pallet<T> {
 		);
 		let new = recovery.new;
 		ensure!(!Participants::<T>::contains_key(&new), Error::<T>::NewAccountInUse);
+		ensure!(!Moving::<T>::contains_key(&lost), Error::<T>::StillMoving);
 		let participant = Participants::<T>::get(&lost).ok_or(Error::<T>::NotParticipant)?;
+		// Holds (this pallet's and other pallets' deposits) need an existing account.
+		ensure!(
+			T::Currency::balance(&new) >= T::Currency::minimum_balance(),
+			Error::<T>::NewAccountNotFunded
+		);
 		if !participant.deposit.is_zero() {
-			// A hold needs an existing account.
-			ensure!(
-				T::Currency::balance(&new) >= T::Currency::minimum_balance(),
-				Error::<T>::NewAccountNotFunded
-			);
 			T::Currency::transfer_on_hold(
 				&HoldReason::Registration.into(),
 				&lost,
@@ -121,8 +126,31 @@ impl<T: Config> Pallet<T> {
 		Recoveries::<T>::remove(&lost);
 		Participants::<T>::remove(&lost);
 		Participants::<T>::insert(&new, participant);
-		let hook_weight = T::OnRecovered::on_recovered(&lost, &new);
-		Self::deposit_event(Event::Recovered { lost, new });
-		Ok(Some(T::WeightInfo::finish_recovery().saturating_add(hook_weight)).into())
+		RecoveredTo::<T>::insert(&lost, &new);
+		Self::deposit_event(Event::Recovered { lost: lost.clone(), new: new.clone() });
+		let hooks = Self::move_state(lost, new);
+		Ok(Some(T::WeightInfo::finish_recovery().saturating_add(hooks)).into())
+	}
+
+	pub(crate) fn do_continue_recovery(lost: T::AccountId) -> DispatchResultWithPostInfo {
+		let new = RecoveredTo::<T>::get(&lost).ok_or(Error::<T>::NothingToMove)?;
+		ensure!(Moving::<T>::get(&new).as_ref() == Some(&lost), Error::<T>::NothingToMove);
+		let hooks = Self::move_state(lost, new);
+		Ok(Some(T::WeightInfo::continue_recovery().saturating_add(hooks)).into())
+	}
+
+	/// Lets `OnRecovered` move `lost`'s state to `new` within `RecoveryBudget`; records whether
+	/// some is left (`Moving`). Returns the weight the hooks used.
+	fn move_state(lost: T::AccountId, new: T::AccountId) -> Weight {
+		let mut meter = WeightMeter::with_limit(T::RecoveryBudget::get());
+		let complete = T::OnRecovered::on_recovered(&lost, &new, &mut meter) ==
+			RecoveryProgress::Done;
+		if complete {
+			Moving::<T>::remove(&new);
+		} else {
+			Moving::<T>::insert(&new, &lost);
+		}
+		Self::deposit_event(Event::StateMoved { lost, new, complete });
+		meter.consumed()
 	}
 }

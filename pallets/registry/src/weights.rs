@@ -54,6 +54,7 @@ pub trait WeightInfo {
 	fn approve_recovery() -> Weight;
 	fn cancel_recovery() -> Weight;
 	fn finish_recovery() -> Weight;
+	fn continue_recovery() -> Weight;
 }
 
 /// Weights measured for the runtime, with its own database weights.
@@ -286,6 +287,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
+	fn continue_recovery() -> Weight {
+		// PLACEHOLDER until scripts/benchmark.sh pallet_registry runs.
+		Weight::from_parts(30_000_000, 3651)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 }
 
 /// The same measurements with ParityDB's database weights, for mocks and tests.
@@ -374,5 +381,11 @@ impl WeightInfo for () {
 		Weight::from_parts(108_892_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(12_u64))
+	}
+	fn continue_recovery() -> Weight {
+		// PLACEHOLDER until scripts/benchmark.sh pallet_registry runs.
+		Weight::from_parts(30_000_000, 3651)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }

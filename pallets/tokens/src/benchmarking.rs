@@ -7,6 +7,7 @@ use super::*;
 use crate::pallet::{Assets as Ledger, BalanceOf, Config, Pallet};
 use alloc::vec;
 use frame_benchmarking::v2::*;
+use frame_support::weights::WeightMeter;
 use frame_support::traits::{EnsureOrigin, Get};
 use frame_system::RawOrigin;
 use pactum_primitives::{OnParticipantRecovered, ParticipantRegistry};
@@ -320,9 +321,10 @@ mod benchmarks {
 			withdrawal::<T>(ASSET, &lost);
 		}
 		let new: T::AccountId = account("new", 0, 0);
+		let mut meter = WeightMeter::new();
 		#[block]
 		{
-			Pallet::<T>::on_recovered(&lost, &new);
+			Pallet::<T>::on_recovered(&lost, &new, &mut meter);
 		}
 		assert_eq!(AccountWithdrawals::<T>::get(&new).len() as u32, w);
 		assert!(!Ledger::<T>::balance(ASSET, &new).is_zero());

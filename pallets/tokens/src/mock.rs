@@ -66,6 +66,12 @@ impl pallet_timestamp::Config for Test {
 	type WeightInfo = ();
 }
 
+frame_support::parameter_types! {
+	/// Room for the tokens hook's largest step.
+	pub RecoveryBudget: frame_support::weights::Weight =
+		<Tokens as pactum_primitives::OnParticipantRecovered<AccountId>>::max_step();
+}
+
 impl pallet_registry::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
@@ -75,6 +81,7 @@ impl pallet_registry::Config for Test {
 	type MaxOrgCodeLen = ConstU32<8>;
 	type RecoveryDelay = ConstU64<10>;
 	type OnRecovered = Tokens;
+	type RecoveryBudget = RecoveryBudget;
 	type Roles = (pallet_registry::roles::All, crate::roles::All);
 	type WeightInfo = ();
 }

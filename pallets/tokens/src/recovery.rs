@@ -11,14 +11,23 @@ use frame_support::{
 		tokens::Preservation,
 		Get,
 	},
-	weights::Weight,
+	weights::{Weight, WeightMeter},
 	BoundedVec,
 };
-use pactum_primitives::OnParticipantRecovered;
+use pactum_primitives::{OnParticipantRecovered, RecoveryProgress};
 use sp_runtime::traits::{Saturating, Zero};
 
+/// Everything moves in one step, started only when the meter allows its worst case (every
+/// asset, every withdrawal) and charged at the actual counts.
 impl<T: Config> OnParticipantRecovered<T::AccountId> for Pallet<T> {
-	fn on_recovered(lost: &T::AccountId, new: &T::AccountId) -> Weight {
+	fn on_recovered(
+		lost: &T::AccountId,
+		new: &T::AccountId,
+		meter: &mut WeightMeter,
+	) -> RecoveryProgress {
+		if !meter.can_consume(Self::max_step()) {
+			return RecoveryProgress::Incomplete;
+		}
 		let mut assets = 0u32;
 		for asset in Tokens::<T>::iter_keys() {
 			assets = assets.saturating_add(1);
@@ -49,10 +58,12 @@ impl<T: Config> OnParticipantRecovered<T::AccountId> for Pallet<T> {
 			}
 		}
 		let withdrawals = Self::move_withdrawals(lost, new);
-		<T as Config>::WeightInfo::on_recovered(assets, withdrawals)
+		// At most `max_step`, which the meter allowed.
+		meter.consume(<T as Config>::WeightInfo::on_recovered(assets, withdrawals));
+		RecoveryProgress::Done
 	}
 
-	fn max_weight() -> Weight {
+	fn max_step() -> Weight {
 		<T as Config>::WeightInfo::on_recovered(
 			T::MaxAssets::get(),
 			T::MaxPendingWithdrawals::get(),

@@ -2,18 +2,24 @@
 //! recovery. Every Pactum pallet asks it.
 
 use crate::{
-	configs::AdminOrigin, deposit, Balance, Balances, BlockNumber, Runtime, RuntimeHoldReason, DAYS,
+	configs::{AdminOrigin, RuntimeBlockWeights},
+	deposit, Balance, Balances, BlockNumber, Runtime, RuntimeHoldReason, DAYS,
 };
 use frame_support::{
 	parameter_types,
 	traits::{ConstU32, ConstU8},
+	weights::Weight,
 };
+use sp_runtime::Perbill;
 
 parameter_types! {
 	/// Two storage items (the participant record and its operator key) of at most 256 bytes.
 	pub const RegistrationDeposit: Balance = deposit(2, 256);
 	/// A day to notice and cancel a recovery before it moves the account.
 	pub const RecoveryDelay: BlockNumber = DAYS;
+	/// A tenth of a block per recovery call for the pallets' hooks; a participant's state that
+	/// needs more moves over several calls (`continue_recovery`).
+	pub RecoveryBudget: Weight = Perbill::from_percent(10) * RuntimeBlockWeights::get().max_block;
 }
 
 impl pallet_registry::Config for Runtime {
@@ -25,8 +31,10 @@ impl pallet_registry::Config for Runtime {
 	type MaxKycLevel = ConstU8<3>;
 	type MaxOrgCodeLen = ConstU32<32>;
 	type RecoveryDelay = RecoveryDelay;
-	/// A recovered participant's token balances, withdrawals and limit usage move with it.
-	type OnRecovered = crate::Tokens;
+	/// A recovered participant's token balances, withdrawals and limit usage move with it, then
+	/// its places in documents, its certificates and its deposits for them.
+	type OnRecovered = (crate::Tokens, crate::Documents);
+	type RecoveryBudget = RecoveryBudget;
 	/// Every pallet's roles; each pallet declares its own numbers, the integrity test checks
 	/// that none is used twice.
 	type Roles = (

@@ -5,9 +5,13 @@
 use super::{account, ext_from_preset};
 use crate::{
 	configs::{ProxyType, RuntimeBlockWeights},
-	Assets, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, System, Tokens,
+	AccountId, Assets, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, System, Tokens,
 };
-use frame_support::{assert_noop, assert_ok, dispatch::GetDispatchInfo, traits::InstanceFilter};
+use frame_support::{
+	assert_noop, assert_ok,
+	dispatch::GetDispatchInfo,
+	traits::{Get, InstanceFilter},
+};
 use pactum_primitives::OnParticipantRecovered;
 use pallet_tokens::{HolderPolicy, WeightInfo as _};
 use sp_genesis_builder::DEV_RUNTIME_PRESET;
@@ -103,12 +107,22 @@ fn a_non_transfer_proxy_cannot_move_tokens() {
 }
 
 #[test]
-fn the_worst_recovery_fits_in_a_block() {
-	let call = RuntimeCall::Registry(pallet_registry::Call::finish_recovery { lost: account(Bob) });
-	let weight = call.get_dispatch_info().call_weight;
-	assert!(weight.all_gte(<Tokens as OnParticipantRecovered<_>>::max_weight()));
+fn a_recovery_call_fits_in_a_block_and_always_progresses() {
+	let budget = <Runtime as pallet_registry::Config>::RecoveryBudget::get();
+	let hooks = <<Runtime as pallet_registry::Config>::OnRecovered as OnParticipantRecovered<
+		AccountId,
+	>>::max_step();
+	assert!(budget.all_gte(hooks), "{budget:?} below the largest step {hooks:?}");
+	assert!(budget.all_gte(<Tokens as OnParticipantRecovered<_>>::max_step()));
 	let max = RuntimeBlockWeights::get().max_block;
-	assert!(weight.all_lt(max), "{weight:?} of {max:?}");
+	for call in [
+		pallet_registry::Call::finish_recovery { lost: account(Bob) },
+		pallet_registry::Call::continue_recovery { lost: account(Bob) },
+	] {
+		let weight = RuntimeCall::Registry(call).get_dispatch_info().call_weight;
+		assert!(weight.all_gte(budget));
+		assert!(weight.all_lt(max), "{weight:?} of {max:?}");
+	}
 	let one_asset = <Runtime as pallet_tokens::Config>::WeightInfo::on_recovered(1, 0);
 	assert!(one_asset.ref_time() > 0);
 }

@@ -7,6 +7,7 @@ mod amend;
 mod bulk;
 mod certificates;
 mod create;
+mod lifecycle;
 mod relayed;
 mod sign;
 mod views;

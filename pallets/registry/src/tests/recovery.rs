@@ -1,7 +1,7 @@
 use super::*;
 use crate::{
 	Bans, Error, Event, HoldReason, KeyScheme, OperatorKeys, OrgCodes, ParticipantRegistry,
-	Participants, Recoveries, RoleHolders,
+	Moving, Participants, RecoveredTo, Recoveries, RoleHolders,
 };
 use frame_support::{assert_noop, traits::fungible::InspectHold, weights::Weight};
 
@@ -51,7 +51,12 @@ fn recovery_moves_the_participant_after_the_delay() {
 		// The hook's actual weight (1_000) replaces its maximum (5_000).
 		let own = <() as crate::WeightInfo>::finish_recovery();
 		assert_eq!(post.actual_weight, Some(own.saturating_add(Weight::from_parts(1_000, 0))));
-		System::assert_last_event(Event::Recovered { lost: ALICE, new: BOB }.into());
+		System::assert_has_event(Event::Recovered { lost: ALICE, new: BOB }.into());
+		System::assert_last_event(
+			Event::StateMoved { lost: ALICE, new: BOB, complete: true }.into(),
+		);
+		assert_eq!(RecoveredTo::<Test>::get(ALICE), Some(BOB));
+		assert_eq!(Moving::<Test>::get(BOB), None);
 
 		assert_eq!(Participants::<Test>::get(ALICE), None);
 		assert_eq!(Participants::<Test>::get(BOB), Some(before));
@@ -242,5 +247,111 @@ fn recovery_to_an_account_without_funds_waits_until_it_is_funded() {
 		assert_ok!(Registry::finish_recovery(signed(CAROL), ALICE));
 		assert_eq!(held(FRESH), DEPOSIT);
 		assert!(Participants::<Test>::contains_key(FRESH));
+	});
+}
+
+/// Proposes, approves and waits out the recovery of `lost` to `new`.
+fn approved(lost: AccountId, new: AccountId) {
+	assert_ok!(Registry::propose_recovery(signed(KYC), lost, new));
+	assert_ok!(Registry::approve_recovery(signed(SECURITY), lost));
+	run_to_block(System::block_number() + 10);
+}
+
+#[test]
+fn state_larger_than_one_call_moves_over_several() {
+	test(|| {
+		register(ALICE);
+		approved(ALICE, BOB);
+		// Seven steps of 1_000; each call allows three.
+		STEPS_LEFT.set(7);
+		let own = <() as crate::WeightInfo>::finish_recovery();
+		let post = Registry::finish_recovery(signed(CAROL), ALICE).unwrap();
+		assert_eq!(post.actual_weight, Some(own.saturating_add(STEP.saturating_mul(3))));
+		System::assert_last_event(
+			Event::StateMoved { lost: ALICE, new: BOB, complete: false }.into(),
+		);
+		assert_eq!(Moving::<Test>::get(BOB), Some(ALICE));
+		// BOB is the participant already; it cannot be recovered again before its state arrived.
+		assert!(Participants::<Test>::contains_key(BOB));
+		assert_noop!(
+			Registry::propose_recovery(signed(KYC), BOB, CAROL),
+			Error::<Test>::StillMoving
+		);
+
+		let own = <() as crate::WeightInfo>::continue_recovery();
+		let post = Registry::continue_recovery(signed(CAROL), ALICE).unwrap();
+		assert_eq!(post.actual_weight, Some(own.saturating_add(STEP.saturating_mul(3))));
+		assert_eq!(STEPS_LEFT.get(), 1);
+		let post = Registry::continue_recovery(signed(CAROL), ALICE).unwrap();
+		assert_eq!(post.actual_weight, Some(own.saturating_add(STEP)));
+		System::assert_last_event(
+			Event::StateMoved { lost: ALICE, new: BOB, complete: true }.into(),
+		);
+		assert_eq!(Moving::<Test>::get(BOB), None);
+		assert_eq!(RECOVERED.with(|r| r.borrow().clone()), vec![(ALICE, BOB)]);
+		assert_noop!(
+			Registry::continue_recovery(signed(CAROL), ALICE),
+			Error::<Test>::NothingToMove
+		);
+		assert_ok!(Registry::propose_recovery(signed(KYC), BOB, CAROL));
+	});
+}
+
+#[test]
+fn continue_recovery_refusals() {
+	test(|| {
+		register(ALICE);
+		// Never recovered.
+		assert_noop!(
+			Registry::continue_recovery(signed(CAROL), ALICE),
+			Error::<Test>::NothingToMove
+		);
+		approved(ALICE, BOB);
+		assert_ok!(Registry::finish_recovery(signed(CAROL), ALICE));
+		// Everything moved in the first call.
+		assert_noop!(
+			Registry::continue_recovery(signed(CAROL), ALICE),
+			Error::<Test>::NothingToMove
+		);
+	});
+}
+
+#[test]
+fn a_lost_account_cannot_come_back() {
+	test(|| {
+		register(ALICE);
+		approved(ALICE, BOB);
+		assert_ok!(Registry::finish_recovery(signed(CAROL), ALICE));
+		// Whoever holds the lost key cannot register it again, nor receive a participant.
+		assert_noop!(Registry::register(signed(ALICE)), Error::<Test>::AccountRecovered);
+		assert_ok!(Balances::transfer_allow_death(signed(KYC), CAROL, 500));
+		register(CAROL);
+		assert_noop!(
+			Registry::propose_recovery(signed(KYC), CAROL, ALICE),
+			Error::<Test>::AccountRecovered
+		);
+		// Other pallets find the participant's records through the chain of recoveries.
+		assert_eq!(Registry::recovered_to(&ALICE), Some(BOB));
+		approved(BOB, 99);
+		assert_ok!(Balances::transfer_allow_death(signed(CAROL), 99, 10));
+		assert_ok!(Registry::finish_recovery(signed(CAROL), BOB));
+		assert_eq!(Registry::current_account(&ALICE), 99);
+		assert_eq!(Registry::current_account(&CAROL), CAROL);
+	});
+}
+
+#[test]
+fn a_participant_without_deposit_needs_a_funded_new_account_too() {
+	test(|| {
+		const FRESH: AccountId = 98;
+		// KYC2 was admitted at genesis, without deposit; the other pallets' deposits still need
+		// an existing account to be held on.
+		assert_ok!(Registry::propose_recovery(signed(SECURITY), KYC2, FRESH));
+		assert_ok!(Registry::approve_recovery(signed(KYC), KYC2));
+		run_to_block(11);
+		assert_noop!(
+			Registry::finish_recovery(signed(CAROL), KYC2),
+			Error::<Test>::NewAccountNotFunded
+		);
 	});
 }
