@@ -1,4 +1,6 @@
-//! Auditors: signalling, bonding, unbonding, seats, slashes and burns.
+//! Auditors: signalling, bonding (a registry reference while bonded), unbonding, seats, slashes
+//! and burns. Seats and tasks name the account that took them: each acts on its
+//! [`Pallet::holder`] (see `recovery.rs`).
 
 use crate::{pallet::*, Auditor, CaseId, Deadline, EpochIndex, Signal};
 use frame_support::{
@@ -43,12 +45,16 @@ impl<T: Config> Pallet<T> {
 				);
 				auditor
 			}
-			None => Auditor {
+			None => {
+				// A bonded auditor cannot leave the registry until its stake is released.
+				T::Registry::add_reference(&who)?;
+				Auditor {
 				stake: Zero::zero(),
 				vrf_key,
 				last_epoch: epoch,
 				open_seats: 0,
 				keep_bonded: false,
+				}
 			},
 		};
 		if first_signal {
@@ -109,11 +115,14 @@ impl<T: Config> Pallet<T> {
 	fn release_stake(who: T::AccountId, auditor: Auditor<T>) {
 		let released = Self::release_held(HoldReason::AuditorStake, &who, auditor.stake);
 		Auditors::<T>::remove(&who);
+		T::Registry::remove_reference(&who);
 		Self::deposit_event(Event::Unbonded { auditor: who, stake: released });
 	}
 
-	/// Hook task: `epoch`, signalled for by `who`, is over.
+	/// Hook task: `epoch`, signalled for by `who` (or the account it was recovered from), is
+	/// over.
 	pub(crate) fn epoch_over(who: &T::AccountId, epoch: EpochIndex) {
+		let who = &Self::holder(who);
 		Signals::<T>::remove(epoch, who);
 		if let Some(auditor) = Auditors::<T>::get(who) {
 			if Self::releasable(&auditor) {
@@ -139,6 +148,7 @@ impl<T: Config> Pallet<T> {
 	/// A seat of `who` was given up before the draw epoch ended (evicted or cut): it frees the
 	/// capacity it used.
 	pub(crate) fn seat_given_up(who: &T::AccountId, epoch: EpochIndex) {
+		let who = &Self::holder(who);
 		Signals::<T>::mutate(epoch, who, |signal| {
 			if let Some(signal) = signal {
 				signal.seats.saturating_dec();
@@ -149,6 +159,7 @@ impl<T: Config> Pallet<T> {
 
 	/// A seat of `who` is settled; its stake may be released.
 	pub(crate) fn seat_closed(who: &T::AccountId) {
+		let who = &Self::holder(who);
 		if let Some(mut auditor) = Auditors::<T>::get(who) {
 			auditor.open_seats.saturating_dec();
 			Self::store_or_release(who.clone(), auditor);
@@ -158,6 +169,7 @@ impl<T: Config> Pallet<T> {
 	/// Slashes a seated auditor that did not reveal: its seat deposit and `NoRevealSlash` of its
 	/// stake move to the `Slashed` hold, burned at the next epoch boundary.
 	pub(crate) fn slash(case: CaseId, who: &T::AccountId, deposit: BalanceOf<T>) {
+		let who = &Self::holder(who);
 		let mut amount = Self::release_held(HoldReason::PanelDeposit, who, deposit);
 		if let Some(mut auditor) = Auditors::<T>::get(who) {
 			let cut = T::NoRevealSlash::get() * auditor.stake;
@@ -186,6 +198,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Hook task: burns what was slashed from `who`.
 	pub(crate) fn burn(who: &T::AccountId) {
+		let who = &Self::holder(who);
 		let Some(amount) = PendingBurn::<T>::take(who) else { return };
 		let burned = T::Currency::burn_held(
 			&HoldReason::Slashed.into(),

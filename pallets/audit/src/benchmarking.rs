@@ -20,7 +20,7 @@ use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use crate::roles::Auditor as AuditorRole;
 use pactum_primitives::{ParticipantRegistry, Role};
 use sp_core::H256;
-use sp_runtime::traits::Bounded;
+use sp_runtime::traits::{Bounded, Zero};
 
 /// The seed written for the benchmark's draw epoch.
 const SEED: [u8; 32] = [0x42; 32];
@@ -383,6 +383,30 @@ mod benchmarks {
 			Pallet::<T>::release_matured(0);
 		}
 		assert!(!Escrows::<T>::contains_key(0));
+	}
+
+	/// A recovered auditor with something held under every reason, signals for three epochs
+	/// and slashes waiting to be burned.
+	#[benchmark]
+	fn recover_auditor() {
+		at_epoch::<T>(5, Zero::zero());
+		let lost = bonded::<T>(0, 1);
+		for reason in crate::recovery::HOLD_REASONS.into_iter().skip(1) {
+			assert!(T::Currency::hold(&reason.into(), &lost, units::<T>(1_000)).is_ok());
+		}
+		PendingBurn::<T>::insert(&lost, units::<T>(1_000));
+		for epoch in 4..=6 {
+			Signals::<T>::insert(epoch, &lost, Signal { capacity: 1, seats: 0 });
+		}
+		let new = participant::<T>("new", 0, &[]);
+
+		#[block]
+		{
+			Pallet::<T>::move_state(&lost, &new);
+		}
+
+		assert!(Auditors::<T>::contains_key(&new));
+		assert!(Signals::<T>::contains_key(6, &new));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

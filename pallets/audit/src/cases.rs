@@ -46,13 +46,14 @@ impl<T: Config> Pallet<T> {
 	/// Whether `who` may not sit on `case`: a party, of a party's organisation, or on an earlier
 	/// panel.
 	fn is_excluded(case: &Case<T>, who: &T::AccountId) -> bool {
-		if *who == case.requester || *who == case.counterparty || case.excluded.contains(who) {
+		let named = |recorded: &T::AccountId| Self::is_recorded(recorded, who);
+		if named(&case.requester) || named(&case.counterparty) || case.excluded.iter().any(named) {
 			return true;
 		}
 		match Self::organisation(who) {
 			Some(org) => [&case.requester, &case.counterparty]
 				.into_iter()
-				.any(|party| Self::organisation(party).as_ref() == Some(&org)),
+				.any(|party| Self::organisation(&Self::holder(party)).as_ref() == Some(&org)),
 			None => false,
 		}
 	}
@@ -130,7 +131,10 @@ impl<T: Config> Pallet<T> {
 		let signal = Signals::<T>::get(epoch, &who).ok_or(Error::<T>::NotSignalled)?;
 		ensure!(signal.seats < signal.capacity, Error::<T>::CapacityReached);
 		ensure!(!Self::is_excluded(&case, &who), Error::<T>::Excluded);
-		ensure!(!case.panel.iter().any(|seat| seat.auditor == who), Error::<T>::AlreadyCommitted);
+		ensure!(
+			!case.panel.iter().any(|seat| Self::is_recorded(&seat.auditor, &who)),
+			Error::<T>::AlreadyCommitted
+		);
 		let seed = EpochSeed::<T>::get(epoch).ok_or(Error::<T>::NotCommitPhase)?;
 		let output = sortition::verify(&auditor.vrf_key, &seed, id, round, case.attempt, &ticket)
 			.ok_or(Error::<T>::InvalidTicket)?;
@@ -184,11 +188,13 @@ impl<T: Config> Pallet<T> {
 			.panel
 			.iter_mut()
 			.take(seated)
-			.find(|seat| seat.auditor == who)
+			.find(|seat| Self::is_recorded(&seat.auditor, &who))
 			.ok_or(Error::<T>::NotSeated)?;
 		ensure!(seat.vote.is_none(), Error::<T>::AlreadyRevealed);
+		// Committed with the account that took the seat, which a recovery may have replaced.
 		ensure!(
-			sortition::commitment(id, round, attempt, &who, vote, &salt) == seat.commitment,
+			sortition::commitment(id, round, attempt, &seat.auditor, vote, &salt) ==
+				seat.commitment,
 			Error::<T>::CommitmentMismatch
 		);
 		seat.vote = Some(vote);
@@ -202,7 +208,10 @@ impl<T: Config> Pallet<T> {
 		let Phase::Decided { verdict, epoch } = case.phase else {
 			return Err(Error::<T>::NotDecided.into());
 		};
-		ensure!(who == case.requester || who == case.counterparty, Error::<T>::NotParty);
+		ensure!(
+			Self::is_recorded(&case.requester, &who) || Self::is_recorded(&case.counterparty, &who),
+			Error::<T>::NotParty
+		);
 		ensure!(Self::current_epoch() <= epoch.saturating_add(1), Error::<T>::ObjectionClosed);
 		ensure!(
 			stake >= T::MinObjectionStake::get().max(case.stake) && !stake.is_zero(),

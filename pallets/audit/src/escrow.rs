@@ -56,7 +56,8 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn add_dispute(id: EscrowId, a: &T::AccountId, b: &T::AccountId) -> DispatchResult {
 		Escrows::<T>::try_mutate(id, |escrow| -> DispatchResult {
 			let escrow = escrow.as_mut().ok_or(Error::<T>::UnknownEscrow)?;
-			let parties = (&escrow.recipient, &escrow.provider);
+			let (recipient, provider) = (Self::holder(&escrow.recipient), Self::holder(&escrow.provider));
+			let parties = (&recipient, &provider);
 			ensure!(parties == (a, b) || parties == (b, a), Error::<T>::NotEscrowParty);
 			escrow.disputes = escrow.disputes.checked_add(1).ok_or(Error::<T>::Overflow)?;
 			Ok(())
@@ -67,7 +68,7 @@ impl<T: Config> Pallet<T> {
 	/// upheld, or the provider's claim rejected.
 	pub(crate) fn against_provider(case: &Case<T>, id: EscrowId, verdict: Verdict) -> bool {
 		let Some(escrow) = Escrows::<T>::get(id) else { return false };
-		let recipient_claims = case.requester == escrow.recipient;
+		let recipient_claims = Self::holder(&case.requester) == Self::holder(&escrow.recipient);
 		recipient_claims == (verdict == Verdict::Upheld)
 	}
 
@@ -106,8 +107,8 @@ impl<T: Config> Pallet<T> {
 	fn pay_provider(id: EscrowId, escrow: Escrow<T>) {
 		let amount = T::Currency::transfer_on_hold(
 			&HoldReason::Escrow.into(),
-			&escrow.recipient,
-			&escrow.provider,
+			&Self::holder(&escrow.recipient),
+			&Self::holder(&escrow.provider),
 			escrow.held,
 			Precision::BestEffort,
 			Restriction::Free,

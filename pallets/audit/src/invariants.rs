@@ -1,20 +1,12 @@
-//! `try_state`: every hold of this pallet equals the stakes and deposits its records name.
+//! `try_state`: every hold of this pallet equals the stakes and deposits its records name (on the
+//! account a recovery moved them to, if any).
 
-use crate::{pallet::*, Phase};
+use crate::{pallet::*, recovery::HOLD_REASONS, Phase};
 use alloc::collections::btree_map::BTreeMap;
 use frame_support::traits::fungible::InspectHold;
 use sp_runtime::{traits::Saturating, TryRuntimeError};
 
 type Totals<T> = BTreeMap<(<T as frame_system::Config>::AccountId, u8), BalanceOf<T>>;
-
-const REASONS: [HoldReason; 6] = [
-	HoldReason::AuditorStake,
-	HoldReason::PanelDeposit,
-	HoldReason::CaseStake,
-	HoldReason::Objection,
-	HoldReason::Escrow,
-	HoldReason::Slashed,
-];
 
 fn add<T: Config>(
 	totals: &mut Totals<T>,
@@ -22,8 +14,10 @@ fn add<T: Config>(
 	reason: HoldReason,
 	amount: BalanceOf<T>,
 ) {
-	let index = REASONS.iter().position(|r| *r == reason).unwrap_or_default() as u8;
-	totals.entry((who.clone(), index)).or_default().saturating_accrue(amount);
+	let index = HOLD_REASONS.iter().position(|r| *r == reason).unwrap_or_default() as u8;
+	// Held where recoveries moved the account on record.
+	let holder = Pallet::<T>::holder(who);
+	totals.entry((holder, index)).or_default().saturating_accrue(amount);
 }
 
 impl<T: Config> Pallet<T> {
@@ -59,7 +53,7 @@ impl<T: Config> Pallet<T> {
 			}
 			for seat in seats {
 				add::<T>(&mut totals, &seat.auditor, HoldReason::PanelDeposit, seat.deposit);
-				open_seats.entry(seat.auditor.clone()).or_default().saturating_inc();
+				open_seats.entry(Self::holder(&seat.auditor)).or_default().saturating_inc();
 			}
 		}
 		// Every seat on a panel is an open seat of a bonded auditor, and nothing else is.
@@ -75,7 +69,7 @@ impl<T: Config> Pallet<T> {
 		let accounts: alloc::collections::btree_set::BTreeSet<_> =
 			totals.keys().map(|(who, _)| who.clone()).collect();
 		for who in accounts {
-			for (index, reason) in REASONS.iter().enumerate() {
+			for (index, reason) in HOLD_REASONS.iter().enumerate() {
 				let recorded = totals.get(&(who.clone(), index as u8)).copied().unwrap_or_default();
 				let held = T::Currency::balance_on_hold(&reason.clone().into(), &who);
 				if held != recorded {

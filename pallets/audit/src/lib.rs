@@ -54,6 +54,10 @@
 //! - Auditors: [`Pallet::signal`], [`Pallet::set_keep_bonded`], [`Pallet::unbond`],
 //!   [`Pallet::commit`], [`Pallet::reveal`].
 //! - Parties: [`Pallet::open_case`], [`Pallet::object`], [`Pallet::pay_service_fee`].
+//! - The registry: a bonded auditor holds a registry reference (it cannot leave while bonded);
+//!   [`pactum_primitives::OnParticipantRecovered`] (implemented here, `recovery.rs`) moves a
+//!   recovered participant's auditor record and holds, and the cases and seats naming the lost
+//!   account act for the new one.
 //! - Clients: the `AuditApi` runtime API (`pallet-audit-runtime-api`) and its JSON-RPC
 //!   (`audit_case`, `audit_auditor`); auditors check eligibility and build commitments with
 //!   `pactum-audit-ticket` (`pallets/audit/client`).
@@ -82,6 +86,7 @@ mod escrow;
 mod invariants;
 #[cfg(test)]
 mod mock;
+mod recovery;
 mod settlement;
 pub mod sortition;
 #[cfg(test)]
@@ -290,6 +295,9 @@ pub mod pallet {
 			auditor: T::AccountId,
 			keep: bool,
 		},
+		/// A recovery moved the auditor record, signals and holds of `lost` to `new`; seats and
+		/// cases naming `lost` pay `new`.
+		AuditorRecovered { lost: T::AccountId, new: T::AccountId },
 		/// An auditor's stake was released.
 		Unbonded {
 			auditor: T::AccountId,

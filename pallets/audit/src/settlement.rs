@@ -17,17 +17,18 @@ impl<T: Config> Pallet<T> {
 		Self::release_held(HoldReason::PanelDeposit, &seat.auditor, seat.deposit);
 	}
 
-	/// Releases up to `amount` held on `who` under `reason`; returns what was released.
+	/// Releases up to `amount` held on `who` (or where a recovery moved it) under `reason`;
+	/// returns what was released.
 	pub(crate) fn release_held(
 		reason: HoldReason,
 		who: &T::AccountId,
 		amount: BalanceOf<T>,
 	) -> BalanceOf<T> {
-		T::Currency::release(&reason.into(), who, amount, Precision::BestEffort)
+		T::Currency::release(&reason.into(), &Self::holder(who), amount, Precision::BestEffort)
 			.defensive_unwrap_or_default()
 	}
 
-	/// Pays `amount` held on `from` under `reason` to `to`, free.
+	/// Pays `amount` held on `from` under `reason` to `to`, free (each where recoveries moved it).
 	fn pay_held(
 		case: CaseId,
 		reason: HoldReason,
@@ -38,17 +39,18 @@ impl<T: Config> Pallet<T> {
 		if amount.is_zero() {
 			return;
 		}
+		let (from, to) = (Self::holder(from), Self::holder(to));
 		let paid = T::Currency::transfer_on_hold(
 			&reason.into(),
-			from,
-			to,
+			&from,
+			&to,
 			amount,
 			Precision::BestEffort,
 			Restriction::Free,
 			Fortitude::Polite,
 		)
 		.defensive_unwrap_or_default();
-		Self::deposit_event(Event::Paid { case, from: from.clone(), to: to.clone(), amount: paid });
+		Self::deposit_event(Event::Paid { case, from, to, amount: paid });
 	}
 
 	/// Shares `amount` held on `from` under `reason` equally among `to`, the rounding remainder
@@ -278,14 +280,10 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		if let RewardPolicy::Minted { per_seat } = policy {
-			for auditor in winners {
-				if T::Currency::mint_into(auditor, per_seat).defensive().is_ok() {
+			for auditor in winners.iter().map(Self::holder) {
+				if T::Currency::mint_into(&auditor, per_seat).defensive().is_ok() {
 					Minted::<T>::mutate(|total| total.saturating_accrue(per_seat));
-					Self::deposit_event(Event::RewardMinted {
-						case: id,
-						auditor: auditor.clone(),
-						amount: per_seat,
-					});
+					Self::deposit_event(Event::RewardMinted { case: id, auditor, amount: per_seat });
 				}
 			}
 		}

@@ -53,6 +53,7 @@ pub trait WeightInfo {
 	fn unbond_task() -> Weight;
 	fn burn_task() -> Weight;
 	fn release_task() -> Weight;
+	fn recover_auditor() -> Weight;
 }
 
 /// Weights measured for the runtime, with its own database weights.
@@ -395,6 +396,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
+	fn recover_auditor() -> Weight {
+		// PLACEHOLDER until scripts/benchmark.sh pallet_audit runs.
+		Weight::from_parts(80_000_000, 8000)
+			.saturating_add(T::DbWeight::get().reads(20_u64))
+			.saturating_add(T::DbWeight::get().writes(20_u64))
+	}
 }
 
 /// The same measurements with ParityDB's database weights, for mocks and tests.
@@ -489,5 +496,11 @@ impl WeightInfo for () {
 		Weight::from_parts(143_890_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	fn recover_auditor() -> Weight {
+		// PLACEHOLDER until scripts/benchmark.sh pallet_audit runs.
+		Weight::from_parts(80_000_000, 8000)
+			.saturating_add(ParityDbWeight::get().reads(20_u64))
+			.saturating_add(ParityDbWeight::get().writes(20_u64))
 	}
 }

@@ -32,8 +32,9 @@ impl pallet_registry::Config for Runtime {
 	type MaxOrgCodeLen = ConstU32<32>;
 	type RecoveryDelay = RecoveryDelay;
 	/// A recovered participant's token balances, withdrawals and limit usage move with it, then
-	/// its places in documents, its certificates and its deposits for them.
-	type OnRecovered = (crate::Tokens, crate::Documents);
+	/// its places in documents, its certificates and its deposits for them, then its auditor
+	/// record and audit holds.
+	type OnRecovered = (crate::Tokens, crate::Documents, crate::Audit);
 	type RecoveryBudget = RecoveryBudget;
 	/// Every pallet's roles; each pallet declares its own numbers, the integrity test checks
 	/// that none is used twice.

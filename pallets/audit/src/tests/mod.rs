@@ -5,4 +5,5 @@ mod cases;
 mod escrow;
 mod lifecycle;
 mod objections;
+mod recovery;
 mod votes;
