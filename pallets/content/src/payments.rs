@@ -51,8 +51,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Pay `amount` from `payer`, split by the royalty table `table` picks: the promoters' part
-	/// to `promoter` if given, else to the promotion right's holders. Returns how many legs were
-	/// paid (a leg to the payer itself is not).
+	/// to `promoter` if given, else to the promotion right's holders; each leg to the account
+	/// that holds the payee's records now (recoveries followed). Returns how many legs were paid
+	/// (a leg to the payer itself is not).
 	pub(crate) fn pay(
 		content: ContentId,
 		payer: &T::AccountId,
@@ -77,7 +78,11 @@ impl<T: Config> Pallet<T> {
 			distributors: &distributors,
 			promoters: &promoters,
 		};
-		let legs = split(amount, &table(&record.royalties), &payees);
+		// A recovered creator or right holder is paid at the account the registry moved it to.
+		let legs: alloc::vec::Vec<_> = split(amount, &table(&record.royalties), &payees)
+			.into_iter()
+			.map(|(to, value)| (T::Registry::current_account(&to), value))
+			.collect();
 		let total = legs.iter().fold(BalanceOf::<T>::zero(), |sum, (_, v)| sum.saturating_add(*v));
 		ensure!(total == amount, Error::<T>::SplitInexact);
 		let mut paid = 0u32;

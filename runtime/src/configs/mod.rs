@@ -15,4 +15,5 @@ mod tokens;
 pub use accounts::ProxyType;
 pub use audit::{AuditCommitPeriod, AuditEpochLength, AuditEscrowPeriod, AuditRevealPeriod};
 pub use governance::{AdminOrigin, CouncilCollective};
+pub use registry::{RecoveryBudget, RecoveryDelay};
 pub use system::{RuntimeBlockLength, RuntimeBlockWeights};

@@ -205,4 +205,5 @@ mod audit;
 mod content;
 mod contracts;
 mod documents;
+mod recovery;
 mod tokens;

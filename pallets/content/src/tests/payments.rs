@@ -213,6 +213,26 @@ fn a_token_price_pays_every_leg_as_a_regulated_transfer() {
 }
 
 #[test]
+fn a_recovered_creator_is_paid_at_its_new_account() {
+	test(|| {
+		const NEW: AccountId = 77;
+		token_asset();
+		let content = market();
+		let in_tokens = crate::LicenceTerms { asset: PaymentAsset::Token(ASSET), ..terms() };
+		assert_ok!(Content::publish_terms(signed(DISTRIBUTOR), content, in_tokens));
+		// The co-author's key was lost: the registry moved it to `NEW`, which is paid in its
+		// place (the lost account is no participant and could not receive the asset).
+		MockRegistry::recover(&COAUTHOR, &NEW);
+		assert_ok!(Content::buy_licence(signed(BUYER), content, 1, None));
+		assert_eq!([tokens(COAUTHOR), tokens(NEW)], [0, 150]);
+		assert!(events().iter().any(|e| matches!(
+			e,
+			Event::PaymentSplit { legs, .. } if legs.contains(&(NEW, 150))
+		)));
+	});
+}
+
+#[test]
 fn a_token_payment_is_refused_by_the_assets_rules() {
 	test(|| {
 		token_asset();
