@@ -46,7 +46,10 @@ impl<T: Config> Pallet<T> {
 		content: ContentId,
 		holder: T::AccountId,
 	) -> DispatchResult {
-		ensure!(Gateways::<T>::get(content).contains(&gateway), Error::<T>::UnauthorisedGateway);
+		ensure!(
+			Gateways::<T>::get(content).iter().any(|g| Self::is_recorded(g, &gateway)),
+			Error::<T>::UnauthorisedGateway
+		);
 		T::Registry::ensure_active(&gateway).map_err(Error::<T>::from)?;
 		let licence = Licences::<T>::try_mutate(content, &holder, |licence| {
 			let licence = licence.as_mut().ok_or(Error::<T>::NoLicence)?;

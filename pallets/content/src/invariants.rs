@@ -1,8 +1,10 @@
 //! `try_state`: share tables sum to 100 %, every right of a content has holders, the indexes
-//! agree with the records, and what is held from each account for each reason is exactly the
-//! deposits its records name.
+//! (rights and licences by holder included) agree with the records, and what is held from each
+//! account (or where a recovery moved it) for each reason is exactly the deposits its records
+//! name.
 
 use crate::pallet::*;
+use pactum_primitives::ParticipantRegistry;
 use frame_support::ensure;
 use sp_runtime::traits::Saturating;
 
@@ -39,7 +41,35 @@ impl<T: Config> Pallet<T> {
 			let listed = Contents::<T>::get(content).is_some_and(|r| r.rights.contains(&right));
 			ensure!(listed, "holders of a right the content does not have");
 		}
+		Self::check_indexes()?;
 		Self::check_deposits()
+	}
+
+	/// `HeldRights` counts, for each holder and content, the rights it holds a share of;
+	/// `HeldLicences` lists every licence under its holder (a licence a recovery could not move,
+	/// the new account holding one of its own, stays unlisted under the lost account).
+	fn check_indexes() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::BTreeMap;
+		let mut counted: BTreeMap<(T::AccountId, crate::ContentId), u32> = BTreeMap::new();
+		for (content, _, holders) in Rights::<T>::iter() {
+			for (holder, _) in holders.iter() {
+				counted.entry((holder.clone(), content)).or_default().saturating_inc();
+			}
+		}
+		let indexed: BTreeMap<_, _> =
+			HeldRights::<T>::iter().map(|(who, content, n)| ((who, content), n)).collect();
+		ensure!(counted == indexed, "HeldRights disagrees with the rights' holders");
+		for (content, holder, _) in Licences::<T>::iter() {
+			ensure!(
+				HeldLicences::<T>::contains_key(&holder, content) ||
+					T::Registry::recovered_to(&holder).is_some(),
+				"a licence not indexed to its holder"
+			);
+		}
+		for (holder, content, ()) in HeldLicences::<T>::iter() {
+			ensure!(Licences::<T>::contains_key(content, &holder), "a stale licence index entry");
+		}
+		Ok(())
 	}
 
 	/// For every account that a record names, what is held for each of this pallet's reasons
@@ -48,16 +78,16 @@ impl<T: Config> Pallet<T> {
 		use alloc::collections::BTreeMap;
 		use frame_support::traits::fungible::InspectHold;
 		let mut recorded: BTreeMap<(u8, T::AccountId), BalanceOf<T>> = BTreeMap::new();
+		// Held from the account on record, or where recoveries moved it.
 		let mut add = |reason: u8, who: T::AccountId, amount: BalanceOf<T>| {
-			let sum = recorded.entry((reason, who)).or_default();
+			let sum = recorded.entry((reason, Self::holder(&who))).or_default();
 			*sum = sum.saturating_add(amount);
 		};
 		Contents::<T>::iter_values().for_each(|r| add(0, r.registrant, r.deposit));
 		Offers::<T>::iter_values().for_each(|o| add(1, o.publisher, o.deposit));
 		Licences::<T>::iter().for_each(|(_, holder, l)| add(2, holder, l.deposit));
 		Referrals::<T>::iter_values().for_each(|r| add(3, r.promoter, r.deposit));
-		let reasons =
-			[HoldReason::Content, HoldReason::Terms, HoldReason::Licence, HoldReason::Referral];
+		let reasons = crate::recovery::HOLD_REASONS;
 		let accounts: alloc::collections::BTreeSet<_> =
 			recorded.keys().map(|(_, who)| who.clone()).collect();
 		for who in accounts {

@@ -35,6 +35,12 @@
 //!
 //! Payments in a tokens asset move through [`pactum_primitives::RegulatedTransfer`]: every leg is a
 //! regulated transfer (holder policy, limits and the transfer fee, paid by the payer).
+//!
+//! **Lifecycle**: a content names its creators for good and its owner and right holders while
+//! they are, so each holds a registry reference (they cannot leave the registry while named).
+//! When the registry recovers a participant to a new account, `recovery.rs` moves its NFTs,
+//! rights, licences, credits and deposits there; records of who did what keep the lost account,
+//! and payments and deposits for it go to the new one.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -51,6 +57,7 @@ mod licences;
 #[cfg(test)]
 mod mock;
 mod payments;
+mod recovery;
 mod referrals;
 mod registration;
 mod rights;
@@ -193,6 +200,24 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Licences<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, ContentId, Blake2_128Concat, T::AccountId, LicenceOf<T>>;
+
+	/// Index: account -> the contents it holds a share of a right of, with how many of their
+	/// rights. Each entry holds a registry reference on the account.
+	#[pallet::storage]
+	pub type HeldRights<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Twox64Concat,
+		ContentId,
+		u32,
+		ValueQuery,
+	>;
+
+	/// Index: account -> the contents it holds a licence of.
+	#[pallet::storage]
+	pub type HeldLicences<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, ContentId, ()>;
 
 	/// Accounts the owner authorised to record accesses to a content.
 	#[pallet::storage]

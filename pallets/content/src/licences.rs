@@ -47,7 +47,7 @@ impl<T: Config> Pallet<T> {
 		terms_id: TermsId,
 	) -> DispatchResult {
 		let offer = Offers::<T>::get(content, terms_id).ok_or(Error::<T>::UnknownTerms)?;
-		ensure!(offer.publisher == who, Error::<T>::NotPublisher);
+		ensure!(Self::is_recorded(&offer.publisher, &who), Error::<T>::NotPublisher);
 		Self::release(HoldReason::Terms, &who, offer.deposit)?;
 		Offers::<T>::remove(content, terms_id);
 		Contents::<T>::mutate(content, |record| {
@@ -167,10 +167,12 @@ impl<T: Config> Pallet<T> {
 		Self::pay_leg(licence.asset, &buyer, &seller, price.saturating_sub(royalty))?;
 		Self::release(HoldReason::Licence, &seller, licence.deposit)?;
 		Licences::<T>::remove(content, &seller);
+		HeldLicences::<T>::remove(&seller, content);
 		licence.deposit = T::LicenceDeposit::get();
 		<T as Config>::Currency::hold(&HoldReason::Licence.into(), &buyer, licence.deposit)?;
 		licence.ask = None;
 		Licences::<T>::insert(content, &buyer, licence.clone());
+		HeldLicences::<T>::insert(&buyer, content, ());
 		Self::deposit_event(Event::LicenceResold {
 			content,
 			from: seller,
@@ -189,6 +191,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(!licence.usable(now), Error::<T>::LicenceStillValid);
 		Self::release(HoldReason::Licence, &holder, licence.deposit)?;
 		Licences::<T>::remove(content, &holder);
+		HeldLicences::<T>::remove(&holder, content);
 		Self::deposit_event(Event::LicenceCleared { content, holder });
 		Ok(())
 	}
@@ -205,7 +208,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(Contents::<T>::contains_key(content), Error::<T>::UnknownContent);
 		let offer = Offers::<T>::get(content, terms_id).ok_or(Error::<T>::UnknownTerms)?;
 		ensure!(
-			!Self::share_of(content, Right::Distribution, &offer.publisher).is_zero(),
+			!Self::share_of(content, Right::Distribution, &Self::holder(&offer.publisher)).is_zero(),
 			Error::<T>::PublisherNotDistributor
 		);
 		Self::make_room_for_licence(content, buyer)?;
@@ -221,6 +224,7 @@ impl<T: Config> Pallet<T> {
 			);
 			Self::release(HoldReason::Licence, who, old.deposit)?;
 			Licences::<T>::remove(content, who);
+			HeldLicences::<T>::remove(who, content);
 			Self::deposit_event(Event::LicenceCleared { content, holder: who.clone() });
 		}
 		Ok(())
@@ -251,6 +255,7 @@ impl<T: Config> Pallet<T> {
 			deposit,
 		};
 		Licences::<T>::insert(content, buyer, licence.clone());
+		HeldLicences::<T>::insert(buyer, content, ());
 		Ok(licence)
 	}
 

@@ -40,13 +40,14 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Release `amount` held from `who` for `reason`, exactly.
+	/// Release `amount` held from `who` (or where a recovery moved it) for `reason`, exactly.
 	pub(crate) fn release(
 		reason: HoldReason,
 		who: &T::AccountId,
 		amount: BalanceOf<T>,
 	) -> DispatchResult {
-		<T as Config>::Currency::release(&reason.into(), who, amount, Precision::Exact)?;
+		let holder = Self::holder(who);
+		<T as Config>::Currency::release(&reason.into(), &holder, amount, Precision::Exact)?;
 		Ok(())
 	}
 
@@ -81,7 +82,7 @@ impl<T: Config> Pallet<T> {
 		// A recovered creator or right holder is paid at the account the registry moved it to.
 		let legs: alloc::vec::Vec<_> = split(amount, &table(&record.royalties), &payees)
 			.into_iter()
-			.map(|(to, value)| (T::Registry::current_account(&to), value))
+			.map(|(to, value)| (Self::holder(&to), value))
 			.collect();
 		let total = legs.iter().fold(BalanceOf::<T>::zero(), |sum, (_, v)| sum.saturating_add(*v));
 		ensure!(total == amount, Error::<T>::SplitInexact);

@@ -27,7 +27,7 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_remove_referral(who: T::AccountId, code: CodeOf<T>) -> DispatchResult {
 		let referral = Referrals::<T>::get(&code).ok_or(Error::<T>::UnknownReferral)?;
-		ensure!(referral.promoter == who, Error::<T>::NotPromoter);
+		ensure!(Self::is_recorded(&referral.promoter, &who), Error::<T>::NotPromoter);
 		Self::release(HoldReason::Referral, &who, referral.deposit)?;
 		Referrals::<T>::remove(&code);
 		Self::deposit_event(Event::ReferralRemoved { code });
@@ -42,9 +42,10 @@ impl<T: Config> Pallet<T> {
 	) -> Result<T::AccountId, DispatchError> {
 		let referral = Referrals::<T>::get(code).ok_or(Error::<T>::UnknownReferral)?;
 		ensure!(referral.content == content, Error::<T>::ReferralForOtherContent);
-		ensure!(&referral.promoter != buyer, Error::<T>::OwnReferral);
+		let promoter = Self::holder(&referral.promoter);
+		ensure!(&promoter != buyer, Error::<T>::OwnReferral);
 		ensure!(
-			!Self::share_of(content, Right::Promotion, &referral.promoter).is_zero(),
+			!Self::share_of(content, Right::Promotion, &promoter).is_zero(),
 			Error::<T>::NotPromoter
 		);
 		Ok(referral.promoter)

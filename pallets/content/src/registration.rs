@@ -1,6 +1,7 @@
 //! Registration and ownership: registering a content (its NFT in the content collection, its
-//! standard rights held in full by the registrant, the content deposit) and giving its NFT away;
-//! the collection in pallet-nfts, owned by this pallet's account.
+//! standard rights held in full by the registrant, the content deposit, the registry references
+//! on its creators and owner) and giving its NFT away; the collection in pallet-nfts, owned by
+//! this pallet's account.
 
 use crate::{pallet::*, types::whole, ContentId, ContentRecord, Digest, Right, Royalties};
 use frame_support::{
@@ -49,6 +50,13 @@ impl<T: Config> Pallet<T> {
 		for right in rights.iter() {
 			Rights::<T>::insert(content, right, holder.clone());
 		}
+		// The content names its creators for good, and its owner and right holder while they
+		// are: each holds a registry reference (the call is transactional).
+		for (creator, _) in creators.iter() {
+			T::Registry::add_reference(creator)?;
+		}
+		T::Registry::add_reference(&who)?;
+		Self::rights_gained(&who, content, rights.len() as u32)?;
 		ByHash::<T>::insert(content_hash, content);
 		NextContent::<T>::put(next);
 		Self::deposit_event(Event::ContentRegistered {
@@ -87,6 +95,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(who != to, Error::<T>::SameAccount);
 		T::Registry::ensure_active(&to).map_err(Error::<T>::from)?;
 		Self::move_nft(content, &to)?;
+		T::Registry::add_reference(&to)?;
+		T::Registry::remove_reference(&who);
 		Self::deposit_event(Event::OwnershipTransferred { content, from: who, to });
 		Ok(())
 	}

@@ -54,6 +54,11 @@ pub trait WeightInfo {
 	fn register_referral() -> Weight;
 	fn remove_referral() -> Weight;
 	fn tip() -> Weight;
+	fn recover_deposits() -> Weight;
+	fn recover_ownership() -> Weight;
+	fn recover_rights() -> Weight;
+	fn recover_licence() -> Weight;
+	fn recover_credits() -> Weight;
 }
 
 /// Weights measured for the runtime, with its own database weights.
@@ -404,6 +409,36 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(49_u64))
 			.saturating_add(T::DbWeight::get().writes(42_u64))
 	}
+	fn recover_deposits() -> Weight {
+		// PLACEHOLDER until scripts/benchmark.sh pallet_content runs.
+		Weight::from_parts(60_000_000, 8000)
+			.saturating_add(T::DbWeight::get().reads(20_u64))
+			.saturating_add(T::DbWeight::get().writes(20_u64))
+	}
+	fn recover_ownership() -> Weight {
+		// PLACEHOLDER until scripts/benchmark.sh pallet_content runs.
+		Weight::from_parts(60_000_000, 8000)
+			.saturating_add(T::DbWeight::get().reads(20_u64))
+			.saturating_add(T::DbWeight::get().writes(20_u64))
+	}
+	fn recover_rights() -> Weight {
+		// PLACEHOLDER until scripts/benchmark.sh pallet_content runs.
+		Weight::from_parts(60_000_000, 8000)
+			.saturating_add(T::DbWeight::get().reads(20_u64))
+			.saturating_add(T::DbWeight::get().writes(20_u64))
+	}
+	fn recover_licence() -> Weight {
+		// PLACEHOLDER until scripts/benchmark.sh pallet_content runs.
+		Weight::from_parts(60_000_000, 8000)
+			.saturating_add(T::DbWeight::get().reads(20_u64))
+			.saturating_add(T::DbWeight::get().writes(20_u64))
+	}
+	fn recover_credits() -> Weight {
+		// PLACEHOLDER until scripts/benchmark.sh pallet_content runs.
+		Weight::from_parts(60_000_000, 8000)
+			.saturating_add(T::DbWeight::get().reads(20_u64))
+			.saturating_add(T::DbWeight::get().writes(20_u64))
+	}
 }
 
 /// The same measurements with ParityDB's database weights, for mocks and tests.
@@ -492,5 +527,35 @@ impl WeightInfo for () {
 		Weight::from_parts(2_402_465_000, 110316)
 			.saturating_add(ParityDbWeight::get().reads(49_u64))
 			.saturating_add(ParityDbWeight::get().writes(42_u64))
+	}
+	fn recover_deposits() -> Weight {
+		// PLACEHOLDER until scripts/benchmark.sh pallet_content runs.
+		Weight::from_parts(60_000_000, 8000)
+			.saturating_add(ParityDbWeight::get().reads(20_u64))
+			.saturating_add(ParityDbWeight::get().writes(20_u64))
+	}
+	fn recover_ownership() -> Weight {
+		// PLACEHOLDER until scripts/benchmark.sh pallet_content runs.
+		Weight::from_parts(60_000_000, 8000)
+			.saturating_add(ParityDbWeight::get().reads(20_u64))
+			.saturating_add(ParityDbWeight::get().writes(20_u64))
+	}
+	fn recover_rights() -> Weight {
+		// PLACEHOLDER until scripts/benchmark.sh pallet_content runs.
+		Weight::from_parts(60_000_000, 8000)
+			.saturating_add(ParityDbWeight::get().reads(20_u64))
+			.saturating_add(ParityDbWeight::get().writes(20_u64))
+	}
+	fn recover_licence() -> Weight {
+		// PLACEHOLDER until scripts/benchmark.sh pallet_content runs.
+		Weight::from_parts(60_000_000, 8000)
+			.saturating_add(ParityDbWeight::get().reads(20_u64))
+			.saturating_add(ParityDbWeight::get().writes(20_u64))
+	}
+	fn recover_credits() -> Weight {
+		// PLACEHOLDER until scripts/benchmark.sh pallet_content runs.
+		Weight::from_parts(60_000_000, 8000)
+			.saturating_add(ParityDbWeight::get().reads(20_u64))
+			.saturating_add(ParityDbWeight::get().writes(20_u64))
 	}
 }

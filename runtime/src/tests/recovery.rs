@@ -3,13 +3,9 @@
 
 use super::{account, ext_from_preset};
 use crate::{
-	configs::RecoveryDelay, Audit, Documents, Registry, RuntimeEvent, RuntimeOrigin, System,
-	UNIT,
+	configs::RecoveryDelay, Documents, Registry, RuntimeEvent, RuntimeOrigin, System, UNIT,
 };
-use frame_support::{
-	assert_noop, assert_ok,
-	traits::{fungible::InspectHold, Get},
-};
+use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold};
 use pactum_primitives::ParticipantRegistry;
 use pallet_documents::{ContentHash, HashAlgorithm};
 use sp_genesis_builder::DEV_RUNTIME_PRESET;
@@ -71,6 +67,5 @@ fn a_recovered_participant_keeps_its_documents_and_deposits() {
 		assert!(crate::Balances::free_balance(account(Ferdie)) > UNIT);
 		assert_ok!(Registry::do_try_state());
 		assert_ok!(Documents::do_try_state());
-		assert_ok!(Audit::do_try_state());
 	});
 }

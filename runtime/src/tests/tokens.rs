@@ -7,11 +7,7 @@ use crate::{
 	configs::{ProxyType, RuntimeBlockWeights},
 	AccountId, Assets, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, System, Tokens,
 };
-use frame_support::{
-	assert_noop, assert_ok,
-	dispatch::GetDispatchInfo,
-	traits::{Get, InstanceFilter},
-};
+use frame_support::{assert_noop, assert_ok, dispatch::GetDispatchInfo, traits::InstanceFilter};
 use pactum_primitives::OnParticipantRecovered;
 use pallet_tokens::{HolderPolicy, WeightInfo as _};
 use sp_genesis_builder::DEV_RUNTIME_PRESET;
