@@ -21,6 +21,7 @@ const BAN: &[u8] = b":pactum-mock-registry:ban:";
 const RECOVERED: &[u8] = b":pactum-mock-registry:recovered:";
 const ASSET: &[u8] = b":pactum-mock-ledger:asset:";
 const BALANCE: &[u8] = b":pactum-mock-ledger:balance:";
+const HELD: &[u8] = b":pactum-mock-ledger:held:";
 
 #[derive(Clone, Encode, Decode)]
 struct Record {
@@ -161,8 +162,10 @@ impl<A: Encode + Decode> ParticipantRegistry<A> for MockRegistry {
 /// top of the amount (rounded up, as the tokens pallet rounds); both parties must be active
 /// participants of [`MockRegistry`]. Refusals are `DispatchError::Other` with the name the tokens
 /// pallet's error has (`UnknownAsset`, `SenderNotParticipant`, `SenderBanned`,
-/// `RecipientNotParticipant`, `RecipientBanned`, `InsufficientBalance`, `Overflow`). Holder
-/// policies, limits and freezing are the tokens pallet's own tests' business.
+/// `RecipientNotParticipant`, `RecipientBanned`, `InsufficientBalance`, `Overflow`). A held
+/// payment ([`RegulatedTransfer::transfer_held`]) is recorded for its recipient
+/// ([`MockLedger::held_for`]). Holder policies, limits and freezing are the tokens pallet's own
+/// tests' business.
 pub struct MockLedger<Balance>(PhantomData<Balance>);
 
 #[derive(Encode, Decode)]
@@ -185,9 +188,36 @@ impl<B: AtLeast32BitUnsigned + Encode + Decode + Copy> MockLedger<B> {
 	pub fn balance<A: Encode>(asset: AssetId, who: &A) -> B {
 		unhashed::get(&key(BALANCE, &(asset, who))).unwrap_or_else(B::zero)
 	}
+	/// What is held of `asset` for `who` (payments it could not receive).
+	pub fn held_for<A: Encode>(asset: AssetId, who: &A) -> B {
+		unhashed::get(&key(HELD, &(asset, who))).unwrap_or_else(B::zero)
+	}
 
 	fn asset(asset: AssetId) -> Option<MockAsset> {
 		unhashed::get(&key(ASSET, &asset))
+	}
+
+	/// The asset, if it exists and `from` may send it.
+	fn sender_side<A: Encode + Decode>(asset: AssetId, from: &A) -> Result<MockAsset, DispatchError> {
+		let details = Self::asset(asset).ok_or(DispatchError::Other("UnknownAsset"))?;
+		<MockRegistry as ParticipantRegistry<A>>::ensure_active(from).map_err(|e| match e {
+			Inactive::NotParticipant => DispatchError::Other("SenderNotParticipant"),
+			Inactive::Banned => DispatchError::Other("SenderBanned"),
+		})?;
+		Ok(details)
+	}
+
+	/// `from` pays `amount` and the fee (to the collector) of an asset with `details`.
+	fn pay<A: Encode + Decode>(details: MockAsset, asset: AssetId, from: &A, amount: B) -> DispatchResult {
+		let fee = details.fee.mul_ceil(amount);
+		let total = amount.checked_add(&fee).ok_or(DispatchError::Other("Overflow"))?;
+		Self::debit(asset, from, total)?;
+		if !fee.is_zero() {
+			let collector =
+				A::decode(&mut &details.collector[..]).map_err(|_| DispatchError::Corruption)?;
+			Self::mint(asset, &collector, fee);
+		}
+		Ok(())
 	}
 
 	fn debit<A: Encode>(asset: AssetId, who: &A, amount: B) -> DispatchResult {
@@ -209,24 +239,21 @@ impl<A: Encode + Decode, B: AtLeast32BitUnsigned + Encode + Decode + Copy> Regul
 	}
 
 	fn transfer(asset: AssetId, from: &A, to: &A, amount: B) -> DispatchResult {
-		let details = Self::asset(asset).ok_or(DispatchError::Other("UnknownAsset"))?;
-		<MockRegistry as ParticipantRegistry<A>>::ensure_active(from).map_err(|e| match e {
-			Inactive::NotParticipant => DispatchError::Other("SenderNotParticipant"),
-			Inactive::Banned => DispatchError::Other("SenderBanned"),
-		})?;
+		let details = Self::sender_side(asset, from)?;
 		<MockRegistry as ParticipantRegistry<A>>::ensure_active(to).map_err(|e| match e {
 			Inactive::NotParticipant => DispatchError::Other("RecipientNotParticipant"),
 			Inactive::Banned => DispatchError::Other("RecipientBanned"),
 		})?;
-		let fee = details.fee.mul_ceil(amount);
-		let total = amount.checked_add(&fee).ok_or(DispatchError::Other("Overflow"))?;
-		Self::debit(asset, from, total)?;
+		Self::pay(details, asset, from, amount)?;
 		Self::mint(asset, to, amount);
-		if !fee.is_zero() {
-			let collector =
-				A::decode(&mut &details.collector[..]).map_err(|_| DispatchError::Corruption)?;
-			Self::mint(asset, &collector, fee);
-		}
+		Ok(())
+	}
+
+	fn transfer_held(asset: AssetId, from: &A, to: &A, amount: B) -> DispatchResult {
+		let details = Self::sender_side(asset, from)?;
+		Self::pay(details, asset, from, amount)?;
+		let held = Self::held_for(asset, to).saturating_add(amount);
+		unhashed::put(&key(HELD, &(asset, to)), &held);
 		Ok(())
 	}
 

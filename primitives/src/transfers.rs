@@ -18,6 +18,15 @@ pub trait RegulatedTransfer<AccountId> {
 		to: &AccountId,
 		amount: Self::Balance,
 	) -> DispatchResult;
-	/// The most one [`Self::transfer`] weighs.
+	/// Pay `amount` of `asset` from `from` for `to`, who cannot receive it now (banned, or no
+	/// longer a participant): the sender's rules and fee apply as to [`Self::transfer`], and the
+	/// amount is held for `to` until it claims it (once the asset's policy admits it again).
+	fn transfer_held(
+		asset: AssetId,
+		from: &AccountId,
+		to: &AccountId,
+		amount: Self::Balance,
+	) -> DispatchResult;
+	/// The most one [`Self::transfer`] or [`Self::transfer_held`] weighs.
 	fn transfer_weight() -> Weight;
 }

@@ -1,6 +1,7 @@
 //! Benchmarks of every call in its most expensive path: `MaxCreators` creators, rights shared by
 //! `MaxRightHolders` holders (so a payment has the most legs, each to a different account),
-//! the buyer's spent licence replaced, the first registration creating the collection.
+//! the buyer's spent licence replaced, the first registration creating the collection; the
+//! recovery hook's steps at their largest.
 //! Payments here are in the native currency; a price in a tokens asset adds one regulated
 //! transfer per leg (`RegulatedTransfer::transfer_weight`), see `Pallet::payment_weight`.
 
@@ -10,14 +11,17 @@ use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_support::{
 	traits::{
-		fungible::{Inspect, Mutate, MutateHold},
+		fungible::{Inspect, InspectHold, Mutate, MutateHold},
 		Get,
 	},
 	BoundedVec,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use pactum_primitives::ParticipantRegistry;
-use sp_runtime::{traits::Saturating, Permill};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	Permill,
+};
 
 /// A registered participant with plenty of native funds.
 fn participant<T: Config>(name: &'static str, index: u32) -> T::AccountId {
@@ -86,6 +90,9 @@ fn market<T: Config>() -> (ContentId, T::AccountId) {
 	let id = content::<T>(&owner);
 	for (right, name) in [(Right::Distribution, "distributor"), (Right::Promotion, "promoter")] {
 		let holders = shares::<T>(name, T::MaxRightHolders::get());
+		for (holder, _) in holders.iter() {
+			assert!(Pallet::<T>::rights_gained(holder, id, 1).is_ok());
+		}
 		Rights::<T>::insert(id, right, BoundedVec::truncate_from(holders));
 	}
 	let publisher = Rights::<T>::get(id, Right::Distribution)[0].0.clone();
@@ -164,10 +171,12 @@ mod benchmarks {
 			}
 		});
 		let to = participant::<T>("to", 0);
-		let share = Permill::from_parts(1);
+		// All of the holder's share: it leaves the right (and the index), `to` joins both.
+		let share = Pallet::<T>::share_of(id, Right::Distribution, &from);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(from), id, Right::Distribution, to.clone(), share);
+		_(RawOrigin::Signed(from.clone()), id, Right::Distribution, to.clone(), share);
 		assert_eq!(Pallet::<T>::share_of(id, Right::Distribution, &to), share);
+		assert!(!HeldRights::<T>::contains_key(&from, id));
 	}
 
 	#[benchmark]
@@ -312,6 +321,99 @@ mod benchmarks {
 		let amount: BalanceOf<T> = 1_000_000u32.into();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(fan), id, PaymentAsset::Native, amount);
+	}
+
+	/// A recovered account with a deposit held for every reason.
+	#[benchmark]
+	fn recover_deposits() {
+		let lost = participant::<T>("lost", 0);
+		let id = content::<T>(&lost);
+		assert!(Pallet::<T>::publish_terms(signed::<T>(&lost), id, terms::<T>()).is_ok());
+		spent_licence::<T>(id, &lost);
+		assert!(Pallet::<T>::register_referral(signed::<T>(&lost), id, code::<T>(1)).is_ok());
+		let new = participant::<T>("new", 0);
+		#[block]
+		{
+			Pallet::<T>::move_deposits(&lost, &new);
+		}
+		let held = |who| {
+			<T as Config>::Currency::balance_on_hold(&HoldReason::Referral.into(), who)
+		};
+		assert!(held(&lost).is_zero() && !held(&new).is_zero());
+	}
+
+	/// A content NFT of a recovered account.
+	#[benchmark]
+	fn recover_ownership() {
+		let lost = participant::<T>("lost", 0);
+		let id = content::<T>(&lost);
+		let new = participant::<T>("new", 0);
+		#[block]
+		{
+			assert!(Pallet::<T>::move_ownership(id, &lost, &new).is_ok());
+		}
+		assert_eq!(Pallet::<T>::owner_of(id), Some(new));
+	}
+
+	/// A recovered account's shares of a content's `MaxRights` rights, each shared by
+	/// `MaxRightHolders` holders, the new account among them (the shares merge).
+	#[benchmark]
+	fn recover_rights() {
+		let owner = participant::<T>("owner", 0);
+		let id = content::<T>(&owner);
+		for i in Right::STANDARD.len() as u32..T::MaxRights::get() {
+			assert!(Pallet::<T>::add_right(signed::<T>(&owner), id, Right::Other(i as u16)).is_ok());
+		}
+		let lost = participant::<T>("lost", 0);
+		let new = participant::<T>("new", 0);
+		let rights = Contents::<T>::get(id).map(|r| r.rights.into_inner()).unwrap_or_default();
+		let mut holders = shares::<T>("holder", T::MaxRightHolders::get());
+		holders[0].0 = lost.clone();
+		if let Some(second) = holders.get_mut(1) {
+			second.0 = new.clone();
+		}
+		for right in rights.iter() {
+			Rights::<T>::insert(id, right, BoundedVec::truncate_from(holders.clone()));
+		}
+		for (holder, _) in holders.iter() {
+			HeldRights::<T>::insert(holder, id, rights.len() as u32);
+		}
+		HeldRights::<T>::remove(&owner, id);
+		#[block]
+		{
+			Pallet::<T>::move_rights(id, &lost, &new);
+		}
+		assert!(!HeldRights::<T>::contains_key(&lost, id));
+		assert_eq!(HeldRights::<T>::get(&new, id), rights.len() as u32);
+	}
+
+	/// A recovered account's licence.
+	#[benchmark]
+	fn recover_licence() {
+		let (id, _) = market::<T>();
+		let lost = participant::<T>("lost", 0);
+		spent_licence::<T>(id, &lost);
+		HeldLicences::<T>::insert(&lost, id, ());
+		let new = participant::<T>("new", 0);
+		#[block]
+		{
+			Pallet::<T>::move_licence(id, &lost, &new);
+		}
+		assert!(Licences::<T>::contains_key(id, &new));
+	}
+
+	/// A recovered account's credits in one asset, added to the new account's.
+	#[benchmark]
+	fn recover_credits() {
+		let lost = participant::<T>("lost", 0);
+		let new = participant::<T>("new", 0);
+		Credits::<T>::insert(&lost, PaymentAsset::Native, BalanceOf::<T>::from(100u32));
+		Credits::<T>::insert(&new, PaymentAsset::Native, BalanceOf::<T>::from(100u32));
+		#[block]
+		{
+			Pallet::<T>::move_credits(PaymentAsset::Native, &lost, &new);
+		}
+		assert_eq!(Credits::<T>::get(&new, PaymentAsset::Native), BalanceOf::<T>::from(200u32));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -102,7 +102,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Move `value` of `asset` from `from` to `to`: native funds keep the payer's account alive;
-	/// a tokens asset moves under its rules.
+	/// a tokens asset moves under its rules, held for `to` if it cannot receive now.
 	pub(crate) fn pay_leg(
 		asset: PaymentAsset,
 		from: &T::AccountId,
@@ -117,6 +117,11 @@ impl<T: Config> Pallet<T> {
 				<T as Config>::Currency::transfer(from, to, value, Preservation::Preserve)?;
 				Ok(())
 			}
+			// An account that cannot receive now (banned, or no longer a participant) does not
+			// block the payment: its leg is held for it, to claim from the tokens pallet later.
+			PaymentAsset::Token(id) if T::Registry::ensure_active(to).is_err() => {
+				T::Tokens::transfer_held(id, from, to, value)
+			},
 			PaymentAsset::Token(id) => T::Tokens::transfer(id, from, to, value),
 		}
 	}

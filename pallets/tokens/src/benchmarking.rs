@@ -198,6 +198,37 @@ mod benchmarks {
 		assert!(!Ledger::<T>::balance(ASSET, &collector).is_zero());
 	}
 
+	/// A payment held for an account that cannot receive (unregistered), under the sender's
+	/// rules and fee.
+	#[benchmark]
+	fn transfer_held() {
+		let collector = asset::<T>(ASSET);
+		asset_rules::<T>(ASSET);
+		let from = funded::<T>(ASSET, "sender", 0, 1_000_000);
+		let first = holder::<T>("first", 0);
+		let origin = RawOrigin::Signed(from.clone());
+		assert!(Pallet::<T>::transfer(origin.into(), ASSET, first, amount::<T>(10)).is_ok());
+		let to: T::AccountId = account("unregistered", 0, 0);
+		#[block]
+		{
+			assert!(Pallet::<T>::do_transfer_held(ASSET, &from, &to, amount::<T>(1_000)).is_ok());
+		}
+		assert_eq!(HeldFor::<T>::get(ASSET, &to), amount::<T>(1_000));
+		assert!(!Ledger::<T>::balance(ASSET, &collector).is_zero());
+	}
+
+	/// Claiming a held payment; the claimant opens its asset account.
+	#[benchmark]
+	fn claim_held() {
+		asset::<T>(ASSET);
+		let from = funded::<T>(ASSET, "sender", 0, 1_000_000);
+		let to = holder::<T>("claimant", 0);
+		assert!(Pallet::<T>::do_transfer_held(ASSET, &from, &to, amount::<T>(1_000)).is_ok());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(to.clone()), ASSET);
+		assert_eq!(Ledger::<T>::balance(ASSET, &to), amount::<T>(1_000));
+	}
+
 	/// A transfer that opens no account: recipient and collector already hold the asset.
 	#[benchmark]
 	fn transfer_to_holders() {
@@ -319,6 +350,10 @@ mod benchmarks {
 		}
 		for _ in 0..w {
 			withdrawal::<T>(ASSET, &lost);
+		}
+		// A payment held for the lost account in every asset.
+		for i in 0..a {
+			HeldFor::<T>::insert(ASSET + i, &lost, amount::<T>(1));
 		}
 		let new: T::AccountId = account("new", 0, 0);
 		let mut meter = WeightMeter::new();

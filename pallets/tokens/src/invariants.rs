@@ -1,5 +1,5 @@
-//! `try_state`: per asset, balances plus pending withdrawals are the issued supply, the escrow
-//! holds exactly the pending withdrawals, the supply is authorised and collateralised, the
+//! `try_state`: per asset, balances plus pending withdrawals and held payments are the issued
+//! supply, the escrow holds exactly the pending withdrawals and held payments, the supply is authorised and collateralised, the
 //! collateral records add up; the withdrawal index matches the requests.
 
 use crate::{pallet::*, AssetId};
@@ -36,9 +36,12 @@ impl<T: Config> Pallet<T> {
 				});
 			let waiting = pending.get(&asset).copied().unwrap_or_default();
 			ensure!(details.pending_withdrawals == waiting, "pending withdrawals are miscounted");
+			let held_for = HeldFor::<T>::iter_prefix_values(asset)
+				.fold(BalanceOf::<T>::zero(), |sum, held| sum.saturating_add(held));
+			let waiting = waiting.saturating_add(held_for);
 			ensure!(
 				<Assets<T> as Inspect<_>>::balance(asset, &escrow) == waiting,
-				"the escrow does not hold exactly the pending withdrawals"
+				"the escrow does not hold exactly the pending withdrawals and held payments"
 			);
 			ensure!(
 				held.saturating_add(waiting) == issued,

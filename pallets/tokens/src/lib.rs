@@ -24,8 +24,12 @@
 //! - **Withdrawals**: a holder requests one; the amount and its fee move to escrow (fee and
 //!   limits apply as to a transfer); a trade admin confirms (the amount is burned, the fee paid)
 //!   or rejects it (both go back, and the amount no longer counts towards the limits).
+//! - **Held payments**: a payment another pallet makes to an account that cannot receive now
+//!   (banned, or no longer a participant) is held for it in escrow ([`RegulatedTransfer::transfer_held`]:
+//!   the sender's rules and fee apply when it pays); the account claims it once it can receive
+//!   ([`Pallet::claim_held`], the recipient's rules apply then).
 //! - **Recovery**: when the registry moves a participant to a new account, its balances, open
-//!   withdrawals and limit usage move with it.
+//!   withdrawals, payments held for it and limit usage move with it.
 //!
 //! ## Interface
 //!
@@ -51,6 +55,7 @@ mod assets;
 mod benchmarking;
 mod deposits;
 mod freezing;
+mod held;
 mod invariants;
 mod issuance;
 #[cfg(test)]
@@ -216,6 +221,18 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
+	/// Payments held in escrow for accounts that could not receive them, by asset and account.
+	#[pallet::storage]
+	pub type HeldFor<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		AssetId,
+		Blake2_128Concat,
+		T::AccountId,
+		BalanceOf<T>,
+		ValueQuery,
+	>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -306,6 +323,17 @@ pub mod pallet {
 		Recovered { asset: AssetId, lost: T::AccountId, new: T::AccountId, amount: BalanceOf<T> },
 		/// A recovery could not move the balance of `asset` (a frozen account or asset).
 		RecoveryFailed { asset: AssetId, lost: T::AccountId, new: T::AccountId },
+		/// `from` paid `amount` of `asset` (and `fee` to the collector) for `to`, who cannot
+		/// receive it now: it is held in escrow until `to` claims it.
+		PaymentHeld {
+			asset: AssetId,
+			from: T::AccountId,
+			to: T::AccountId,
+			amount: BalanceOf<T>,
+			fee: BalanceOf<T>,
+		},
+		/// `who` received `amount` of `asset` held for it.
+		HeldClaimed { asset: AssetId, who: T::AccountId, amount: BalanceOf<T> },
 	}
 
 	#[pallet::error]
@@ -375,6 +403,8 @@ pub mod pallet {
 		UnknownWithdrawal,
 		/// An amount overflowed.
 		Overflow,
+		/// Nothing of the asset is held for the account.
+		NothingHeld,
 	}
 
 	#[pallet::hooks]
@@ -636,6 +666,18 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::SecurityOrigin::ensure_origin(origin)?;
 			Self::do_set_frozen(asset, who, frozen)
+		}
+
+		/// Receive every payment of `asset` held for the caller (it could not receive them when
+		/// they were made), under the asset's holder policy.
+		///
+		/// Origin: a registered, unbanned participant the asset's policy admits.
+		/// Emits `HeldClaimed`.
+		#[pallet::call_index(16)]
+		#[pallet::weight(<T as Config>::WeightInfo::claim_held())]
+		pub fn claim_held(origin: OriginFor<T>, asset: AssetId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_claim_held(who, asset)
 		}
 	}
 }

@@ -32,6 +32,7 @@ impl<T: Config> OnParticipantRecovered<T::AccountId> for Pallet<T> {
 		for asset in Tokens::<T>::iter_keys() {
 			assets = assets.saturating_add(1);
 			Self::move_usage(asset, lost, new);
+			Self::move_held(asset, lost, new);
 			let amount = <Assets<T> as Inspect<_>>::balance(asset, lost);
 			if amount.is_zero() {
 				continue;

@@ -150,6 +150,12 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
+	/// Why `who` may not receive `asset` under its policy (not registered, banned, not
+	/// admitted), if it may not.
+	pub(crate) fn ensure_recipient(details: &AssetDetailsOf<T>, who: &T::AccountId) -> Result<(), Error<T>> {
+		Self::admitted(details, who, Side::Recipient).map(|_| ())
+	}
+
 	/// `who`'s standing, if registered, unbanned and admitted by the asset's policy.
 	fn admitted(
 		details: &AssetDetailsOf<T>,
@@ -292,7 +298,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Why `who` cannot receive `amount` of `asset`, if it cannot.
-	fn can_receive(
+	pub(crate) fn can_receive(
 		asset: crate::AssetId,
 		who: &T::AccountId,
 		amount: BalanceOf<T>,

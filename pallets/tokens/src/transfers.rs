@@ -71,7 +71,16 @@ impl<T: Config> RegulatedTransfer<T::AccountId> for Pallet<T> {
 		Self::do_transfer(asset, from, to, amount).map(|_| ())
 	}
 
+	fn transfer_held(
+		asset: AssetId,
+		from: &T::AccountId,
+		to: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		Self::do_transfer_held(asset, from, to, amount)
+	}
+
 	fn transfer_weight() -> Weight {
-		<T as Config>::WeightInfo::transfer()
+		<T as Config>::WeightInfo::transfer().max(<T as Config>::WeightInfo::transfer_held())
 	}
 }

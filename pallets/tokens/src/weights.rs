@@ -55,6 +55,8 @@ pub trait WeightInfo {
 	fn reject_withdrawal() -> Weight;
 	fn set_frozen() -> Weight;
 	fn on_recovered(a: u32, w: u32, ) -> Weight;
+	fn transfer_held() -> Weight;
+	fn claim_held() -> Weight;
 }
 
 /// Weights measured for the runtime, with its own database weights.
@@ -426,6 +428,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 5218).saturating_mul(a.into()))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(w.into()))
 	}
+	fn transfer_held() -> Weight {
+		// PLACEHOLDER until scripts/benchmark.sh pallet_tokens runs.
+		Weight::from_parts(150_000_000, 10000)
+			.saturating_add(T::DbWeight::get().reads(20_u64))
+			.saturating_add(T::DbWeight::get().writes(20_u64))
+	}
+	fn claim_held() -> Weight {
+		// PLACEHOLDER until scripts/benchmark.sh pallet_tokens runs.
+		Weight::from_parts(150_000_000, 10000)
+			.saturating_add(T::DbWeight::get().reads(20_u64))
+			.saturating_add(T::DbWeight::get().writes(20_u64))
+	}
 }
 
 /// The same measurements with ParityDB's database weights, for mocks and tests.
@@ -527,5 +541,17 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(w.into())))
 			.saturating_add(Weight::from_parts(0, 5218).saturating_mul(a.into()))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(w.into()))
+	}
+	fn transfer_held() -> Weight {
+		// PLACEHOLDER until scripts/benchmark.sh pallet_tokens runs.
+		Weight::from_parts(150_000_000, 10000)
+			.saturating_add(ParityDbWeight::get().reads(20_u64))
+			.saturating_add(ParityDbWeight::get().writes(20_u64))
+	}
+	fn claim_held() -> Weight {
+		// PLACEHOLDER until scripts/benchmark.sh pallet_tokens runs.
+		Weight::from_parts(150_000_000, 10000)
+			.saturating_add(ParityDbWeight::get().reads(20_u64))
+			.saturating_add(ParityDbWeight::get().writes(20_u64))
 	}
 }

@@ -33,8 +33,8 @@ impl pallet_registry::Config for Runtime {
 	type RecoveryDelay = RecoveryDelay;
 	/// A recovered participant's token balances, withdrawals and limit usage move with it, then
 	/// its places in documents, its certificates and its deposits for them, then its auditor
-	/// record and audit holds.
-	type OnRecovered = (crate::Tokens, crate::Documents, crate::Audit);
+	/// record and audit holds, then its content NFTs, rights, licences, credits and deposits.
+	type OnRecovered = (crate::Tokens, crate::Documents, crate::Audit, crate::Content);
 	type RecoveryBudget = RecoveryBudget;
 	/// Every pallet's roles; each pallet declares its own numbers, the integrity test checks
 	/// that none is used twice.

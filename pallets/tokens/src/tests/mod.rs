@@ -7,6 +7,7 @@ mod fees;
 mod issuance;
 mod limits;
 mod quote;
+mod held;
 mod recovery;
 mod transfer;
 mod withdrawals;
