@@ -95,8 +95,18 @@ impl<T: Config> Pallet<T> {
 			)
 			.defensive();
 		}
-		if let Some(auditor) = Auditors::<T>::take(lost) {
-			Auditors::<T>::insert(new, auditor);
+		if let Some(moved) = Auditors::<T>::take(lost) {
+			Auditors::<T>::mutate(new, |auditor| match auditor {
+				// `new` bonded on its own before this step ran: one record, one reference.
+				Some(auditor) => {
+					auditor.stake.saturating_accrue(moved.stake);
+					auditor.open_seats.saturating_accrue(moved.open_seats);
+					auditor.last_epoch = auditor.last_epoch.max(moved.last_epoch);
+					auditor.keep_bonded |= moved.keep_bonded;
+					T::Registry::remove_reference(new);
+				},
+				None => *auditor = Some(moved),
+			});
 		}
 		// Signals exist for the epoch before (until its `Unbond` task ran), this one and the next.
 		let current = Self::current_epoch();
@@ -112,8 +122,14 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn move_signal(epoch: EpochIndex, lost: &T::AccountId, new: &T::AccountId) {
-		if let Some(signal) = Signals::<T>::take(epoch, lost) {
-			Signals::<T>::insert(epoch, new, signal);
-		}
+		let Some(moved) = Signals::<T>::take(epoch, lost) else { return };
+		Signals::<T>::mutate(epoch, new, |signal| match signal {
+			// `new` signalled for the epoch too: one signal, its capacity, both their seats.
+			Some(signal) => {
+				signal.seats.saturating_accrue(moved.seats);
+				SignalCount::<T>::mutate(epoch, |count| count.saturating_dec());
+			},
+			None => *signal = Some(moved),
+		});
 	}
 }

@@ -127,10 +127,11 @@ impl<T: Config> Pallet<T> {
 		matches!(doc.status, DocumentStatus::Pending | DocumentStatus::Active)
 	}
 
-	/// Releases the registry reference `doc` holds on each of its parties.
+	/// Releases the registry reference `doc` holds on each of its parties (on the account a
+	/// recovery moved a party to, if the document still names the lost one).
 	pub(crate) fn release_parties(doc: &DocumentOf<T>) {
 		for party in doc.parties.iter() {
-			T::Registry::remove_reference(party);
+			T::Registry::remove_reference(&T::Registry::current_account(party));
 		}
 	}
 

@@ -22,7 +22,10 @@
 //! - **Recovery**: a `KycAdmin` and a `SecurityAdmin` (two different accounts) together move a
 //!   participant whose key is lost to a new account, after [`Config::RecoveryDelay`]; until then
 //!   the lost account itself or either admin can cancel. [`Config::OnRecovered`] tells other
-//!   pallets, so they move their own state.
+//!   pallets, so they move their own state, in metered steps of [`Config::RecoveryBudget`] per
+//!   call (what one call cannot move, [`Pallet::continue_recovery`] moves). The lost account
+//!   stays recorded (`RecoveredTo`): it cannot register again, and other pallets find where its
+//!   records went ([`ParticipantRegistry::current_account`]).
 //!
 //! ## Interface
 //!
@@ -33,7 +36,7 @@
 //!   [`Pallet::assign_org_code`], [`Pallet::release_org_code`].
 //! - Security admins: [`Pallet::ban`], [`Pallet::unban`].
 //! - Recovery: [`Pallet::propose_recovery`], [`Pallet::approve_recovery`],
-//!   [`Pallet::cancel_recovery`], [`Pallet::finish_recovery`].
+//!   [`Pallet::cancel_recovery`], [`Pallet::finish_recovery`], [`Pallet::continue_recovery`].
 //! - Other pallets: [`ParticipantRegistry`] (implemented here), [`OnParticipantRecovered`]
 //!   ([`Config::OnRecovered`]), both from `pactum-primitives`.
 //! - Clients: the `RegistryApi` runtime API (`pallet-registry-runtime-api`) and its JSON-RPC

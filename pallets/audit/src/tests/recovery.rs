@@ -128,3 +128,25 @@ fn the_hook_is_metered() {
 		assert_eq!(<Audit as OnParticipantRecovered<_>>::max_step(), <() as crate::WeightInfo>::recover_auditor());
 	});
 }
+
+#[test]
+fn a_new_account_that_bonded_before_the_move_keeps_one_record() {
+	test(|| {
+		signal(1);
+		let lost = auditor(1);
+		assert_ok!(Balances::transfer_allow_death(signed(OUTSIDER), NEW, 10_000));
+		MockRegistry::recover(&lost, &NEW);
+		// The new account signals for the same epoch before the audit hook ran.
+		assert_ok!(Audit::signal(signed(NEW), AUDITOR_STAKE, 3, key(NEW)));
+		assert_eq!(crate::SignalCount::<Test>::get(1), 2);
+		let mut meter = WeightMeter::new();
+		assert_eq!(Audit::on_recovered(&lost, &NEW, &mut meter), RecoveryProgress::Done);
+		let auditor = Auditors::<Test>::get(NEW).expect("one record");
+		assert_eq!(auditor.stake, 2 * AUDITOR_STAKE);
+		assert_eq!(auditor.vrf_key, key(NEW));
+		assert_eq!(held(HoldReason::AuditorStake, NEW), 2 * AUDITOR_STAKE);
+		assert_eq!(Signals::<Test>::get(1, NEW).map(|s| s.capacity), Some(3));
+		assert_eq!(crate::SignalCount::<Test>::get(1), 1);
+		assert_eq!(MockRegistry::references(&NEW), 1);
+	});
+}

@@ -244,3 +244,21 @@ fn the_largest_step_is_the_largest_benchmarked_one() {
 	assert!(weights.iter().all(|w| step.all_gte(*w)));
 	assert!(weights.iter().any(|w| w.ref_time() == step.ref_time()));
 }
+
+#[test]
+fn a_document_ending_before_its_lost_party_moved_releases_the_new_account() {
+	test(|| {
+		let new = new_account();
+		fund(&new);
+		let id = active_document();
+		assert_ok!(Documents::propose_termination(signed(alice()), id, reason(1)));
+		assert_ok!(Documents::sign(signed(alice()), id, 1, text(1)));
+		// Alice is recovered; the documents hook has not run yet when Bob ends the contract.
+		MockRegistry::recover(&alice(), &new);
+		assert_eq!(references(&new), 1);
+		assert_ok!(Documents::sign(signed(bob()), id, 1, text(1)));
+		assert_eq!((references(&new), references(&bob())), (0, 0));
+		assert_eq!(recover(&alice(), &new), RecoveryProgress::Done);
+		assert_eq!(references(&new), 0);
+	});
+}
