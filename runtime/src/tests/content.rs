@@ -1,6 +1,7 @@
 //! The content pallet in the composed runtime: pallet-nfts' own calls are refused however they
 //! are dispatched, a licence priced in a tokens asset pays each leg under the asset's rules,
-//! payments are not "non-transfer" proxy calls, and the worst payment fits in a block.
+//! a leg to a banned payee is held for it, payments are not "non-transfer" proxy calls, and the
+//! worst payment fits in a block.
 
 use super::{
 	account, ext_from_preset,
@@ -98,6 +99,29 @@ fn a_licence_in_tokens_pays_each_leg_as_a_regulated_transfer() {
 			Content::buy_licence(RuntimeOrigin::signed(account(Eve)), 0, 0, None),
 			pallet_content::Error::<Runtime>::NotParticipant
 		);
+		assert_ok!(Content::do_try_state());
+		assert_ok!(Tokens::do_try_state());
+	});
+}
+
+#[test]
+fn a_banned_creators_leg_is_held_and_claimed_after_the_ban() {
+	ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+		content_priced_in_tokens();
+		let alice = RuntimeOrigin::signed(account(Alice));
+		assert_ok!(crate::Registry::ban(alice.clone(), account(Dave), 1, None));
+		// The sale goes through; Dave's half waits for him in the tokens escrow.
+		assert_ok!(Content::buy_licence(RuntimeOrigin::signed(account(Bob)), 0, 0, None));
+		let balance = |who| pallet_assets::Pallet::<Runtime>::balance(ASSET, account(who));
+		assert_eq!((balance(Charlie), balance(Dave)), (500, 0));
+		assert_eq!(pallet_tokens::HeldFor::<Runtime>::get(ASSET, account(Dave)), 500);
+		assert_noop!(
+			Tokens::claim_held(RuntimeOrigin::signed(account(Dave)), ASSET),
+			pallet_tokens::Error::<Runtime>::RecipientBanned
+		);
+		assert_ok!(crate::Registry::unban(alice, account(Dave)));
+		assert_ok!(Tokens::claim_held(RuntimeOrigin::signed(account(Dave)), ASSET));
+		assert_eq!(balance(Dave), 500);
 		assert_ok!(Content::do_try_state());
 		assert_ok!(Tokens::do_try_state());
 	});
