@@ -58,8 +58,12 @@ pub enum ProxyType {
 	#[default]
 	#[codec(index = 0)]
 	Any,
-	/// Everything except moving value: native and token transfers, token withdrawals, content
-	/// payments, and giving away a content or a share of its rights.
+	/// Only calls that move no value out of the account (an allow-list, so a call added later is
+	/// refused until it is judged): registry, documents and the administration of tokens,
+	/// content records, auditing (signals, votes, unbonding), contracts without value, and the
+	/// utility, multisig, proxy, session and council calls. Never a transfer, a token
+	/// withdrawal, a content payment or sale offer, giving away a content or a share of its
+	/// rights, a service fee, a case or an objection stake, a scheduled or sudo call.
 	#[codec(index = 1)]
 	NonTransfer,
 	/// Council and membership calls only.
@@ -74,20 +78,7 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
 	fn filter(&self, call: &RuntimeCall) -> bool {
 		match self {
 			ProxyType::Any => true,
-			ProxyType::NonTransfer => !matches!(
-				call,
-				RuntimeCall::Balances(..)
-					| RuntimeCall::Tokens(
-						pallet_tokens::Call::transfer { .. }
-							| pallet_tokens::Call::request_withdrawal { .. }
-					) | RuntimeCall::Content(
-					pallet_content::Call::buy_licence { .. }
-						| pallet_content::Call::buy_resale { .. }
-						| pallet_content::Call::tip { .. }
-						| pallet_content::Call::transfer_ownership { .. }
-						| pallet_content::Call::transfer_right { .. }
-				)
-			),
+			ProxyType::NonTransfer => moves_no_value(call),
 			ProxyType::Governance => matches!(
 				call,
 				RuntimeCall::Council(..)
@@ -111,6 +102,61 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
 			(ProxyType::NonTransfer, _) => true,
 			_ => false,
 		}
+	}
+}
+
+/// Whether `call` is one a `NonTransfer` proxy may make: it moves nothing of value out of the
+/// account it is made for (holding a deposit or a stake that comes back is not moving value).
+fn moves_no_value(call: &RuntimeCall) -> bool {
+	use pallet_audit::Call as Audit;
+	use pallet_contracts::Call as Contracts;
+	use pallet_content::Call as Content;
+	use pallet_tokens::Call as Tokens;
+	match call {
+		RuntimeCall::System(frame_system::Call::remark { .. })
+		| RuntimeCall::System(frame_system::Call::remark_with_event { .. })
+		| RuntimeCall::Session(..)
+		| RuntimeCall::Utility(..)
+		| RuntimeCall::Multisig(..)
+		| RuntimeCall::Proxy(..)
+		| RuntimeCall::Council(..)
+		| RuntimeCall::CouncilMembership(..)
+		| RuntimeCall::ValidatorSet(..)
+		| RuntimeCall::Registry(..)
+		| RuntimeCall::Documents(..) => true,
+		RuntimeCall::Tokens(call) => !matches!(
+			call,
+			Tokens::transfer { .. } | Tokens::request_withdrawal { .. }
+		),
+		RuntimeCall::Content(call) => matches!(
+			call,
+			Content::register { .. }
+				| Content::add_right { .. }
+				| Content::authorise_gateway { .. }
+				| Content::revoke_gateway { .. }
+				| Content::publish_terms { .. }
+				| Content::withdraw_terms { .. }
+				| Content::record_access { .. }
+				| Content::clear_licence { .. }
+				| Content::register_referral { .. }
+				| Content::remove_referral { .. }
+		),
+		RuntimeCall::Audit(call) => matches!(
+			call,
+			Audit::signal { .. }
+				| Audit::set_keep_bonded { .. }
+				| Audit::unbond { .. }
+				| Audit::commit { .. }
+				| Audit::reveal { .. }
+		),
+		RuntimeCall::Contracts(call) => match call {
+			Contracts::call { value, .. }
+			| Contracts::instantiate { value, .. }
+			| Contracts::instantiate_with_code { value, .. } => *value == 0,
+			Contracts::upload_code { .. } | Contracts::remove_code { .. } => true,
+			_ => false,
+		},
+		_ => false,
 	}
 }
 

@@ -1,10 +1,10 @@
 //! BABE, GRANDPA, sessions, the permissioned validator set and node authorization.
 
 use crate::{
-	configs::AdminOrigin, AccountId, Babe, Balances, Runtime, RuntimeEvent, Session, SessionKeys,
-	ValidatorSet, EPOCH_DURATION_IN_SLOTS, MILLI_SECS_PER_BLOCK,
+	configs::AdminOrigin, AccountId, Babe, Balances, Runtime, RuntimeCall, RuntimeEvent, Session,
+	SessionKeys, ValidatorSet, EPOCH_DURATION_IN_SLOTS, MILLI_SECS_PER_BLOCK,
 };
-use frame_support::traits::{ConstU32, ConstU64};
+use frame_support::traits::{ConstU32, ConstU64, Contains};
 use sp_runtime::traits::{ConvertInto, OpaqueKeys};
 
 /// The most validators the chain supports (BABE and GRANDPA authority lists are bounded by it).
@@ -60,6 +60,27 @@ impl pallet_validator_set::Config for Runtime {
 	type MaxValidators = MaxAuthorities;
 	type MinValidators = ConstU32<1>;
 	type WeightInfo = pallet_validator_set::weights::SubstrateWeight<Runtime>;
+}
+
+/// pallet-node-authorization's calls open to any signed account (claiming a node, managing its
+/// connections): all refused (see `configs::system`'s `BaseCallFilter`). They store unbounded sets
+/// without a deposit at a flat weight; which nodes may connect is governance's (`AdminOrigin`:
+/// the well-known nodes).
+pub struct NodeClaimCalls;
+impl Contains<RuntimeCall> for NodeClaimCalls {
+	fn contains(call: &RuntimeCall) -> bool {
+		use pallet_node_authorization::Call;
+		matches!(
+			call,
+			RuntimeCall::NodeAuthorization(
+				Call::claim_node { .. }
+					| Call::remove_claim { .. }
+					| Call::transfer_node { .. }
+					| Call::add_connections { .. }
+					| Call::remove_connections { .. }
+			)
+		)
+	}
 }
 
 impl pallet_node_authorization::Config for Runtime {

@@ -1,6 +1,9 @@
 //! `frame-system` and `pallet-timestamp`.
 
-use super::{content::NftsCalls, contracts::RelaxedCodeUpload, tokens::AssetsCalls};
+use super::{
+	consensus::NodeClaimCalls, content::NftsCalls, contracts::RelaxedCodeUpload,
+	tokens::AssetsCalls,
+};
 use crate::{
 	weights, AccountId, Babe, Balance, Block, BlockNumber, Hash, Moment, Nonce, PalletInfo,
 	Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, RuntimeTask, SLOT_DURATION, SS58_PREFIX,
@@ -68,10 +71,12 @@ impl frame_system::Config for Runtime {
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
 	type MaxConsumers = ConstU32<16>;
-	/// Everything but uploads of contract code that could not run on chain, and pallet-assets'
-	/// own calls (the tokens pallet's rules are the only way to move a regulated asset), and
-	/// pallet-nfts' own calls (a content's NFT moves only through the content pallet).
-	type BaseCallFilter = EverythingBut<(RelaxedCodeUpload, AssetsCalls, NftsCalls)>;
+	/// Everything but uploads of contract code that could not run on chain, pallet-assets' own
+	/// calls (the tokens pallet's rules are the only way to move a regulated asset), pallet-nfts'
+	/// own calls (a content's NFT moves only through the content pallet) and node-authorization's
+	/// signed calls (which nodes connect is governance's).
+	type BaseCallFilter =
+		EverythingBut<(RelaxedCodeUpload, AssetsCalls, NftsCalls, NodeClaimCalls)>;
 	type SystemWeightInfo = frame_system::weights::SubstrateWeight<Runtime>;
 	/// The transaction extensions' weights, measured on the reference machine.
 	type ExtensionsWeightInfo = weights::frame_system_extensions::WeightInfo<Runtime>;

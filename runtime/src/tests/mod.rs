@@ -205,5 +205,6 @@ mod audit;
 mod content;
 mod contracts;
 mod documents;
+mod permissions;
 mod recovery;
 mod tokens;
