@@ -57,7 +57,13 @@ impl<T: Config> Pallet<T> {
 			_ => Error::<T>::Expired,
 		})?;
 		ensure!(doc.status == DocumentStatus::Active, Error::<T>::NotActive);
-		ensure!(doc.versions < T::MaxVersions::get(), Error::<T>::TooManyVersions);
+		// The last version is kept for a termination: no party can use every version up with
+		// amendments and so block the contract's end.
+		let room = match kind {
+			VersionKind::Termination => T::MaxVersions::get(),
+			_ => T::MaxVersions::get().saturating_sub(1),
+		};
+		ensure!(doc.versions < room, Error::<T>::TooManyVersions);
 		let (hash, uri) = match text {
 			Some(text) => text,
 			None => {

@@ -180,7 +180,8 @@ pub mod pallet {
 		/// The longest encrypted URI, in bytes.
 		#[pallet::constant]
 		type MaxUriLen: Get<u32>;
-		/// The most versions (original, amendments, termination) a document can have.
+		/// The most versions (original, amendments, termination) a document can have; the last
+		/// is kept for a termination.
 		#[pallet::constant]
 		type MaxVersions: Get<u32>;
 		/// The most supplements a document can have.
@@ -406,7 +407,8 @@ pub mod pallet {
 		ParentTerminated,
 		/// The parent already has `MaxSupplements` supplements.
 		TooManySupplements,
-		/// The document already has `MaxVersions` versions.
+		/// The document already has `MaxVersions` versions (for an amendment: `MaxVersions - 1`,
+		/// the last version being kept for a termination).
 		TooManyVersions,
 		/// Amendments and terminations need an `Active` document.
 		NotActive,
@@ -448,6 +450,7 @@ pub mod pallet {
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn integrity_test() {
 			assert!(T::MaxParties::get() > 0, "a document needs room for a signer");
+			assert!(T::MaxVersions::get() >= 2, "a document needs room for its termination");
 			assert!(T::MaxBulkSign::get() > 0, "a bulk signature needs room for an item");
 			assert!(
 				T::MaxBulkSign::get() <= u16::MAX as u32,

@@ -144,11 +144,16 @@ fn amendment_refusals() {
 			Documents::propose_amendment(signed(alice()), id, text(9), vec![0; 65], reason(1)),
 			Error::<Test>::UriTooLong
 		);
-		// MaxVersions is 4: the original and three more.
-		assert_ok!(amend(alice(), id));
+		// MaxVersions is 4: the original, two amendments, and the last version kept for a
+		// termination, so one party cannot use every version up and block the contract's end.
 		assert_ok!(amend(alice(), id));
 		assert_ok!(amend(alice(), id));
 		assert_noop!(amend(alice(), id), Error::<Test>::TooManyVersions);
+		assert_ok!(Documents::propose_termination(signed(bob()), id, reason(2)));
+		assert_noop!(
+			Documents::propose_termination(signed(alice()), id, reason(3)),
+			Error::<Test>::TooManyVersions
+		);
 		MockRegistry::ban(&bob());
 		assert_noop!(amend(bob(), id), Error::<Test>::Banned);
 	});
