@@ -49,7 +49,8 @@ impl<T: Config> Pallet<T> {
 			from: from.clone(),
 			to: to.clone(),
 			amount,
-			fee,
+			// The collector pays no fee to itself.
+			fee: if pays_collector { fee } else { Zero::zero() },
 		});
 		Ok(opens_account)
 	}

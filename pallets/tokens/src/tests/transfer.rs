@@ -49,6 +49,11 @@ fn the_collector_pays_no_fee_to_itself() {
 		assert_ok!(Tokens::transfer(signed(ALICE), ASSET, COLLECTOR, 100));
 		assert_ok!(Tokens::transfer(signed(COLLECTOR), ASSET, BOB, 100));
 		assert_eq!(balance(COLLECTOR), 5);
+		// ... and its transfer reports no fee.
+		assert_eq!(
+			super::last_event(),
+			crate::Event::Transferred { asset: ASSET, from: COLLECTOR, to: BOB, amount: 100, fee: 0 }
+		);
 	});
 }
 
