@@ -38,6 +38,7 @@ declare -A WEIGHTS=(
   [pallet_content]="pallets/content/src/weights.rs"
   [pallet_audit]="pallets/audit/src/weights.rs"
   [pallet_validator_set]="pallets/validator-set/src/weights.rs"
+  [pallet_enactment]="pallets/enactment/src/weights.rs"
   [pallet_balances]="runtime/src/weights/pallet_balances.rs"
   [pallet_transaction_payment]="runtime/src/weights/pallet_transaction_payment.rs"
   [frame_system_extensions]="runtime/src/weights/frame_system_extensions.rs"

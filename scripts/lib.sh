@@ -9,6 +9,8 @@ export PATH="$HOME/.cargo/bin:$PATH"
 # Cargo.lock) is, so the Wasm is built from the locked versions.
 export WASM_BUILD_WORKSPACE_HINT="$PACTUM_ROOT"
 PACTUM_NODE="${PACTUM_NODE:-$CARGO_TARGET_DIR/release/pactum-node}"
+# The runtime reporting the next spec_version (runtime/next): what the upgrade test moves a chain to.
+export PACTUM_NEXT_RUNTIME="$CARGO_TARGET_DIR/release/wbuild/pactum-runtime/pactum_runtime_next.compact.compressed.wasm"
 # The ink! contracts are a workspace of their own, with their own target directory; their
 # .contract bundles (scripts/build-contracts.sh) go to PACTUM_CONTRACTS_DIR, where tests find them.
 PACTUM_INK_TARGET_DIR="${PACTUM_INK_TARGET_DIR:-$HOME/.cache/pactum/target-ink}"
@@ -16,11 +18,21 @@ export PACTUM_CONTRACTS_DIR="${PACTUM_CONTRACTS_DIR:-$PACTUM_INK_TARGET_DIR/bund
 
 log() { printf '[%s] %s\n' "$(basename -- "$0" .sh)" "$*"; }
 
-# Builds every crate of the workspace in the release profile (the node binary included).
-# One profile for everything: the run command and the test command share all artifacts.
+# Builds every crate of the workspace in the release profile (the node binary included), but the
+# upgrade test's runtime (`build_next_runtime`). One profile for everything: the run command and
+# the test command share all artifacts.
 build_workspace() {
   log "building the workspace (release) into $CARGO_TARGET_DIR"
   local start=$SECONDS
-  (cd "$PACTUM_ROOT" && cargo build --release --locked --workspace)
+  (cd "$PACTUM_ROOT" && cargo build --release --locked --workspace --exclude pactum-runtime-next)
   log "build finished in $((SECONDS - start)) s"
+}
+
+# Builds the runtime once more reporting the next spec_version ($PACTUM_NEXT_RUNTIME): only the
+# runtime crate is compiled again, for Wasm.
+build_next_runtime() {
+  log "building the next runtime (spec_version + 1) for the upgrade test"
+  local start=$SECONDS
+  (cd "$PACTUM_ROOT" && cargo build --release --locked -p pactum-runtime-next)
+  log "next runtime built in $((SECONDS - start)) s"
 }

@@ -11,8 +11,9 @@
 #            (`bench` is another name for it)
 #   ink      the ink! contracts built to .contract bundles, then their unit tests
 #   e2e    end-to-end tests: a real pactum-node on 127.0.0.1 driven by @polkadot/api (and
-#          @polkadot/api-contract for the contracts); it builds the node, and the contract
-#          bundles unless the ink stage ran, first (both are no-ops when up to date)
+#          @polkadot/api-contract for the contracts); it builds the node, the next runtime (the
+#          upgrade test's target) and the contract bundles unless the ink stage ran, first (all
+#          no-ops when up to date)
 #   all    the four above
 #
 # Stages run in the order above, whatever the order they are given in. The machine set-up
@@ -60,6 +61,7 @@ pallet_packages() {
 stage_rust() {
   local excluded=() p
   for p in $(pallet_packages); do excluded+=(--exclude "$p"); done
+  excluded+=(--exclude pactum-runtime-next)
   build_workspace
   (cd "$PACTUM_ROOT" && cargo test --release --locked --workspace "${excluded[@]}")
 }
@@ -83,6 +85,7 @@ stage_ink() {
 stage_e2e() {
   # The tests start the node binary and load the contract bundles: bring both up to date.
   build_workspace
+  build_next_runtime
   [ -n "${want[ink]:-}" ] || bash "$PACTUM_ROOT/scripts/build-contracts.sh"
   (cd "$PACTUM_ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
   (cd "$PACTUM_ROOT/tests/e2e" && PACTUM_NODE="$PACTUM_NODE" npm test)

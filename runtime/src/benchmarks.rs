@@ -12,6 +12,8 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_collective, Council]
 	[pallet_membership, CouncilMembership]
 	[pallet_scheduler, Scheduler]
+	[pallet_preimage, Preimage]
+	[pallet_enactment, Enactment]
 	[pallet_utility, Utility]
 	[pallet_multisig, Multisig]
 	[pallet_proxy, Proxy]

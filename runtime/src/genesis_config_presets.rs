@@ -3,7 +3,8 @@
 //! consortium council). The node's chain specs only name these presets.
 
 use crate::{
-	AccountId, BabeConfig, BalancesConfig, CouncilMembershipConfig, NodeAuthorizationConfig,
+	configs::PRODUCTION_ENACTMENT_DELAY, AccountId, BabeConfig, BalancesConfig,
+	CouncilMembershipConfig, EnactmentConfig, NodeAuthorizationConfig,
 	RegistryConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig,
 	ValidatorSetConfig, BABE_GENESIS_EPOCH_CONFIG, UNIT,
 };
@@ -114,8 +115,9 @@ fn genesis(
 	config
 }
 
-/// Merges `patch` into `base` (objects key by key, anything else replaced).
-pub(crate) fn json_merge(base: &mut Value, patch: Value) {
+/// Merges `patch` into `base` (objects key by key, anything else replaced): how a preset is laid
+/// over the default genesis config (the runtime's tests and the fuzzer build genesis this way).
+pub fn json_merge(base: &mut Value, patch: Value) {
 	match (base, patch) {
 		(Value::Object(base), Value::Object(patch)) => {
 			for (key, value) in patch {
@@ -194,7 +196,8 @@ pub fn local_testnet_genesis() -> Value {
 	)
 }
 
-/// The production template: no sudo, the consortium council is the admin origin. The
+/// The production template: no sudo, the consortium council is the admin origin and reaches root
+/// through `Enactment` with a day's delay. The
 /// consortium's validators and members are placeholders (the well-known Alice..Dave keys) that an
 /// operator replaces in the generated chain spec before launch; `chain-spec/README.md` says how.
 pub fn production_genesis() -> Value {
@@ -207,7 +210,15 @@ pub fn production_genesis() -> Value {
 		.enumerate()
 		.map(|(i, who)| (who.clone(), 3, if i == 0 { vec![SuperAdmin::ROLE] } else { vec![] }))
 		.collect();
-	genesis(consortium, members.clone(), members, participants, None)
+	let mut config = genesis(consortium, members.clone(), members, participants, None);
+	// A day's notice before a council decision takes effect as root.
+	json_merge(
+		&mut config,
+		build_struct_json_patch!(RuntimeGenesisConfig {
+			enactment: EnactmentConfig { delay: PRODUCTION_ENACTMENT_DELAY },
+		}),
+	);
+	config
 }
 
 /// The JSON of the preset `id`, if it exists.

@@ -51,12 +51,30 @@ pub mod opaque {
 	pub type Hash = <BlakeTwo256 as sp_runtime::traits::Hash>::Output;
 }
 
+/// The runtime's version. The `next-spec-version` build (the runtime an end-to-end test upgrades a
+/// running chain to) is the same runtime reporting the next `spec_version` (the version macro
+/// reads literals only, hence two declarations).
+#[cfg(not(feature = "next-spec-version"))]
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("pactum"),
 	impl_name: alloc::borrow::Cow::Borrowed("pactum-node"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// The runtime's version as the next release reports it.
+#[cfg(feature = "next-spec-version")]
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("pactum"),
+	impl_name: alloc::borrow::Cow::Borrowed("pactum-node"),
+	authoring_version: 1,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -207,6 +225,11 @@ mod runtime {
 	pub type CouncilMembership = pallet_membership<Instance1>;
 	#[runtime::pallet_index(23)]
 	pub type Scheduler = pallet_scheduler;
+	#[runtime::pallet_index(24)]
+	pub type Preimage = pallet_preimage;
+	/// The council's path to root: scheduled calls enacted after a delay.
+	#[runtime::pallet_index(25)]
+	pub type Enactment = pallet_enactment;
 
 	// Accounts and batching.
 	#[runtime::pallet_index(30)]

@@ -38,16 +38,24 @@ impl SubstrateCli for Cli {
 	}
 
 	fn load_spec(&self, id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {
-		Ok(match id {
-			"dev" => Box::new(chain_spec::development()?),
-			"" | "local" => Box::new(chain_spec::local_testnet()?),
-			"production-template" => Box::new(chain_spec::production_template()?),
-			path => {
-				Box::new(chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))?)
-			}
-		})
+		let spec = match id {
+			"dev" => chain_spec::development()?,
+			"" | "local" => chain_spec::local_testnet()?,
+			"production-template" => chain_spec::production_template()?,
+			path => chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))?,
+		};
+		if !PRINTS_TEMPLATE.get().copied().unwrap_or(false) {
+			chain_spec::refuse_development_keys(&spec)?;
+		}
+		Ok(Box::new(spec))
 	}
 }
+
+/// Set when the command only prints a human-readable chain spec (`build-spec` or
+/// `export-chain-spec` without `--raw`): the production template may then be printed with its
+/// placeholder development keys, for the operator to replace. Anything else — a raw spec, a node
+/// — is refused on a production spec holding them.
+static PRINTS_TEMPLATE: OnceLock<bool> = OnceLock::new();
 
 /// The version `--version` prints, set once by [`run`] from the binary's build.
 static IMPL_VERSION: OnceLock<&'static str> = OnceLock::new();
@@ -56,6 +64,13 @@ static IMPL_VERSION: OnceLock<&'static str> = OnceLock::new();
 pub fn run(impl_version: &'static str) -> sc_cli::Result<()> {
 	let _ = IMPL_VERSION.set(impl_version);
 	let cli = Cli::from_args();
+	#[allow(deprecated)]
+	let prints_template = match &cli.subcommand {
+		Some(Subcommand::BuildSpec(cmd)) => !cmd.raw,
+		Some(Subcommand::ExportChainSpec(cmd)) => !cmd.raw,
+		_ => false,
+	};
+	let _ = PRINTS_TEMPLATE.set(prints_template);
 
 	match &cli.subcommand {
 		Some(Subcommand::Key(cmd)) => cmd.run(&cli),

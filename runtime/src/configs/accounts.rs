@@ -83,6 +83,7 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
 				call,
 				RuntimeCall::Council(..)
 					| RuntimeCall::CouncilMembership(..)
+		| RuntimeCall::Enactment(..)
 					| RuntimeCall::Utility(..)
 			),
 			ProxyType::CancelProxy => matches!(

@@ -1,15 +1,23 @@
-//! Governance: sudo (development chains only), the consortium council and the scheduler.
+//! Governance: sudo (development chains only), the consortium council, the scheduler, preimages
+//! and enactment.
 //!
 //! The admin origin of every privileged call is [`AdminOrigin`]: root, or two thirds of the
-//! council. Production genesis has no sudo key, so there root is reachable only through the
-//! council (or a scheduled call it approved).
+//! council. Production genesis has no sudo key: there root is reached only through `Enactment`,
+//! a council motion (two thirds) whose call is dispatched as root after the genesis delay, unless
+//! more than a third of the council cancels it first. That is how a production chain upgrades its
+//! runtime (`system.authorizeUpgrade`, then anyone's `system.applyAuthorizedUpgrade`), and how it
+//! reaches every other root-only call.
 
 use crate::{
-	AccountId, BlockNumber, OriginCaller, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, DAYS,
+	deposit, AccountId, Balance, Balances, BlockNumber, OriginCaller, Preimage, Runtime,
+	RuntimeCall, RuntimeEvent, RuntimeHoldReason, RuntimeOrigin, Scheduler, DAYS,
 };
 use frame_support::{
 	parameter_types,
-	traits::{ConstU32, EitherOfDiverse, EqualPrivilegeOnly},
+	traits::{
+		fungible::HoldConsideration, ConstU32, EitherOfDiverse, EqualPrivilegeOnly,
+		LinearStoragePrice,
+	},
 	weights::Weight,
 };
 use frame_system::EnsureRoot;
@@ -82,7 +90,50 @@ impl pallet_scheduler::Config for Runtime {
 	type OriginPrivilegeCmp = EqualPrivilegeOnly;
 	type MaxScheduledPerBlock = ConstU32<50>;
 	type WeightInfo = pallet_scheduler::weights::SubstrateWeight<Runtime>;
-	/// No preimage pallet: scheduled calls are stored inline (bounded size).
-	type Preimages = ();
+	type Preimages = Preimage;
 	type BlockNumberProvider = frame_system::Pallet<Runtime>;
+}
+
+parameter_types! {
+	pub const PreimageBaseDeposit: Balance = deposit(2, 64);
+	pub const PreimageByteDeposit: Balance = deposit(0, 1);
+	pub const PreimageHoldReason: RuntimeHoldReason =
+		RuntimeHoldReason::Preimage(pallet_preimage::HoldReason::Preimage);
+}
+
+impl pallet_preimage::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type WeightInfo = pallet_preimage::weights::SubstrateWeight<Runtime>;
+	type Currency = Balances;
+	type ManagerOrigin = AdminOrigin;
+	/// Anyone may note a preimage, holding a deposit for its bytes until it is unnoted.
+	type Consideration = HoldConsideration<
+		AccountId,
+		Balances,
+		PreimageHoldReason,
+		LinearStoragePrice<PreimageBaseDeposit, PreimageByteDeposit, Balance>,
+	>;
+}
+
+/// The delay of the production template: a day between the council's decision and its effect.
+pub const PRODUCTION_ENACTMENT_DELAY: BlockNumber = DAYS;
+
+impl pallet_enactment::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeCall = RuntimeCall;
+	type PalletsOrigin = OriginCaller;
+	type Scheduler = Scheduler;
+	type Preimages = Preimage;
+	/// Two thirds of the council (or root).
+	type ScheduleOrigin = AdminOrigin;
+	/// More than a third of the council (a blocking minority: two thirds cannot be reached
+	/// without some of them), or root.
+	type CancelOrigin = EitherOfDiverse<
+		EnsureRoot<AccountId>,
+		pallet_collective::EnsureProportionMoreThan<AccountId, CouncilCollective, 1, 3>,
+	>;
+	/// Two blocks: the development chains' genesis; the production template sets a day.
+	type MinimumDelay = ConstU32<2>;
+	type MaxPending = ConstU32<32>;
+	type WeightInfo = pallet_enactment::weights::SubstrateWeight<Runtime>;
 }

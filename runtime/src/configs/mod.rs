@@ -14,6 +14,6 @@ mod tokens;
 
 pub use accounts::ProxyType;
 pub use audit::{AuditCommitPeriod, AuditEpochLength, AuditEscrowPeriod, AuditRevealPeriod};
-pub use governance::{AdminOrigin, CouncilCollective};
+pub use governance::{AdminOrigin, CouncilCollective, PRODUCTION_ENACTMENT_DELAY};
 pub use registry::{RecoveryBudget, RecoveryDelay};
 pub use system::{RuntimeBlockLength, RuntimeBlockWeights};

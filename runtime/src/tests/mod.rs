@@ -205,6 +205,7 @@ mod audit;
 mod content;
 mod contracts;
 mod documents;
+mod governance;
 mod permissions;
 mod recovery;
 mod tokens;

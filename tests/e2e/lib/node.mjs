@@ -1,7 +1,7 @@
 // Starting and stopping real pactum-node processes on 127.0.0.1, and connecting to them.
 import { spawn, execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdtempSync, rmSync, openSync, closeSync, readFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, openSync, closeSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,7 @@ import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const TARGET_DIR = process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache/pactum/target');
+export const TARGET_DIR = process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache/pactum/target');
 export const NODE_BIN = process.env.PACTUM_NODE ?? join(TARGET_DIR, 'release/pactum-node');
 // An auditor's client-side tool (pallets/audit/client), built with the workspace.
 export const TICKET_BIN = join(dirname(NODE_BIN), 'pactum-audit-ticket');
@@ -56,18 +56,26 @@ function isFree(port) {
  * Starts `pactum-node --dev` (with `extraArgs`) on a temporary database; `stop()` ends it and
  * removes it.
  */
-export async function startDevNode(extraArgs = []) {
-  const basePath = mkdtempSync(join(tmpdir(), 'pactum-e2e-'));
+export function startDevNode(extraArgs = []) {
+  return startNode(['--dev', ...extraArgs]);
+}
+
+/**
+ * Starts `pactum-node` with `args` (the chain and role) on 127.0.0.1, on free RPC and p2p ports,
+ * with its database in `basePath` (a new temporary directory unless given, for example one whose
+ * keystore is already filled); `stop()` ends it and removes `basePath`.
+ */
+export async function startNode(args, basePath = mkdtempSync(join(tmpdir(), 'pactum-e2e-'))) {
   const rpcPort = await freePort();
   const p2pPort = await freePort();
+  mkdirSync(basePath, { recursive: true });
   const logFile = join(basePath, 'node.log');
   const logFd = openSync(logFile, 'w');
   const child = spawn(NODE_BIN, [
-    '--dev', '--base-path', basePath,
+    ...args, '--base-path', basePath,
     '--rpc-port', String(rpcPort),
     '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`,
     '--no-mdns', '--no-telemetry', '--no-prometheus',
-    ...extraArgs,
   ], { stdio: ['ignore', logFd, logFd] });
   closeSync(logFd);
   children.add(child);

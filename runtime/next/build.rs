@@ -1,0 +1,15 @@
+//! Builds `runtime/` to Wasm once more with its `next-spec-version` feature. The Wasm builder
+//! shares its target directory with the runtime's own build, so only the runtime crate itself is
+//! compiled again; the blob is `<target>/<profile>/wbuild/pactum-runtime/pactum_runtime_next.compact.compressed.wasm`.
+
+fn main() {
+	// Absolute: the Wasm builder writes this path into the project it generates elsewhere.
+	let runtime = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.toml");
+	let runtime = std::fs::canonicalize(runtime).expect("runtime/Cargo.toml exists");
+	substrate_wasm_builder::WasmBuilder::new()
+		.with_project(runtime)
+		.expect("runtime/Cargo.toml exists")
+		.set_file_name("pactum_runtime_next")
+		.enable_feature("next-spec-version")
+		.build();
+}
