@@ -5,13 +5,17 @@ use crate::{pallet::*, AssetDetails, AssetId, HolderPolicy};
 use alloc::vec::Vec;
 use frame_support::{
 	pallet_prelude::*,
-	traits::fungibles::{metadata::Mutate as MetadataMutate, Create},
+	traits::fungibles::{metadata::Mutate as MetadataMutate, Create, Mutate},
 };
 use pactum_primitives::ParticipantRegistry;
 use sp_runtime::{traits::AccountIdConversion, FixedU128};
 
 impl<T: Config> Pallet<T> {
-	/// This pallet's account: owner of every asset and escrow of pending withdrawals.
+	/// This pallet's account: owner of every asset and escrow of pending withdrawals and held
+	/// payments. Of each asset it always holds the asset's minimum balance on top (its floor,
+	/// minted when the asset is created and never issued supply), so pallet-assets never reaps
+	/// it: a payout that took it below the minimum would otherwise sweep the other escrowed
+	/// amounts away with it.
 	pub fn account() -> T::AccountId {
 		T::PalletId::get().into_account_truncating()
 	}
@@ -37,6 +41,7 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::AssetExists
 		);
 		<Assets<T> as Create<_>>::create(asset, Self::account(), true, min_balance)?;
+		<Assets<T> as Mutate<_>>::mint_into(asset, &Self::account(), min_balance)?;
 		Tokens::<T>::insert(
 			asset,
 			AssetDetails {

@@ -29,22 +29,14 @@ impl<T: Config> Pallet<T> {
 			Ok::<_, Error<T>>(())
 		})?;
 		Sent::<T>::insert(asset, from, assessment.usage);
-		<Assets<T> as Mutate<_>>::transfer(
+		let pays_collector = !fee.is_zero() && collector != *from;
+		Self::pay_with_fee(
 			asset,
 			from,
 			&Self::account(),
 			amount,
-			Preservation::Expendable,
+			pays_collector.then_some((&collector, fee)),
 		)?;
-		if !fee.is_zero() && collector != *from {
-			<Assets<T> as Mutate<_>>::transfer(
-				asset,
-				from,
-				&collector,
-				fee,
-				Preservation::Expendable,
-			)?;
-		}
 		Self::deposit_event(Event::PaymentHeld {
 			asset,
 			from: from.clone(),
@@ -64,12 +56,13 @@ impl<T: Config> Pallet<T> {
 			return Err(refusal.into());
 		}
 		HeldFor::<T>::remove(asset, &who);
+		// The escrow keeps its floor: other held payments and withdrawals stay.
 		<Assets<T> as Mutate<_>>::transfer(
 			asset,
 			&Self::account(),
 			&who,
 			amount,
-			Preservation::Expendable,
+			Preservation::Preserve,
 		)?;
 		Self::deposit_event(Event::HeldClaimed { asset, who, amount });
 		Ok(())

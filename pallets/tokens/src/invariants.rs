@@ -39,9 +39,10 @@ impl<T: Config> Pallet<T> {
 			let held_for = HeldFor::<T>::iter_prefix_values(asset)
 				.fold(BalanceOf::<T>::zero(), |sum, held| sum.saturating_add(held));
 			let waiting = waiting.saturating_add(held_for);
+			let floor = <Assets<T> as Inspect<_>>::minimum_balance(asset);
 			ensure!(
-				<Assets<T> as Inspect<_>>::balance(asset, &escrow) == waiting,
-				"the escrow does not hold exactly the pending withdrawals and held payments"
+				<Assets<T> as Inspect<_>>::balance(asset, &escrow) == waiting.saturating_add(floor),
+				"the escrow does not hold exactly its floor, the pending withdrawals and held payments"
 			);
 			ensure!(
 				held.saturating_add(waiting) == issued,

@@ -89,9 +89,11 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The issued supply of `asset`: everything pallet-assets holds of it, escrow included.
+	/// The issued supply of `asset`: everything pallet-assets holds of it, escrow included, but
+	/// the escrow's floor (see [`Self::account`]).
 	pub fn issued(asset: AssetId) -> BalanceOf<T> {
 		<Assets<T> as Inspect<_>>::total_issuance(asset)
+			.saturating_sub(<Assets<T> as Inspect<_>>::minimum_balance(asset))
 	}
 
 	/// How much more of the asset may be issued: the lesser of the authorised and the

@@ -378,6 +378,9 @@ pub mod pallet {
 		Frozen,
 		/// The payment would create an account below the asset's minimum balance.
 		BelowMinimum,
+		/// The payment would leave the sender a balance below the asset's minimum (which
+		/// pallet-assets would sweep away): pay the whole balance, or leave at least the minimum.
+		WouldLeaveDust,
 		/// The recipient's account cannot receive the asset.
 		CannotReceive,
 		/// Issuing would exceed the authorised supply.

@@ -150,6 +150,8 @@ pub const ASSET: AssetId = 7;
 pub const SUPPLY: u64 = 1_000_000;
 /// What Alice and Bob hold after set-up.
 pub const START: u64 = 10_000;
+/// What the escrow (the pallet's account) always holds of `ASSET`: its minimum balance.
+pub const FLOOR: u64 = 1;
 /// 2026-11-25 12:00 UTC.
 pub const NOON: u64 = 1_795_608_000_000;
 pub const DAY: u64 = 86_400_000;

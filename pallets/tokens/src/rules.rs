@@ -267,6 +267,15 @@ impl<T: Config> Pallet<T> {
 		if let Some(refusal) = Self::can_pay(asset, from, total) {
 			return Some(refusal);
 		}
+		// Emptying the account with a fee leg: between the two transfers the larger part remains
+		// (`pay_with_fee`), which must not be dust either.
+		let pays_collector = !fee.is_zero() && details.fee_collector != *from;
+		if pays_collector &&
+			<Assets<T> as Inspect<_>>::balance(asset, from) == total &&
+			amount.max(fee) < <Assets<T> as Inspect<_>>::minimum_balance(asset)
+		{
+			return Some(Error::<T>::WouldLeaveDust);
+		}
 		match payee {
 			Payee::Account(to) => Self::can_receive(asset, to, amount).or_else(|| {
 				let collector = &details.fee_collector;
@@ -285,7 +294,10 @@ impl<T: Config> Pallet<T> {
 		amount: BalanceOf<T>,
 	) -> Option<Error<T>> {
 		match <Assets<T> as Inspect<_>>::can_withdraw(asset, who, amount) {
-			WithdrawConsequence::Success | WithdrawConsequence::ReducedToZero(_) => None,
+			WithdrawConsequence::Success => None,
+			// Paying the whole balance is fine; leaving less than the minimum is not.
+			WithdrawConsequence::ReducedToZero(rest) if rest.is_zero() => None,
+			WithdrawConsequence::ReducedToZero(_) => Some(Error::<T>::WouldLeaveDust),
 			WithdrawConsequence::Frozen => Some(Error::<T>::Frozen),
 			WithdrawConsequence::UnknownAsset => Some(Error::<T>::UnknownAsset),
 			WithdrawConsequence::Overflow | WithdrawConsequence::Underflow => {

@@ -34,16 +34,7 @@ impl<T: Config> Pallet<T> {
 		let holds = |who: &T::AccountId| pallet_assets::Account::<T>::contains_key(asset, who);
 		let opens_account = !holds(to) || (pays_collector && !holds(&collector));
 		Sent::<T>::insert(asset, from, assessment.usage);
-		<Assets<T> as Mutate<_>>::transfer(asset, from, to, amount, Preservation::Expendable)?;
-		if pays_collector {
-			<Assets<T> as Mutate<_>>::transfer(
-				asset,
-				from,
-				&collector,
-				fee,
-				Preservation::Expendable,
-			)?;
-		}
+		Self::pay_with_fee(asset, from, to, amount, pays_collector.then_some((&collector, fee)))?;
 		Self::deposit_event(Event::Transferred {
 			asset,
 			from: from.clone(),
@@ -53,6 +44,37 @@ impl<T: Config> Pallet<T> {
 			fee: if pays_collector { fee } else { Zero::zero() },
 		});
 		Ok(opens_account)
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Pays `amount` to `to` and, if given, a fee to the collector, out of `from`'s balance.
+	/// The rules (`assess`) admitted it: afterwards `from` holds nothing or at least the minimum
+	/// balance. When it holds nothing, the smaller part goes first, so the larger part is what
+	/// remains between the two transfers — at least the minimum, or pallet-assets would sweep it
+	/// into the first.
+	pub(crate) fn pay_with_fee(
+		asset: AssetId,
+		from: &T::AccountId,
+		to: &T::AccountId,
+		amount: BalanceOf<T>,
+		fee: Option<(&T::AccountId, BalanceOf<T>)>,
+	) -> DispatchResult {
+		let pay = |who: &T::AccountId, value: BalanceOf<T>| {
+			<Assets<T> as Mutate<_>>::transfer(asset, from, who, value, Preservation::Expendable)
+				.map(|_| ())
+		};
+		match fee {
+			Some((collector, fee)) if fee < amount => {
+				pay(collector, fee)?;
+				pay(to, amount)
+			},
+			Some((collector, fee)) => {
+				pay(to, amount)?;
+				pay(collector, fee)
+			},
+			None => pay(to, amount),
+		}
 	}
 }
 

@@ -64,11 +64,12 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_confirm_withdrawal(by: T::AccountId, id: WithdrawalId) -> DispatchResult {
 		let (w, collector) = Self::close_withdrawal(id)?;
 		let escrow = Self::account();
+		// The escrow keeps its floor (`Preserve`): the other requests' amounts stay whole.
 		<Assets<T> as Mutate<_>>::burn_from(
 			w.asset,
 			&escrow,
 			w.amount,
-			Preservation::Expendable,
+			Preservation::Preserve,
 			Precision::Exact,
 			Fortitude::Force,
 		)?;
@@ -78,7 +79,7 @@ impl<T: Config> Pallet<T> {
 				&escrow,
 				&collector,
 				w.fee,
-				Preservation::Expendable,
+				Preservation::Preserve,
 			)?;
 		}
 		Self::deposit_event(Event::WithdrawalConfirmed { id, by });
@@ -97,7 +98,7 @@ impl<T: Config> Pallet<T> {
 			&Self::account(),
 			&w.who,
 			held,
-			Preservation::Expendable,
+			Preservation::Preserve,
 		)?;
 		Self::give_back_usage(&w);
 		Self::deposit_event(Event::WithdrawalRejected { id, by, reason });

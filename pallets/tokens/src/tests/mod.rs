@@ -3,6 +3,7 @@ use frame_support::assert_ok;
 
 mod assets;
 mod deposits;
+mod escrow;
 mod fees;
 mod issuance;
 mod limits;

@@ -26,13 +26,13 @@ fn a_requested_withdrawal_waits_in_escrow_and_a_confirmation_burns_it() {
 			}
 		);
 		assert_eq!(balance(ALICE), START - 1_010);
-		assert_eq!(balance(Tokens::account()), 1_010);
+		assert_eq!(balance(Tokens::account()), FLOOR + 1_010);
 		assert_eq!(AccountWithdrawals::<Test>::get(ALICE).into_inner(), vec![0]);
 		assert_eq!(Tokens::asset_view(ASSET).unwrap().details.pending_withdrawals, 1_010);
 
 		assert_ok!(Tokens::confirm_withdrawal(signed(TRADE), 0));
 		assert_eq!(last_event(), Event::WithdrawalConfirmed { id: 0, by: TRADE });
-		assert_eq!(balance(Tokens::account()), 0);
+		assert_eq!(balance(Tokens::account()), FLOOR);
 		assert_eq!(balance(COLLECTOR), 10);
 		assert_eq!(Tokens::issued(ASSET), 2 * START - 1_000);
 		assert!(Withdrawals::<Test>::get(0).is_none());
