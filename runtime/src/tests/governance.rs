@@ -41,7 +41,8 @@ fn the_production_preset_delays_enactments_by_a_day() {
 #[test]
 fn a_council_motion_upgrades_a_production_chain_after_the_delay() {
 	ext_from_preset(PRODUCTION_PRESET).execute_with(|| {
-		// Three of the four placeholder members: Alice proposes, Bob and Charlie agree.
+		// Three of the four placeholder members: Alice proposes, and she, Bob and Charlie vote for
+		// it (proposing is no vote).
 		let proposal = RuntimeCall::Enactment(pallet_enactment::Call::schedule {
 			call: Box::new(authorize_upgrade()),
 		});
@@ -53,7 +54,7 @@ fn a_council_motion_upgrades_a_production_chain_after_the_delay() {
 			Box::new(proposal),
 			length
 		));
-		for who in [Bob, Charlie] {
+		for who in [Alice, Bob, Charlie] {
 			assert_ok!(Council::vote(RuntimeOrigin::signed(account(who)), motion, 0, true));
 		}
 		assert_ok!(Council::close(
@@ -70,10 +71,10 @@ fn a_council_motion_upgrades_a_production_chain_after_the_delay() {
 		);
 
 		run_scheduler_at(at - 1);
-		assert!(frame_system::AuthorizedUpgrade::<Runtime>::get().is_none());
+		assert!(System::authorized_upgrade().is_none());
 		run_scheduler_at(at);
 		assert_eq!(
-			frame_system::AuthorizedUpgrade::<Runtime>::get().map(|a| *a.code_hash()),
+			System::authorized_upgrade().map(|a| *a.code_hash()),
 			Some(H256::repeat_byte(7))
 		);
 		System::assert_has_event(
@@ -102,6 +103,6 @@ fn half_the_council_cannot_schedule_and_anyone_alone_cannot_cancel() {
 		// Two of four is more than a third: a blocking minority.
 		assert_ok!(Enactment::cancel(members(2), call_hash));
 		run_scheduler_at(1 + PRODUCTION_ENACTMENT_DELAY);
-		assert!(frame_system::AuthorizedUpgrade::<Runtime>::get().is_none());
+		assert!(System::authorized_upgrade().is_none());
 	});
 }
