@@ -94,7 +94,8 @@ describe('content on pactum-node --dev', () => {
       [dave.address]: PRICE * 15n / 100n,
       [bob.address]: PRICE * 20n / 100n,
     });
-    const credits = await api.query.content.credits(alice.address, 'Native');
+    // Credits are earned on this content: they buy only its licences.
+    const credits = await api.query.content.credits(alice.address, content, 'Native');
     assert.equal(credits.toBigInt(), PRICE * 5n / 100n);
     assert.deepEqual(await rpc('licence', [alice.address, content]), {
       valid: true, accessesLeft: 2, expiresAt: null, terms: 0, transferable: true, ask: null,

@@ -238,10 +238,16 @@ mod benchmarks {
 		let (id, _) = market::<T>();
 		let buyer = participant::<T>("buyer", 0);
 		spent_licence::<T>(id, &buyer);
-		Credits::<T>::insert(&buyer, PaymentAsset::Native, BalanceOf::<T>::from(1_000u32));
+		// Credits earned on this content (the only ones that count), more than the price: the
+		// entry is written back, not removed.
+		Credits::<T>::insert((&buyer, id, PaymentAsset::Native), BalanceOf::<T>::from(2_000u32));
 		#[extrinsic_call]
 		_(RawOrigin::Signed(buyer.clone()), id, 0);
 		assert!(Pallet::<T>::licence_view(&buyer, id).is_some_and(|l| l.valid));
+		assert_eq!(
+			Credits::<T>::get((&buyer, id, PaymentAsset::Native)),
+			BalanceOf::<T>::from(1_000u32)
+		);
 	}
 
 	#[benchmark]
@@ -402,18 +408,21 @@ mod benchmarks {
 		assert!(Licences::<T>::contains_key(id, &new));
 	}
 
-	/// A recovered account's credits in one asset, added to the new account's.
+	/// A recovered account's credits on one content in one asset, added to the new account's.
 	#[benchmark]
 	fn recover_credits() {
 		let lost = participant::<T>("lost", 0);
 		let new = participant::<T>("new", 0);
-		Credits::<T>::insert(&lost, PaymentAsset::Native, BalanceOf::<T>::from(100u32));
-		Credits::<T>::insert(&new, PaymentAsset::Native, BalanceOf::<T>::from(100u32));
+		let id = content::<T>(&lost);
+		let key = |who| (who, id, PaymentAsset::Native);
+		Credits::<T>::insert(key(&lost), BalanceOf::<T>::from(100u32));
+		Credits::<T>::insert(key(&new), BalanceOf::<T>::from(100u32));
 		#[block]
 		{
-			Pallet::<T>::move_credits(PaymentAsset::Native, &lost, &new);
+			Pallet::<T>::move_credits(id, PaymentAsset::Native, &lost, &new);
 		}
-		assert_eq!(Credits::<T>::get(&new, PaymentAsset::Native), BalanceOf::<T>::from(200u32));
+		assert_eq!(Credits::<T>::get(key(&new)), BalanceOf::<T>::from(200u32));
+		assert!(!Credits::<T>::contains_key(key(&lost)));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

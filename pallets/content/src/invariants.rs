@@ -1,18 +1,19 @@
 //! `try_state`: share tables sum to 100 %, every right of a content has holders, the indexes
-//! (rights and licences by holder included) agree with the records, and what is held from each
-//! account (or where a recovery moved it) for each reason is exactly the deposits its records
-//! name.
+//! (rights and licences by holder included) agree with the records, credits are held on
+//! registered contents only and never as zero, and what is held from each account (or where a
+//! recovery moved it) for each reason is exactly the deposits its records name.
 
 use crate::pallet::*;
 use pactum_primitives::ParticipantRegistry;
 use frame_support::ensure;
-use sp_runtime::traits::Saturating;
+use sp_runtime::traits::{Saturating, Zero};
 
 impl<T: Config> Pallet<T> {
 	/// Storage invariants: every share table sums to 100 %, every right of a content has
 	/// holders, indexes agree with the records, each content's count of published terms is
-	/// right, and what is held from each account for each reason is exactly the deposits its
-	/// records name. Run by `try-runtime` and by the tests.
+	/// right, every credits entry is non-zero and on a registered content (credits buy licences
+	/// of the content they were earned on), and what is held from each account for each reason
+	/// is exactly the deposits its records name. Run by `try-runtime` and by the tests.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use crate::{types::whole, ByHash};
 		for (content, record) in Contents::<T>::iter() {
@@ -40,6 +41,10 @@ impl<T: Config> Pallet<T> {
 		for (content, right, _) in Rights::<T>::iter() {
 			let listed = Contents::<T>::get(content).is_some_and(|r| r.rights.contains(&right));
 			ensure!(listed, "holders of a right the content does not have");
+		}
+		for ((_, content, _), credits) in Credits::<T>::iter() {
+			ensure!(!credits.is_zero(), "a credits entry of zero");
+			ensure!(Contents::<T>::contains_key(content), "credits on an unknown content");
 		}
 		Self::check_indexes()?;
 		Self::check_deposits()

@@ -24,8 +24,15 @@
 //!   access, refused once the count or the time has run out. A transferable licence may be offered
 //!   and resold; the resale pays royalties.
 //! - **Referral codes and credits**: a purchase through a promoter's code pays the promoters' part
-//!   to that promoter and awards the buyer credits (`ReferralCredit` of the price, in the price's
-//!   asset). Credits buy licences whose terms name a credit price; they are spent, not paid out.
+//!   to that promoter and awards the buyer credits (`ReferralCredit` of the price) **on that
+//!   content**, in the price's asset. Credits buy licences of the content they were earned on
+//!   only, on its terms that name a credit price in that asset; they are spent, not paid out.
+//!   Why on that content only: a promoter may buy through its own code from a second account,
+//!   and when it is every payee of the content (it holds the NFT and every right) the price comes
+//!   back to it and the credits stay. Bound to that content they buy only its own licences,
+//!   which it could give away anyway (terms at a price of zero); they never buy anyone else's.
+//!   Credits are not paid from the promoter's share: nothing is paid out when they are spent,
+//!   and a self-dealing promoter would only pay itself.
 //! - **Deposits** are held for every record a user creates: content, terms, licences, referral
 //!   codes. Spent or expired licences can be cleared by anyone, releasing the holder's deposit.
 //!
@@ -126,7 +133,8 @@ pub mod pallet {
 		/// Held from the promoter for each referral code.
 		#[pallet::constant]
 		type ReferralDeposit: Get<BalanceOf<Self>>;
-		/// The credits a buyer earns through a referral code, as a part of the price.
+		/// The credits a buyer earns through a referral code, as a part of the price; they buy
+		/// licences of the same content only, in the same asset.
 		#[pallet::constant]
 		type ReferralCredit: Get<Permill>;
 		/// Owner of the content collection in pallet-nfts.
@@ -233,14 +241,17 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Referrals<T: Config> = StorageMap<_, Blake2_128Concat, CodeOf<T>, ReferralOf<T>>;
 
-	/// Credits of each account, by the asset they were earned in.
+	/// Credits of each account, by the content and the asset they were earned on: `(account,
+	/// content, asset) -> credits`. They buy licences of that content only, on terms whose credit
+	/// price is in that asset; a spent-out entry is removed (no entry holds zero).
 	#[pallet::storage]
-	pub type Credits<T: Config> = StorageDoubleMap<
+	pub type Credits<T: Config> = StorageNMap<
 		_,
-		Blake2_128Concat,
-		T::AccountId,
-		Twox64Concat,
-		PaymentAsset,
+		(
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Twox64Concat, ContentId>,
+			NMapKey<Twox64Concat, PaymentAsset>,
+		),
 		BalanceOf<T>,
 		ValueQuery,
 	>;
@@ -305,8 +316,9 @@ pub mod pallet {
 			max_accesses: Option<u32>,
 			expires_at: Option<BlockNumberFor<T>>,
 		},
-		/// `buyer` bought a licence on terms `terms_id` with `credits` of its credits in `asset`;
-		/// `max_accesses` and `expires_at` (`None`: unlimited) are the licence's.
+		/// `buyer` bought a licence on terms `terms_id` with `credits` of its credits earned on
+		/// `content` in `asset`; `max_accesses` and `expires_at` (`None`: unlimited) are the
+		/// licence's.
 		LicencePurchasedWithCredits {
 			content: ContentId,
 			terms_id: TermsId,
@@ -316,10 +328,12 @@ pub mod pallet {
 			max_accesses: Option<u32>,
 			expires_at: Option<BlockNumberFor<T>>,
 		},
-		/// `who` earned `amount` credits in `asset` by a purchase through a referral code;
-		/// `balance` is its credits in that asset now.
+		/// `who` earned `amount` credits on `content` in `asset` by a purchase of it through a
+		/// referral code; `balance` is its credits on that content in that asset now. They buy
+		/// licences of `content` only.
 		CreditsAwarded {
 			who: T::AccountId,
+			content: ContentId,
 			asset: PaymentAsset,
 			amount: BalanceOf<T>,
 			balance: BalanceOf<T>,
@@ -434,7 +448,8 @@ pub mod pallet {
 		OwnReferral,
 		/// The terms do not accept credits.
 		CreditsNotAccepted,
-		/// The buyer has too few credits.
+		/// The buyer has too few credits earned on this content in the terms' asset (credits
+		/// earned on another content do not count).
 		InsufficientCredits,
 		/// An amount of zero.
 		ZeroAmount,
@@ -589,7 +604,8 @@ pub mod pallet {
 
 		/// Buy a licence on published terms, optionally through a referral code, and hold
 		/// `LicenceDeposit`. The price is split by the first-sale royalty table in this call; a
-		/// referral code pays the promoters' part to its promoter and awards the buyer credits.
+		/// referral code pays the promoters' part to its promoter and awards the buyer credits on
+		/// this content.
 		///
 		/// Origin: a participant, not banned, without a valid licence of the content (a spent
 		/// or expired one is cleared). Emits `LicencePurchased`, after `PaymentSplit` (unless the
@@ -607,8 +623,9 @@ pub mod pallet {
 			Self::do_buy_licence(buyer, content, terms_id, referral)
 		}
 
-		/// Buy a licence with credits, on terms that name a credit price, and hold
-		/// `LicenceDeposit`. The credits are spent; nothing is paid out.
+		/// Buy a licence with credits earned on this content in the terms' asset, on terms that
+		/// name a credit price, and hold `LicenceDeposit`. The credits are spent; nothing is paid
+		/// out.
 		///
 		/// Origin: a participant, not banned, without a valid licence of the content (a spent
 		/// or expired one is cleared). Emits `LicencePurchasedWithCredits`; `LicenceCleared` for

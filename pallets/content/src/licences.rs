@@ -80,7 +80,8 @@ impl<T: Config> Pallet<T> {
 			promoter.as_ref(),
 		)?;
 		if promoter.is_some() {
-			Self::award_credits(&buyer, terms.asset, T::ReferralCredit::get() * terms.price)?;
+			let credits = T::ReferralCredit::get() * terms.price;
+			Self::award_credits(&buyer, content, terms.asset, credits)?;
 		}
 		let licence = Self::grant_licence(content, &buyer, terms_id, &terms)?;
 		Self::deposit_event(Event::LicencePurchased {
@@ -105,7 +106,9 @@ impl<T: Config> Pallet<T> {
 		let offer = Self::offer_to(&buyer, content, terms_id)?;
 		let terms = offer.terms;
 		let credits = terms.credit_price.ok_or(Error::<T>::CreditsNotAccepted)?;
-		Credits::<T>::try_mutate_exists(&buyer, terms.asset, |balance| -> DispatchResult {
+		// Only credits earned on this content count (see the crate docs).
+		let key = (&buyer, content, terms.asset);
+		Credits::<T>::try_mutate_exists(key, |balance| -> DispatchResult {
 			let left = balance
 				.unwrap_or_default()
 				.checked_sub(&credits)

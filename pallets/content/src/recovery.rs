@@ -1,7 +1,7 @@
 //! When the registry recovers a participant from a lost account to a new one: the new account
 //! takes over what the lost one holds here, in metered steps (there may be more than fits in a
 //! block): the deposits held from it (one step), each content NFT it owns, its shares of the
-//! rights of each content, each licence, and its credits in each asset.
+//! rights of each content, each licence, and its credits on each content in each asset.
 //!
 //! Records of who did what keep naming the lost account: a content's registrant and creators,
 //! a terms' publisher, a referral code's promoter, a gateway. Payments to them go to
@@ -64,11 +64,11 @@ impl<T: Config> OnParticipantRecovered<T::AccountId> for Pallet<T> {
 			}
 			Self::move_licence(content, lost, new);
 		}
-		while let Some(asset) = Credits::<T>::iter_key_prefix(lost).next() {
+		while let Some((content, asset)) = Credits::<T>::iter_key_prefix((lost,)).next() {
 			if !step(meter, <T as Config>::WeightInfo::recover_credits()) {
 				return RecoveryProgress::Incomplete;
 			}
-			Self::move_credits(asset, lost, new);
+			Self::move_credits(content, asset, lost, new);
 		}
 		RecoveryProgress::Done
 	}
@@ -185,9 +185,19 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// `lost`'s credits in `asset` are added to `new`'s.
-	pub(crate) fn move_credits(asset: PaymentAsset, lost: &T::AccountId, new: &T::AccountId) {
-		let amount = Credits::<T>::take(lost, asset);
-		Credits::<T>::mutate(new, asset, |credits| *credits = credits.saturating_add(amount));
+	/// `lost`'s credits on `content` in `asset` are added to `new`'s on the same content.
+	pub(crate) fn move_credits(
+		content: ContentId,
+		asset: PaymentAsset,
+		lost: &T::AccountId,
+		new: &T::AccountId,
+	) {
+		let amount = Credits::<T>::take((lost, content, asset));
+		if amount.is_zero() {
+			return;
+		}
+		Credits::<T>::mutate((new, content, asset), |credits| {
+			*credits = credits.saturating_add(amount)
+		});
 	}
 }

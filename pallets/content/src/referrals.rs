@@ -1,5 +1,6 @@
 //! Referrals and credits: a promotion right holder's referral codes, the promoter a purchase
-//! through a code pays, and the credits it awards the buyer.
+//! through a code pays, and the credits it awards the buyer on the content it bought (they buy
+//! licences of that content only; see the crate docs).
 
 use crate::{pallet::*, ContentId, PaymentAsset, Referral, Right};
 use frame_support::{pallet_prelude::*, traits::fungible::MutateHold};
@@ -51,20 +52,28 @@ impl<T: Config> Pallet<T> {
 		Ok(referral.promoter)
 	}
 
-	/// Credit `who` with `amount` credits of `asset`.
+	/// Credit `who` with `amount` credits of `asset` on `content`: they buy licences of
+	/// `content` only.
 	pub(crate) fn award_credits(
 		who: &T::AccountId,
+		content: ContentId,
 		asset: PaymentAsset,
 		amount: BalanceOf<T>,
 	) -> DispatchResult {
 		if amount.is_zero() {
 			return Ok(());
 		}
-		let balance = Credits::<T>::try_mutate(who, asset, |balance| {
+		let balance = Credits::<T>::try_mutate((who, content, asset), |balance| {
 			*balance = balance.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
 			Ok::<_, DispatchError>(*balance)
 		})?;
-		Self::deposit_event(Event::CreditsAwarded { who: who.clone(), asset, amount, balance });
+		Self::deposit_event(Event::CreditsAwarded {
+			who: who.clone(),
+			content,
+			asset,
+			amount,
+			balance,
+		});
 		Ok(())
 	}
 }

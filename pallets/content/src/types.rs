@@ -178,7 +178,8 @@ pub struct LicenceTerms<Balance, BlockNumber> {
 	pub duration: Option<BlockNumber>,
 	/// Whether a licence may be resold.
 	pub transferable: bool,
-	/// The price in the buyer's credits of `asset`, if the publisher accepts credits.
+	/// The price in the buyer's credits earned on this content in `asset`, if the publisher
+	/// accepts credits.
 	pub credit_price: Option<Balance>,
 }
 

@@ -296,10 +296,11 @@ fn credits_earned_through_a_referral_buy_a_licence() {
 		let code = code(b"SPRING");
 		assert_ok!(Content::register_referral(signed(PROMOTER), content, code.clone()));
 		assert_ok!(Content::buy_licence(signed(BUYER), content, 0, Some(code)));
-		// 5 % of 1,000.
-		assert_eq!(Credits::<Test>::get(BUYER, PaymentAsset::Native), 50);
+		// 5 % of 1,000, on this content.
+		assert_eq!(Credits::<Test>::get((BUYER, content, PaymentAsset::Native)), 50);
 		assert!(events().contains(&Event::CreditsAwarded {
 			who: BUYER,
+			content,
 			asset: PaymentAsset::Native,
 			amount: 50,
 			balance: 50
@@ -315,7 +316,7 @@ fn credits_earned_through_a_referral_buy_a_licence() {
 		assert_ok!(Content::buy_licence_with_credits(signed(BUYER), content, 1));
 		// Credits are spent, nothing is paid out.
 		assert_eq!([DISTRIBUTOR, CREATOR].map(free), before);
-		assert_eq!(Credits::<Test>::get(BUYER, PaymentAsset::Native), 10);
+		assert_eq!(Credits::<Test>::get((BUYER, content, PaymentAsset::Native)), 10);
 		assert!(Content::licence_view(&BUYER, content).is_some_and(|v| v.valid));
 		assert!(events().contains(&Event::LicencePurchasedWithCredits {
 			content,
@@ -347,5 +348,54 @@ fn buy_with_credits_refusals() {
 			Content::buy_licence_with_credits(signed(OUTSIDER), content, 0),
 			Error::<Test>::NotParticipant
 		);
+	});
+}
+
+/// Finding 6: an owner holding every right of its content buys through its own referral code
+/// from a second account. The whole price comes back to it and the credits stay; they must not
+/// buy a licence of someone else's content.
+#[test]
+fn self_dealt_credits_do_not_buy_another_content() {
+	test(|| {
+		// The victim: content 0, whose distributor's terms accept 500 credits.
+		let victim = market();
+		// The self-dealer: the co-author registers content 1 as its only creator, and so holds
+		// the NFT and every right; it sells licences at 10,000 and promotes them itself.
+		const SELF_DEALER: AccountId = COAUTHOR;
+		const SECOND_ACCOUNT: AccountId = BUYER2;
+		let own = crate::NextContent::<Test>::get();
+		assert_ok!(Content::register(
+			signed(SELF_DEALER),
+			[0x5E; 32],
+			uri(),
+			creators(&[(SELF_DEALER, 100)]),
+			royalties()
+		));
+		let dear = crate::LicenceTerms { price: 10_000, credit_price: None, ..terms() };
+		assert_ok!(Content::publish_terms(signed(SELF_DEALER), own, dear));
+		assert_ok!(Content::register_referral(signed(SELF_DEALER), own, code(b"SELF")));
+		// Its second account buys through its own code: the whole price comes back to it.
+		let before = free(SELF_DEALER) + free(SECOND_ACCOUNT);
+		assert_ok!(Content::buy_licence(signed(SECOND_ACCOUNT), own, 0, Some(code(b"SELF"))));
+		assert_eq!(free(SELF_DEALER) + free(SECOND_ACCOUNT), before - LICENCE_DEPOSIT);
+		// And the credits stay: 5 % of 10,000.
+		assert!(events()
+			.iter()
+			.any(|e| matches!(e, Event::CreditsAwarded { who: SECOND_ACCOUNT, amount: 500, .. })));
+		// They do not buy a licence of another content.
+		assert_noop!(
+			Content::buy_licence_with_credits(signed(SECOND_ACCOUNT), victim, 0),
+			Error::<Test>::InsufficientCredits
+		);
+		assert!(Content::licence_view(&SECOND_ACCOUNT, victim).is_none());
+		// They are kept on the content they were earned on, and buy only its licences: a
+		// discount the self-dealer could have given itself anyway.
+		assert_eq!(Credits::<Test>::get((SECOND_ACCOUNT, victim, PaymentAsset::Native)), 0);
+		assert_eq!(Credits::<Test>::get((SECOND_ACCOUNT, own, PaymentAsset::Native)), 500);
+		assert_ok!(Content::publish_terms(signed(SELF_DEALER), own, terms()));
+		System::set_block_number(101);
+		assert_ok!(Content::buy_licence_with_credits(signed(SECOND_ACCOUNT), own, 1));
+		assert!(!Credits::<Test>::contains_key((SECOND_ACCOUNT, own, PaymentAsset::Native)));
+		assert!(Content::licence_view(&SECOND_ACCOUNT, own).is_some_and(|l| l.valid));
 	});
 }

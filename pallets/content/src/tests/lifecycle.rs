@@ -79,7 +79,7 @@ fn recovery_moves_ownership_rights_licences_credits_and_deposits() {
 		let code = code(b"PROMO");
 		assert_ok!(Content::register_referral(signed(PROMOTER), content, code.clone()));
 		assert_ok!(Content::buy_licence(signed(BUYER2), content, 0, Some(code.clone())));
-		let credits = Credits::<Test>::get(BUYER2, PaymentAsset::Native);
+		let credits = Credits::<Test>::get((BUYER2, content, PaymentAsset::Native));
 		assert!(credits > 0);
 
 		// The creator (owner, creator) loses its key.
@@ -110,8 +110,8 @@ fn recovery_moves_ownership_rights_licences_credits_and_deposits() {
 
 		// The buyer with credits and a licence loses its key.
 		recover_again(BUYER2, 72);
-		assert_eq!(Credits::<Test>::get(72, PaymentAsset::Native), credits);
-		assert!(!Credits::<Test>::contains_key(BUYER2, PaymentAsset::Native));
+		assert_eq!(Credits::<Test>::get((72, content, PaymentAsset::Native)), credits);
+		assert!(!Credits::<Test>::contains_key((BUYER2, content, PaymentAsset::Native)));
 		assert!(Content::licence_view(&72, content).is_some_and(|l| l.valid));
 		assert!(HeldLicences::<Test>::contains_key(72, content));
 		assert_eq!(held(HoldReason::Licence, 72), LICENCE_DEPOSIT);
