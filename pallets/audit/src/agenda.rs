@@ -1,11 +1,13 @@
-//! Epochs and the hook's agenda: every deadline is a task stored at its block, at most
-//! `MaxTasksPerBlock` per block, so a block never runs more than that many.
+//! Epochs and the hook's agenda: every deadline is a task in its kind's queue at its due block,
+//! in pages of `MaxTasksPerBlock`; each block runs at most that many tasks of each queue, the
+//! oldest first, so a crowded block delays its tasks by a few blocks and never runs one early.
 
-use crate::{pallet::*, Deadline, EpochIndex, WeightInfo};
+use crate::{pallet::*, Deadline, EpochIndex, TaskKind, WeightInfo};
 use codec::Encode;
 use frame_support::{
 	pallet_prelude::*,
 	traits::{Get, Randomness},
+	BoundedVec,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_core::H256;
@@ -14,8 +16,9 @@ use sp_runtime::{
 	SaturatedConversion,
 };
 
-/// How many blocks after its due block a task may go to when its block is full.
-pub(crate) const AGENDA_SPREAD: u32 = 16;
+/// How many due blocks a queue's cursor passes in one block when catching up (each costs a
+/// read); a queue that fell behind catches up at this speed.
+pub(crate) const MAX_BLOCKS_PASSED: u32 = 16;
 
 impl<T: Config> Pallet<T> {
 	/// The epoch block `n` is in.
@@ -55,26 +58,34 @@ impl<T: Config> Pallet<T> {
 		Self::reveal_start(epoch).saturating_add(T::RevealPeriod::get())
 	}
 
-	/// Puts `task` on the agenda at `at`, or the first of the next `AGENDA_SPREAD` blocks with
-	/// room.
+	/// The block the objection window of a decision reached in `epoch` closes at.
+	pub(crate) fn objection_closes(epoch: EpochIndex) -> BlockNumberFor<T> {
+		Self::epoch_start(epoch.saturating_add(2))
+	}
+
+	/// Puts `task` in its queue at block `at` (at the earliest the next block), on the last page
+	/// of that block or a new one. There is always room: a crowded block only makes its tasks
+	/// run over the following blocks, never earlier.
 	pub(crate) fn schedule(at: BlockNumberFor<T>, task: DeadlineOf<T>) -> DispatchResult {
-		let mut block = at;
-		for _ in 0..AGENDA_SPREAD {
-			if Agenda::<T>::try_mutate(block, |tasks| tasks.try_push(task.clone())).is_ok() {
+		let next = frame_system::Pallet::<T>::block_number().saturating_add(One::one());
+		let at = at.max(next);
+		let kind = task.kind();
+		let pages = AgendaPages::<T>::get(kind, at);
+		if let Some(last) = pages.checked_sub(1) {
+			let pushed = Agenda::<T>::try_mutate((kind, at, last), |tasks| {
+				tasks.try_push(task.clone()).map_err(|_| ())
+			});
+			if pushed.is_ok() {
 				return Ok(());
 			}
-			block = block.saturating_add(One::one());
 		}
-		Err(Error::<T>::AgendaFull.into())
+		let page = BoundedVec::try_from(alloc::vec![task]).map_err(|_| Error::<T>::Overflow)?;
+		AgendaPages::<T>::insert(kind, at, pages.checked_add(1).ok_or(Error::<T>::Overflow)?);
+		Agenda::<T>::insert((kind, at, pages), page);
+		Ok(())
 	}
 
-	/// The most [`Self::schedule`] reads beyond its first block, added to the weight of calls that
-	/// schedule (their benchmarks find room at once).
-	pub(crate) fn schedule_weight() -> Weight {
-		T::DbWeight::get().reads_writes(AGENDA_SPREAD.saturating_sub(1).into(), 0)
-	}
-
-	/// The hook: the epoch boundary, then the tasks due now.
+	/// The hook: the epoch boundary, then up to `MaxTasksPerBlock` due tasks of each queue.
 	pub(crate) fn on_block(now: BlockNumberFor<T>) -> Weight {
 		let mut weight = T::WeightInfo::on_initialize_idle();
 		let length = T::EpochLength::get();
@@ -82,9 +93,63 @@ impl<T: Config> Pallet<T> {
 			Self::start_epoch(Self::epoch_of(now));
 			weight.saturating_accrue(T::WeightInfo::on_initialize_epoch());
 		}
-		for task in Agenda::<T>::take(now) {
-			weight.saturating_accrue(Self::run(task));
+		for kind in TaskKind::ALL {
+			weight.saturating_accrue(Self::run_queue(kind, now));
 		}
+		weight
+	}
+
+	/// The most the hook's walk over one queue costs beyond `on_initialize_idle`, tasks aside:
+	/// a pages read (and removal) per block passed, a pages read and a page taken (and written
+	/// back) per task, and the cursor.
+	pub fn queue_walk_weight() -> Weight {
+		let (blocks, tasks) = (u64::from(MAX_BLOCKS_PASSED), u64::from(T::MaxTasksPerBlock::get()));
+		T::DbWeight::get().reads_writes(
+			blocks.saturating_add(tasks.saturating_mul(2)),
+			blocks.saturating_add(tasks).saturating_add(2),
+		)
+	}
+
+	/// Runs the queue's due tasks, oldest first, up to `MaxTasksPerBlock`; returns the weight
+	/// used beyond `on_initialize_idle` (which covers the queue's cursor and first page read).
+	fn run_queue(kind: TaskKind, now: BlockNumberFor<T>) -> Weight {
+		let mut weight = Weight::zero();
+		let db = T::DbWeight::get();
+		let (mut block, mut page) = AgendaCursor::<T>::get(kind).unwrap_or((now, 0));
+		let mut budget = T::MaxTasksPerBlock::get();
+		let mut passed = 0u32;
+		let mut first = true;
+		while block <= now && budget > 0 && passed < MAX_BLOCKS_PASSED {
+			if !core::mem::take(&mut first) {
+				weight.saturating_accrue(db.reads(1));
+			}
+			let pages = AgendaPages::<T>::get(kind, block);
+			if page >= pages {
+				if pages > 0 {
+					AgendaPages::<T>::remove(kind, block);
+					weight.saturating_accrue(db.writes(1));
+				}
+				block = block.saturating_add(One::one());
+				page = 0;
+				passed.saturating_inc();
+				continue;
+			}
+			let mut tasks = Agenda::<T>::take((kind, block, page)).into_inner();
+			weight.saturating_accrue(db.reads_writes(1, 1));
+			let rest = tasks.split_off(tasks.len().min(budget as usize));
+			for task in tasks {
+				budget.saturating_dec();
+				weight.saturating_accrue(Self::run(task));
+			}
+			if rest.is_empty() {
+				page.saturating_inc();
+			} else {
+				// Fewer tasks than the page held: they fit.
+				Agenda::<T>::insert((kind, block, page), BoundedVec::truncate_from(rest));
+				weight.saturating_accrue(db.writes(1));
+			}
+		}
+		AgendaCursor::<T>::insert(kind, (block, page));
 		weight
 	}
 

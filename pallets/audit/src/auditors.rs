@@ -28,7 +28,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(capacity > 0, Error::<T>::ZeroCapacity);
 		ensure!(stake >= T::MinAuditorStake::get(), Error::<T>::StakeTooLow);
 		let current = Self::current_epoch();
-		let epoch = current.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		// The epoch after next: its signals are frozen a whole epoch before its seed exists.
+		let epoch = current.checked_add(2).ok_or(Error::<T>::Overflow)?;
 		let first_signal = !Signals::<T>::contains_key(epoch, &who);
 		if first_signal {
 			ensure!(
@@ -36,13 +37,16 @@ impl<T: Config> Pallet<T> {
 				Error::<T>::TooManyAuditors
 			);
 		}
+		if let Some(owner) = DrawKeys::<T>::get(vrf_key) {
+			ensure!(owner == who, Error::<T>::KeyTaken);
+		}
 		let mut auditor = match Auditors::<T>::get(&who) {
 			Some(auditor) => {
 				ensure!(stake >= auditor.stake, Error::<T>::StakeLocked);
-				ensure!(
-					auditor.vrf_key == vrf_key || !Signals::<T>::contains_key(current, &who),
-					Error::<T>::KeyInUse
-				);
+				let drawing = [current, current.saturating_add(1)]
+					.into_iter()
+					.any(|epoch| Signals::<T>::contains_key(epoch, &who));
+				ensure!(auditor.vrf_key == vrf_key || !drawing, Error::<T>::KeyInUse);
 				auditor
 			}
 			None => {
@@ -65,6 +69,10 @@ impl<T: Config> Pallet<T> {
 		}
 		let top_up = stake.saturating_sub(auditor.stake);
 		T::Currency::hold(&HoldReason::AuditorStake.into(), &who, top_up)?;
+		if DrawKeys::<T>::get(auditor.vrf_key).as_ref() == Some(&who) {
+			DrawKeys::<T>::remove(auditor.vrf_key);
+		}
+		DrawKeys::<T>::insert(vrf_key, &who);
 		auditor.stake = stake;
 		auditor.vrf_key = vrf_key;
 		auditor.last_epoch = epoch;
@@ -115,6 +123,9 @@ impl<T: Config> Pallet<T> {
 	fn release_stake(who: T::AccountId, auditor: Auditor<T>) {
 		let released = Self::release_held(HoldReason::AuditorStake, &who, auditor.stake);
 		Auditors::<T>::remove(&who);
+		if DrawKeys::<T>::get(auditor.vrf_key).as_ref() == Some(&who) {
+			DrawKeys::<T>::remove(auditor.vrf_key);
+		}
 		T::Registry::remove_reference(&who);
 		Self::deposit_event(Event::Unbonded { auditor: who, stake: released });
 	}

@@ -2,8 +2,9 @@
 //! panel under objection, payouts to every seat, slashes of every seat, stakes released.
 //!
 //! A commit needs a real VRF ticket, which the runtime cannot make (it has no secret keys): the
-//! benchmark uses one made once on the host for a fixed key, seed and draw ([`TICKET`], checked
-//! by a unit test) and writes that seed as the draw epoch's seed.
+//! benchmark uses one made once on the host for a fixed key, seed, draw and account ([`TICKETS`],
+//! one for each way the mock and the runtime encode the benchmark's auditor, checked by a unit
+//! test) and writes that seed as the draw epoch's seed.
 
 use super::*;
 use crate::pallet::{BalanceOf, Config, Pallet};
@@ -29,20 +30,60 @@ const KEY: [u8; 32] = [
 	20, 184, 234, 102, 82, 83, 97, 148, 169, 36, 255, 190, 137, 210, 155, 55, 150, 79, 69, 10, 200,
 	151, 148, 82, 161, 15, 153, 90, 224, 192, 70, 70,
 ];
-/// That key's ticket for case 0, round 1, attempt 0 under [`SEED`].
-const TICKET_PRE_OUTPUT: [u8; 32] = [
-	22, 209, 144, 64, 140, 71, 84, 252, 249, 45, 173, 246, 213, 91, 118, 227, 214, 90, 144, 5, 124,
-	21, 124, 39, 108, 138, 250, 202, 175, 76, 214, 101,
-];
-const TICKET_PROOF: [u8; 64] = [
-	255, 101, 181, 228, 59, 225, 163, 168, 255, 243, 215, 253, 113, 53, 46, 56, 33, 192, 88, 68,
-	176, 156, 86, 167, 4, 202, 199, 135, 30, 143, 205, 1, 143, 181, 122, 106, 124, 122, 126, 100,
-	63, 169, 58, 225, 239, 95, 213, 86, 218, 172, 224, 246, 255, 69, 183, 199, 175, 201, 134, 127,
-	230, 10, 205, 0,
-];
+/// That key's tickets for case 0, round 1, attempt 0 under [`SEED`], for the benchmark's auditor
+/// `account("auditor", 0, 0)` as a `u64` (the mock) and as an `AccountId32` (the runtime).
+const TICKETS: [([u8; 32], [u8; 64]); 2] = [TICKET_U64, TICKET_ACCOUNT_ID32];
+const TICKET_U64: ([u8; 32], [u8; 64]) = (
+	[
+		84, 209, 53, 238, 166, 115, 82, 119, 99, 94, 154, 101, 94, 45, 3, 169, 28, 124, 147, 178,
+		173, 84, 65, 171, 158, 165, 37, 41, 106, 175, 176, 53,
+	],
+	[
+		143, 248, 202, 201, 207, 41, 239, 135, 26, 159, 63, 59, 142, 162, 17, 182, 38, 72, 68, 158,
+		130, 136, 177, 243, 169, 81, 204, 111, 81, 136, 188, 1, 201, 188, 129, 130, 102, 60, 173,
+		193, 80, 83, 162, 125, 167, 122, 214, 76, 139, 139, 253, 173, 49, 226, 40, 46, 173, 167, 143,
+		87, 31, 130, 2, 13,
+	],
+);
+const TICKET_ACCOUNT_ID32: ([u8; 32], [u8; 64]) = (
+	[
+		210, 214, 62, 130, 194, 196, 146, 255, 159, 23, 199, 136, 119, 78, 187, 93, 199, 214, 12, 55,
+		150, 54, 203, 35, 216, 202, 4, 125, 23, 158, 1, 85,
+	],
+	[
+		159, 53, 196, 26, 136, 217, 130, 101, 71, 42, 124, 245, 180, 119, 144, 102, 135, 34, 12, 133,
+		248, 230, 247, 86, 110, 15, 50, 33, 191, 224, 211, 13, 152, 252, 245, 20, 71, 181, 169, 85,
+		41, 203, 89, 1, 55, 48, 147, 221, 117, 69, 196, 176, 61, 154, 145, 225, 94, 13, 242, 85, 103,
+		251, 222, 6,
+	],
+);
 
-fn ticket() -> Ticket {
-	Ticket { pre_output: TICKET_PRE_OUTPUT, proof: TICKET_PROOF }
+/// The ticket of [`TICKETS`] that verifies for `who`.
+fn ticket<T: Config>(who: &T::AccountId) -> Ticket {
+	let tickets = TICKETS.map(|(pre_output, proof)| Ticket { pre_output, proof });
+	let verifies =
+		|ticket: &Ticket| sortition::verify(&KEY, &H256(SEED), 0, 1, 0, who, ticket).is_some();
+	let found = tickets.iter().find(|ticket| verifies(ticket));
+	assert!(found.is_some(), "a benchmark ticket for the auditor's account encoding");
+	found.cloned().unwrap_or_else(|| tickets[0].clone())
+}
+
+/// A service fee the pallet accepts: at least `MinServiceFee`.
+fn fee<T: Config>() -> BalanceOf<T> {
+	T::MinServiceFee::get().max(units::<T>(1_000_000))
+}
+
+/// Fills the last page of `at` in `kind`'s queue, so that the next task scheduled there opens a
+/// page: scheduling's most expensive path.
+fn crowd<T: Config>(kind: TaskKind, at: BlockNumberFor<T>) {
+	let task = match kind {
+		TaskKind::Court => Deadline::Settle(u32::MAX),
+		TaskKind::Auditors => Deadline::Burn(account("crowd", 0, 0)),
+		TaskKind::Escrows => Deadline::Release(u32::MAX),
+	};
+	let full = alloc::vec![task; T::MaxTasksPerBlock::get() as usize];
+	Agenda::<T>::insert((kind, at, 0), BoundedVec::truncate_from(full));
+	AgendaPages::<T>::insert(kind, at, 1);
 }
 
 fn units<T: Config>(n: u32) -> BalanceOf<T> {
@@ -63,10 +104,12 @@ fn bonded<T: Config>(index: u32, open_seats: u32) -> T::AccountId {
 	let who = participant::<T>("auditor", index, &[AuditorRole::ROLE]);
 	let stake = T::MinAuditorStake::get();
 	assert!(T::Currency::hold(&HoldReason::AuditorStake.into(), &who, stake).is_ok());
+	let vrf_key = sp_io::hashing::blake2_256(&index.to_le_bytes());
 	Auditors::<T>::insert(
 		&who,
-		Auditor { stake, vrf_key: KEY, last_epoch: 0, open_seats, keep_bonded: false },
+		Auditor { stake, vrf_key, last_epoch: 0, open_seats, keep_bonded: false },
 	);
+	DrawKeys::<T>::insert(vrf_key, &who);
 	who
 }
 
@@ -100,12 +143,8 @@ fn case<T: Config>(
 	let counterparty = participant::<T>("counterparty", 0, &[]);
 	let stake = T::MinCaseStake::get();
 	assert!(T::Currency::hold(&HoldReason::CaseStake.into(), &requester, stake).is_ok());
-	assert!(Pallet::<T>::do_pay_service_fee(
-		requester.clone(),
-		counterparty.clone(),
-		units::<T>(1_000_000)
-	)
-	.is_ok());
+	assert!(Pallet::<T>::do_pay_service_fee(requester.clone(), counterparty.clone(), fee::<T>())
+		.is_ok());
 	Escrows::<T>::mutate(0, |escrow| {
 		if let Some(escrow) = escrow {
 			escrow.disputes = 1;
@@ -150,14 +189,18 @@ fn case<T: Config>(
 mod benchmarks {
 	use super::*;
 
+	/// An auditor's first signal: a registry reference, the whole stake held, its key taken, its
+	/// unbond task opening a page.
 	#[benchmark]
 	fn signal() {
 		at_epoch::<T>(1, 0u32.into());
 		let who = participant::<T>("auditor", 0, &[AuditorRole::ROLE]);
+		crowd::<T>(TaskKind::Auditors, Pallet::<T>::epoch_start(4));
 		let stake = T::MinAuditorStake::get();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), stake, 5, KEY);
-		assert_eq!(SignalCount::<T>::get(2), 1);
+		assert_eq!(SignalCount::<T>::get(3), 1);
+		assert_eq!(DrawKeys::<T>::get(KEY), Some(who));
 	}
 
 	#[benchmark]
@@ -188,20 +231,11 @@ mod benchmarks {
 		at_epoch::<T>(1, 0u32.into());
 		let requester = participant::<T>("requester", 0, &[]);
 		let counterparty = participant::<T>("counterparty", 0, &[]);
-		assert!(Pallet::<T>::do_pay_service_fee(
-			requester.clone(),
-			counterparty.clone(),
-			units::<T>(1_000_000)
-		)
-		.is_ok());
+		assert!(Pallet::<T>::do_pay_service_fee(requester.clone(), counterparty.clone(), fee::<T>())
+			.is_ok());
+		crowd::<T>(TaskKind::Court, Pallet::<T>::settle_at(2));
 		#[extrinsic_call]
-		_(
-			RawOrigin::Signed(requester),
-			counterparty,
-			H256::repeat_byte(1),
-			units::<T>(1_000_000),
-			Some(0),
-		);
+		_(RawOrigin::Signed(requester), counterparty, H256::repeat_byte(1), fee::<T>(), Some(0));
 		assert!(Cases::<T>::contains_key(0));
 	}
 
@@ -222,10 +256,12 @@ mod benchmarks {
 			&who,
 			Auditor { stake, vrf_key: KEY, last_epoch: epoch, open_seats: 0, keep_bonded: false },
 		);
+		DrawKeys::<T>::insert(KEY, &who);
 		Signals::<T>::insert(epoch, &who, Signal { capacity: 5, seats: 0 });
 		SignalCount::<T>::insert(epoch, 1);
+		let ticket = ticket::<T>(&who);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who.clone()), 0, ticket(), H256::repeat_byte(2));
+		_(RawOrigin::Signed(who.clone()), 0, ticket, H256::repeat_byte(2));
 		assert_eq!(Cases::<T>::get(0).map(|c| c.panel[0].auditor == who), Some(true));
 	}
 
@@ -255,6 +291,7 @@ mod benchmarks {
 		let (_, counterparty) =
 			case::<T>(Phase::Decided { verdict: Verdict::Upheld, epoch }, panel, None);
 		let stake = T::MinObjectionStake::get().max(T::MinCaseStake::get());
+		crowd::<T>(TaskKind::Court, Pallet::<T>::settle_at(epoch + 1));
 		#[extrinsic_call]
 		_(RawOrigin::Signed(counterparty), 0, stake);
 		assert!(Cases::<T>::get(0).map(|c| c.objection.is_some()).unwrap_or(false));
@@ -264,8 +301,10 @@ mod benchmarks {
 	fn pay_service_fee() {
 		let recipient = participant::<T>("recipient", 0, &[]);
 		let provider = participant::<T>("provider", 0, &[]);
+		let now = frame_system::Pallet::<T>::block_number();
+		crowd::<T>(TaskKind::Escrows, now + T::EscrowPeriod::get());
 		#[extrinsic_call]
-		_(RawOrigin::Signed(recipient), provider, units::<T>(1_000_000));
+		_(RawOrigin::Signed(recipient), provider, fee::<T>());
 		assert!(Escrows::<T>::contains_key(0));
 	}
 
@@ -297,7 +336,7 @@ mod benchmarks {
 	/// requester's stake is shared, the escrow goes back, every seat's stake is released. Or,
 	/// where that costs more, `p` seats that did not reveal are slashed and the round re-runs.
 	#[benchmark]
-	fn settle(p: Linear<1, { T::AppealPanelSize::get() }>) {
+	fn settle(p: Linear<{ T::AppealPanelSize::get().div_ceil(2) }, { T::AppealPanelSize::get() }>) {
 		let epoch = 2;
 		at_epoch::<T>(epoch, T::CommitPeriod::get() + T::RevealPeriod::get());
 		let majority = p / 2 + 1;
@@ -306,6 +345,7 @@ mod benchmarks {
 		});
 		let first = seats::<T>(200, T::PanelSize::get(), |_| Some(Verdict::Upheld));
 		case::<T>(Phase::Voting { round: 1, epoch }, panel, Some(first));
+		crowd::<T>(TaskKind::Court, Pallet::<T>::settle_at(epoch + 1));
 		#[block]
 		{
 			Pallet::<T>::settle(0);
@@ -321,6 +361,7 @@ mod benchmarks {
 		let panel = seats::<T>(100, p, |_| None);
 		let first = seats::<T>(200, T::PanelSize::get(), |_| Some(Verdict::Upheld));
 		case::<T>(Phase::Voting { round: 1, epoch }, panel, Some(first));
+		crowd::<T>(TaskKind::Court, Pallet::<T>::settle_at(epoch + 1));
 		#[block]
 		{
 			Pallet::<T>::settle(0);
@@ -377,7 +418,10 @@ mod benchmarks {
 	fn release_task() {
 		let recipient = participant::<T>("recipient", 0, &[]);
 		let provider = participant::<T>("provider", 0, &[]);
-		assert!(Pallet::<T>::do_pay_service_fee(recipient, provider, units::<T>(1_000_000)).is_ok());
+		assert!(Pallet::<T>::do_pay_service_fee(recipient, provider, fee::<T>()).is_ok());
+		frame_system::Pallet::<T>::set_block_number(
+			frame_system::Pallet::<T>::block_number() + T::EscrowPeriod::get(),
+		);
 		#[block]
 		{
 			Pallet::<T>::release_matured(0);
@@ -385,8 +429,9 @@ mod benchmarks {
 		assert!(!Escrows::<T>::contains_key(0));
 	}
 
-	/// A recovered auditor with something held under every reason, signals for three epochs
-	/// and slashes waiting to be burned.
+	/// A recovered auditor with something held under every reason, signals for four epochs
+	/// and slashes waiting to be burned, moved to an account that bonded and signalled for the
+	/// same epochs itself (the merge).
 	#[benchmark]
 	fn recover_auditor() {
 		at_epoch::<T>(5, Zero::zero());
@@ -395,10 +440,14 @@ mod benchmarks {
 			assert!(T::Currency::hold(&reason.into(), &lost, units::<T>(1_000)).is_ok());
 		}
 		PendingBurn::<T>::insert(&lost, units::<T>(1_000));
-		for epoch in 4..=6 {
+		for epoch in 4..=7 {
 			Signals::<T>::insert(epoch, &lost, Signal { capacity: 1, seats: 0 });
 		}
-		let new = participant::<T>("new", 0, &[]);
+		let new = bonded::<T>(1, 0);
+		for epoch in 4..=7 {
+			Signals::<T>::insert(epoch, &new, Signal { capacity: 1, seats: 0 });
+			SignalCount::<T>::insert(epoch, 2);
+		}
 
 		#[block]
 		{
@@ -406,7 +455,7 @@ mod benchmarks {
 		}
 
 		assert!(Auditors::<T>::contains_key(&new));
-		assert!(Signals::<T>::contains_key(6, &new));
+		assert!(Signals::<T>::contains_key(7, &new));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
@@ -417,12 +466,28 @@ mod fixture {
 	use super::*;
 	use sp_core::Pair;
 
-	/// The benchmark's ticket verifies for its key, and the key is the one of its secret seed.
+	/// The benchmark's tickets verify for its key and the benchmark auditor as the mock and the
+	/// runtime encode it, and the key is the one of its secret seed.
 	#[test]
-	fn the_benchmark_ticket_is_a_valid_vrf_proof() {
+	fn the_benchmark_tickets_are_valid_vrf_proofs() {
 		let pair = sp_core::sr25519::Pair::from_seed(&[0x17; 32]);
 		assert_eq!(pair.public().0, KEY);
-		let output = sortition::verify(&KEY, &H256(SEED), 0, 1, 0, &ticket());
-		assert_eq!(output, Some(sortition::sign(&pair, &H256(SEED), 0, 1, 0).1));
+		let mock: u64 = account("auditor", 0, 0);
+		let runtime: sp_runtime::AccountId32 = account("auditor", 0, 0);
+		let (mock_ticket, mock_output) = sortition::sign(&pair, &H256(SEED), 0, 1, 0, &mock);
+		let (runtime_ticket, runtime_output) =
+			sortition::sign(&pair, &H256(SEED), 0, 1, 0, &runtime);
+		// What to paste into `TICKET_U64` and `TICKET_ACCOUNT_ID32` when the draw changes.
+		println!("TICKET_U64: ({:?}, {:?})", mock_ticket.pre_output, mock_ticket.proof);
+		println!("TICKET_ACCOUNT_ID32: ({:?}, {:?})", runtime_ticket.pre_output, runtime_ticket.proof);
+		let stored = |(pre_output, proof): ([u8; 32], [u8; 64])| Ticket { pre_output, proof };
+		assert_eq!(
+			sortition::verify(&KEY, &H256(SEED), 0, 1, 0, &mock, &stored(TICKET_U64)),
+			Some(mock_output)
+		);
+		assert_eq!(
+			sortition::verify(&KEY, &H256(SEED), 0, 1, 0, &runtime, &stored(TICKET_ACCOUNT_ID32)),
+			Some(runtime_output)
+		);
 	}
 }

@@ -72,7 +72,7 @@ impl<T: Config> Pallet<T> {
 			Inactive::Banned => Error::<T>::Banned,
 		})?;
 		if let Some(id) = escrow {
-			Self::add_dispute(id, &who, &counterparty)?;
+			Self::add_dispute(id, &who, &counterparty, value_at_risk)?;
 		}
 		let stake = (T::CaseStakeRatio::get() * value_at_risk).max(T::MinCaseStake::get());
 		let id = NextCase::<T>::get();
@@ -136,8 +136,9 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::AlreadyCommitted
 		);
 		let seed = EpochSeed::<T>::get(epoch).ok_or(Error::<T>::NotCommitPhase)?;
-		let output = sortition::verify(&auditor.vrf_key, &seed, id, round, case.attempt, &ticket)
-			.ok_or(Error::<T>::InvalidTicket)?;
+		let output =
+			sortition::verify(&auditor.vrf_key, &seed, id, round, case.attempt, &who, &ticket)
+				.ok_or(Error::<T>::InvalidTicket)?;
 		ensure!(
 			sortition::qualifies(&output, Self::draw_threshold(epoch, round)),
 			Error::<T>::NotDrawn

@@ -21,7 +21,7 @@ impl<T: Config> Pallet<T> {
 		T::Registry::ensure_active(&recipient).map_err(Error::<T>::from)?;
 		ensure!(recipient != provider, Error::<T>::SameParty);
 		T::Registry::ensure_active(&provider).map_err(|_| Error::<T>::CounterpartyNotParticipant)?;
-		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(amount >= T::MinServiceFee::get() && !amount.is_zero(), Error::<T>::FeeTooLow);
 		let paid = T::ImmediateShare::get() * amount;
 		let held = amount.saturating_sub(paid);
 		let id = NextEscrow::<T>::get();
@@ -52,13 +52,22 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// A case between `a` and `b` about escrow `id` opens: its parties must be the escrow's.
-	pub(crate) fn add_dispute(id: EscrowId, a: &T::AccountId, b: &T::AccountId) -> DispatchResult {
+	/// A case between `a` and `b` about escrow `id`, with `value_at_risk`, opens: its parties must
+	/// be the escrow's, and it puts at least the held amount at risk.
+	pub(crate) fn add_dispute(
+		id: EscrowId,
+		a: &T::AccountId,
+		b: &T::AccountId,
+		value_at_risk: BalanceOf<T>,
+	) -> DispatchResult {
 		Escrows::<T>::try_mutate(id, |escrow| -> DispatchResult {
 			let escrow = escrow.as_mut().ok_or(Error::<T>::UnknownEscrow)?;
 			let (recipient, provider) = (Self::holder(&escrow.recipient), Self::holder(&escrow.provider));
 			let parties = (&recipient, &provider);
 			ensure!(parties == (a, b) || parties == (b, a), Error::<T>::NotEscrowParty);
+			ensure!(value_at_risk >= escrow.held, Error::<T>::ValueBelowEscrow);
+			let now = frame_system::Pallet::<T>::block_number();
+			ensure!(now < escrow.release_at, Error::<T>::EscrowMatured);
 			escrow.disputes = escrow.disputes.checked_add(1).ok_or(Error::<T>::Overflow)?;
 			Ok(())
 		})

@@ -1,5 +1,6 @@
 //! `try_state`: every hold of this pallet equals the stakes and deposits its records name (on the
-//! account a recovery moved them to, if any).
+//! account a recovery moved them to, if any); every bonded auditor owns its draw key and no one
+//! else does; every task waits in its own kind's queue, on a page its block counts.
 
 use crate::{pallet::*, recovery::HOLD_REASONS, Phase};
 use alloc::collections::btree_map::BTreeMap;
@@ -64,6 +65,22 @@ impl<T: Config> Pallet<T> {
 		}
 		if !open_seats.is_empty() {
 			return Err("a seat of an auditor that is not bonded".into());
+		}
+		for (who, auditor) in Auditors::<T>::iter() {
+			if DrawKeys::<T>::get(auditor.vrf_key).as_ref() != Some(&who) {
+				return Err("a bonded auditor does not own its draw key".into());
+			}
+		}
+		if DrawKeys::<T>::iter().count() != Auditors::<T>::iter().count() {
+			return Err("a draw key of no bonded auditor".into());
+		}
+		for ((kind, block, page), tasks) in Agenda::<T>::iter() {
+			if tasks.is_empty() || page >= AgendaPages::<T>::get(kind, block) {
+				return Err("an agenda page its block does not count".into());
+			}
+			if tasks.iter().any(|task| task.kind() != kind) {
+				return Err("a task in another kind's queue".into());
+			}
 		}
 		// Every account any record names, with every reason: held must equal recorded.
 		let accounts: alloc::collections::btree_set::BTreeSet<_> =

@@ -10,8 +10,11 @@
 //!   first block the pallet takes the chain's randomness ([`Config::Randomness`], BABE's VRF
 //!   output in the runtime) as the epoch's **seed**.
 //! - **Signalling**: a verified participant with the `Auditor` role bonds a stake (a balance hold)
-//!   for the coming epoch, states how many seats it takes in it and names the sr25519 key it draws
-//!   with. The stake stays bonded through every epoch signalled for and while any of its seats is
+//!   for the epoch after next, states how many seats it takes in it and names the sr25519 key it
+//!   draws with (one key per auditor: no two bonded auditors share one). Signals and keys for an
+//!   epoch are frozen a whole epoch before its seed exists, so whoever learns the seed first (the
+//!   author of the block it comes from) can no longer add a signal or change a key for it. The
+//!   stake stays bonded through every epoch signalled for and while any of its seats is
 //!   unsettled; then it is released at the next epoch boundary, unless the auditor asked to keep
 //!   it bonded.
 //! - **Case**: a party claims an outcome (its hash) against a counterparty, with the value at risk
@@ -21,7 +24,7 @@
 //! - **Blind panel by private sortition** (see [`sortition`]): a case opened in epoch `e` is drawn
 //!   in epoch `e + 1` (or `e + 2` when opened in the last block of `e`), with a seed nobody knew
 //!   when the case was opened or the auditors signalled. Each signalled auditor evaluates a VRF on
-//!   (seed, case, round, attempt) with its own key, learns privately whether it qualifies, and
+//!   (seed, case, round, attempt, its account) with its own key, learns privately whether it qualifies, and
 //!   takes a seat by sending its proof **together with its vote commitment** (and a per-case
 //!   deposit): a seat becomes visible only when its vote is already bound. The panel keeps the
 //!   `PanelSize` lowest outputs (a lower output evicts the highest seat of a full panel) and is
@@ -29,7 +32,8 @@
 //! - **Commit, then reveal**: a commitment binds case, round, attempt, auditor, vote and a secret
 //!   salt; the reveal must match it. When the reveal window closes the hook tallies the round:
 //!   seated auditors who did not reveal are slashed (their deposit and `NoRevealSlash` of their
-//!   stake, burned at the next epoch boundary). A tie, zero votes included, re-runs the round in
+//!   stake, burned at the next epoch boundary). A round decides only with a quorum of at least
+//!   half its panel size revealed (3 of 5, 5 of 9); short of it, or on a tie, the round re-runs in
 //!   the next draw epoch with a fresh panel that excludes this one; stakes roll over.
 //! - **Decision and objection**: the first panel's verdict can be objected to by either party,
 //!   within the epoch it was reached in and the next, with a stake of at least the case stake. A
@@ -37,17 +41,24 @@
 //!   the objector is refunded and rewarded (`ObjectionReward` of the contradicted first-round
 //!   deposits) and the first-round auditors it contradicts lose their deposits to the second
 //!   panel's majority; otherwise the objection stake goes to the auditors who made the first
-//!   decision. Without objection the decision is final when the window closes.
+//!   decision. Without objection the decision is final when the window closes; so is it when
+//!   no objection panel decides within `MaxReruns` re-runs (the objection stake goes back).
 //! - **Payouts** of a final verdict: the minority's deposits go in equal parts to the majority;
 //!   an upheld requester gets its stake back less the validation fee, a rejected one forfeits it
 //!   to the majority. Rewards follow [`Config::Rewards`] ([`RewardPolicy`]): paid by the parties'
 //!   fees, or minted by the platform.
-//! - **Service-fee escrow**: a recipient pays a provider; `ImmediateShare` reaches the provider at
-//!   once, the rest is held on the recipient's account for `EscrowPeriod` blocks, then released
-//!   to the provider — unless a case about the escrow is decided against the provider, which
-//!   returns it to the recipient. While a case about it is open, nothing is released.
-//! - **Deadlines** are tasks on an agenda of at most `MaxTasksPerBlock` per block, run by
-//!   `on_initialize`; a task that finds its block full goes to the next block with room.
+//! - **Service-fee escrow**: a recipient pays a provider at least `MinServiceFee`;
+//!   `ImmediateShare` reaches the provider at once, the rest is held on the recipient's account
+//!   for `EscrowPeriod` blocks, then released to the provider — unless a case about the escrow is
+//!   decided against the provider, which returns it to the recipient. While a case about it is
+//!   open, nothing is released. A case about an escrow puts at least the held amount at risk, so
+//!   its stake grows with what it can claw back, and is opened before the hold period ends.
+//! - **Deadlines** live on the records (a round's windows on its draw epoch, an objection window
+//!   on its decision epoch, a release on its escrow) and wait in three queues of their own (court,
+//!   auditors, escrows) as tasks at their due block, in pages of `MaxTasksPerBlock`. Scheduling
+//!   never fails for lack of room and never moves a deadline earlier: `on_initialize` runs up to
+//!   `MaxTasksPerBlock` due tasks of each queue per block, oldest first, and what does not fit
+//!   runs in the next blocks. A flood of escrows or signals cannot delay the court.
 //!
 //! ## Interface
 //!
@@ -119,6 +130,7 @@ pub mod pallet {
 	use pactum_primitives::ParticipantRegistry;
 	use sp_core::H256;
 	use sp_runtime::{traits::Zero, Perbill, Percent};
+	use crate::TaskKind;
 
 	pub type BalanceOf<T> =
 		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
@@ -191,6 +203,10 @@ pub mod pallet {
 		/// Blocks the held part of a service fee is held for.
 		#[pallet::constant]
 		type EscrowPeriod: Get<BlockNumberFor<Self>>;
+		/// The least service fee: every escrow holds a part of it until released, the price of
+		/// its place in the escrow queue.
+		#[pallet::constant]
+		type MinServiceFee: Get<BalanceOf<Self>>;
 		/// How many auditors may signal for one epoch.
 		#[pallet::constant]
 		type MaxAuditorsPerEpoch: Get<u32>;
@@ -203,7 +219,7 @@ pub mod pallet {
 		/// How many times a tied round is re-run before the case closes undecided.
 		#[pallet::constant]
 		type MaxReruns: Get<u8>;
-		/// How many tasks the hook runs in one block.
+		/// How many tasks of each queue the hook runs in one block (and the size of a page).
 		#[pallet::constant]
 		type MaxTasksPerBlock: Get<u32>;
 		type WeightInfo: WeightInfo;
@@ -263,15 +279,33 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type PendingBurn<T: Config> = StorageMap<_, Twox64Concat, T::AccountId, BalanceOf<T>>;
 
-	/// The hook's work, by block.
+	/// The hook's work: deadlines by queue, due block and page.
 	#[pallet::storage]
-	pub type Agenda<T: Config> = StorageMap<
+	pub type Agenda<T: Config> = StorageNMap<
 		_,
-		Twox64Concat,
-		BlockNumberFor<T>,
+		(
+			NMapKey<Twox64Concat, TaskKind>,
+			NMapKey<Twox64Concat, BlockNumberFor<T>>,
+			NMapKey<Twox64Concat, u32>,
+		),
 		BoundedVec<DeadlineOf<T>, T::MaxTasksPerBlock>,
 		ValueQuery,
 	>;
+
+	/// How many pages of deadlines a queue holds for a block.
+	#[pallet::storage]
+	pub type AgendaPages<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, TaskKind, Twox64Concat, BlockNumberFor<T>, u32, ValueQuery>;
+
+	/// Per queue, the due block and page the hook runs next (behind the current block only when
+	/// more was due than fits in a block).
+	#[pallet::storage]
+	pub type AgendaCursor<T: Config> =
+		StorageMap<_, Twox64Concat, TaskKind, (BlockNumberFor<T>, u32)>;
+
+	/// The bonded auditor each draw key belongs to: one key, one auditor.
+	#[pallet::storage]
+	pub type DrawKeys<T: Config> = StorageMap<_, Blake2_128Concat, [u8; 32], T::AccountId>;
 
 	/// Everything this pallet burned (slashes), since genesis.
 	#[pallet::storage]
@@ -343,6 +377,14 @@ pub mod pallet {
 			attempt: u8,
 			epoch: EpochIndex,
 		},
+		/// Fewer than `quorum` of the round's seats revealed: the round re-runs (`Rerun`) or the
+		/// case closes undecided.
+		QuorumMissed {
+			case: CaseId,
+			round: u8,
+			revealed: u32,
+			quorum: u32,
+		},
 		/// A round's votes were tallied.
 		Decided {
 			case: CaseId,
@@ -370,6 +412,9 @@ pub mod pallet {
 			auditor: T::AccountId,
 			amount: BalanceOf<T>,
 		},
+		/// No objection panel decided within `MaxReruns` re-runs: the objection stake went back
+		/// and the first verdict stands (`Closed` follows).
+		ObjectionLapsed { case: CaseId, objector: T::AccountId },
 		/// The case is over: `verdict` is `None` when it closed undecided after `MaxReruns`.
 		Closed {
 			case: CaseId,
@@ -414,8 +459,11 @@ pub mod pallet {
 		ZeroCapacity,
 		/// `MaxAuditorsPerEpoch` auditors signalled for the epoch already.
 		TooManyAuditors,
-		/// The draw key cannot change during an epoch the auditor signalled for.
+		/// The draw key cannot change while the auditor is signalled for the current or the next
+		/// epoch (their draws use it).
 		KeyInUse,
+		/// Another bonded auditor draws with this key.
+		KeyTaken,
 		/// The account has no bonded stake.
 		NotBonded,
 		/// The stake is bonded for the current or the next epoch.
@@ -465,10 +513,13 @@ pub mod pallet {
 		ObjectionStakeTooLow,
 		/// The case excludes `MaxExcluded` auditors already.
 		TooManyExcluded,
-		/// Every block the deadline could go to is full.
-		AgendaFull,
-		/// A payment of zero.
-		ZeroAmount,
+		/// A service fee below `MinServiceFee`.
+		FeeTooLow,
+		/// A case about an escrow puts at least the escrow's held amount at risk.
+		ValueBelowEscrow,
+		/// The escrow's hold period is over: it is due to the provider and can no longer be
+		/// disputed.
+		EscrowMatured,
 		/// An id or a counter ran out.
 		Overflow,
 	}
@@ -507,14 +558,15 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Signal for the coming epoch: bond `stake` in all (holding what is not bonded yet),
+		/// Signal for the epoch after next: bond `stake` in all (holding what is not bonded yet),
 		/// take up to `capacity` seats in it, and draw with the sr25519 key `vrf_key`.
 		///
 		/// Origin: a verified participant with the `Auditor` role. Signalling again for the same
 		/// epoch changes the capacity. The key cannot change while the auditor is signalled for
-		/// the current epoch (its draws there use it). Emits `Signalled`.
+		/// the current or the next epoch (their draws use it), and no other bonded auditor may
+		/// draw with it. Emits `Signalled`.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::signal().saturating_add(Pallet::<T>::schedule_weight()))]
+		#[pallet::weight(T::WeightInfo::signal())]
 		pub fn signal(
 			origin: OriginFor<T>,
 			stake: BalanceOf<T>,
@@ -552,7 +604,7 @@ pub mod pallet {
 		///
 		/// Origin: a participant. Emits `CaseOpened`.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::open_case().saturating_add(Pallet::<T>::schedule_weight()))]
+		#[pallet::weight(T::WeightInfo::open_case())]
 		pub fn open_case(
 			origin: OriginFor<T>,
 			counterparty: T::AccountId,
@@ -604,19 +656,19 @@ pub mod pallet {
 		/// Origin: the requester or the counterparty, within the decision epoch or the next.
 		/// Emits `Objected`.
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::object().saturating_add(Pallet::<T>::schedule_weight()))]
+		#[pallet::weight(T::WeightInfo::object())]
 		pub fn object(origin: OriginFor<T>, case: CaseId, stake: BalanceOf<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_object(who, case, stake)
 		}
 
-		/// Pay `amount` as a service fee to `provider`: `ImmediateShare` at once, the rest held
+		/// Pay `amount` (at least `MinServiceFee`) as a service fee to `provider`: `ImmediateShare` at once, the rest held
 		/// on the caller's account for `EscrowPeriod` blocks, then released to the provider
 		/// unless a case about the escrow is decided against it.
 		///
 		/// Origin: a participant (the recipient of the service). Emits `EscrowOpened`.
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::pay_service_fee().saturating_add(Pallet::<T>::schedule_weight()))]
+		#[pallet::weight(T::WeightInfo::pay_service_fee())]
 		pub fn pay_service_fee(
 			origin: OriginFor<T>,
 			provider: T::AccountId,

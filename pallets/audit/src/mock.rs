@@ -69,6 +69,7 @@ pub const DEPOSIT: u64 = 10;
 pub const MIN_CASE_STAKE: u64 = 50;
 pub const MIN_OBJECTION: u64 = 50;
 pub const ESCROW_PERIOD: u64 = 50;
+pub const MIN_FEE: u64 = 10;
 
 parameter_types! {
 	pub storage Rewards: RewardPolicy<u64> = RewardPolicy::PartyFees;
@@ -102,6 +103,7 @@ impl pallet_audit::Config for Test {
 	type Rewards = Rewards;
 	type ImmediateShare = ImmediateShare;
 	type EscrowPeriod = ConstU64<ESCROW_PERIOD>;
+	type MinServiceFee = ConstU64<MIN_FEE>;
 	type MaxAuditorsPerEpoch = MaxAuditors;
 	type MaxPanel = ConstU32<5>;
 	type MaxExcluded = ConstU32<16>;
@@ -194,12 +196,15 @@ pub fn free(who: AccountId) -> u64 {
 	Balances::free_balance(who)
 }
 
-/// `count` auditors (auditor(1)..) signal for the next epoch with the minimum stake.
+/// `count` auditors (auditor(1)..) signal with the minimum stake for the epoch after next,
+/// then the chain runs into the next epoch: the signalled epoch is the next one, where cases
+/// opened now are drawn.
 pub fn signal(count: u64) {
 	for n in 1..=count {
 		let who = auditor(n);
 		assert_ok!(Audit::signal(signed(who), AUDITOR_STAKE, 5, key(who)));
 	}
+	run_to(Audit::epoch_start(Audit::current_epoch() + 1));
 }
 
 /// The requester opens a case with a value at risk of 1,000 (stake 100); returns its id.
@@ -244,7 +249,7 @@ pub fn salt(who: AccountId) -> [u8; 32] {
 pub fn ticket(who: AccountId, case: CaseId) -> (crate::Ticket, crate::DrawOutput) {
 	let (round, epoch, attempt) = voting(case);
 	let seed = crate::EpochSeed::<Test>::get(epoch).expect("the draw epoch started");
-	sortition::sign(&pair(who), &seed, case, round, attempt)
+	sortition::sign(&pair(who), &seed, case, round, attempt, &who)
 }
 
 pub fn commitment(who: AccountId, case: CaseId, vote: Verdict) -> H256 {
@@ -260,6 +265,19 @@ pub fn commit(
 ) -> frame_support::dispatch::DispatchResult {
 	let (ticket, _) = ticket(who, case);
 	Audit::commit(signed(who), case, ticket, commitment(who, case, vote))
+}
+
+/// Auditors 1..=`count` commit `verdict` on the case in its commit window and reveal it in its
+/// reveal window.
+pub fn all_vote(case: CaseId, count: u64, verdict: Verdict) {
+	to_commit(case);
+	for n in 1..=count {
+		assert_ok!(commit(auditor(n), case, verdict));
+	}
+	to_reveal(case);
+	for n in 1..=count {
+		assert_ok!(reveal(auditor(n), case, verdict));
+	}
 }
 
 pub fn reveal(

@@ -96,8 +96,10 @@ impl<T: Config> Pallet<T> {
 			.defensive();
 		}
 		if let Some(moved) = Auditors::<T>::take(lost) {
+			DrawKeys::<T>::remove(moved.vrf_key);
 			Auditors::<T>::mutate(new, |auditor| match auditor {
-				// `new` bonded on its own before this step ran: one record, one reference.
+				// `new` bonded on its own before this step ran: one record (with its key), one
+				// reference.
 				Some(auditor) => {
 					auditor.stake.saturating_accrue(moved.stake);
 					auditor.open_seats.saturating_accrue(moved.open_seats);
@@ -105,12 +107,16 @@ impl<T: Config> Pallet<T> {
 					auditor.keep_bonded |= moved.keep_bonded;
 					T::Registry::remove_reference(new);
 				},
-				None => *auditor = Some(moved),
+				None => {
+					DrawKeys::<T>::insert(moved.vrf_key, new);
+					*auditor = Some(moved);
+				},
 			});
 		}
-		// Signals exist for the epoch before (until its `Unbond` task ran), this one and the next.
+		// Signals exist for the epoch before (until its `Unbond` task ran), this one and the next
+		// two.
 		let current = Self::current_epoch();
-		for epoch in [current.saturating_sub(1), current, current.saturating_add(1)] {
+		for epoch in current.saturating_sub(1)..=current.saturating_add(2) {
 			Self::move_signal(epoch, lost, new);
 		}
 		if let Some(amount) = PendingBurn::<T>::take(lost) {

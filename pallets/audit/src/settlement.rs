@@ -102,13 +102,20 @@ impl<T: Config> Pallet<T> {
 		T::WeightInfo::settle(seats).max(T::WeightInfo::settle_slash(seats))
 	}
 
-	/// Hook task: the reveal window of the case's current round closed. Non-revealers are slashed; a
-	/// tie re-runs the round; a first-round verdict waits for objections; an objection round's
-	/// verdict is final. Returns the weight used.
+	/// The fewest revealed votes that decide a round: half its panel size, rounded up.
+	pub(crate) fn quorum(round: u8) -> usize {
+		(Self::panel_size(round) as usize).div_ceil(2)
+	}
+
+	/// Hook task: the reveal window of the case's current round closed. Non-revealers are
+	/// slashed; a round short of its quorum, or tied, re-runs; a first-round verdict waits for
+	/// objections; an objection round's verdict is final. Returns the weight used.
 	pub(crate) fn settle(id: CaseId) -> Weight {
 		let Some(mut case) = Cases::<T>::get(id) else { return Self::settle_weight(0) };
 		let Phase::Voting { round, epoch } = case.phase else { return Self::settle_weight(0) };
 		if frame_system::Pallet::<T>::block_number() < Self::settle_at(epoch) {
+			// Early only when the calendar changed since it was scheduled: back to its block.
+			let _ = Self::schedule(Self::settle_at(epoch), Deadline::Settle(id)).defensive();
 			return Self::settle_weight(0);
 		}
 		let panel = core::mem::take(&mut case.panel);
@@ -127,7 +134,16 @@ impl<T: Config> Pallet<T> {
 		}
 		let upheld = revealed.iter().filter(|s| s.vote == Some(Verdict::Upheld)).count();
 		let rejected = revealed.len().saturating_sub(upheld);
-		if upheld == rejected {
+		let quorum = Self::quorum(round);
+		if revealed.len() < quorum {
+			Self::deposit_event(Event::QuorumMissed {
+				case: id,
+				round,
+				revealed: revealed.len() as u32,
+				quorum: quorum as u32,
+			});
+		}
+		if revealed.len() < quorum || upheld == rejected {
 			for seat in &revealed {
 				Self::release_deposit(seat);
 				Self::seat_closed(&seat.auditor);
@@ -151,15 +167,16 @@ impl<T: Config> Pallet<T> {
 		// `revealed` holds at most the panel's seats.
 		case.panel = BoundedVec::truncate_from(revealed);
 		case.phase = Phase::Decided { verdict, epoch: now_epoch };
-		let window_end = Self::epoch_start(now_epoch.saturating_add(2));
 		Cases::<T>::insert(id, case);
-		if Self::schedule(window_end, Deadline::Finalize(id)).is_err() {
-			Self::finalize(id);
-		}
+		// Scheduling only fails when a block holds 2^32 pages of tasks.
+		let _ = Self::schedule(Self::objection_closes(now_epoch), Deadline::Finalize(id))
+			.defensive();
 		Self::settle_weight(seats)
 	}
 
-	/// A tied round runs again in the next draw epoch, without the auditors who sat on it.
+	/// A round without a decision runs again in the next draw epoch, without the auditors who
+	/// sat on it; after `MaxReruns` re-runs (or when no more can be excluded) the case closes
+	/// undecided.
 	fn rerun(id: CaseId, mut case: Case<T>, round: u8, sat: Vec<T::AccountId>) {
 		let excluded = sat.into_iter().try_for_each(|who| {
 			if case.excluded.contains(&who) {
@@ -183,16 +200,21 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::Rerun { case: id, round, attempt, epoch });
 	}
 
-	/// Ends a case no panel could decide: every stake and deposit goes back.
-	fn close_undecided(id: CaseId, case: Case<T>) {
-		Self::release_held(HoldReason::CaseStake, &case.requester, case.stake);
-		if let Some(objection) = case.objection {
+	/// Ends a round no panel could decide. A first round: every stake and deposit goes back. An
+	/// objection round: the objection lapses (its stake goes back) and the first panel's verdict
+	/// stands, paid out as if nobody had objected, so that an objection nobody decides is no
+	/// veto.
+	fn close_undecided(id: CaseId, mut case: Case<T>) {
+		if let Some(objection) = case.objection.take() {
 			Self::release_held(HoldReason::Objection, &objection.objector, objection.stake);
-			for seat in objection.first_panel.iter() {
-				Self::release_deposit(seat);
-				Self::seat_closed(&seat.auditor);
-			}
+			Self::deposit_event(Event::ObjectionLapsed { case: id, objector: objection.objector });
+			let verdict = objection.first_verdict;
+			let (majority, minority) = Self::split(objection.first_panel.into_inner(), verdict);
+			Self::pay_panel(id, &majority, &minority);
+			Self::apply_verdict(id, case, verdict, &Self::accounts(&majority));
+			return;
 		}
+		Self::release_held(HoldReason::CaseStake, &case.requester, case.stake);
 		if let Some(escrow) = case.escrow {
 			Self::dispute_ended(escrow, None);
 		}
@@ -203,9 +225,15 @@ impl<T: Config> Pallet<T> {
 	/// Hook task: the objection window of a first-round decision closed without objection.
 	pub(crate) fn finalize(id: CaseId) -> Weight {
 		let Some(mut case) = Cases::<T>::get(id) else { return T::WeightInfo::finalize(0) };
-		let Phase::Decided { verdict, .. } = case.phase else {
+		let Phase::Decided { verdict, epoch } = case.phase else {
 			return T::WeightInfo::finalize(0);
 		};
+		if frame_system::Pallet::<T>::block_number() < Self::objection_closes(epoch) {
+			// Early only when the calendar changed since it was scheduled: back to its block.
+			let _ = Self::schedule(Self::objection_closes(epoch), Deadline::Finalize(id))
+				.defensive();
+			return T::WeightInfo::finalize(0);
+		}
 		let panel = core::mem::take(&mut case.panel).into_inner();
 		let seats = u32::try_from(panel.len()).unwrap_or(u32::MAX);
 		let (majority, minority) = Self::split(panel, verdict);

@@ -2,12 +2,12 @@
 //! the runtime (`pactum-audit-ticket` uses these functions).
 //!
 //! For every draw (a case, a round, an attempt) each auditor evaluates an sr25519 VRF on the
-//! transcript [`draw_transcript`] with its own secret key. Only the auditor can compute its output,
+//! transcript [`draw_transcript`], which names its account, with its own secret key. Only the auditor can compute its output,
 //! so only it learns whether it qualifies (`output < threshold`). It proves it by sending the VRF
 //! signature (its [`Ticket`]) together with its vote commitment: seats and votes become visible
 //! at the same moment, so nobody can see the panel before committing. The seed is the chain's
-//! randomness taken at the start of the draw epoch, after the case was opened and after the
-//! auditors signalled (and so chose their keys) for that epoch.
+//! randomness taken at the start of the draw epoch, after the case was opened and a whole epoch
+//! after the auditors' signals (and so their keys) for that epoch were frozen.
 
 use crate::{CaseId, DrawOutput, Ticket, Verdict};
 use codec::{Decode, Encode};
@@ -27,8 +27,15 @@ pub const OUTPUT_CONTEXT: &[u8] = b"pactum-audit-output";
 /// Domain of a vote commitment.
 pub const COMMITMENT_DOMAIN: &[u8] = b"pactum-audit-vote";
 
-/// The VRF input of a draw: the epoch seed, the case, its round and attempt.
-pub fn draw_transcript(seed: &H256, case: CaseId, round: u8, attempt: u8) -> VrfTranscript {
+/// The VRF input of a draw: the epoch seed, the case, its round and attempt, and the account
+/// that takes the seat (SCALE-encoded), so that every account draws on its own.
+pub fn draw_transcript<AccountId: Encode>(
+	seed: &H256,
+	case: CaseId,
+	round: u8,
+	attempt: u8,
+	account: &AccountId,
+) -> VrfTranscript {
 	VrfTranscript::new(
 		TRANSCRIPT_LABEL,
 		&[
@@ -36,22 +43,24 @@ pub fn draw_transcript(seed: &H256, case: CaseId, round: u8, attempt: u8) -> Vrf
 			(b"case", &case.to_le_bytes()),
 			(b"round", &[round]),
 			(b"attempt", &[attempt]),
+			(b"account", &account.encode()),
 		],
 	)
 }
 
-/// Checks `ticket` against `key` for the draw; returns the draw output it proves.
-pub fn verify(
+/// Checks `ticket` against `key` for `account`'s draw; returns the draw output it proves.
+pub fn verify<AccountId: Encode>(
 	key: &[u8; 32],
 	seed: &H256,
 	case: CaseId,
 	round: u8,
 	attempt: u8,
+	account: &AccountId,
 	ticket: &Ticket,
 ) -> Option<DrawOutput> {
 	let signature = VrfSignature::decode(&mut &ticket.encode()[..]).ok()?;
 	let public = Public::from_raw(*key);
-	let transcript = draw_transcript(seed, case, round, attempt);
+	let transcript = draw_transcript(seed, case, round, attempt, account);
 	if !public.vrf_verify(&VrfSignData::new(transcript.clone()), &signature) {
 		return None;
 	}
@@ -86,17 +95,19 @@ pub fn commitment<AccountId: Encode>(
 	H256(sp_io::hashing::blake2_256(&preimage))
 }
 
-/// Makes a ticket with an sr25519 key pair (clients, tests and benchmarks on the host).
+/// Makes `account`'s ticket with an sr25519 key pair (clients, tests and benchmarks on the
+/// host).
 #[cfg(feature = "std")]
-pub fn sign(
+pub fn sign<AccountId: Encode>(
 	pair: &sp_core::sr25519::Pair,
 	seed: &H256,
 	case: CaseId,
 	round: u8,
 	attempt: u8,
+	account: &AccountId,
 ) -> (Ticket, DrawOutput) {
 	use sp_core::crypto::VrfSecret;
-	let transcript = draw_transcript(seed, case, round, attempt);
+	let transcript = draw_transcript(seed, case, round, attempt, account);
 	let signature = pair.vrf_sign(&VrfSignData::new(transcript.clone()));
 	let output = pair.make_bytes::<16>(OUTPUT_CONTEXT, &transcript);
 	let bytes = signature.encode();

@@ -202,6 +202,25 @@ pub struct Escrow<T: Config> {
 	pub disputes: u32,
 }
 
+/// The queues deadlines wait in: each has its own pages and its own share of every block, so
+/// a flood of one kind (escrow releases, first signals) never delays the court.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub enum TaskKind {
+	/// `Settle` and `Finalize`: the court's deadlines.
+	#[codec(index = 0)]
+	Court,
+	/// `Unbond` and `Burn`: auditors' epochs and slashes.
+	#[codec(index = 1)]
+	Auditors,
+	/// `Release`: service-fee escrows.
+	#[codec(index = 2)]
+	Escrows,
+}
+
+impl TaskKind {
+	pub const ALL: [TaskKind; 3] = [TaskKind::Court, TaskKind::Auditors, TaskKind::Escrows];
+}
+
 /// Work the pallet's hook does at a given block.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
 pub enum Deadline<AccountId> {
@@ -221,6 +240,17 @@ pub enum Deadline<AccountId> {
 	/// The escrow's hold period is over: pay the provider unless a case is open.
 	#[codec(index = 4)]
 	Release(EscrowId),
+}
+
+impl<AccountId> Deadline<AccountId> {
+	/// The queue the deadline waits in.
+	pub fn kind(&self) -> TaskKind {
+		match self {
+			Deadline::Settle(_) | Deadline::Finalize(_) => TaskKind::Court,
+			Deadline::Unbond(..) | Deadline::Burn(_) => TaskKind::Auditors,
+			Deadline::Release(_) => TaskKind::Escrows,
+		}
+	}
 }
 
 /// A case as clients see it (runtime API).
@@ -282,9 +312,11 @@ pub struct AuditorView<Balance> {
 	pub keep_bonded: bool,
 	/// Seats on panels not yet settled.
 	pub open_seats: u32,
-	/// Capacity and seats taken in the current and in the next epoch, where signalled.
+	/// Capacity and seats taken in the current epoch, the next and the one after, where
+	/// signalled (a signal is for the epoch after next).
 	pub current: Option<Signal>,
 	pub next: Option<Signal>,
+	pub after_next: Option<Signal>,
 	/// What was slashed and is held for burning at the next epoch boundary.
 	#[serde(with = "pactum_primitives::serde_helpers::decimal")]
 	pub pending_burn: Balance,

@@ -18,7 +18,7 @@ impl<T: Config> Pallet<T> {
 				Some(Self::draw_threshold(epoch, round)),
 			),
 			Phase::Decided { epoch, .. } => {
-				(vec![Self::epoch_start(epoch.saturating_add(2))], None, None)
+				(vec![Self::objection_closes(epoch)], None, None)
 			}
 		};
 		let count = |vote| case.panel.iter().filter(|s| s.vote == Some(vote)).count() as u32;
@@ -52,6 +52,7 @@ impl<T: Config> Pallet<T> {
 			open_seats: auditor.open_seats,
 			current: Signals::<T>::get(current, who),
 			next: Signals::<T>::get(current.saturating_add(1), who),
+			after_next: Signals::<T>::get(current.saturating_add(2), who),
 			pending_burn: PendingBurn::<T>::get(who).unwrap_or_default(),
 		})
 	}

@@ -6,7 +6,7 @@ use crate::{
 };
 use frame_support::{
 	parameter_types,
-	traits::{ConstU32, ConstU8, Randomness},
+	traits::{ConstU32, ConstU8, Get, Randomness},
 };
 use pallet_audit::RewardPolicy;
 use sp_runtime::{Perbill, Percent};
@@ -24,14 +24,19 @@ impl Randomness<Hash, BlockNumber> for BabeVrfRandomness {
 	}
 }
 
+/// The calendar the pallet runs on when the stored one is not valid.
+const DEFAULT_CALENDAR: [BlockNumber; 3] = [4 * HOURS, HOURS, HOURS];
+const DEFAULT_ESCROW_PERIOD: BlockNumber = 7 * DAYS;
+
 parameter_types! {
 	// The audit calendar. Storage parameters: a test network's admin may shorten them with
 	// `system.setStorage` (the end-to-end tests do); on a live chain change them only while no
 	// case or signal is open, since epochs are counted from block 0 with the current length.
-	pub storage AuditEpochLength: BlockNumber = 4 * HOURS;
-	pub storage AuditCommitPeriod: BlockNumber = HOURS;
-	pub storage AuditRevealPeriod: BlockNumber = HOURS;
-	pub storage AuditEscrowPeriod: BlockNumber = 7 * DAYS;
+	// The pallet reads them through `AuditCalendar`, which checks them together.
+	pub storage AuditEpochLength: BlockNumber = DEFAULT_CALENDAR[0];
+	pub storage AuditCommitPeriod: BlockNumber = DEFAULT_CALENDAR[1];
+	pub storage AuditRevealPeriod: BlockNumber = DEFAULT_CALENDAR[2];
+	pub storage AuditEscrowPeriod: BlockNumber = DEFAULT_ESCROW_PERIOD;
 	pub const AuditorMinStake: Balance = 1_000 * UNIT;
 	pub const AuditPanelDeposit: Balance = 100 * UNIT;
 	pub const AuditMinCaseStake: Balance = 100 * UNIT;
@@ -43,6 +48,51 @@ parameter_types! {
 	/// Auditors are paid by the parties: the platform mints nothing.
 	pub const AuditRewards: RewardPolicy<Balance> = RewardPolicy::PartyFees;
 	pub const AuditImmediateShare: Percent = Percent::from_percent(50);
+	/// Half of it stays held for `AuditEscrowPeriod`: the price of a place in the escrow queue.
+	pub const AuditMinServiceFee: Balance = 10 * UNIT;
+}
+
+/// The stored calendar as the pallet may use it: an epoch of at least 3 blocks, non-zero commit
+/// and reveal windows that fit in it together, and a non-zero escrow period. A stored value
+/// that breaks these (a mistyped `setStorage`) is not used, and no more is replaced than that:
+/// an epoch length too short for any windows falls back to the default one; windows that do not
+/// fit the epoch fall back to a quarter of it each (the default proportion). The epoch length,
+/// which numbers the epochs every record refers to, never changes because of a bad window.
+pub struct AuditCalendar;
+impl AuditCalendar {
+	pub fn get() -> [BlockNumber; 3] {
+		let epoch = match AuditEpochLength::get() {
+			short if short < 3 => DEFAULT_CALENDAR[0],
+			epoch => epoch,
+		};
+		let (commit, reveal) = (AuditCommitPeriod::get(), AuditRevealPeriod::get());
+		let fits = commit.checked_add(reveal).is_some_and(|windows| windows < epoch);
+		if commit > 0 && reveal > 0 && fits {
+			[epoch, commit, reveal]
+		} else {
+			let window = (epoch / 4).max(1);
+			[epoch, window, window]
+		}
+	}
+}
+
+/// Part `PART` of [`AuditCalendar`]: 0 the epoch length, 1 the commit window, 2 the reveal
+/// window.
+pub struct CalendarPart<const PART: usize>;
+impl<const PART: usize> Get<BlockNumber> for CalendarPart<PART> {
+	fn get() -> BlockNumber {
+		AuditCalendar::get()[PART]
+	}
+}
+
+pub struct CalendarEscrowPeriod;
+impl Get<BlockNumber> for CalendarEscrowPeriod {
+	fn get() -> BlockNumber {
+		match AuditEscrowPeriod::get() {
+			0 => DEFAULT_ESCROW_PERIOD,
+			period => period,
+		}
+	}
 }
 
 impl pallet_audit::Config for Runtime {
@@ -50,9 +100,9 @@ impl pallet_audit::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Registry = Registry;
 	type Randomness = BabeVrfRandomness;
-	type EpochLength = AuditEpochLength;
-	type CommitPeriod = AuditCommitPeriod;
-	type RevealPeriod = AuditRevealPeriod;
+	type EpochLength = CalendarPart<0>;
+	type CommitPeriod = CalendarPart<1>;
+	type RevealPeriod = CalendarPart<2>;
 	type MinAuditorStake = AuditorMinStake;
 	type PanelDeposit = AuditPanelDeposit;
 	type MinCaseStake = AuditMinCaseStake;
@@ -66,7 +116,8 @@ impl pallet_audit::Config for Runtime {
 	type ObjectionReward = AuditObjectionReward;
 	type Rewards = AuditRewards;
 	type ImmediateShare = AuditImmediateShare;
-	type EscrowPeriod = AuditEscrowPeriod;
+	type EscrowPeriod = CalendarEscrowPeriod;
+	type MinServiceFee = AuditMinServiceFee;
 	type MaxAuditorsPerEpoch = ConstU32<256>;
 	type MaxPanel = ConstU32<9>;
 	type MaxExcluded = ConstU32<64>;

@@ -47,8 +47,46 @@ fn the_calendar_is_a_storage_parameter() {
 	ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
 		assert_eq!(Audit::epoch_start(1), 4 * crate::HOURS);
 		crate::configs::AuditEpochLength::set(&12);
+		crate::configs::AuditCommitPeriod::set(&4);
+		crate::configs::AuditRevealPeriod::set(&4);
 		assert_eq!(Audit::epoch_start(2), 24);
 		assert_eq!(Audit::epoch_of(System::block_number() + 12), 1);
+	});
+}
+
+/// Finding 9: a stored calendar the pallet cannot run on (windows that do not fit in an epoch,
+/// or of zero blocks, an epoch too short, no escrow period) used to be taken as it was; now only
+/// the bad part is replaced, and a bad window never changes the epoch length.
+#[test]
+fn an_invalid_stored_calendar_is_not_used() {
+	use crate::configs::{AuditCommitPeriod, AuditEpochLength, AuditEscrowPeriod, AuditRevealPeriod};
+	use pallet_audit::Config;
+	type Epoch = <Runtime as Config>::EpochLength;
+	type Commit = <Runtime as Config>::CommitPeriod;
+	type Reveal = <Runtime as Config>::RevealPeriod;
+	type Escrow = <Runtime as Config>::EscrowPeriod;
+	let calendar = || (Epoch::get(), Commit::get(), Reveal::get());
+	ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+		let defaults = (Epoch::get(), Escrow::get());
+		// The default windows (an hour each) do not fit an epoch of 12: a quarter of it each.
+		AuditEpochLength::set(&12);
+		assert_eq!(calendar(), (12, 3, 3));
+		// Windows of 4 + 4 blocks in an epoch of 12: used as stored.
+		AuditCommitPeriod::set(&4);
+		AuditRevealPeriod::set(&4);
+		assert_eq!(calendar(), (12, 4, 4));
+		// Windows that fill the whole epoch, or a window of zero blocks: the epoch stays.
+		AuditRevealPeriod::set(&8);
+		assert_eq!(calendar(), (12, 3, 3));
+		AuditRevealPeriod::set(&0);
+		assert_eq!(calendar(), (12, 3, 3));
+		// An epoch too short for two windows: the default epoch, a quarter of it each.
+		AuditEpochLength::set(&2);
+		assert_eq!(calendar(), (defaults.0, defaults.0 / 4, defaults.0 / 4));
+		AuditEscrowPeriod::set(&0);
+		assert_eq!(Escrow::get(), defaults.1);
+		AuditEscrowPeriod::set(&5);
+		assert_eq!(Escrow::get(), 5);
 	});
 }
 
@@ -57,15 +95,17 @@ fn the_hooks_worst_block_fits_in_a_quarter_of_a_block() {
 	let panel = <Runtime as pallet_audit::Config>::AppealPanelSize::get();
 	let first = <Runtime as pallet_audit::Config>::PanelSize::get();
 	let tasks: u32 = <Runtime as pallet_audit::Config>::MaxTasksPerBlock::get();
-	let worst_task = Weights::settle(panel)
-		.max(Weights::settle_slash(panel))
-		.max(Weights::finalize(first))
-		.max(Weights::unbond_task())
-		.max(Weights::burn_task())
-		.max(Weights::release_task());
-	let worst = Weights::on_initialize_epoch()
-		.saturating_add(Weights::on_initialize_idle())
-		.saturating_add(worst_task.saturating_mul(u64::from(tasks)));
+	let tasks = u64::from(tasks);
+	// Each queue runs up to `MaxTasksPerBlock` of its own tasks a block.
+	let court = Weights::settle(panel).max(Weights::settle_slash(panel)).max(Weights::finalize(first));
+	let auditors = Weights::unbond_task().max(Weights::burn_task());
+	let escrows = Weights::release_task();
+	let worst = [court, auditors, escrows].into_iter().fold(
+		Weights::on_initialize_epoch().saturating_add(Weights::on_initialize_idle()),
+		|total, task| {
+			total.saturating_add(task.saturating_mul(tasks)).saturating_add(Audit::queue_walk_weight())
+		},
+	);
 	let quarter = RuntimeBlockWeights::get().max_block / 4;
 	assert!(worst.all_lt(quarter), "{worst:?} of {quarter:?}");
 	assert!(Weights::settle(panel).ref_time() > 0, "weights come from the benchmarks");

@@ -82,7 +82,14 @@ fn run(args: Args) -> Result<String, String> {
 	let pair = sr25519::Pair::from_string(&args.suri, None)
 		.map_err(|e| format!("cannot read the secret URI: {e:?}"))?;
 	let seed = parse_h256(&args.seed)?;
-	let (ticket, output) = sortition::sign(&pair, &seed, args.case, args.round, args.attempt);
+	// The draw is the account's: the VRF input names the account that takes the seat.
+	let account = match &args.account {
+		Some(text) => AccountId32::from_ss58check(text)
+			.map_err(|e| format!("cannot read the account {text:?}: {e:?}"))?,
+		None => AccountId32::from(pair.public()),
+	};
+	let (ticket, output) =
+		sortition::sign(&pair, &seed, args.case, args.round, args.attempt, &account);
 	let qualifies = sortition::qualifies(&output, args.threshold);
 	let mut json = format!(
 		"{{\"qualifies\":{qualifies},\"output\":\"{}\",\"vrfKey\":\"{}\",\"ticket\":{{\"preOutput\":\"{}\",\"proof\":\"{}\"}}",
@@ -92,11 +99,6 @@ fn run(args: Args) -> Result<String, String> {
 		hex(&ticket.proof)
 	);
 	if let Some(vote) = args.vote {
-		let account = match &args.account {
-			Some(text) => AccountId32::from_ss58check(text)
-				.map_err(|e| format!("cannot read the account {text:?}: {e:?}"))?,
-			None => AccountId32::from(pair.public()),
-		};
 		let vote = match vote {
 			Vote::Upheld => Verdict::Upheld,
 			Vote::Rejected => Verdict::Rejected,
@@ -154,11 +156,18 @@ mod tests {
 		let json = run(args(None)).unwrap();
 		assert!(json.contains("\"qualifies\":true"));
 		let alice = sr25519::Pair::from_string("//Alice", None).unwrap();
-		let (ticket, output) = sortition::sign(&alice, &H256([7; 32]), 3, 0, 0);
+		let account = AccountId32::from(alice.public());
+		let (ticket, output) = sortition::sign(&alice, &H256([7; 32]), 3, 0, 0, &account);
 		assert!(json.contains(&hex(&output)), "the output is deterministic");
 		assert_eq!(
-			sortition::verify(&alice.public().0, &H256([7; 32]), 3, 0, 0, &ticket),
+			sortition::verify(&alice.public().0, &H256([7; 32]), 3, 0, 0, &account, &ticket),
 			Some(output)
+		);
+		// Another account's draw with the same key is another draw: the ticket does not verify.
+		let bob = AccountId32::from(sr25519::Pair::from_string("//Bob", None).unwrap().public());
+		assert_eq!(
+			sortition::verify(&alice.public().0, &H256([7; 32]), 3, 0, 0, &bob, &ticket),
+			None
 		);
 	}
 

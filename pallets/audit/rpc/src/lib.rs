@@ -144,6 +144,7 @@ mod tests {
 			open_seats: 0,
 			current: None,
 			next: Some(Signal { capacity: 2, seats: 0 }),
+			after_next: Some(Signal { capacity: 3, seats: 0 }),
 			pending_burn: 0,
 		};
 		let value = serde_json::to_value(&view).unwrap();
@@ -157,6 +158,7 @@ mod tests {
 				"openSeats": 0,
 				"current": null,
 				"next": { "capacity": 2, "seats": 0 },
+				"afterNext": { "capacity": 3, "seats": 0 },
 				"pendingBurn": "0",
 			})
 		);

@@ -28,7 +28,8 @@ fn open_case_holds_a_stake_proportional_to_the_value_at_risk() {
 		assert_ok!(Audit::open_case(signed(REQUESTER), PROVIDER, H256([2; 32]), 10, None));
 		assert_eq!(held(HoldReason::CaseStake, REQUESTER), 200 + MIN_CASE_STAKE);
 		// The settle task is on the agenda at the end of the reveal window.
-		assert_eq!(crate::Agenda::<Test>::get(EPOCH + COMMIT + REVEAL).len(), 2);
+		let settle = (crate::TaskKind::Court, EPOCH + COMMIT + REVEAL, 0);
+		assert_eq!(crate::Agenda::<Test>::get(settle).len(), 2);
 	});
 }
 

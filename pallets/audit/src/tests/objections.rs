@@ -1,25 +1,18 @@
 //! Objections to a first-round decision and the larger second panel.
 
-use crate::{mock::*, Agenda, Cases, Deadline, Error, Event, HoldReason, Phase, Verdict};
+use crate::{mock::*, Cases, Deadline, Error, Event, HoldReason, Phase, Verdict};
 use frame_support::traits::fungible::Inspect;
 use frame_support::{assert_noop, assert_ok};
 
-/// A case the first panel (auditors 1-3) upheld 3-0 at block 30 (epoch 1), with auditors 4-8
-/// signalled for epoch 2. Returns the case.
+/// A case the first panel (auditors 1-3) upheld 3-0 at block 50 (epoch 2), with auditors 4-8
+/// signalled for epoch 3. Returns the case.
 fn decided() -> crate::CaseId {
 	signal(3);
 	let case = open_case();
-	to_commit(case);
-	for n in 1..=3 {
-		assert_ok!(commit(auditor(n), case, Verdict::Upheld));
-	}
 	for n in 4..=8 {
 		assert_ok!(Audit::signal(signed(auditor(n)), AUDITOR_STAKE, 5, key(auditor(n))));
 	}
-	to_reveal(case);
-	for n in 1..=3 {
-		assert_ok!(reveal(auditor(n), case, Verdict::Upheld));
-	}
+	all_vote(case, 3, Verdict::Upheld);
 	to_settle(case);
 	assert!(matches!(Cases::<Test>::get(case).unwrap().phase, Phase::Decided { .. }));
 	case
@@ -55,7 +48,7 @@ fn an_upheld_objection_refunds_and_rewards_the_objector() {
 		assert_ok!(Audit::object(signed(PROVIDER), case, 100));
 		assert_eq!(held(HoldReason::Objection, PROVIDER), 100);
 		System::assert_last_event(
-			Event::Objected { case, objector: PROVIDER, stake: 100, epoch: 2 }.into(),
+			Event::Objected { case, objector: PROVIDER, stake: 100, epoch: 3 }.into(),
 		);
 		second_round(case, Verdict::Rejected);
 		System::assert_has_event(Event::Closed { case, verdict: Some(Verdict::Rejected) }.into());
@@ -103,20 +96,12 @@ fn object_refusals() {
 		let case = open_case();
 		assert_noop!(Audit::object(signed(PROVIDER), case, 100), Error::<Test>::NotDecided);
 		assert_noop!(Audit::object(signed(PROVIDER), case + 1, 100), Error::<Test>::UnknownCase);
-		to_commit(case);
-		for n in 1..=3 {
-			assert_ok!(commit(auditor(n), case, Verdict::Upheld));
-		}
-		to_reveal(case);
-		for n in 1..=3 {
-			assert_ok!(reveal(auditor(n), case, Verdict::Upheld));
-		}
-		// Fill the block the objection window closes at, so finalization moves one block on.
-		let closes = 3 * EPOCH;
+		all_vote(case, 3, Verdict::Upheld);
+		// Crowd the court's queue at the block the objection window closes at: finalization
+		// runs one block later, never earlier.
+		let closes = 4 * EPOCH;
 		for n in 0..4 {
-			Agenda::<Test>::mutate(closes, |tasks| {
-				tasks.try_push(Deadline::Burn(900 + n)).unwrap()
-			});
+			assert_ok!(Audit::schedule(closes, Deadline::Settle(900 + n)));
 		}
 		to_settle(case);
 		assert_noop!(Audit::object(signed(PLAIN), case, 100), Error::<Test>::NotParty);
@@ -128,5 +113,27 @@ fn object_refusals() {
 		assert_noop!(Audit::object(signed(PROVIDER), case, 100), Error::<Test>::ObjectionClosed);
 		run_to(closes + 1);
 		System::assert_has_event(Event::Closed { case, verdict: Some(Verdict::Upheld) }.into());
+	});
+}
+
+/// With a quorum, an objection panel that never forms would void the decision: the objection
+/// lapses instead, its stake goes back and the first verdict stands, paid out as if final.
+#[test]
+fn an_objection_no_panel_decides_lapses_and_the_first_verdict_stands() {
+	test(|| {
+		let case = decided();
+		let requester_before = free(REQUESTER);
+		let provider_before = free(PROVIDER);
+		assert_ok!(Audit::object(signed(PROVIDER), case, 100));
+		// Nobody sits on the objection panel: attempts in epochs 3, 4 and 5 miss the quorum.
+		run_to(5 * EPOCH + COMMIT + REVEAL);
+		System::assert_has_event(Event::ObjectionLapsed { case, objector: PROVIDER }.into());
+		System::assert_has_event(Event::Closed { case, verdict: Some(Verdict::Upheld) }.into());
+		assert!(Cases::<Test>::get(case).is_none());
+		assert_eq!(free(PROVIDER), provider_before);
+		assert_eq!(held(HoldReason::Objection, PROVIDER), 0);
+		// The upheld requester got its stake back less the validation fee (10 % of 100).
+		assert_eq!(free(REQUESTER), requester_before + 100 - 10);
+		assert!((1..=3).all(|n| held(HoldReason::PanelDeposit, auditor(n)) == 0));
 	});
 }

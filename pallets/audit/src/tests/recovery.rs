@@ -31,8 +31,8 @@ fn a_bonded_auditor_cannot_leave_until_its_stake_is_released() {
 		run_to(EPOCH);
 		signal(1);
 		assert_eq!(MockRegistry::references(&auditor(1)), 1);
-		// Both epochs over, nothing holds the stake: released with the reference.
-		run_to(3 * EPOCH);
+		// Both epochs (2 and 3) over, nothing holds the stake: released with the reference.
+		run_to(4 * EPOCH);
 		assert!(Auditors::<Test>::get(auditor(1)).is_none());
 		assert_eq!(MockRegistry::references(&auditor(1)), 0);
 	});
@@ -53,7 +53,8 @@ fn a_recovered_auditor_reveals_and_is_paid_at_its_new_account() {
 		System::assert_last_event(Event::AuditorRecovered { lost, new: NEW }.into());
 		assert!(Auditors::<Test>::get(lost).is_none());
 		assert_eq!(Auditors::<Test>::get(NEW).map(|a| a.open_seats), Some(1));
-		assert!(Signals::<Test>::get(1, NEW).is_some());
+		assert!(Signals::<Test>::get(2, NEW).is_some());
+		assert_eq!(crate::DrawKeys::<Test>::get(key(lost)), Some(NEW));
 		assert_eq!(held(HoldReason::AuditorStake, NEW), stake);
 		assert_eq!(held(HoldReason::PanelDeposit, NEW), DEPOSIT);
 		assert_eq!(held(HoldReason::PanelDeposit, lost), 0);
@@ -68,7 +69,7 @@ fn a_recovered_auditor_reveals_and_is_paid_at_its_new_account() {
 		}
 		let before = free(NEW);
 		to_settle(case);
-		run_to(3 * EPOCH);
+		run_to(4 * EPOCH);
 		System::assert_has_event(Event::Closed { case, verdict: Some(Verdict::Upheld) }.into());
 		// Its share of the validation fee, its deposit and (the seat closed, the epochs over)
 		// its stake came back to the new account.
@@ -86,14 +87,7 @@ fn a_recovered_party_objects_and_its_escrow_is_paid_from_the_new_account() {
 		assert_ok!(Audit::pay_service_fee(signed(REQUESTER), PROVIDER, 1_000));
 		signal(3);
 		let case = open_case();
-		to_commit(case);
-		for n in 1..=3 {
-			assert_ok!(commit(auditor(n), case, Verdict::Rejected));
-		}
-		to_reveal(case);
-		for n in 1..=3 {
-			assert_ok!(reveal(auditor(n), case, Verdict::Rejected));
-		}
+		all_vote(case, 3, Verdict::Rejected);
 		to_settle(case);
 		recover(REQUESTER);
 		assert_eq!(held(HoldReason::CaseStake, NEW), 100);
@@ -132,21 +126,24 @@ fn the_hook_is_metered() {
 #[test]
 fn a_new_account_that_bonded_before_the_move_keeps_one_record() {
 	test(|| {
-		signal(1);
 		let lost = auditor(1);
+		assert_ok!(Audit::signal(signed(lost), AUDITOR_STAKE, 5, key(lost)));
 		assert_ok!(Balances::transfer_allow_death(signed(OUTSIDER), NEW, 10_000));
 		MockRegistry::recover(&lost, &NEW);
 		// The new account signals for the same epoch before the audit hook ran.
 		assert_ok!(Audit::signal(signed(NEW), AUDITOR_STAKE, 3, key(NEW)));
-		assert_eq!(crate::SignalCount::<Test>::get(1), 2);
+		assert_eq!(crate::SignalCount::<Test>::get(2), 2);
 		let mut meter = WeightMeter::new();
 		assert_eq!(Audit::on_recovered(&lost, &NEW, &mut meter), RecoveryProgress::Done);
 		let auditor = Auditors::<Test>::get(NEW).expect("one record");
 		assert_eq!(auditor.stake, 2 * AUDITOR_STAKE);
 		assert_eq!(auditor.vrf_key, key(NEW));
 		assert_eq!(held(HoldReason::AuditorStake, NEW), 2 * AUDITOR_STAKE);
-		assert_eq!(Signals::<Test>::get(1, NEW).map(|s| s.capacity), Some(3));
-		assert_eq!(crate::SignalCount::<Test>::get(1), 1);
+		assert_eq!(Signals::<Test>::get(2, NEW).map(|s| s.capacity), Some(3));
+		assert_eq!(crate::SignalCount::<Test>::get(2), 1);
+		// One record, one key: the lost account's key is free again.
+		assert_eq!(crate::DrawKeys::<Test>::get(key(NEW)), Some(NEW));
+		assert_eq!(crate::DrawKeys::<Test>::get(key(lost)), None);
 		assert_eq!(MockRegistry::references(&NEW), 1);
 	});
 }

@@ -15,7 +15,7 @@ fn a_qualified_auditor_takes_a_seat_by_committing() {
 		assert_eq!(held(HoldReason::PanelDeposit, who), DEPOSIT);
 		assert_eq!(panel(case), vec![who]);
 		assert_eq!(crate::Auditors::<Test>::get(who).unwrap().open_seats, 1);
-		assert_eq!(crate::Signals::<Test>::get(1, who).unwrap().seats, 1);
+		assert_eq!(crate::Signals::<Test>::get(2, who).unwrap().seats, 1);
 		System::assert_last_event(Event::Committed { case, round: 0, auditor: who }.into());
 	});
 }
@@ -48,6 +48,15 @@ fn commit_refusals() {
 		);
 		assert_noop!(
 			Audit::commit(signed(who), case, zero, H256::zero()),
+			Error::<Test>::InvalidTicket
+		);
+		// Finding 7: its own key's proof of another account's draw (the VRF input names the
+		// account, so one key cannot draw for several accounts).
+		let (round, epoch, attempt) = voting(case);
+		let seed = crate::EpochSeed::<Test>::get(epoch).unwrap();
+		let (others, _) = sortition::sign(&pair(who), &seed, case, round, attempt, &auditor(2));
+		assert_noop!(
+			Audit::commit(signed(who), case, others, commitment(who, case, Verdict::Upheld)),
 			Error::<Test>::InvalidTicket
 		);
 		assert_ok!(commit(who, case, Verdict::Upheld));
@@ -100,6 +109,7 @@ fn capacity_limits_seats_per_epoch() {
 	test(|| {
 		let who = auditor(1);
 		assert_ok!(Audit::signal(signed(who), AUDITOR_STAKE, 1, key(who)));
+		run_to(EPOCH);
 		let first = open_case();
 		let second = open_case();
 		to_commit(first);
@@ -115,7 +125,7 @@ fn an_output_above_the_threshold_is_not_drawn() {
 		signal(16);
 		let case = open_case();
 		to_commit(case);
-		let threshold = Audit::draw_threshold(1, 0);
+		let threshold = Audit::draw_threshold(2, 0);
 		assert!(threshold < u128::MAX);
 		let (loser, winner): (Vec<_>, Vec<_>) = (1..=16)
 			.map(auditor)
@@ -144,7 +154,7 @@ fn a_full_panel_keeps_the_lowest_outputs() {
 		assert_ok!(commit(lowest[2], case, Verdict::Upheld));
 		assert!(audit_events().contains(&Event::Unseated { case, auditor: highest }));
 		assert_eq!(held(HoldReason::PanelDeposit, highest), 0);
-		assert_eq!(crate::Signals::<Test>::get(1, highest).unwrap().seats, 0);
+		assert_eq!(crate::Signals::<Test>::get(2, highest).unwrap().seats, 0);
 		assert_eq!(crate::Auditors::<Test>::get(highest).unwrap().open_seats, 0);
 		assert_ok!(commit(lowest[1], case, Verdict::Upheld));
 		assert_ok!(commit(lowest[0], case, Verdict::Upheld));
