@@ -69,8 +69,8 @@ impl<T: Config> Pallet<T> {
 		}
 		let top_up = stake.saturating_sub(auditor.stake);
 		T::Currency::hold(&HoldReason::AuditorStake.into(), &who, top_up)?;
-		if DrawKeys::<T>::get(auditor.vrf_key).as_ref() == Some(&who) {
-			DrawKeys::<T>::remove(auditor.vrf_key);
+		if auditor.vrf_key != vrf_key {
+			Self::free_draw_key(&who, auditor.vrf_key);
 		}
 		DrawKeys::<T>::insert(vrf_key, &who);
 		auditor.stake = stake;
@@ -123,11 +123,16 @@ impl<T: Config> Pallet<T> {
 	fn release_stake(who: T::AccountId, auditor: Auditor<T>) {
 		let released = Self::release_held(HoldReason::AuditorStake, &who, auditor.stake);
 		Auditors::<T>::remove(&who);
-		if DrawKeys::<T>::get(auditor.vrf_key).as_ref() == Some(&who) {
-			DrawKeys::<T>::remove(auditor.vrf_key);
-		}
+		Self::free_draw_key(&who, auditor.vrf_key);
 		T::Registry::remove_reference(&who);
 		Self::deposit_event(Event::Unbonded { auditor: who, stake: released });
+	}
+
+	/// `key` is no longer `who`'s draw key: another auditor may take it.
+	pub(crate) fn free_draw_key(who: &T::AccountId, key: [u8; 32]) {
+		if DrawKeys::<T>::get(key).as_ref() == Some(who) {
+			DrawKeys::<T>::remove(key);
+		}
 	}
 
 	/// Hook task: `epoch`, signalled for by `who` (or the account it was recovered from), is

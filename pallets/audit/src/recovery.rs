@@ -96,7 +96,7 @@ impl<T: Config> Pallet<T> {
 			.defensive();
 		}
 		if let Some(moved) = Auditors::<T>::take(lost) {
-			DrawKeys::<T>::remove(moved.vrf_key);
+			Self::free_draw_key(lost, moved.vrf_key);
 			Auditors::<T>::mutate(new, |auditor| match auditor {
 				// `new` bonded on its own before this step ran: one record (with its key), one
 				// reference.

@@ -135,7 +135,8 @@ impl<T: Config> Pallet<T> {
 		let upheld = revealed.iter().filter(|s| s.vote == Some(Verdict::Upheld)).count();
 		let rejected = revealed.len().saturating_sub(upheld);
 		let quorum = Self::quorum(round);
-		if revealed.len() < quorum {
+		let short = revealed.len() < quorum;
+		if short {
 			Self::deposit_event(Event::QuorumMissed {
 				case: id,
 				round,
@@ -143,7 +144,7 @@ impl<T: Config> Pallet<T> {
 				quorum: quorum as u32,
 			});
 		}
-		if revealed.len() < quorum || upheld == rejected {
+		if short || upheld == rejected {
 			for seat in &revealed {
 				Self::release_deposit(seat);
 				Self::seat_closed(&seat.auditor);
@@ -208,10 +209,8 @@ impl<T: Config> Pallet<T> {
 		if let Some(objection) = case.objection.take() {
 			Self::release_held(HoldReason::Objection, &objection.objector, objection.stake);
 			Self::deposit_event(Event::ObjectionLapsed { case: id, objector: objection.objector });
-			let verdict = objection.first_verdict;
-			let (majority, minority) = Self::split(objection.first_panel.into_inner(), verdict);
-			Self::pay_panel(id, &majority, &minority);
-			Self::apply_verdict(id, case, verdict, &Self::accounts(&majority));
+			let first_panel = objection.first_panel.into_inner();
+			Self::first_verdict_final(id, case, first_panel, objection.first_verdict);
 			return;
 		}
 		Self::release_held(HoldReason::CaseStake, &case.requester, case.stake);
@@ -236,10 +235,16 @@ impl<T: Config> Pallet<T> {
 		}
 		let panel = core::mem::take(&mut case.panel).into_inner();
 		let seats = u32::try_from(panel.len()).unwrap_or(u32::MAX);
+		Self::first_verdict_final(id, case, panel, verdict);
+		T::WeightInfo::finalize(seats)
+	}
+
+	/// The first panel's `verdict` is final (no objection, or one that lapsed): its minority
+	/// pays its majority, then the verdict is applied.
+	fn first_verdict_final(id: CaseId, case: Case<T>, panel: Vec<Seat<T>>, verdict: Verdict) {
 		let (majority, minority) = Self::split(panel, verdict);
 		Self::pay_panel(id, &majority, &minority);
 		Self::apply_verdict(id, case, verdict, &Self::accounts(&majority));
-		T::WeightInfo::finalize(seats)
 	}
 
 	/// The objection panel decided: settles both panels and the objection, then the case.

@@ -60,28 +60,40 @@ parameter_types! {
 /// which numbers the epochs every record refers to, never changes because of a bad window.
 pub struct AuditCalendar;
 impl AuditCalendar {
-	pub fn get() -> [BlockNumber; 3] {
-		let epoch = match AuditEpochLength::get() {
+	/// The epoch length alone (read on every block; it does not depend on the windows).
+	pub fn epoch() -> BlockNumber {
+		match AuditEpochLength::get() {
 			short if short < 3 => DEFAULT_CALENDAR[0],
 			epoch => epoch,
-		};
+		}
+	}
+
+	/// The commit and reveal windows in that epoch.
+	pub fn windows() -> [BlockNumber; 2] {
+		let epoch = Self::epoch();
 		let (commit, reveal) = (AuditCommitPeriod::get(), AuditRevealPeriod::get());
 		let fits = commit.checked_add(reveal).is_some_and(|windows| windows < epoch);
 		if commit > 0 && reveal > 0 && fits {
-			[epoch, commit, reveal]
+			[commit, reveal]
 		} else {
 			let window = (epoch / 4).max(1);
-			[epoch, window, window]
+			[window, window]
 		}
 	}
 }
 
-/// Part `PART` of [`AuditCalendar`]: 0 the epoch length, 1 the commit window, 2 the reveal
-/// window.
-pub struct CalendarPart<const PART: usize>;
-impl<const PART: usize> Get<BlockNumber> for CalendarPart<PART> {
+pub struct CalendarEpochLength;
+impl Get<BlockNumber> for CalendarEpochLength {
 	fn get() -> BlockNumber {
-		AuditCalendar::get()[PART]
+		AuditCalendar::epoch()
+	}
+}
+
+/// Window `WINDOW` of [`AuditCalendar::windows`]: 0 the commit window, 1 the reveal window.
+pub struct CalendarWindow<const WINDOW: usize>;
+impl<const WINDOW: usize> Get<BlockNumber> for CalendarWindow<WINDOW> {
+	fn get() -> BlockNumber {
+		AuditCalendar::windows()[WINDOW]
 	}
 }
 
@@ -100,9 +112,9 @@ impl pallet_audit::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Registry = Registry;
 	type Randomness = BabeVrfRandomness;
-	type EpochLength = CalendarPart<0>;
-	type CommitPeriod = CalendarPart<1>;
-	type RevealPeriod = CalendarPart<2>;
+	type EpochLength = CalendarEpochLength;
+	type CommitPeriod = CalendarWindow<0>;
+	type RevealPeriod = CalendarWindow<1>;
 	type MinAuditorStake = AuditorMinStake;
 	type PanelDeposit = AuditPanelDeposit;
 	type MinCaseStake = AuditMinCaseStake;
