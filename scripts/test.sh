@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the repository's tests, all of them or some stages:
 #
-#   scripts/test.sh [rust|pallets|ink|e2e|all]...      (default: all)
+#   scripts/test.sh [rust|pallets|ink|e2e|fuzz|all]...      (default: all)
 #
 #   rust     builds the workspace (release), then `cargo test --release` of every crate but the
 #            pallets: runtime, node, RPC crates, primitives, the audit client (the release
@@ -14,7 +14,9 @@
 #          @polkadot/api-contract for the contracts); it builds the node, the next runtime (the
 #          upgrade test's target) and the contract bundles unless the ink stage ran, first (all
 #          no-ops when up to date)
-#   all    the four above
+#   fuzz   the runtime fuzzer (fuzz/, `pactum-fuzz`) for a fixed budget (PACTUM_FUZZ_SECONDS,
+#          default 120) from a fixed seed on two threads; `scripts/fuzz.sh` runs longer campaigns
+#   all    the five above
 #
 # Stages run in the order above, whatever the order they are given in. The machine set-up
 # (scripts/setup.sh) runs first; it returns at once when nothing is missing. Every run ends with
@@ -22,15 +24,16 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-STAGES=(rust pallets ink e2e)
+STAGES=(rust pallets ink e2e fuzz)
 
 usage() {
   cat <<USAGE
-usage: scripts/test.sh [rust|pallets|ink|e2e|all]...   (default: all)
+usage: scripts/test.sh [rust|pallets|ink|e2e|fuzz|all]...   (default: all)
   rust     workspace build (release) and the tests of every crate but the pallets
   pallets  the pallets' unit tests and benchmarks (--features runtime-benchmarks); alias: bench
   ink      ink! contract bundles and their unit tests
   e2e      end-to-end tests against a real pactum-node (builds the node and the bundles first)
+  fuzz     the runtime fuzzer for PACTUM_FUZZ_SECONDS (default 120) from a fixed seed
   all      every stage
 USAGE
 }
@@ -40,7 +43,7 @@ declare -A want=()
 for arg in "$@"; do
   case "$arg" in
     all) for stage in "${STAGES[@]}"; do want[$stage]=1; done ;;
-    rust | pallets | ink | e2e) want[$arg]=1 ;;
+    rust | pallets | ink | e2e | fuzz) want[$arg]=1 ;;
     bench) want[pallets]=1 ;;
     -h | --help) usage; exit 0 ;;
     *) printf 'unknown stage: %s\n' "$arg" >&2; usage >&2; exit 2 ;;
@@ -89,6 +92,12 @@ stage_e2e() {
   [ -n "${want[ink]:-}" ] || bash "$PACTUM_ROOT/scripts/build-contracts.sh"
   (cd "$PACTUM_ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
   (cd "$PACTUM_ROOT/tests/e2e" && PACTUM_NODE="$PACTUM_NODE" npm test)
+}
+
+stage_fuzz() {
+  (cd "$PACTUM_ROOT" && cargo build --release --locked -p pactum-fuzz)
+  "$CARGO_TARGET_DIR/release/pactum-fuzz" --seconds "${PACTUM_FUZZ_SECONDS:-120}" \
+    --seed 20261203 --threads 2
 }
 
 # --- timing: one line per step at the end of every run, also a failed one ---------------------

@@ -93,7 +93,6 @@ mod auditors;
 mod benchmarking;
 mod cases;
 mod escrow;
-#[cfg(any(test, feature = "try-runtime"))]
 mod invariants;
 #[cfg(test)]
 mod mock;
