@@ -3,8 +3,11 @@
 //! compiled again; the blob is `<target>/<profile>/wbuild/pactum-runtime/pactum_runtime_next.compact.compressed.wasm`.
 
 fn main() {
-	// Absolute: the Wasm builder writes this path into the project it generates elsewhere.
-	let runtime = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.toml");
+	// Absolute: the Wasm builder writes this path into the project it generates elsewhere. Read
+	// when the script runs, not when it is compiled: clones in other directories (CI's) share
+	// the compiled script through the target directory.
+	let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+	let runtime = std::path::Path::new(&manifest_dir).join("../Cargo.toml");
 	let runtime = std::fs::canonicalize(runtime).expect("runtime/Cargo.toml exists");
 	substrate_wasm_builder::WasmBuilder::new()
 		.with_project(runtime)
