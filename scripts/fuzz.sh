@@ -15,6 +15,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 bash "$PACTUM_ROOT/scripts/setup.sh"
-log "building pactum-fuzz (release) into $CARGO_TARGET_DIR"
-(cd "$PACTUM_ROOT" && cargo build --release --locked -p pactum-fuzz)
+# The workspace build contains pactum-fuzz, with the features the node's build gives the runtime:
+# `-p pactum-fuzz` alone would compile the runtime once more.
+build_workspace
 exec "$CARGO_TARGET_DIR/release/pactum-fuzz" "$@"

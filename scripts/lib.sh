@@ -19,12 +19,13 @@ export PACTUM_CONTRACTS_DIR="${PACTUM_CONTRACTS_DIR:-$PACTUM_INK_TARGET_DIR/bund
 log() { printf '[%s] %s\n' "$(basename -- "$0" .sh)" "$*"; }
 
 # Builds every crate of the workspace in the release profile (the node binary included), but the
-# upgrade test's runtime (`build_next_runtime`). One profile for everything: the run command and
-# the test command share all artifacts.
+# upgrade test's runtime (`build_next_runtime`) and try-runtime (`build_try_runtime`). One profile
+# for everything: the run command and the test command share all artifacts.
 build_workspace() {
   log "building the workspace (release) into $CARGO_TARGET_DIR"
   local start=$SECONDS
-  (cd "$PACTUM_ROOT" && cargo build --release --locked --workspace --exclude pactum-runtime-next)
+  (cd "$PACTUM_ROOT" && cargo build --release --locked --workspace --exclude pactum-runtime-next \
+    --exclude pactum-try-runtime)
   log "build finished in $((SECONDS - start)) s"
 }
 
@@ -35,4 +36,15 @@ build_next_runtime() {
   local start=$SECONDS
   (cd "$PACTUM_ROOT" && cargo build --release --locked -p pactum-runtime-next)
   log "next runtime built in $((SECONDS - start)) s"
+}
+
+# Builds `pactum-try-runtime` (try-runtime/), the one crate that compiles the runtime with its
+# `try-runtime` feature. Natively only (SKIP_WASM_BUILD): the Wasm the node embeds is never built
+# with that feature. Its own feature set means its own copy of the runtime's dependencies in the
+# target directory; the node's artifacts are untouched.
+build_try_runtime() {
+  log "building pactum-try-runtime (the runtime with try-runtime, native)"
+  local start=$SECONDS
+  (cd "$PACTUM_ROOT" && SKIP_WASM_BUILD=1 cargo build --release --locked -p pactum-try-runtime)
+  log "pactum-try-runtime built in $((SECONDS - start)) s"
 }

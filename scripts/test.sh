@@ -4,16 +4,17 @@
 #   scripts/test.sh [rust|pallets|ink|e2e|fuzz|all]...      (default: all)
 #
 #   rust     builds the workspace (release), then `cargo test --release` of every crate but the
-#            pallets: runtime, node, RPC crates, primitives, the audit client (the release
-#            profile shares every artifact with the node build)
+#            pallets: runtime, node, RPC crates, primitives, the audit client, the fuzzer (the
+#            release profile shares every artifact with the node build); then try-runtime's
+#            tests, in a build of their own (the runtime with its `try-runtime` feature)
 #   pallets  each pallet's unit tests and benchmarks (run once as tests) in one build with
 #            `--features runtime-benchmarks`: the pallets are compiled for tests once, not twice
 #            (`bench` is another name for it)
 #   ink      the ink! contracts built to .contract bundles, then their unit tests
 #   e2e    end-to-end tests: a real pactum-node on 127.0.0.1 driven by @polkadot/api (and
 #          @polkadot/api-contract for the contracts); it builds the node, the next runtime (the
-#          upgrade test's target) and the contract bundles unless the ink stage ran, first (all
-#          no-ops when up to date)
+#          upgrade test's target), pactum-try-runtime and the contract bundles unless the ink
+#          stage ran, first (all no-ops when up to date)
 #   fuzz   the runtime fuzzer (fuzz/, `pactum-fuzz`) for a fixed budget (PACTUM_FUZZ_SECONDS,
 #          default 120) from a fixed seed on two threads; `scripts/fuzz.sh` runs longer campaigns
 #   all    the five above
@@ -64,9 +65,11 @@ pallet_packages() {
 stage_rust() {
   local excluded=() p
   for p in $(pallet_packages); do excluded+=(--exclude "$p"); done
-  excluded+=(--exclude pactum-runtime-next)
+  excluded+=(--exclude pactum-runtime-next --exclude pactum-try-runtime)
   build_workspace
   (cd "$PACTUM_ROOT" && cargo test --release --locked --workspace "${excluded[@]}")
+  # try-runtime's own tests, with its own features (see build_try_runtime)
+  (cd "$PACTUM_ROOT" && SKIP_WASM_BUILD=1 cargo test --release --locked -p pactum-try-runtime)
 }
 
 # Each pallet's unit tests and its benchmarks (impl_benchmark_test_suite, so benchmark code cannot
@@ -89,13 +92,16 @@ stage_e2e() {
   # The tests start the node binary and load the contract bundles: bring both up to date.
   build_workspace
   build_next_runtime
+  build_try_runtime
   [ -n "${want[ink]:-}" ] || bash "$PACTUM_ROOT/scripts/build-contracts.sh"
   (cd "$PACTUM_ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
   (cd "$PACTUM_ROOT/tests/e2e" && PACTUM_NODE="$PACTUM_NODE" npm test)
 }
 
 stage_fuzz() {
-  (cd "$PACTUM_ROOT" && cargo build --release --locked -p pactum-fuzz)
+  # pactum-fuzz is a workspace member: built with the workspace's features, it shares the
+  # runtime's compiled code with the node (`-p pactum-fuzz` alone would compile it again).
+  build_workspace
   "$CARGO_TARGET_DIR/release/pactum-fuzz" --seconds "${PACTUM_FUZZ_SECONDS:-120}" \
     --seed 20261203 --threads 2
 }

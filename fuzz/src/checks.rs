@@ -16,7 +16,8 @@ type TryState = fn() -> Result<(), TryRuntimeError>;
 
 /// Every Pactum pallet's `try_state` invariants, in the order the runtime lists the pallets.
 pub fn invariants() -> Result<(), String> {
-	let pallets: [(&str, TryState); 6] = [
+	let pallets: [(&str, TryState); 7] = [
+		("ValidatorSet", pallet_validator_set::Pallet::<Runtime>::do_try_state),
 		("Enactment", pallet_enactment::Pallet::<Runtime>::do_try_state),
 		("Registry", pallet_registry::Pallet::<Runtime>::do_try_state),
 		("Documents", pallet_documents::Pallet::<Runtime>::do_try_state),

@@ -36,7 +36,7 @@ use std::ops::Deref;
 
 /// The generator's version: bumped by any change that makes a seed generate other calls, so that
 /// a seed kept as a regression is known to replay what it found only with this version.
-pub const GENERATOR_VERSION: u32 = 1;
+pub const GENERATOR_VERSION: u32 = 2;
 
 /// Attempts at generating a decodable call before giving up on this one.
 pub const MAX_ATTEMPTS: usize = 8;

@@ -2,12 +2,12 @@
 //! documents pallet, with the registry double of `pactum-primitives`. Accounts are real sr25519, ed25519 and ECDSA keys, so
 //! relayed signatures are real signatures.
 
+use crate::roles::Issuer;
 use crate::{self as pallet_documents, DocumentId, VersionIndex};
 use frame_support::{
 	derive_impl,
 	traits::{ConstU32, ConstU64},
 };
-use crate::roles::Issuer;
 pub use pactum_primitives::mock::MockRegistry;
 use sp_core::{ecdsa, ed25519, sr25519, Pair};
 use sp_runtime::{
@@ -57,14 +57,17 @@ impl pallet_balances::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 }
 
-/// Signs with a new sr25519 key each time.
+/// Signs with a new key each time.
 #[cfg(feature = "runtime-benchmarks")]
 pub struct BenchmarkSigner;
 #[cfg(feature = "runtime-benchmarks")]
 impl crate::BenchmarkHelper<AccountId, MultiSignature> for BenchmarkSigner {
+	/// As the runtime's helper does: the costliest accepted signature, ECDSA over the payload
+	/// wrapped in `<Bytes>…</Bytes>`.
 	fn sign(payload: &[u8]) -> (AccountId, MultiSignature) {
-		let (pair, _) = sr25519::Pair::generate();
-		(account_of(pair.public()), pair.sign(payload).into())
+		let (pair, _) = ecdsa::Pair::generate();
+		let wrapped = [b"<Bytes>".as_slice(), payload, b"</Bytes>".as_slice()].concat();
+		(account_of(pair.public()), pair.sign(&wrapped).into())
 	}
 }
 

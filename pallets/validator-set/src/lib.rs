@@ -188,4 +188,28 @@ pub mod pallet {
 			Ok(())
 		}
 	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// The set's invariants: no account twice, and, once the pallet manages the set (see the
+		/// genesis config), never fewer than `MinValidators`. Run by `try-runtime` and the tests.
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			let set = Validators::<T>::get();
+			for (i, who) in set.iter().enumerate() {
+				ensure!(!set[..i].contains(who), "a validator is listed twice");
+			}
+			ensure!(
+				set.is_empty() || set.len() >= T::MinValidators::get() as usize,
+				"fewer validators than MinValidators"
+			);
+			Ok(())
+		}
+	}
 }

@@ -158,3 +158,21 @@ fn a_change_is_signalled_once() {
 		assert_eq!(rotations_changed(), vec![false, true, false, false]);
 	});
 }
+
+#[test]
+fn try_state_holds_through_changes_and_finds_a_duplicate() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(ValidatorSet::do_try_state());
+		assert_ok!(ValidatorSet::add_validator(RuntimeOrigin::root(), 3));
+		assert_ok!(ValidatorSet::remove_validator(RuntimeOrigin::root(), 1));
+		run_to_block(10);
+		assert_ok!(ValidatorSet::do_try_state());
+
+		Validators::<Test>::put(frame_support::BoundedVec::truncate_from(vec![2, 3, 2]));
+		assert_eq!(ValidatorSet::do_try_state(), Err("a validator is listed twice".into()));
+	});
+	// A set the pallet does not manage yet is empty, and valid.
+	new_test_ext_with(vec![]).execute_with(|| {
+		assert_ok!(ValidatorSet::do_try_state());
+	});
+}

@@ -61,8 +61,12 @@ impl pallet_nfts::Config for Runtime {
 
 parameter_types! {
 	pub const ContentPalletId: PalletId = PalletId(*b"pct/cont");
-	/// A content record (URI, creators, royalties), its NFT and three rights tables.
-	pub const ContentDeposit: Balance = deposit(6, 1_600);
+	/// All one content can come to hold in storage: its record and hash index, its NFT (item,
+	/// owner index, config, metadata), its gateways, `MaxRights` rights with `MaxRightHolders`
+	/// holders each, and each of those holders' index entry: 143 items of 15,609 bytes at most
+	/// (`tests::content::the_content_deposit_covers_all_a_content_can_hold` recomputes it from the
+	/// storage's largest sizes). About 4.4 PACT.
+	pub const ContentDeposit: Balance = deposit(143, 15_609);
 	pub const TermsDeposit: Balance = deposit(1, 80);
 	pub const LicenceDeposit: Balance = deposit(1, 80);
 	pub const ReferralDeposit: Balance = deposit(1, 100);

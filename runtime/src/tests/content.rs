@@ -161,3 +161,46 @@ fn the_worst_payment_fits_in_a_block() {
 	let max = RuntimeBlockWeights::get().max_block;
 	assert!(weight.all_lt(max), "{weight:?} of {max:?}");
 }
+
+/// The most one content can hold in storage, as `(items, bytes)` (keys after their prefix and
+/// values, at their largest): its record and hash index; every right, each with a full table of
+/// holders; each of those holders' index entries; its gateways; its NFT (item, owner index,
+/// config, metadata). Licence terms, licences and referral codes hold deposits of their own.
+fn content_footprint() -> (u32, u32) {
+	use frame_support::traits::{Get, StorageInfoTrait};
+	let mut info = pallet_content::Pallet::<Runtime>::storage_info();
+	info.extend(pallet_nfts::Pallet::<Runtime>::storage_info());
+	let size = |pallet: &str, name: &str| -> u32 {
+		info.iter()
+			.find(|i| i.pallet_name == pallet.as_bytes() && i.storage_name == name.as_bytes())
+			.and_then(|i| i.max_size)
+			.unwrap_or_else(|| panic!("{pallet}::{name} has no largest size"))
+	};
+	let rights: u32 = <Runtime as pallet_content::Config>::MaxRights::get();
+	let holders: u32 = <Runtime as pallet_content::Config>::MaxRightHolders::get();
+	let holders = rights * holders;
+	[
+		("Content", "Contents", 1),
+		("Content", "ByHash", 1),
+		("Content", "Rights", rights),
+		("Content", "HeldRights", holders),
+		("Content", "Gateways", 1),
+		("Nfts", "Item", 1),
+		("Nfts", "Account", 1),
+		("Nfts", "ItemConfigOf", 1),
+		("Nfts", "ItemMetadataOf", 1),
+	]
+	.into_iter()
+	.fold((0, 0), |(items, bytes), (pallet, name, n)| (items + n, bytes + n * size(pallet, name)))
+}
+
+#[test]
+fn the_content_deposit_covers_all_a_content_can_hold() {
+	let (items, bytes) = content_footprint();
+	let deposit = <Runtime as pallet_content::Config>::ContentDeposit::get();
+	assert!(
+		deposit >= crate::deposit(items, bytes),
+		"ContentDeposit {deposit} is below deposit({items}, {bytes}) = {}",
+		crate::deposit(items, bytes)
+	);
+}
