@@ -15,8 +15,9 @@
 #          @polkadot/api-contract for the contracts); it builds the node, the next runtime (the
 #          upgrade test's target), pactum-try-runtime and the contract bundles unless the ink
 #          stage ran, first (all no-ops when up to date)
-#   fuzz   the runtime fuzzer (fuzz/, `pactum-fuzz`) for a fixed budget (PACTUM_FUZZ_SECONDS,
-#          default 120) from a fixed seed on two threads; `scripts/fuzz.sh` runs longer campaigns
+#   fuzz   the runtime fuzzer (fuzz/, `pactum-fuzz`) on a fixed set of cases (PACTUM_FUZZ_INPUTS,
+#          default 20,000, about two minutes) from a fixed seed on two threads, so that every run
+#          checks the same cases; `scripts/fuzz.sh` runs longer campaigns
 #   all    the five above
 #
 # Stages run in the order above, whatever the order they are given in. The machine set-up
@@ -34,7 +35,7 @@ usage: scripts/test.sh [rust|pallets|ink|e2e|fuzz|all]...   (default: all)
   pallets  the pallets' unit tests and benchmarks (--features runtime-benchmarks); alias: bench
   ink      ink! contract bundles and their unit tests
   e2e      end-to-end tests against a real pactum-node (builds the node and the bundles first)
-  fuzz     the runtime fuzzer for PACTUM_FUZZ_SECONDS (default 120) from a fixed seed
+  fuzz     the runtime fuzzer on PACTUM_FUZZ_INPUTS cases (default 20000) from a fixed seed
   all      every stage
 USAGE
 }
@@ -102,7 +103,7 @@ stage_fuzz() {
   # pactum-fuzz is a workspace member: built with the workspace's features, it shares the
   # runtime's compiled code with the node (`-p pactum-fuzz` alone would compile it again).
   build_workspace
-  "$CARGO_TARGET_DIR/release/pactum-fuzz" --seconds "${PACTUM_FUZZ_SECONDS:-120}" \
+  "$CARGO_TARGET_DIR/release/pactum-fuzz" --inputs "${PACTUM_FUZZ_INPUTS:-20000}" \
     --seed 20261203 --threads 2
 }
 

@@ -172,8 +172,7 @@ fn cancel_refusals() {
 
 #[test]
 fn enact_refusals() {
-	// Not `test`: the preimage removed by hand below breaks an invariant on purpose.
-	new_test_ext().execute_with(|| {
+	test(|| {
 		let call = set_storage(1_000);
 		assert_ok!(schedule(call.clone()));
 		let (call_hash, len, weight) = enact_args(&call);
@@ -198,12 +197,28 @@ fn enact_refusals() {
 			),
 			Error::<Test>::WeightBelowCall
 		);
-		// The preimage disappears (released by hand here): the call cannot be read back.
-		Preimage::unrequest(&call_hash);
-		assert_noop!(
-			Enactment::enact(RuntimeOrigin::root(), call_hash, len, weight),
-			Error::<Test>::CallUnavailable
+	});
+}
+
+#[test]
+fn a_call_whose_preimage_was_released_is_reported_and_dropped() {
+	test(|| {
+		let call = set_storage(1_000);
+		assert_ok!(schedule(call.clone()));
+		// The preimage pallet's manager releases the preimage before the enactment block.
+		assert_ok!(Preimage::unrequest_preimage(RuntimeOrigin::root(), hash(&call)));
+		assert_eq!(Preimage::len(&hash(&call)), None);
+
+		run_to(1 + DELAY);
+		System::assert_has_event(
+			Event::Enacted {
+				call_hash: hash(&call),
+				result: Err(Error::<Test>::CallUnavailable.into()),
+			}
+			.into(),
 		);
+		assert_eq!(Pending::<Test>::count(), 0, "its place is free again");
+		assert_eq!(sp_io::storage::get(b"pactum:test"), None, "the call did not run");
 	});
 }
 
