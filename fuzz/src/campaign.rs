@@ -3,7 +3,7 @@
 //! progress every ten seconds.
 
 use crate::{
-	case::{run_case_confirmed, CaseReport, Fuzzer, Options},
+	case::{run_case, CaseReport, Check, Fuzzer, Options},
 	coverage::Coverage,
 	rng::case_seed,
 };
@@ -11,6 +11,7 @@ use std::{
 	sync::{
 		atomic::{AtomicU64, Ordering},
 		mpsc::{self, RecvTimeoutError},
+		RwLock,
 	},
 	thread,
 	time::{Duration, Instant},
@@ -103,6 +104,8 @@ struct Shared<'a> {
 	/// The index of the next case.
 	next: AtomicU64,
 	counters: Counters,
+	/// Held shared while a case runs, exclusively while a time finding is confirmed.
+	alone: RwLock<()>,
 }
 
 /// Runs cases on `threads` threads from `base_seed` until `budget` is spent.
@@ -123,6 +126,7 @@ pub fn run(
 		deadline: budget.seconds.map(|seconds| start + Duration::from_secs(seconds)),
 		next: AtomicU64::new(0),
 		counters: Counters::default(),
+		alone: RwLock::new(()),
 	};
 	let mut summary = Summary {
 		snapshot: Snapshot::default(),
@@ -184,7 +188,7 @@ fn worker(shared: &Shared, sender: mpsc::Sender<CaseReport>) -> Coverage {
 			break;
 		}
 		let seed = case_seed(shared.base_seed, index);
-		let report = run_case_confirmed(shared.fuzzer, seed, shared.options);
+		let report = run_case_confirmed(shared, seed);
 		shared.counters.add(&report);
 		coverage.merge(&report.coverage);
 		if report.finding.is_some() && sender.send(report).is_err() {
@@ -192,4 +196,28 @@ fn worker(shared: &Shared, sender: mpsc::Sender<CaseReport>) -> Coverage {
 		}
 	}
 	coverage
+}
+
+/// Runs the case of `seed`. A finding of the time check is kept only if two more runs of the
+/// case, with every other worker paused, confirm it: a block's time on a busy machine (the other
+/// workers share its cores, caches and memory bandwidth) says little about its weight.
+fn run_case_confirmed(shared: &Shared, seed: u64) -> CaseReport {
+	let report = {
+		let _shared = shared.alone.read().unwrap_or_else(|poisoned| poisoned.into_inner());
+		run_case(shared.fuzzer, seed, shared.options)
+	};
+	if report.finding.as_ref().is_none_or(|finding| finding.check != Check::Time) {
+		return report;
+	}
+	let _alone = shared.alone.write().unwrap_or_else(|poisoned| poisoned.into_inner());
+	let confirmed = (0..2).all(|_| {
+		run_case(shared.fuzzer, seed, shared.options)
+			.finding
+			.is_some_and(|finding| finding.check == Check::Time)
+	});
+	if confirmed {
+		report
+	} else {
+		CaseReport { finding: None, ..report }
+	}
 }

@@ -139,21 +139,6 @@ pub fn run_case(fuzzer: &Fuzzer, seed: u64, options: &Options) -> CaseReport {
 	}
 }
 
-/// Runs the case of `seed`; a finding of the time check alone is kept only if two more runs
-/// confirm it (a busy machine slows a block down now and then).
-pub fn run_case_confirmed(fuzzer: &Fuzzer, seed: u64, options: &Options) -> CaseReport {
-	let report = run_case(fuzzer, seed, options);
-	if report.finding.as_ref().is_some_and(|f| f.check == Check::Time) {
-		let confirmed = (0..2).all(|_| {
-			run_case(fuzzer, seed, options).finding.is_some_and(|f| f.check == Check::Time)
-		});
-		if !confirmed {
-			return CaseReport { finding: None, ..report };
-		}
-	}
-	report
-}
-
 /// What a case has done so far: kept outside the case so that a panic does not lose it.
 #[derive(Default)]
 struct Progress {

@@ -53,11 +53,12 @@
 //! After every block (each failure is a finding, reported with the seed, the block and the
 //! calls so far):
 //! - no panic, and no defensive failure logged;
-//! - `do_try_state` of Registry, Documents, Tokens, Content, Audit and Enactment;
+//! - `do_try_state` of ValidatorSet, Enactment, Registry, Documents, Tokens, Content and Audit;
 //! - `TotalIssuance` moved by exactly what the block's balances events say (fees burned,
 //!   mints, burns, slashes, dust), and all balances stayed counted in it;
 //! - the runtime's time on the block is at most twice its declared weight (release builds; a
-//!   time finding is confirmed by two more runs of the case before it is reported).
+//!   time finding is confirmed by two more runs of the case, the other workers paused, before
+//!   it is reported).
 //!
 //! Coverage is reported too: calls sent and succeeded per pallet, and the distinct errors met.
 //!
@@ -89,4 +90,4 @@ pub mod genesis;
 pub mod origins;
 pub mod rng;
 
-pub use case::{run_case, run_case_confirmed, CaseReport, Check, Finding, Fuzzer, Options};
+pub use case::{run_case, CaseReport, Check, Finding, Fuzzer, Options};
