@@ -7,7 +7,6 @@ use frame_support::{
 	traits::{
 		fungible::{Mutate, MutateHold},
 		tokens::{Fortitude, Precision, Preservation, Restriction},
-		Defensive,
 	},
 };
 use sp_runtime::traits::{Saturating, Zero};
@@ -113,8 +112,11 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// Pays the held part to the provider and closes the escrow. When the provider's account
+	/// cannot take it now, the escrow (with `escrow`'s record) stays and the release is tried
+	/// again `EscrowPeriod` later: the funds stay held for the provider, never lost or returned.
 	fn pay_provider(id: EscrowId, escrow: Escrow<T>) {
-		let amount = T::Currency::transfer_on_hold(
+		let paid = T::Currency::transfer_on_hold(
 			&HoldReason::Escrow.into(),
 			&Self::holder(&escrow.recipient),
 			&Self::holder(&escrow.provider),
@@ -122,13 +124,30 @@ impl<T: Config> Pallet<T> {
 			Precision::BestEffort,
 			Restriction::Free,
 			Fortitude::Polite,
-		)
-		.defensive_unwrap_or_default();
-		Escrows::<T>::remove(id);
-		Self::deposit_event(Event::EscrowReleased {
-			escrow: id,
-			provider: escrow.provider,
-			amount,
-		});
+		);
+		match paid {
+			Ok(amount) => {
+				Escrows::<T>::remove(id);
+				Self::deposit_event(Event::EscrowReleased {
+					escrow: id,
+					provider: escrow.provider,
+					amount,
+				});
+			},
+			Err(error) => {
+				let retry_at =
+					frame_system::Pallet::<T>::block_number().saturating_add(T::EscrowPeriod::get());
+				let retry_at =
+					Self::schedule(retry_at, Deadline::Release(id)).is_ok().then_some(retry_at);
+				let provider = escrow.provider.clone();
+				Escrows::<T>::insert(id, escrow);
+				Self::deposit_event(Event::EscrowReleaseDeferred {
+					escrow: id,
+					provider,
+					error,
+					retry_at,
+				});
+			},
+		}
 	}
 }

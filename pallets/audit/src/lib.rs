@@ -437,6 +437,15 @@ pub mod pallet {
 			provider: T::AccountId,
 			amount: BalanceOf<T>,
 		},
+		/// The provider's account could not take the held part (`error`); it stays held and the
+		/// release is tried again at `retry_at` (`None`: that block's agenda was full; the
+		/// escrow waits for the end of a case about it).
+		EscrowReleaseDeferred {
+			escrow: EscrowId,
+			provider: T::AccountId,
+			error: DispatchError,
+			retry_at: Option<BlockNumberFor<T>>,
+		},
 		EscrowClawedBack {
 			escrow: EscrowId,
 			recipient: T::AccountId,

@@ -198,3 +198,34 @@ fn an_escrow_past_its_hold_period_cannot_be_disputed() {
 		assert!(Escrows::<Test>::get(0).is_none());
 	});
 }
+
+#[test]
+fn a_provider_that_cannot_receive_is_paid_once_it_can() {
+	test(|| {
+		assert_ok!(Audit::pay_service_fee(signed(REQUESTER), PROVIDER, 1_000));
+		// Governance set the provider's balance at the type's limit: it cannot take 700 more.
+		assert_ok!(Balances::force_set_balance(RuntimeOrigin::root(), PROVIDER, u64::MAX));
+		run_to(1 + ESCROW_PERIOD);
+		let retry_at = 1 + 2 * ESCROW_PERIOD;
+		System::assert_last_event(
+			Event::EscrowReleaseDeferred {
+				escrow: 0,
+				provider: PROVIDER,
+				error: sp_runtime::TokenError::CannotCreate.into(),
+				retry_at: Some(retry_at),
+			}
+			.into(),
+		);
+		// Nothing is lost: still held for the provider, the escrow kept.
+		assert_eq!(held(HoldReason::Escrow, REQUESTER), 700);
+		assert!(Escrows::<Test>::get(0).is_some());
+		assert_ok!(Balances::force_set_balance(RuntimeOrigin::root(), PROVIDER, 1_000));
+		run_to(retry_at);
+		assert_eq!(free(PROVIDER), 1_700);
+		assert_eq!(held(HoldReason::Escrow, REQUESTER), 0);
+		assert!(Escrows::<Test>::get(0).is_none());
+		System::assert_last_event(
+			Event::EscrowReleased { escrow: 0, provider: PROVIDER, amount: 700 }.into(),
+		);
+	});
+}
