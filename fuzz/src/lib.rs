@@ -57,8 +57,8 @@
 //! - `TotalIssuance` moved by exactly what the block's balances events say (fees burned,
 //!   mints, burns, slashes, dust), and all balances stayed counted in it;
 //! - the runtime's time on the block is at most twice its declared weight (release builds; a
-//!   time finding is confirmed by two more runs of the case, the other workers paused, before
-//!   it is reported).
+//!   time finding is confirmed by two more runs of the case, the other workers paused, finding
+//!   the same block over its weight, before it is reported).
 //!
 //! Coverage is reported too: calls sent and succeeded per pallet, and the distinct errors met.
 //!
