@@ -228,7 +228,7 @@ pub mod pallet {
 			let enactment = Pending::<T>::take(call_hash).ok_or(Error::<T>::NotScheduled)?;
 			// The task exists while the record does: `enact` removes both.
 			let _ = T::Scheduler::cancel_named(task_name::<T>(&call_hash));
-			T::Preimages::drop(&enactment.call);
+			Self::release_preimage(&enactment.call);
 			Self::deposit_event(Event::Cancelled { call_hash });
 			Ok(())
 		}
@@ -252,10 +252,7 @@ pub mod pallet {
 			ensure!(enactment.call.len().is_some_and(|l| l <= len), Error::<T>::WeightBelowCall);
 			Pending::<T>::remove(call_hash);
 			let read = T::Preimages::peek(&enactment.call);
-			// Release the request `schedule` made, unless the preimage pallet's manager did.
-			if enactment.call.lookup_hash().is_none_or(|hash| T::Preimages::is_requested(&hash)) {
-				T::Preimages::drop(&enactment.call);
-			}
+			Self::release_preimage(&enactment.call);
 			let Ok((call, _)) = read else {
 				// The preimage is gone (or no longer decodes): the call cannot run, and its
 				// record would only hold a `MaxPending` place.
@@ -305,6 +302,15 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// Releases the request `schedule` made for a call's preimage, unless the preimage
+		/// pallet's manager already released it (a second release would unrequest a preimage
+		/// nobody requested).
+		fn release_preimage(call: &BoundedCallOf<T>) {
+			if call.lookup_hash().is_none_or(|hash| T::Preimages::is_requested(&hash)) {
+				T::Preimages::drop(call);
+			}
+		}
+
 		/// Invariants: the delay respects the minimum and the pending count is bounded. (A call
 		/// may be past its block: the scheduler carries a task that did not fit its block over to
 		/// the next. Its preimage may be gone: the preimage pallet's manager can release any

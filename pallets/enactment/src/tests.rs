@@ -200,15 +200,20 @@ fn enact_refusals() {
 	});
 }
 
+/// Schedules a call stored as a preimage, which the preimage pallet's manager then releases
+/// before the enactment block.
+fn scheduled_then_released() -> RuntimeCall {
+	let call = set_storage(1_000);
+	assert_ok!(schedule(call.clone()));
+	assert_ok!(Preimage::unrequest_preimage(RuntimeOrigin::root(), hash(&call)));
+	assert_eq!(Preimage::len(&hash(&call)), None);
+	call
+}
+
 #[test]
 fn a_call_whose_preimage_was_released_is_reported_and_dropped() {
 	test(|| {
-		let call = set_storage(1_000);
-		assert_ok!(schedule(call.clone()));
-		// The preimage pallet's manager releases the preimage before the enactment block.
-		assert_ok!(Preimage::unrequest_preimage(RuntimeOrigin::root(), hash(&call)));
-		assert_eq!(Preimage::len(&hash(&call)), None);
-
+		let call = scheduled_then_released();
 		run_to(1 + DELAY);
 		System::assert_has_event(
 			Event::Enacted {
@@ -219,6 +224,23 @@ fn a_call_whose_preimage_was_released_is_reported_and_dropped() {
 		);
 		assert_eq!(Pending::<Test>::count(), 0, "its place is free again");
 		assert_eq!(sp_io::storage::get(b"pactum:test"), None, "the call did not run");
+	});
+}
+
+#[test]
+fn a_call_whose_preimage_was_released_can_still_be_cancelled() {
+	test(|| {
+		let call = scheduled_then_released();
+		assert_ok!(Enactment::cancel(RuntimeOrigin::signed(3), hash(&call)));
+		assert_eq!(last_event(), Event::Cancelled { call_hash: hash(&call) }.into());
+		assert_eq!(Pending::<Test>::count(), 0);
+		assert!(!Preimage::is_requested(&hash(&call)));
+
+		run_to(1 + DELAY);
+		assert!(!System::events().iter().any(|r| matches!(
+			r.event,
+			RuntimeEvent::Enactment(Event::Enacted { .. })
+		)));
 	});
 }
 
