@@ -23,7 +23,9 @@ WASM_TARGET=wasm32-unknown-unknown
 # The contracts: members of the ink-contracts workspace that depend on ink.
 contracts=()
 for manifest in "$INK_DIR"/*/Cargo.toml; do
-  grep -q '^ink\.workspace = true' "$manifest" && contracts+=("$(basename "$(dirname "$manifest")")")
+  # A contract is a cdylib on ink! (pactum-env is a library contracts use, bundle a tool).
+  grep -q '^ink\.workspace = true' "$manifest" && grep -q 'crate-type = \["cdylib"' "$manifest" \
+    && contracts+=("$(basename "$(dirname "$manifest")")")
 done
 [ "${#contracts[@]}" -gt 0 ] || { echo "no contracts in $INK_DIR" >&2; exit 1; }
 

@@ -7,14 +7,23 @@
 #                                          transfers: per block, per second, latency
 #                                          (tests/e2e/bench-tokens.mjs; ACCOUNTS default 200,
 #                                          PER_ACCOUNT default 60)
+#   bash scripts/throughput.sh extension   the chain extension: each function's weight
+#                                          (runtime/examples/extension_weights.rs), and a
+#                                          contract-driven regulated transfer against a native
+#                                          tokens.transfer (tests/e2e/bench-extension.mjs; ROUNDS
+#                                          default 20)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 case "${1:-}" in
-	documents | tokens) bench="bench-$1.mjs" ;;
-	*) echo "usage: $0 documents|tokens" >&2; exit 2 ;;
+	documents | tokens | extension) bench="bench-$1.mjs" ;;
+	*) echo "usage: $0 documents|tokens|extension" >&2; exit 2 ;;
 esac
 bash "$PACTUM_ROOT/scripts/setup.sh"
 build_workspace
+if [ "$1" = extension ]; then
+	bash "$PACTUM_ROOT/scripts/build-contracts.sh"
+	(cd "$PACTUM_ROOT" && cargo run --release --locked -q -p pactum-runtime --example extension_weights)
+fi
 (cd "$PACTUM_ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
 (cd "$PACTUM_ROOT/tests/e2e" && PACTUM_NODE="$PACTUM_NODE" node "$bench")

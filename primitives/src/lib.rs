@@ -11,6 +11,8 @@
 //!   with [`declare_roles!`]; the registry stores and checks them without knowing them, and the
 //!   runtime lists them once ([`RoleCatalog`]). [`EnsureRole`] is the origin check for a role.
 //! - [`transfers`]: regulated-token payments other pallets make ([`RegulatedTransfer`]).
+//! - [`contracts`]: what the runtime's chain extension asks of the pallets for a contract
+//!   (contracts as participants, documents, the ledger, the auditor court).
 //! - [`serde_helpers`]: how the runtime-API views read in JSON (bytes as `0x` hex, balances as
 //!   decimal strings), for the views' serde derives.
 //! - Common types: [`Digest`], [`AssetId`].
@@ -23,11 +25,17 @@ extern crate alloc;
 
 #[cfg(any(test, feature = "test-utils"))]
 pub mod mock;
+pub mod contracts;
 pub mod participants;
 pub mod roles;
 pub mod serde_helpers;
 pub mod transfers;
 
+pub use contracts::{
+	CaseState, CertificateState, CertificateSummary, ContractCode, ContractCourt,
+	ContractParticipants, DocumentRecords, DocumentState, DocumentSummary, RegulatedLedger,
+	TransferQuote, Verdict,
+};
 pub use participants::{
 	AccountKind, Inactive, OnParticipantRecovered, ParticipantRegistry, RecoveryProgress,
 	Standing, MAX_RECOVERY_HOPS,

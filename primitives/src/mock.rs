@@ -4,12 +4,14 @@
 //! (under keys of their own), so each test starts empty, a failed call's changes roll back with
 //! the call's, and `assert_noop!` sees any change they make. Tests set them up with their
 //! associated functions (`admit`, `ban`, `create_asset`, `mint`, …); pallets see them through
-//! [`ParticipantRegistry`] and [`RegulatedTransfer`].
+//! [`ParticipantRegistry`] and [`RegulatedTransfer`]. [`MockContracts`] is the code contract
+//! accounts run, for the registry's contract participants.
 
 use crate::{
-	AccountKind, AssetId, Inactive, ParticipantRegistry, RegulatedTransfer, Role, RoleSet,
-	Standing,
+	AccountKind, AssetId, ContractCode, Inactive, ParticipantRegistry, RegulatedTransfer, Role,
+	RoleSet, Standing,
 };
+use sp_core::H256;
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
 use core::marker::PhantomData;
@@ -22,6 +24,7 @@ const RECOVERED: &[u8] = b":pactum-mock-registry:recovered:";
 const ASSET: &[u8] = b":pactum-mock-ledger:asset:";
 const BALANCE: &[u8] = b":pactum-mock-ledger:balance:";
 const HELD: &[u8] = b":pactum-mock-ledger:held:";
+const CODE: &[u8] = b":pactum-mock-contracts:code:";
 
 #[derive(Clone, Encode, Decode)]
 struct Record {
@@ -324,5 +327,40 @@ mod tests {
 				Err(DispatchError::Other("UnknownAsset"))
 			);
 		});
+	}
+}
+
+/// The code contract accounts run ([`ContractCode`]), as pallet-contracts records it:
+/// [`MockContracts::deploy`] and [`MockContracts::terminate`] change it.
+pub struct MockContracts;
+
+impl MockContracts {
+	/// `contract` runs `code` (a new contract, or one that replaced its code).
+	pub fn deploy<A: Encode>(contract: &A, code: H256) {
+		unhashed::put(&key(CODE, contract), &code);
+	}
+	/// `contract` was terminated.
+	pub fn terminate<A: Encode>(contract: &A) {
+		unhashed::kill(&key(CODE, contract));
+	}
+}
+
+impl<A: Encode + Decode> ContractCode<A, H256> for MockContracts {
+	fn code_hash(contract: &A) -> Option<H256> {
+		unhashed::get(&key(CODE, contract))
+	}
+	/// A contract account derived from `deployer`, running the code `[0xc0; 32]`.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn deploy_for_benchmarks(deployer: &A) -> (A, H256) {
+		let seed = sp_core::hashing::blake2_256(&(b"contract", deployer).encode());
+		let contract = A::decode(&mut sp_runtime::traits::TrailingZeroInput::new(&seed))
+			.expect("any account decodes from enough bytes");
+		let code = H256::repeat_byte(0xc0);
+		Self::deploy(&contract, code);
+		(contract, code)
+	}
+	#[cfg(feature = "runtime-benchmarks")]
+	fn terminate_for_benchmarks(contract: &A) {
+		Self::terminate(contract);
 	}
 }

@@ -34,6 +34,10 @@ pub enum AccountKind {
 	Verified,
 	/// A verified legal entity with a company record.
 	Corporate,
+	/// A contract (pallet-contracts) its deployer registered, running the code it was
+	/// registered with. Its registrar answers for it: the contract has the registrar's KYC level
+	/// and is banned while the registrar is.
+	Contract,
 }
 
 /// What the registry says about an account, as other pallets see it.

@@ -20,8 +20,10 @@ use alloc::vec::Vec;
 #[macro_use]
 mod benchmarks;
 pub mod apis;
+pub mod chain_extension;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod roles;
 #[cfg(test)]
 mod tests;
 pub mod weights;
@@ -60,10 +62,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("pactum"),
 	impl_name: alloc::borrow::Cow::Borrowed("pactum-node"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	transaction_version: 2,
 	system_version: 1,
 };
 
@@ -74,10 +76,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("pactum"),
 	impl_name: alloc::borrow::Cow::Borrowed("pactum-node"),
 	authoring_version: 1,
-	spec_version: 102,
+	spec_version: 103,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	transaction_version: 2,
 	system_version: 1,
 };
 
@@ -162,8 +164,10 @@ pub type UncheckedExtrinsic =
 	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
 /// The payload being signed in transactions.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
-/// Storage migrations run on a runtime upgrade (none yet).
-type Migrations = ();
+/// Storage migrations run on a runtime upgrade, each once (by the pallet's storage version).
+/// - tokens v1: holder policies say whether contracts registered as participants may hold an
+///   asset (existing assets: no).
+type Migrations = (pallet_tokens::migrations::v1::MigrateToV1<Runtime>,);
 /// Dispatches calls to the pallets.
 pub type Executive = frame_executive::Executive<
 	Runtime,

@@ -53,7 +53,7 @@ async function main() {
     const expires = 10_000_000;
     await batches(api, alice, [
       ...holders.map((h) => api.tx.registry.verifyKyc(h.address, 1, blake2AsHex(h.address), expires)),
-      api.tx.tokens.createAsset(ASSET, 1, { unverified: false, verified: true, corporate: true, minKycLevel: 1 },
+      api.tx.tokens.createAsset(ASSET, 1, { unverified: false, verified: true, corporate: true, minKycLevel: 1, contract: false },
         alice.address, 10n ** 18n),
       api.tx.tokens.setAuthorisedSupply(ASSET, 10n ** 15n),
       api.tx.tokens.addCollateral(ASSET, 10n ** 15n, blake2AsHex('reserve account statement')),

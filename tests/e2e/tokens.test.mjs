@@ -38,7 +38,7 @@ describe('tokens on pactum-node --dev', () => {
   });
 
   it('issues within authorised and collateralised supply, and credits a deposit once', async () => {
-    const policy = { unverified: false, verified: true, corporate: true, minKycLevel: 1 };
+    const policy = { unverified: false, verified: true, corporate: true, minKycLevel: 1, contract: false };
     await submit(api, api.tx.utility.batchAll([
       api.tx.tokens.createAsset(ASSET, 1, policy, dave.address, 10n ** 18n),
       api.tx.tokens.setMetadata(ASSET, 'Digital tenge', 'DKZT', 2),

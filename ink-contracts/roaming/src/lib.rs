@@ -10,16 +10,28 @@
 //! - The home operator **confirms** the batch (the amount accrues to what it owes the visited
 //!   operator) or **disputes** it. A disputed batch stays open until one side proposes a corrected
 //!   batch (hash and units) and the other side accepts it; it then counts as confirmed.
-//! - Operators **deposit** native tokens into the contract. **Settle** nets what two operators owe
-//!   each other and pays the difference from the debtor's deposit to the creditor's account. An
-//!   operator can withdraw only the part of its deposit that its unsettled debts do not need.
+//! - Operators **deposit** the agreement's settlement asset, a regulated token of the tokens
+//!   pallet: an operator sends it to the contract with `tokens.transfer` and credits it with
+//!   `deposit(amount)` (both in one `utility.batchAll`, so nobody else can credit the tokens).
+//!   **Settle** nets what two operators owe each other and pays the difference from the debtor's
+//!   deposit to the creditor's account. An operator can withdraw only the part of its deposit
+//!   that its unsettled debts do not need.
+//! - Tariffs and amounts are in the settlement asset. Every payout (a withdrawal, a settlement)
+//!   is a regulated transfer from the contract's own account through Pactum's chain extension:
+//!   the asset's holder policy, limits and fee apply, and the fee comes out of the paying
+//!   operator's deposit.
+//! - Only registered, unbanned participants holding the agreement's operator role take part:
+//!   checked through the chain extension when an operator joins and at every step that moves
+//!   money or books usage. The contract itself registers as a participant when instantiated (its
+//!   deployer answers for it; its endowment pays the deposit), so the asset can admit it.
 //!
 //! Every refusal is an [`Error`]; every change of state emits an event.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
 
-#[ink::contract]
+#[ink::contract(env = pactum_env::PactumEnvironment)]
 pub mod roaming {
 	use ink::storage::Mapping;
+	use pactum_env::{AssetId, PactumError};
 
 	/// Identifies a usage batch.
 	pub type BatchId = u64;
@@ -64,14 +76,24 @@ pub mod roaming {
 		Overflow,
 		/// Nothing is owed in either direction between the two operators.
 		NothingToSettle,
-		/// The debtor's deposit does not cover the net amount it owes.
+		/// The debtor's deposit does not cover the net amount it owes and the transfer's fee.
 		InsufficientDeposit,
-		/// A deposit must carry value.
+		/// A deposit must be above zero.
 		ZeroDeposit,
-		/// The withdrawal would leave less than the operator's unsettled debts.
+		/// The withdrawal and its fee would leave less than the operator's unsettled debts.
 		DepositNeededForDebts,
-		/// The chain refused the transfer out of the contract.
-		TransferFailed,
+		/// The contract did not receive the tokens to credit: send them first (in one batch).
+		NotReceived,
+		/// The account is not a participant in good standing holding the operator role.
+		NotEligible,
+		/// The chain refused: the extension's error.
+		Chain(PactumError),
+	}
+
+	impl From<PactumError> for Error {
+		fn from(error: PactumError) -> Self {
+			Error::Chain(error)
+		}
 	}
 
 	/// The result of every message that can be refused.
@@ -82,9 +104,9 @@ pub mod roaming {
 	#[ink::scale_derive(Encode, Decode, TypeInfo)]
 	#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
 	pub struct Operator {
-		/// Price of one service unit served to a visiting subscriber.
+		/// Price, in the settlement asset, of one service unit served to a visiting subscriber.
 		pub tariff: Balance,
-		/// Native tokens the operator holds in the contract.
+		/// Settlement tokens the operator holds in the contract.
 		pub deposit: Balance,
 		/// Sum of the confirmed amounts it owes and has not settled yet.
 		pub debts: Balance,
@@ -141,6 +163,12 @@ pub mod roaming {
 	#[ink(storage)]
 	pub struct Roaming {
 		owner: AccountId,
+		/// The regulated asset the agreement settles in.
+		asset: AssetId,
+		/// The registry role (its number) an operator must hold.
+		operator_role: u8,
+		/// The sum of the operators' deposits: what the contract holds for them.
+		credited: Balance,
 		invited: Mapping<AccountId, ()>,
 		operators: Mapping<AccountId, Operator>,
 		batches: Mapping<BatchId, Batch>,
@@ -184,6 +212,8 @@ pub mod roaming {
 		#[ink(topic)]
 		pub operator: AccountId,
 		pub amount: Balance,
+		/// The transfer's fee, paid out of the deposit too.
+		pub fee: Balance,
 		pub deposit: Balance,
 	}
 
@@ -254,24 +284,32 @@ pub mod roaming {
 		pub payee: AccountId,
 		/// The net amount paid (0 when both directions cancelled out).
 		pub amount: Balance,
+		/// The transfer's fee, paid out of the payer's deposit.
+		pub fee: Balance,
 		/// The gross amounts each side owed before netting.
 		pub payer_owed: Balance,
 		pub payee_owed: Balance,
 	}
 
 	impl Roaming {
-		/// A new agreement owned by the caller, with no operators yet.
+		/// A new agreement owned by the caller, settling in `asset`, for participants holding
+		/// role `operator_role`; no operators yet. The contract registers itself as a
+		/// participant, the caller answering for it.
 		#[ink(constructor)]
-		pub fn new() -> Self {
-			Self {
+		pub fn new(asset: AssetId, operator_role: u8) -> Result<Self> {
+			Self::env().extension().register_self()?;
+			Ok(Self {
 				owner: Self::env().caller(),
+				asset,
+				operator_role,
+				credited: 0,
 				invited: Mapping::default(),
 				operators: Mapping::default(),
 				batches: Mapping::default(),
 				batch_by_hash: Mapping::default(),
 				next_batch: 0,
 				owed: Mapping::default(),
-			}
+			})
 		}
 
 		/// Invite `operator` to join. Owner only.
@@ -298,6 +336,7 @@ pub mod roaming {
 			if !self.invited.contains(operator) {
 				return Err(Error::NotInvited);
 			}
+			self.ensure_eligible(operator)?;
 			if tariff == 0 {
 				return Err(Error::ZeroTariff);
 			}
@@ -321,34 +360,46 @@ pub mod roaming {
 			Ok(())
 		}
 
-		/// Add the transferred value to the caller's deposit.
-		#[ink(message, payable)]
-		pub fn deposit(&mut self) -> Result<()> {
+		/// Credit `amount` of the settlement asset the caller sent to the contract (with
+		/// `tokens.transfer`, in the same batch) to its deposit.
+		#[ink(message)]
+		pub fn deposit(&mut self, amount: Balance) -> Result<()> {
 			let operator = self.env().caller();
-			let amount = self.env().transferred_value();
 			let mut record = self.operator_of(operator)?;
+			self.ensure_eligible(operator)?;
 			if amount == 0 {
 				return Err(Error::ZeroDeposit);
 			}
+			let credited = self.credited.checked_add(amount).ok_or(Error::Overflow)?;
+			let held = self.env().extension().balance(self.asset, self.env().account_id());
+			if held < credited {
+				return Err(Error::NotReceived);
+			}
 			record.deposit = record.deposit.checked_add(amount).ok_or(Error::Overflow)?;
+			self.credited = credited;
 			self.operators.insert(operator, &record);
 			self.env().emit_event(Deposited { operator, amount, deposit: record.deposit });
 			Ok(())
 		}
 
-		/// Pay `amount` of the caller's deposit back to it; what its unsettled debts need stays.
+		/// Pay `amount` of the caller's deposit back to it; the transfer's fee comes out of the
+		/// deposit too, and what its unsettled debts need stays.
 		#[ink(message)]
 		pub fn withdraw(&mut self, amount: Balance) -> Result<()> {
 			let operator = self.env().caller();
 			let mut record = self.operator_of(operator)?;
+			self.ensure_eligible(operator)?;
+			let fee = self.env().extension().quote(self.asset, operator, amount).fee;
+			let total = amount.checked_add(fee).ok_or(Error::Overflow)?;
 			let free = record.deposit.saturating_sub(record.debts);
-			if amount > free {
+			if total > free {
 				return Err(Error::DepositNeededForDebts);
 			}
-			record.deposit = record.deposit.checked_sub(amount).ok_or(Error::Overflow)?;
+			self.env().extension().transfer(self.asset, operator, amount)?;
+			record.deposit = record.deposit.checked_sub(total).ok_or(Error::Overflow)?;
+			self.credited = self.credited.saturating_sub(total);
 			self.operators.insert(operator, &record);
-			self.env().transfer(operator, amount).map_err(|_| Error::TransferFailed)?;
-			self.env().emit_event(Withdrawn { operator, amount, deposit: record.deposit });
+			self.env().emit_event(Withdrawn { operator, amount, fee, deposit: record.deposit });
 			Ok(())
 		}
 
@@ -369,6 +420,8 @@ pub mod roaming {
 				return Err(Error::SelfRoaming);
 			}
 			self.operator_of(home)?;
+			self.ensure_eligible(visited)?;
+			self.ensure_eligible(home)?;
 			if units == 0 {
 				return Err(Error::ZeroUnits);
 			}
@@ -422,6 +475,7 @@ pub mod roaming {
 			if record.status != BatchStatus::Posted {
 				return Err(Error::NotPending);
 			}
+			self.ensure_eligible(record.home)?;
 			record.status = BatchStatus::Confirmed;
 			self.accrue(batch, &record)
 		}
@@ -517,6 +571,8 @@ pub mod roaming {
 			if i_owe == 0 && they_owe == 0 {
 				return Err(Error::NothingToSettle);
 			}
+			self.ensure_eligible(caller)?;
+			self.ensure_eligible(counterparty)?;
 			// Whoever owes more pays the difference.
 			let (payer, payee, payer_owed, payee_owed) = if i_owe >= they_owe {
 				(caller, counterparty, i_owe, they_owe)
@@ -524,10 +580,16 @@ pub mod roaming {
 				(counterparty, caller, they_owe, i_owe)
 			};
 			let amount = payer_owed.checked_sub(payee_owed).ok_or(Error::Overflow)?;
+			let fee = if amount > 0 {
+				self.env().extension().quote(self.asset, payee, amount).fee
+			} else {
+				0
+			};
+			let total = amount.checked_add(fee).ok_or(Error::Overflow)?;
 			let (payer_record, payee_record) =
 				if payer == caller { (&mut mine, &mut theirs) } else { (&mut theirs, &mut mine) };
 			payer_record.deposit =
-				payer_record.deposit.checked_sub(amount).ok_or(Error::InsufficientDeposit)?;
+				payer_record.deposit.checked_sub(total).ok_or(Error::InsufficientDeposit)?;
 			payer_record.debts =
 				payer_record.debts.checked_sub(payer_owed).ok_or(Error::Overflow)?;
 			payee_record.debts =
@@ -537,9 +599,10 @@ pub mod roaming {
 			self.owed.remove((caller, counterparty));
 			self.owed.remove((counterparty, caller));
 			if amount > 0 {
-				self.env().transfer(payee, amount).map_err(|_| Error::TransferFailed)?;
+				self.env().extension().transfer(self.asset, payee, amount)?;
+				self.credited = self.credited.saturating_sub(total);
 			}
-			self.env().emit_event(Settled { payer, payee, amount, payer_owed, payee_owed });
+			self.env().emit_event(Settled { payer, payee, amount, fee, payer_owed, payee_owed });
 			Ok(amount)
 		}
 
@@ -547,6 +610,26 @@ pub mod roaming {
 		#[ink(message)]
 		pub fn owner(&self) -> AccountId {
 			self.owner
+		}
+
+		/// The settlement asset and the operator role.
+		#[ink(message)]
+		pub fn terms(&self) -> (AssetId, u8) {
+			(self.asset, self.operator_role)
+		}
+
+		/// What the contract holds for the operators.
+		#[ink(message)]
+		pub fn credited(&self) -> Balance {
+			self.credited
+		}
+
+		/// `who` is a registered, unbanned participant holding the operator role.
+		fn ensure_eligible(&self, who: AccountId) -> Result<()> {
+			match self.env().extension().standing(who) {
+				Some(s) if !s.banned && s.has_role(self.operator_role) => Ok(()),
+				_ => Err(Error::NotEligible),
+			}
 		}
 
 		/// An operator's tariff, deposit and unsettled debts.
@@ -610,12 +693,6 @@ pub mod roaming {
 				owed,
 			});
 			Ok(())
-		}
-	}
-
-	impl Default for Roaming {
-		fn default() -> Self {
-			Self::new()
 		}
 	}
 }

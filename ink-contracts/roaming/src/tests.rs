@@ -1,16 +1,19 @@
-//! Off-chain unit tests: every message, its success and each refusal.
+//! Off-chain unit tests against the mock chain: every message, its success and each refusal.
 use crate::roaming::*;
 use ink::{
-	env::{
-		test::{self, DefaultAccounts},
-		DefaultEnvironment,
-	},
+	env::test::{self, DefaultAccounts},
 	primitives::{AccountId, Hash},
 	scale::Encode,
 };
+use pactum_env::{mock::MockChain, PactumEnvironment, PactumError, ParticipantKind};
 
-type Env = DefaultEnvironment;
+type Env = PactumEnvironment;
 type Balance = u128;
+
+/// The settlement asset, its flat transfer fee, and the operator role.
+const ASSET: u32 = 3;
+const FEE: Balance = 1;
+const OPERATOR: u8 = 9;
 
 const TARIFF_A: Balance = 3;
 const TARIFF_B: Balance = 5;
@@ -27,15 +30,32 @@ fn hash(n: u8) -> Hash {
 
 fn as_caller(who: AccountId) {
 	test::set_caller::<Env>(who);
-	test::set_value_transferred::<Env>(0);
 }
 
 fn contract_account() -> AccountId {
-	test::callee::<Env>()
+	accounts().frank
 }
 
-fn balance(who: AccountId) -> Balance {
-	test::get_account_balance::<Env>(who).unwrap_or(0)
+/// The chain: Alice (who deploys), Bob, Charlie and Django are participants holding the
+/// operator role, Eve one without it; the asset admits contracts and charges `FEE` per
+/// transfer, to Eve.
+fn chain() -> MockChain {
+	let a = accounts();
+	test::set_callee::<Env>(contract_account());
+	let chain = MockChain::install(contract_account());
+	for who in [a.alice, a.bob, a.charlie, a.django, a.eve] {
+		chain.admit(who, ParticipantKind::Verified, 2);
+	}
+	for who in [a.alice, a.bob, a.charlie, a.django] {
+		chain.grant(who, OPERATOR);
+	}
+	chain.create_asset(ASSET, FEE, a.eve, true);
+	chain.set_caller(a.alice);
+	chain
+}
+
+fn balance(chain: &MockChain, who: AccountId) -> Balance {
+	chain.balance(ASSET, who)
 }
 
 fn events() -> Vec<Vec<u8>> {
@@ -47,12 +67,11 @@ fn last_event() -> Vec<u8> {
 }
 
 /// A contract at Frank's account owned by Alice, with Bob (tariff 3) and Charlie (tariff 5) joined.
-fn agreement() -> Roaming {
+fn agreement(chain: &MockChain) -> Roaming {
 	let a = accounts();
-	// The contract's own account (the off-chain default is Alice's).
-	test::set_callee::<Env>(a.frank);
 	as_caller(a.alice);
-	let mut contract = Roaming::new();
+	chain.set_caller(a.alice);
+	let mut contract = Roaming::new(ASSET, OPERATOR).expect("deploys");
 	contract.invite(a.bob).unwrap();
 	contract.invite(a.charlie).unwrap();
 	as_caller(a.bob);
@@ -62,29 +81,33 @@ fn agreement() -> Roaming {
 	contract
 }
 
-/// Deposits `amount` as `who`, moving it from `who`'s balance to the contract.
-fn deposit(contract: &mut Roaming, who: AccountId, amount: Balance) -> Result<()> {
-	test::set_caller::<Env>(who);
-	test::transfer_in::<Env>(amount);
-	let result = contract.deposit();
-	test::set_value_transferred::<Env>(0);
-	result
+/// `who` sends `amount` of the asset to the contract and credits it to its deposit.
+fn deposit(chain: &MockChain, contract: &mut Roaming, who: AccountId, amount: Balance) -> Result<()> {
+	chain.mint(ASSET, contract_account(), amount);
+	as_caller(who);
+	contract.deposit(amount)
 }
 
 #[ink::test]
 fn new_makes_the_caller_owner() {
 	let a = accounts();
+	let chain = chain();
 	as_caller(a.django);
-	let contract = Roaming::new();
+	chain.set_caller(a.django);
+	let contract = Roaming::new(ASSET, OPERATOR).expect("deploys");
 	assert_eq!(contract.owner(), a.django);
+	assert_eq!(contract.terms(), (ASSET, OPERATOR));
 	assert_eq!(contract.operator(a.django), None);
+	// The contract registered itself, Django answering for it.
+	assert_eq!(chain.state().registrars.get(&contract_account()), Some(&a.django));
 }
 
 #[ink::test]
 fn invite_and_join() {
 	let a = accounts();
+	let chain = chain();
 	as_caller(a.alice);
-	let mut contract = Roaming::new();
+	let mut contract = Roaming::new(ASSET, OPERATOR).expect("deploys");
 	assert_eq!(contract.invite(a.bob), Ok(()));
 	assert_eq!(last_event(), Invited { operator: a.bob }.encode());
 	as_caller(a.bob);
@@ -96,7 +119,8 @@ fn invite_and_join() {
 #[ink::test]
 fn invite_refusals() {
 	let a = accounts();
-	let mut contract = agreement();
+	let chain = chain();
+	let mut contract = agreement(&chain);
 	as_caller(a.bob);
 	assert_eq!(contract.invite(a.django), Err(Error::NotOwner));
 	as_caller(a.alice);
@@ -106,7 +130,8 @@ fn invite_refusals() {
 #[ink::test]
 fn join_refusals() {
 	let a = accounts();
-	let mut contract = agreement();
+	let chain = chain();
+	let mut contract = agreement(&chain);
 	as_caller(a.django);
 	assert_eq!(contract.join(1), Err(Error::NotInvited));
 	as_caller(a.bob);
@@ -121,7 +146,8 @@ fn join_refusals() {
 #[ink::test]
 fn set_tariff_applies_to_later_batches() {
 	let a = accounts();
-	let mut contract = agreement();
+	let chain = chain();
+	let mut contract = agreement(&chain);
 	as_caller(a.bob);
 	let first = contract.post_usage(a.charlie, hash(1), 10, START, END).unwrap();
 	assert_eq!(contract.set_tariff(4), Ok(()));
@@ -134,7 +160,8 @@ fn set_tariff_applies_to_later_batches() {
 #[ink::test]
 fn set_tariff_refusals() {
 	let a = accounts();
-	let mut contract = agreement();
+	let chain = chain();
+	let mut contract = agreement(&chain);
 	as_caller(a.django);
 	assert_eq!(contract.set_tariff(1), Err(Error::NotOperator));
 	as_caller(a.bob);
@@ -145,39 +172,56 @@ fn set_tariff_refusals() {
 #[ink::test]
 fn deposit_and_withdraw() {
 	let a = accounts();
-	let mut contract = agreement();
-	let before = balance(a.bob);
-	assert_eq!(deposit(&mut contract, a.bob, 100), Ok(()));
+	let chain = chain();
+	let mut contract = agreement(&chain);
+	assert_eq!(deposit(&chain, &mut contract, a.bob, 100), Ok(()));
 	assert_eq!(last_event(), Deposited { operator: a.bob, amount: 100, deposit: 100 }.encode());
+	assert_eq!(contract.credited(), 100);
 	as_caller(a.bob);
 	assert_eq!(contract.withdraw(40), Ok(()));
-	assert_eq!(last_event(), Withdrawn { operator: a.bob, amount: 40, deposit: 60 }.encode());
-	assert_eq!(contract.operator(a.bob).unwrap().deposit, 60);
-	assert_eq!(balance(a.bob), before - 60);
+	// The transfer's fee comes out of the deposit.
+	assert_eq!(
+		last_event(),
+		Withdrawn { operator: a.bob, amount: 40, fee: FEE, deposit: 60 - FEE }.encode()
+	);
+	assert_eq!(contract.operator(a.bob).unwrap().deposit, 60 - FEE);
+	assert_eq!(balance(&chain, a.bob), 40);
+	assert_eq!(balance(&chain, contract_account()), 60 - FEE);
+	assert_eq!(contract.credited(), 60 - FEE);
 }
 
 #[ink::test]
 fn deposit_refusals() {
 	let a = accounts();
-	let mut contract = agreement();
-	test::set_account_balance::<Env>(a.django, 1_000_000);
-	assert_eq!(deposit(&mut contract, a.django, 10), Err(Error::NotOperator));
-	assert_eq!(deposit(&mut contract, a.bob, 0), Err(Error::ZeroDeposit));
-	assert_eq!(contract.operator(a.bob).unwrap().deposit, 0);
+	let chain = chain();
+	let mut contract = agreement(&chain);
+	assert_eq!(deposit(&chain, &mut contract, a.django, 10), Err(Error::NotOperator));
+	assert_eq!(deposit(&chain, &mut contract, a.bob, 0), Err(Error::ZeroDeposit));
+	// Tokens nobody sent cannot be credited (Django's 10 are already in the contract).
+	as_caller(a.bob);
+	assert_eq!(contract.deposit(11), Err(Error::NotReceived));
+	assert_eq!(contract.deposit(10), Ok(()));
+	assert_eq!(contract.deposit(1), Err(Error::NotReceived));
+	// An operator who lost its role, or is banned, deposits no more.
+	chain.state().participants.get_mut(&a.charlie).unwrap().roles = 0;
+	assert_eq!(deposit(&chain, &mut contract, a.charlie, 10), Err(Error::NotEligible));
+	assert_eq!(contract.operator(a.charlie).unwrap().deposit, 0);
 }
 
 #[ink::test]
 fn withdraw_keeps_what_debts_need() {
 	let a = accounts();
-	let mut contract = agreement();
-	deposit(&mut contract, a.bob, 100).unwrap();
+	let chain = chain();
+	let mut contract = agreement(&chain);
+	deposit(&chain, &mut contract, a.bob, 100).unwrap();
 	// Charlie serves 10 units to Bob's subscribers at 5: Bob owes 50.
 	as_caller(a.charlie);
 	let batch = contract.post_usage(a.bob, hash(1), 10, START, END).unwrap();
 	as_caller(a.bob);
 	contract.confirm(batch).unwrap();
-	assert_eq!(contract.withdraw(51), Err(Error::DepositNeededForDebts));
-	assert_eq!(contract.withdraw(50), Ok(()));
+	// 50 stays for the debts; a withdrawal pays its fee out of the deposit too.
+	assert_eq!(contract.withdraw(50), Err(Error::DepositNeededForDebts));
+	assert_eq!(contract.withdraw(50 - FEE), Ok(()));
 	assert_eq!(contract.operator(a.bob).unwrap().deposit, 50);
 	as_caller(a.django);
 	assert_eq!(contract.withdraw(1), Err(Error::NotOperator));
@@ -186,7 +230,8 @@ fn withdraw_keeps_what_debts_need() {
 #[ink::test]
 fn post_usage_records_the_batch() {
 	let a = accounts();
-	let mut contract = agreement();
+	let chain = chain();
+	let mut contract = agreement(&chain);
 	as_caller(a.bob);
 	assert_eq!(contract.post_usage(a.charlie, hash(1), 10, START, END), Ok(0));
 	assert_eq!(
@@ -212,7 +257,8 @@ fn post_usage_records_the_batch() {
 #[ink::test]
 fn post_usage_refusals() {
 	let a = accounts();
-	let mut contract = agreement();
+	let chain = chain();
+	let mut contract = agreement(&chain);
 	as_caller(a.django);
 	assert_eq!(contract.post_usage(a.bob, hash(1), 1, START, END), Err(Error::NotOperator));
 	as_caller(a.bob);
@@ -232,7 +278,8 @@ fn post_usage_refusals() {
 #[ink::test]
 fn confirm_accrues_what_home_owes() {
 	let a = accounts();
-	let mut contract = agreement();
+	let chain = chain();
+	let mut contract = agreement(&chain);
 	as_caller(a.bob);
 	contract.post_usage(a.charlie, hash(1), 10, START, END).unwrap();
 	contract.post_usage(a.charlie, hash(2), 2, START, END).unwrap();
@@ -252,7 +299,8 @@ fn confirm_accrues_what_home_owes() {
 #[ink::test]
 fn confirm_refusals() {
 	let a = accounts();
-	let mut contract = agreement();
+	let chain = chain();
+	let mut contract = agreement(&chain);
 	as_caller(a.bob);
 	contract.post_usage(a.charlie, hash(1), 10, START, END).unwrap();
 	assert_eq!(contract.confirm(0), Err(Error::NotHomeOperator));
@@ -266,7 +314,8 @@ fn confirm_refusals() {
 #[ink::test]
 fn dispute_holds_the_batch_open() {
 	let a = accounts();
-	let mut contract = agreement();
+	let chain = chain();
+	let mut contract = agreement(&chain);
 	as_caller(a.bob);
 	contract.post_usage(a.charlie, hash(1), 10, START, END).unwrap();
 	as_caller(a.charlie);
@@ -281,7 +330,8 @@ fn dispute_holds_the_batch_open() {
 #[ink::test]
 fn dispute_refusals() {
 	let a = accounts();
-	let mut contract = agreement();
+	let chain = chain();
+	let mut contract = agreement(&chain);
 	as_caller(a.bob);
 	contract.post_usage(a.charlie, hash(1), 10, START, END).unwrap();
 	assert_eq!(contract.dispute(0, hash(9)), Err(Error::NotHomeOperator));
@@ -294,7 +344,8 @@ fn dispute_refusals() {
 #[ink::test]
 fn correction_agreed_by_both_sides_confirms_the_batch() {
 	let a = accounts();
-	let mut contract = agreement();
+	let chain = chain();
+	let mut contract = agreement(&chain);
 	as_caller(a.bob);
 	contract.post_usage(a.charlie, hash(1), 10, START, END).unwrap();
 	as_caller(a.charlie);
@@ -335,7 +386,8 @@ fn correction_agreed_by_both_sides_confirms_the_batch() {
 #[ink::test]
 fn propose_correction_refusals() {
 	let a = accounts();
-	let mut contract = agreement();
+	let chain = chain();
+	let mut contract = agreement(&chain);
 	as_caller(a.bob);
 	contract.post_usage(a.charlie, hash(1), 10, START, END).unwrap();
 	contract.post_usage(a.charlie, hash(5), 10, START, END).unwrap();
@@ -356,7 +408,8 @@ fn propose_correction_refusals() {
 #[ink::test]
 fn accept_correction_refusals() {
 	let a = accounts();
-	let mut contract = agreement();
+	let chain = chain();
+	let mut contract = agreement(&chain);
 	as_caller(a.bob);
 	contract.post_usage(a.charlie, hash(1), 10, START, END).unwrap();
 	assert_eq!(contract.accept_correction(0), Err(Error::NotDisputed));
@@ -375,9 +428,10 @@ fn accept_correction_refusals() {
 #[ink::test]
 fn settle_nets_both_directions_and_pays_the_difference() {
 	let a = accounts();
-	let mut contract = agreement();
-	deposit(&mut contract, a.bob, 1_000).unwrap();
-	deposit(&mut contract, a.charlie, 1_000).unwrap();
+	let chain = chain();
+	let mut contract = agreement(&chain);
+	deposit(&chain, &mut contract, a.bob, 1_000).unwrap();
+	deposit(&chain, &mut contract, a.charlie, 1_000).unwrap();
 	// Bob served 10 units at 3 to Charlie's subscribers (Charlie owes 30); Charlie served 20
 	// units at 5 to Bob's (Bob owes 100). Net: Bob pays Charlie 70.
 	as_caller(a.bob);
@@ -387,22 +441,30 @@ fn settle_nets_both_directions_and_pays_the_difference() {
 	contract.confirm(0).unwrap();
 	as_caller(a.bob);
 	contract.confirm(1).unwrap();
-	let charlie_before = balance(a.charlie);
-	let contract_before = balance(contract_account());
+	let charlie_before = balance(&chain, a.charlie);
+	let contract_before = balance(&chain, contract_account());
 
 	as_caller(a.charlie);
 	assert_eq!(contract.settle(a.bob), Ok(70));
 	assert_eq!(
 		last_event(),
-		Settled { payer: a.bob, payee: a.charlie, amount: 70, payer_owed: 100, payee_owed: 30 }
-			.encode()
+		Settled {
+			payer: a.bob,
+			payee: a.charlie,
+			amount: 70,
+			fee: FEE,
+			payer_owed: 100,
+			payee_owed: 30
+		}
+		.encode()
 	);
-	assert_eq!(balance(a.charlie), charlie_before + 70);
-	assert_eq!(balance(contract_account()), contract_before - 70);
+	assert_eq!(balance(&chain, a.charlie), charlie_before + 70);
+	assert_eq!(balance(&chain, contract_account()), contract_before - 70 - FEE);
 	assert_eq!(
 		contract.operator(a.bob),
-		Some(Operator { tariff: TARIFF_A, deposit: 930, debts: 0 })
+		Some(Operator { tariff: TARIFF_A, deposit: 930 - FEE, debts: 0 })
 	);
+	assert_eq!(contract.credited(), 2_000 - 70 - FEE);
 	assert_eq!(
 		contract.operator(a.charlie),
 		Some(Operator { tariff: TARIFF_B, deposit: 1_000, debts: 0 })
@@ -415,7 +477,8 @@ fn settle_nets_both_directions_and_pays_the_difference() {
 #[ink::test]
 fn settle_of_equal_debts_pays_nothing() {
 	let a = accounts();
-	let mut contract = agreement();
+	let chain = chain();
+	let mut contract = agreement(&chain);
 	// 5 units at 3 = 15 one way, 3 units at 5 = 15 the other.
 	as_caller(a.bob);
 	contract.post_usage(a.charlie, hash(1), 5, START, END).unwrap();
@@ -432,14 +495,15 @@ fn settle_of_equal_debts_pays_nothing() {
 #[ink::test]
 fn settle_refusals() {
 	let a = accounts();
-	let mut contract = agreement();
+	let chain = chain();
+	let mut contract = agreement(&chain);
 	as_caller(a.django);
 	assert_eq!(contract.settle(a.bob), Err(Error::NotOperator));
 	as_caller(a.bob);
 	assert_eq!(contract.settle(a.django), Err(Error::NotOperator));
 	assert_eq!(contract.settle(a.charlie), Err(Error::NothingToSettle));
-	// Charlie owes Bob 30 but deposited only 20.
-	deposit(&mut contract, a.charlie, 20).unwrap();
+	// Charlie owes Bob 30 (and the fee) but deposited only 30.
+	deposit(&chain, &mut contract, a.charlie, 30).unwrap();
 	as_caller(a.bob);
 	contract.post_usage(a.charlie, hash(1), 10, START, END).unwrap();
 	as_caller(a.charlie);
@@ -447,5 +511,37 @@ fn settle_refusals() {
 	as_caller(a.bob);
 	assert_eq!(contract.settle(a.charlie), Err(Error::InsufficientDeposit));
 	assert_eq!(contract.owed_by(a.charlie, a.bob), 30);
-	assert_eq!(contract.operator(a.charlie).unwrap().deposit, 20);
+	assert_eq!(contract.operator(a.charlie).unwrap().deposit, 30);
+	// A banned counterparty stops the settlement.
+	deposit(&chain, &mut contract, a.charlie, 1).unwrap();
+	chain.ban(a.charlie);
+	as_caller(a.bob);
+	assert_eq!(contract.settle(a.charlie), Err(Error::NotEligible));
+}
+
+#[ink::test]
+fn only_participants_holding_the_operator_role_join() {
+	let a = accounts();
+	let chain = chain();
+	let mut contract = agreement(&chain);
+	as_caller(a.alice);
+	contract.invite(a.eve).unwrap();
+	as_caller(a.eve);
+	assert_eq!(contract.join(1), Err(Error::NotEligible));
+	chain.grant(a.eve, OPERATOR);
+	chain.ban(a.eve);
+	assert_eq!(contract.join(1), Err(Error::NotEligible));
+}
+
+#[ink::test]
+fn deploying_needs_a_registrar() {
+	let a = accounts();
+	let chain = chain();
+	// Frank is no participant: he cannot answer for the contract.
+	as_caller(a.frank);
+	chain.set_caller(a.frank);
+	assert_eq!(
+		Roaming::new(ASSET, OPERATOR).err(),
+		Some(Error::Chain(PactumError::RegistrarNotParticipant))
+	);
 }

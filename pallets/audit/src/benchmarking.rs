@@ -19,7 +19,7 @@ use frame_support::{
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use crate::roles::Auditor as AuditorRole;
-use pactum_primitives::{ParticipantRegistry, Role};
+use pactum_primitives::{ContractCourt, ParticipantRegistry, Role};
 use sp_core::H256;
 use sp_runtime::traits::{Bounded, Zero};
 
@@ -237,6 +237,71 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(requester), counterparty, H256::repeat_byte(1), fee::<T>(), Some(0));
 		assert!(Cases::<T>::contains_key(0));
+	}
+
+	/// A contract opens a case for a claimant (one more participant to check, and its record)
+	/// into a crowded court queue.
+	#[benchmark]
+	fn open_contract_case() {
+		at_epoch::<T>(1, 0u32.into());
+		let contract = participant::<T>("contract", 0, &[]);
+		let claimant = participant::<T>("claimant", 0, &[]);
+		let respondent = participant::<T>("respondent", 0, &[]);
+		crowd::<T>(TaskKind::Court, Pallet::<T>::settle_at(2));
+		let id;
+		#[block]
+		{
+			id = <Pallet<T> as ContractCourt<_, _, _>>::open_case(
+				&contract,
+				&claimant,
+				&respondent,
+				H256::repeat_byte(1),
+				fee::<T>(),
+			);
+		}
+		assert_eq!(id, Ok(0));
+	}
+
+	#[benchmark]
+	fn contract_case_state() {
+		at_epoch::<T>(1, 0u32.into());
+		let contract = participant::<T>("contract", 0, &[]);
+		let claimant = participant::<T>("claimant", 0, &[]);
+		let respondent = participant::<T>("respondent", 0, &[]);
+		assert!(<Pallet<T> as ContractCourt<_, _, _>>::open_case(
+			&contract,
+			&claimant,
+			&respondent,
+			H256::repeat_byte(1),
+			fee::<T>(),
+		)
+		.is_ok());
+		let state;
+		#[block]
+		{
+			state = <Pallet<T> as ContractCourt<_, _, _>>::case_state(&contract, 0);
+		}
+		assert_eq!(state, Some(pactum_primitives::CaseState::Open));
+	}
+
+	#[benchmark]
+	fn forget_case() {
+		let contract = participant::<T>("contract", 0, &[]);
+		let claimant = participant::<T>("claimant", 0, &[]);
+		ContractCases::<T>::insert(
+			0,
+			ContractCase {
+				contract: contract.clone(),
+				claimant,
+				state: pactum_primitives::CaseState::Undecided,
+			},
+		);
+		ContractCaseCount::<T>::insert(&contract, 1);
+		#[block]
+		{
+			assert!(<Pallet<T> as ContractCourt<_, _, _>>::forget_case(&contract, 0).is_ok());
+		}
+		assert!(!ContractCases::<T>::contains_key(0));
 	}
 
 	/// A lower output takes the highest seat of a full objection panel, under a full first panel.

@@ -43,16 +43,19 @@ impl<T: Config> Pallet<T> {
 		Some(code.split(|c| *c == b'.').next().unwrap_or_default().to_vec())
 	}
 
-	/// Whether `who` may not sit on `case`: a party, of a party's organisation, or on an earlier
-	/// panel.
-	fn is_excluded(case: &Case<T>, who: &T::AccountId) -> bool {
+	/// Whether `who` may not sit on case `id`: a party (a contract's claimant included), of a
+	/// party's organisation, or on an earlier panel.
+	fn is_excluded(id: CaseId, case: &Case<T>, who: &T::AccountId) -> bool {
+		let claimant = Self::claimant(id);
+		let parties = [Some(&case.requester), Some(&case.counterparty), claimant.as_ref()];
 		let named = |recorded: &T::AccountId| Self::is_recorded(recorded, who);
-		if named(&case.requester) || named(&case.counterparty) || case.excluded.iter().any(named) {
+		if parties.iter().flatten().any(|party| named(party)) || case.excluded.iter().any(named) {
 			return true;
 		}
 		match Self::organisation(who) {
-			Some(org) => [&case.requester, &case.counterparty]
+			Some(org) => parties
 				.into_iter()
+				.flatten()
 				.any(|party| Self::organisation(&Self::holder(party)).as_ref() == Some(&org)),
 			None => false,
 		}
@@ -64,7 +67,7 @@ impl<T: Config> Pallet<T> {
 		outcome: H256,
 		value_at_risk: BalanceOf<T>,
 		escrow: Option<crate::EscrowId>,
-	) -> DispatchResult {
+	) -> Result<CaseId, DispatchError> {
 		T::Registry::ensure_active(&who).map_err(Error::<T>::from)?;
 		ensure!(who != counterparty, Error::<T>::SameParty);
 		T::Registry::ensure_active(&counterparty).map_err(|inactive| match inactive {
@@ -105,7 +108,7 @@ impl<T: Config> Pallet<T> {
 			escrow,
 			draw_epoch,
 		});
-		Ok(())
+		Ok(id)
 	}
 
 	pub(crate) fn do_commit(
@@ -130,7 +133,7 @@ impl<T: Config> Pallet<T> {
 		let auditor = Auditors::<T>::get(&who).ok_or(Error::<T>::NotSignalled)?;
 		let signal = Signals::<T>::get(epoch, &who).ok_or(Error::<T>::NotSignalled)?;
 		ensure!(signal.seats < signal.capacity, Error::<T>::CapacityReached);
-		ensure!(!Self::is_excluded(&case, &who), Error::<T>::Excluded);
+		ensure!(!Self::is_excluded(id, &case, &who), Error::<T>::Excluded);
 		ensure!(
 			!case.panel.iter().any(|seat| Self::is_recorded(&seat.auditor, &who)),
 			Error::<T>::AlreadyCommitted
@@ -209,8 +212,11 @@ impl<T: Config> Pallet<T> {
 		let Phase::Decided { verdict, epoch } = case.phase else {
 			return Err(Error::<T>::NotDecided.into());
 		};
+		let claimant = Self::claimant(id);
 		ensure!(
-			Self::is_recorded(&case.requester, &who) || Self::is_recorded(&case.counterparty, &who),
+			Self::is_recorded(&case.requester, &who) ||
+				Self::is_recorded(&case.counterparty, &who) ||
+				claimant.is_some_and(|claimant| Self::is_recorded(&claimant, &who)),
 			Error::<T>::NotParty
 		);
 		ensure!(Self::current_epoch() <= epoch.saturating_add(1), Error::<T>::ObjectionClosed);

@@ -74,6 +74,27 @@ impl<T: Config> Pallet<T> {
 		if DrawKeys::<T>::iter().count() != Auditors::<T>::iter().count() {
 			return Err("a draw key of no bonded auditor".into());
 		}
+		// Contract case records: an open one is an open case of its contract, each contract
+		// counts its records, and none keeps more than allowed.
+		let mut records = BTreeMap::<T::AccountId, u32>::new();
+		for (id, record) in ContractCases::<T>::iter() {
+			let open = record.state == pactum_primitives::CaseState::Open;
+			let case = Cases::<T>::get(id);
+			if open != case.is_some() ||
+				case.is_some_and(|case| case.requester != record.contract)
+			{
+				return Err("a contract's case record disagrees with the case".into());
+			}
+			records.entry(record.contract).or_default().saturating_inc();
+		}
+		for (contract, count) in ContractCaseCount::<T>::iter() {
+			if records.remove(&contract) != Some(count) || count > T::MaxContractCases::get() {
+				return Err("ContractCaseCount is wrong".into());
+			}
+		}
+		if !records.is_empty() {
+			return Err("a contract's case records are not counted".into());
+		}
 		for ((kind, block, page), tasks) in Agenda::<T>::iter() {
 			if tasks.is_empty() || page >= AgendaPages::<T>::get(kind, block) {
 				return Err("an agenda page its block does not count".into());

@@ -92,6 +92,7 @@ mod auditors;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod cases;
+mod contract_cases;
 mod escrow;
 mod invariants;
 #[cfg(test)]
@@ -221,6 +222,10 @@ pub mod pallet {
 		/// How many tasks of each queue the hook runs in one block (and the size of a page).
 		#[pallet::constant]
 		type MaxTasksPerBlock: Get<u32>;
+		/// How many case records one contract keeps (open cases and closed ones it has not
+		/// dropped yet).
+		#[pallet::constant]
+		type MaxContractCases: Get<u32>;
 		type WeightInfo: WeightInfo;
 	}
 
@@ -265,6 +270,16 @@ pub mod pallet {
 	/// The id the next case gets.
 	#[pallet::storage]
 	pub type NextCase<T: Config> = StorageValue<_, CaseId, ValueQuery>;
+
+	/// Cases contracts opened: the contract, the claimant it acts for, and the outcome once
+	/// closed (kept until the contract drops it).
+	#[pallet::storage]
+	pub type ContractCases<T: Config> = StorageMap<_, Twox64Concat, CaseId, ContractCase<T>>;
+
+	/// How many records of `ContractCases` each contract keeps.
+	#[pallet::storage]
+	pub type ContractCaseCount<T: Config> =
+		StorageMap<_, Twox64Concat, T::AccountId, u32, ValueQuery>;
 
 	/// Service-fee escrows not yet released or clawed back.
 	#[pallet::storage]
@@ -346,6 +361,9 @@ pub mod pallet {
 			escrow: Option<EscrowId>,
 			draw_epoch: EpochIndex,
 		},
+		/// The case `case` (a `CaseOpened` precedes) was opened by the contract `contract` for
+		/// `claimant`.
+		ContractCaseOpened { case: CaseId, contract: T::AccountId, claimant: T::AccountId },
 		/// An auditor took a seat with a valid ticket and committed its vote.
 		Committed {
 			case: CaseId,
@@ -530,6 +548,12 @@ pub mod pallet {
 		EscrowMatured,
 		/// An id or a counter ran out.
 		Overflow,
+		/// The contract keeps `MaxContractCases` case records already: drop closed ones first.
+		TooManyContractCases,
+		/// The claimant of a contract's case is not a registered participant.
+		ClaimantNotParticipant,
+		/// The case is still open: its record cannot be dropped.
+		CaseStillOpen,
 	}
 
 	#[pallet::hooks]
@@ -621,7 +645,7 @@ pub mod pallet {
 			escrow: Option<EscrowId>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_open_case(who, counterparty, outcome, value_at_risk, escrow)
+			Self::do_open_case(who, counterparty, outcome, value_at_risk, escrow).map(|_| ())
 		}
 
 		/// Take a seat on the current panel of `case` and commit a vote: `ticket` proves the

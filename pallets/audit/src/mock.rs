@@ -109,6 +109,7 @@ impl pallet_audit::Config for Test {
 	type MaxExcluded = ConstU32<16>;
 	type MaxReruns = ConstU8<2>;
 	type MaxTasksPerBlock = ConstU32<4>;
+	type MaxContractCases = ConstU32<2>;
 	type WeightInfo = ();
 }
 
@@ -118,6 +119,8 @@ pub const ADMIN: AccountId = 1;
 pub const REQUESTER: AccountId = 10;
 /// The counterparty (the provider of services).
 pub const PROVIDER: AccountId = 11;
+/// A contract registered as a participant (it opens cases through the chain extension).
+pub const CONTRACT: AccountId = 12;
 /// Funded, not registered.
 pub const OUTSIDER: AccountId = 20;
 /// A registered participant without the auditor role.
@@ -147,7 +150,7 @@ pub fn signed(who: AccountId) -> RuntimeOrigin {
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	let funded = [ADMIN, REQUESTER, PROVIDER, OUTSIDER, PLAIN, UNVERIFIED_AUDITOR]
+	let funded = [ADMIN, REQUESTER, PROVIDER, CONTRACT, OUTSIDER, PLAIN, UNVERIFIED_AUDITOR]
 		.into_iter()
 		.chain(AUDITORS);
 	pallet_balances::GenesisConfig::<Test> {
@@ -159,7 +162,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| {
 		System::set_block_number(1);
-		for who in [ADMIN, REQUESTER, PROVIDER, PLAIN] {
+		for who in [ADMIN, REQUESTER, PROVIDER, CONTRACT, PLAIN] {
 			MockRegistry::admit(&who, 1, &[]);
 		}
 		MockRegistry::admit(&UNVERIFIED_AUDITOR, 0, &[AuditorRole::ROLE]);

@@ -218,6 +218,7 @@ impl<T: Config> Pallet<T> {
 			Self::dispute_ended(escrow, None);
 		}
 		Cases::<T>::remove(id);
+		Self::contract_case_closed(id, None);
 		Self::deposit_event(Event::Closed { case: id, verdict: None });
 	}
 
@@ -324,6 +325,7 @@ impl<T: Config> Pallet<T> {
 			Self::dispute_ended(escrow, Some(Self::against_provider(&case, escrow, verdict)));
 		}
 		Cases::<T>::remove(id);
+		Self::contract_case_closed(id, Some(verdict));
 		Self::deposit_event(Event::Closed { case: id, verdict: Some(verdict) });
 	}
 }

@@ -321,3 +321,18 @@ pub struct AuditorView<Balance> {
 	#[serde(with = "pactum_primitives::serde_helpers::decimal")]
 	pub pending_burn: Balance,
 }
+
+/// A case a contract opened, as the court keeps it for the contract.
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, DebugNoBound, TypeInfo, MaxEncodedLen,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct ContractCase<T: Config> {
+	/// The contract: the case's requester.
+	pub contract: T::AccountId,
+	/// The party the contract acts for; it and its organisation sit on no panel of the case.
+	pub claimant: T::AccountId,
+	/// Open, or what became of it.
+	pub state: pactum_primitives::CaseState,
+}

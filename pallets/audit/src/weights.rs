@@ -54,6 +54,9 @@ pub trait WeightInfo {
 	fn burn_task() -> Weight;
 	fn release_task() -> Weight;
 	fn recover_auditor() -> Weight;
+	fn open_contract_case() -> Weight;
+	fn contract_case_state() -> Weight;
+	fn forget_case() -> Weight;
 }
 
 /// Weights measured for the runtime, with its own database weights.
@@ -522,6 +525,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(24_u64))
 			.saturating_add(T::DbWeight::get().writes(22_u64))
 	}
+	// INTERIM (not measured): replaced by `scripts/benchmark.sh`.
+	fn open_contract_case() -> Weight {
+		Weight::from_parts(150000000, 12000)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
+	}
+	fn contract_case_state() -> Weight {
+		Weight::from_parts(20000000, 3000)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+	}
+	fn forget_case() -> Weight {
+		Weight::from_parts(30000000, 3000)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
 }
 
 /// The same measurements with ParityDB's database weights, for mocks and tests.
@@ -622,5 +640,20 @@ impl WeightInfo for () {
 		Weight::from_parts(364_714_000, 21270)
 			.saturating_add(ParityDbWeight::get().reads(24_u64))
 			.saturating_add(ParityDbWeight::get().writes(22_u64))
+	}
+	// INTERIM (not measured): replaced by `scripts/benchmark.sh`.
+	fn open_contract_case() -> Weight {
+		Weight::from_parts(150000000, 12000)
+			.saturating_add(ParityDbWeight::get().reads(14_u64))
+			.saturating_add(ParityDbWeight::get().writes(10_u64))
+	}
+	fn contract_case_state() -> Weight {
+		Weight::from_parts(20000000, 3000)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+	}
+	fn forget_case() -> Weight {
+		Weight::from_parts(30000000, 3000)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 }

@@ -12,7 +12,7 @@ use frame_support::traits::{
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use crate::roles::Issuer;
-use pactum_primitives::ParticipantRegistry;
+use pactum_primitives::{DocumentRecords, ParticipantRegistry};
 use sp_runtime::traits::{BlakeTwo256, Bounded, Hash, Saturating};
 
 fn participant<T: Config>(name: &'static str, index: u32) -> T::AccountId {
@@ -380,6 +380,56 @@ mod benchmarks {
 		}
 
 		assert!(Certificates::<T>::get(hash).is_some_and(|c| c.holder == new));
+	}
+
+	/// A contract reads a document of `MaxParties` required signers, all of whom signed: every
+	/// signer is looked up among the signatures.
+	#[benchmark]
+	fn document_summary() {
+		let creator = participant::<T>("creator", 0);
+		let last = participant::<T>("last", 0);
+		let (id, _) = active::<T>(&creator, &last, 0);
+		let summary;
+		#[block]
+		{
+			summary = <Pallet<T> as DocumentRecords<_, _>>::document(id);
+		}
+		assert!(summary.is_some_and(|s| s.fully_signed));
+	}
+
+	/// Whether the last of `MaxParties` signers signed a version.
+	#[benchmark]
+	fn signed_by() {
+		let creator = participant::<T>("creator", 0);
+		let last = participant::<T>("last", 0);
+		let (id, _) = active::<T>(&creator, &last, 0);
+		let signed;
+		#[block]
+		{
+			signed = <Pallet<T> as DocumentRecords<_, _>>::signed(id, 0, &last);
+		}
+		assert!(signed);
+	}
+
+	#[benchmark]
+	fn certificate_summary() {
+		let issuer = issuer::<T>();
+		let holder = participant::<T>("holder", 0);
+		let hash = content(9).digest;
+		assert!(Pallet::<T>::issue_certificate(
+			RawOrigin::Signed(issuer).into(),
+			holder,
+			hash,
+			vec![b't'; T::MaxCertTypeLen::get() as usize],
+			Some(BlockNumberFor::<T>::max_value()),
+		)
+		.is_ok());
+		let summary;
+		#[block]
+		{
+			summary = <Pallet<T> as DocumentRecords<_, _>>::certificate(&hash);
+		}
+		assert!(summary.is_some());
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

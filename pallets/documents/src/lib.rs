@@ -67,6 +67,7 @@ mod invariants;
 mod lifecycle;
 #[cfg(test)]
 mod mock;
+mod records;
 mod recovery;
 mod signing;
 #[cfg(test)]

@@ -32,7 +32,7 @@ pub const MAX_PAGE: u32 = 100;
 
 impl<T: Config> Pallet<T> {
 	/// The status of `doc` at the current block: `Expired` past its validity end.
-	fn status_now(doc: &DocumentOf<T>) -> DocumentStatus {
+	pub(crate) fn status_now(doc: &DocumentOf<T>) -> DocumentStatus {
 		match Self::ensure_in_force(doc, frame_system::Pallet::<T>::block_number()) {
 			Ok(()) => doc.status,
 			Err(status) => status,

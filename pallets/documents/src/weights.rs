@@ -51,6 +51,9 @@ pub trait WeightInfo {
 	fn recover_deposits() -> Weight;
 	fn recover_document() -> Weight;
 	fn recover_certificate() -> Weight;
+	fn document_summary() -> Weight;
+	fn signed_by() -> Weight;
+	fn certificate_summary() -> Weight;
 }
 
 /// Weights measured for the runtime, with its own database weights.
@@ -314,6 +317,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	// INTERIM (not measured): replaced by `scripts/benchmark.sh`.
+	fn document_summary() -> Weight {
+		Weight::from_parts(40000000, 12000)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+	}
+	fn signed_by() -> Weight {
+		Weight::from_parts(30000000, 9000)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+	}
+	fn certificate_summary() -> Weight {
+		Weight::from_parts(30000000, 4000)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+	}
 }
 
 /// The same measurements with ParityDB's database weights, for mocks and tests.
@@ -399,5 +415,18 @@ impl WeightInfo for () {
 		Weight::from_parts(11_347_000, 3770)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	// INTERIM (not measured): replaced by `scripts/benchmark.sh`.
+	fn document_summary() -> Weight {
+		Weight::from_parts(40000000, 12000)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+	}
+	fn signed_by() -> Weight {
+		Weight::from_parts(30000000, 9000)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+	}
+	fn certificate_summary() -> Weight {
+		Weight::from_parts(30000000, 4000)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
 	}
 }

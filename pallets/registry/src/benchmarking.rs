@@ -45,6 +45,30 @@ fn publish_key<T: Config>(who: &T::AccountId) {
 	.is_ok());
 }
 
+/// A contract `deployer` deployed, funded for its deposit.
+fn contract_of<T: Config>(deployer: &T::AccountId) -> (T::AccountId, T::Hash) {
+	let (contract, code) = T::Contracts::deploy_for_benchmarks(deployer);
+	let amount = T::RegistrationDeposit::get()
+		.saturating_mul(10u32.into())
+		.saturating_add(T::Currency::minimum_balance());
+	T::Currency::set_balance(&contract, amount);
+	(contract, code)
+}
+
+/// Moves the participant `first` through the longest chain of recoveries
+/// [`ParticipantRegistry::current_account`] follows; yields the account it lives at now.
+fn recovered_chain<T: Config>(first: &T::AccountId) -> T::AccountId {
+	let mut current = first.clone();
+	for hop in 0..pactum_primitives::MAX_RECOVERY_HOPS {
+		let next: T::AccountId = account("recovered", hop, 0);
+		let Some(p) = Participants::<T>::take(&current) else { break };
+		Participants::<T>::insert(&next, p);
+		RecoveredTo::<T>::insert(&current, &next);
+		current = next;
+	}
+	current
+}
+
 fn far_future<T: Config>() -> BlockNumberFor<T> {
 	BlockNumberFor::<T>::max_value()
 }
@@ -296,6 +320,60 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), lost);
 		assert!(!Moving::<T>::contains_key(&new));
+	}
+
+	#[benchmark]
+	fn register_contract() {
+		let registrar = registered::<T>("registrar");
+		let (contract, code) = contract_of::<T>(&registrar);
+		#[block]
+		{
+			assert!(Pallet::<T>::register_contract(&contract, &registrar, code).is_ok());
+		}
+		assert!(ContractRecords::<T>::contains_key(&contract));
+	}
+
+	#[benchmark]
+	fn leave_contract() {
+		let registrar = registered::<T>("registrar");
+		let (contract, code) = contract_of::<T>(&registrar);
+		assert!(Pallet::<T>::register_contract(&contract, &registrar, code).is_ok());
+		#[block]
+		{
+			assert!(Pallet::<T>::leave_contract(&contract).is_ok());
+		}
+		assert!(!Participants::<T>::contains_key(&contract));
+	}
+
+	/// A contract's standing: its record, its code, its registrar found through the longest
+	/// chain of recoveries followed, the registrar's record and both bans.
+	#[benchmark]
+	fn contract_standing() {
+		let first = registered::<T>("registrar");
+		let (contract, code) = contract_of::<T>(&first);
+		assert!(Pallet::<T>::register_contract(&contract, &first, code).is_ok());
+		let registrar = recovered_chain::<T>(&first);
+		let standing;
+		#[block]
+		{
+			standing = <Pallet<T> as ParticipantRegistry<T::AccountId>>::standing(&contract);
+		}
+		assert!(standing.is_some());
+		assert!(Participants::<T>::contains_key(&registrar));
+	}
+
+	#[benchmark]
+	fn deregister_contract() {
+		let registrar = registered::<T>("registrar");
+		let (contract, code) = contract_of::<T>(&registrar);
+		assert!(Pallet::<T>::register_contract(&contract, &registrar, code).is_ok());
+		assert!(Pallet::<T>::grant_role(RawOrigin::Root.into(), contract.clone(), SuperAdmin::ROLE)
+			.is_ok());
+		T::Contracts::terminate_for_benchmarks(&contract);
+		let caller: T::AccountId = whitelisted_caller();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), contract.clone());
+		assert!(!ContractRecords::<T>::contains_key(&contract));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -2,15 +2,27 @@
 //! [`pactum_primitives::ParticipantRegistry`] (standing, bans, roles, organisation codes and
 //! references).
 
-use crate::{pallet::*, Role, Standing};
+use crate::{pallet::*, AccountKind, Role, Standing};
 use alloc::vec::Vec;
 use frame_support::pallet_prelude::DispatchResult;
 use pactum_primitives::ParticipantRegistry;
 
 impl<T: Config> ParticipantRegistry<T::AccountId> for Pallet<T> {
+	/// A contract stands as its registrar does (KYC level, ban) and is no participant once it
+	/// runs other code than it was registered with.
 	fn standing(who: &T::AccountId) -> Option<Standing> {
 		let p = Participants::<T>::get(who)?;
 		let now = frame_system::Pallet::<T>::block_number();
+		if p.kind == AccountKind::Contract {
+			let registrar = Self::current_account(&Self::contract_in_force(who)?.registrar);
+			let by = Participants::<T>::get(&registrar)?;
+			return Some(Standing {
+				kind: p.kind,
+				kyc_level: Self::kyc_level_at(&by, &now),
+				roles: p.roles,
+				banned: Self::banned(who) || Self::banned(&registrar),
+			});
+		}
 		Some(Standing {
 			kind: p.kind,
 			kyc_level: Self::kyc_level_at(&p, &now),
@@ -24,7 +36,7 @@ impl<T: Config> ParticipantRegistry<T::AccountId> for Pallet<T> {
 	}
 
 	fn has_role(who: &T::AccountId, role: Role) -> bool {
-		Self::holds_role(who, role)
+		Self::standing(who).is_some_and(|s| !s.banned && s.roles.contains(role))
 	}
 
 	fn org_code(who: &T::AccountId) -> Option<Vec<u8>> {

@@ -1,9 +1,11 @@
 //! `try_state`: the registration hold of every participant is its recorded deposit, and the
 //! counters and indexes (participant count, role holders, organisation codes, operator keys,
-//! recoveries, recovered accounts and state still moving) agree with the records.
+//! recoveries, recovered accounts and state still moving) agree with the records; every contract
+//! participant has its record, and its registrar is a participant holding a reference.
 
-use crate::{pallet::*, Role};
+use crate::{pallet::*, AccountKind, Role};
 use frame_support::ensure;
+use pactum_primitives::ParticipantRegistry;
 
 impl<T: Config> Pallet<T> {
 	/// The registry's invariants: deposits held equal deposits recorded, and every index agrees
@@ -48,6 +50,23 @@ impl<T: Config> Pallet<T> {
 			ensure!(
 				RecoveredTo::<T>::get(&lost).as_ref() == Some(&new),
 				"state moving to an account the lost one was not recovered to"
+			);
+		}
+		for (contract, record) in ContractRecords::<T>::iter() {
+			ensure!(
+				Participants::<T>::get(&contract).map(|p| p.kind) == Some(AccountKind::Contract),
+				"contract record of an account that is no contract participant"
+			);
+			let registrar = Self::current_account(&record.registrar);
+			ensure!(
+				Participants::<T>::get(&registrar).is_some_and(|p| p.references > 0),
+				"a contract's registrar is no participant holding a reference"
+			);
+		}
+		for (who, p) in Participants::<T>::iter() {
+			ensure!(
+				(p.kind == AccountKind::Contract) == ContractRecords::<T>::contains_key(&who),
+				"a contract participant without its record"
 			);
 		}
 		for lost in RecoveredTo::<T>::iter_keys() {

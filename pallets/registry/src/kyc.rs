@@ -18,6 +18,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(expires_at > now, Error::<T>::ExpiryInPast);
 		Participants::<T>::try_mutate(&who, |p| -> DispatchResult {
 			let p = p.as_mut().ok_or(Error::<T>::NotParticipant)?;
+			ensure!(p.kind != AccountKind::Contract, Error::<T>::ContractAccount);
 			p.kyc = Some(Kyc { level, evidence, expires_at, verified_at: now });
 			if p.kind == AccountKind::Unverified {
 				p.kind = AccountKind::Verified;
@@ -49,6 +50,7 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		Participants::<T>::try_mutate(&who, |p| -> DispatchResult {
 			let p = p.as_mut().ok_or(Error::<T>::NotParticipant)?;
+			ensure!(p.kind != AccountKind::Contract, Error::<T>::ContractAccount);
 			ensure!(Self::kyc_level_at(p, &now) > 0, Error::<T>::NotVerified);
 			p.kind = AccountKind::Corporate;
 			p.company = Some(company);

@@ -1,7 +1,7 @@
 //! A test runtime: system, balances (deposits are holds) and the registry.
 
 use crate::{self as pallet_registry, OnParticipantRecovered};
-use pactum_primitives::RecoveryProgress;
+use pactum_primitives::{mock::MockContracts, RecoveryProgress};
 pub use crate::roles::{KycAdmin, SecurityAdmin, SuperAdmin};
 pub use other_roles::{Auditor, Issuer, TradeAdmin};
 
@@ -22,6 +22,7 @@ use frame_support::{
 	weights::{Weight, WeightMeter},
 };
 use frame_system::EnsureRoot;
+use sp_core::H256;
 use sp_runtime::BuildStorage;
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -94,6 +95,19 @@ impl OnParticipantRecovered<AccountId> for RecordRecoveries {
 	}
 }
 
+/// `contract` now runs `code`.
+pub fn deploy(contract: AccountId, code: H256) {
+	MockContracts::deploy(&contract, code);
+}
+/// `contract` replaced its code with `code` (`set_code_hash`).
+pub fn set_code(contract: AccountId, code: H256) {
+	MockContracts::deploy(&contract, code);
+}
+/// `contract` terminated.
+pub fn terminate(contract: AccountId) {
+	MockContracts::terminate(&contract);
+}
+
 parameter_types! {
 	pub const RecoveryDelay: u64 = 10;
 	pub const RecoveryBudget: Weight = Weight::from_parts(3_000, 0);
@@ -112,6 +126,7 @@ impl pallet_registry::Config for Test {
 	type OnRecovered = RecordRecoveries;
 	type RecoveryBudget = RecoveryBudget;
 	type Roles = (crate::roles::All, other_roles::All);
+	type Contracts = MockContracts;
 	type WeightInfo = ();
 }
 
@@ -127,9 +142,15 @@ pub const ALICE: AccountId = 10;
 pub const BOB: AccountId = 11;
 /// An account with less than the deposit.
 pub const POOR: AccountId = 12;
+/// A contract's account, funded.
+pub const CONTRACT: AccountId = 20;
+/// The code `CONTRACT` is deployed with in [`new_test_ext`].
+pub const CODE_A: H256 = H256::repeat_byte(0xa);
+/// Other code.
+pub const CODE_B: H256 = H256::repeat_byte(0xb);
 
 /// Genesis: 1 is a super admin, 2 and 4 KYC admins, 3 a security admin (all verified at level
-/// 1); 1..=4, 10 and 11 hold 1_000, 12 holds 50.
+/// 1); 1..=4, 10, 11 and the contract 20 (deployed with `CODE_A`) hold 1_000, 12 holds 50.
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
@@ -141,6 +162,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			(ALICE, 1_000),
 			(BOB, 1_000),
 			(POOR, 50),
+			(CONTRACT, 1_000),
 		],
 		..Default::default()
 	}
@@ -159,7 +181,10 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	RECOVERED.with(|r| r.borrow_mut().clear());
 	STEPS_LEFT.set(1);
 	let mut ext = sp_io::TestExternalities::new(storage);
-	ext.execute_with(|| System::set_block_number(1));
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		deploy(CONTRACT, CODE_A);
+	});
 	ext
 }
 

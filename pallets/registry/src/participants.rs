@@ -2,6 +2,7 @@
 //! deposit (genesis and benchmarks), and the encryption keys participants publish.
 
 use crate::{pallet::*, AccountKind, KeyScheme, Kyc, OperatorKey, Participant, Role, RoleSet};
+use pactum_primitives::ParticipantRegistry;
 use alloc::vec::Vec;
 use frame_support::{
 	pallet_prelude::*,
@@ -35,6 +36,9 @@ impl<T: Config> Pallet<T> {
 			participant.deposit,
 			Precision::BestEffort,
 		)?;
+		if let Some(record) = ContractRecords::<T>::take(&who) {
+			Self::remove_reference(&Self::current_account(&record.registrar));
+		}
 		Participants::<T>::remove(&who);
 		OperatorKeys::<T>::remove(&who);
 		ParticipantCount::<T>::mutate(|n| *n = n.saturating_sub(1));

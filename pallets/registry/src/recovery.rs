@@ -3,7 +3,7 @@
 //! tells `OnRecovered`, in steps of `RecoveryBudget`: `continue_recovery` moves what one call could
 //! not).
 
-use crate::{pallet::*, roles, Recovery, WeightInfo};
+use crate::{pallet::*, roles, AccountKind, Recovery, WeightInfo};
 use frame_support::{
 	pallet_prelude::*,
 	traits::{
@@ -28,7 +28,8 @@ impl<T: Config> Pallet<T> {
 		} else {
 			return Err(Self::missing_role_error(&proposer));
 		};
-		ensure!(Participants::<T>::contains_key(&lost), Error::<T>::NotParticipant);
+		let participant = Participants::<T>::get(&lost).ok_or(Error::<T>::NotParticipant)?;
+		ensure!(participant.kind != AccountKind::Contract, Error::<T>::ContractAccount);
 		ensure!(lost != new, Error::<T>::SameAccount);
 		ensure!(!Participants::<T>::contains_key(&new), Error::<T>::NewAccountInUse);
 		ensure!(!RecoveredTo::<T>::contains_key(&new), Error::<T>::AccountRecovered);

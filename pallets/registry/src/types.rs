@@ -50,6 +50,27 @@ pub struct Participant<Hash, Balance, BlockNumber, OrgCode> {
 	pub registered_at: BlockNumber,
 }
 
+/// A contract registered as a participant: who registered it (and answers for it) and the code
+/// it was registered with.
+#[derive(
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Serialize,
+	Deserialize,
+)]
+#[serde(crate = "sp_runtime::serde", rename_all = "camelCase")]
+pub struct ContractRecord<AccountId, Hash> {
+	pub registrar: AccountId,
+	pub code_hash: Hash,
+}
+
 /// The curve or scheme of an operator's published encryption key.
 #[derive(
 	Clone,
@@ -178,4 +199,6 @@ pub struct ParticipantView<AccountId, Hash, Balance, BlockNumber> {
 	pub ban: Option<Ban<AccountId, BlockNumber>>,
 	/// The account a pending recovery would move this participant to.
 	pub recovering_to: Option<AccountId>,
+	/// For a contract: its registrar and the code it was registered with.
+	pub contract: Option<ContractRecord<AccountId, Hash>>,
 }

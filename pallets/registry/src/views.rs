@@ -1,6 +1,7 @@
 //! What the runtime API hands out: a participant's view and the names of the roles it holds.
 
-use crate::{pallet::*, ParticipantView, RoleSet};
+use crate::{pallet::*, AccountKind, ParticipantView, RoleSet};
+use pactum_primitives::ParticipantRegistry;
 use alloc::{string::String, vec::Vec};
 use pactum_primitives::RoleCatalog;
 
@@ -25,9 +26,14 @@ impl<T: Config> Pallet<T> {
 	pub fn participant_view(who: &T::AccountId) -> Option<ParticipantViewOf<T>> {
 		let p = Participants::<T>::get(who)?;
 		let now = frame_system::Pallet::<T>::block_number();
+		let kyc_level = match p.kind {
+			// A contract has its registrar's level (none once its code changed).
+			AccountKind::Contract => Self::standing(who).map_or(0, |s| s.kyc_level),
+			_ => Self::kyc_level_at(&p, &now),
+		};
 		Some(ParticipantView {
 			kind: p.kind,
-			kyc_level: Self::kyc_level_at(&p, &now),
+			kyc_level,
 			roles: Self::role_names(p.roles),
 			org_code: p.org_code.map(|code| String::from_utf8_lossy(&code).into_owned()),
 			operator_key: OperatorKeys::<T>::get(who),
@@ -38,6 +44,7 @@ impl<T: Config> Pallet<T> {
 			deposit: p.deposit,
 			references: p.references,
 			registered_at: p.registered_at,
+			contract: ContractRecords::<T>::get(who),
 		})
 	}
 }

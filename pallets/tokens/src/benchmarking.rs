@@ -10,7 +10,7 @@ use frame_benchmarking::v2::*;
 use frame_support::weights::WeightMeter;
 use frame_support::traits::{EnsureOrigin, Get};
 use frame_system::RawOrigin;
-use pactum_primitives::{OnParticipantRecovered, ParticipantRegistry};
+use pactum_primitives::{OnParticipantRecovered, ParticipantRegistry, RegulatedLedger};
 use sp_runtime::{traits::Zero, FixedU128, Permill, Saturating};
 
 const ASSET: AssetId = 1;
@@ -35,7 +35,7 @@ fn trade<T: Config>() -> T::RuntimeOrigin {
 }
 
 fn policy() -> HolderPolicy {
-	HolderPolicy { unverified: true, verified: true, corporate: true, min_kyc_level: 1 }
+	HolderPolicy { unverified: true, verified: true, corporate: true, min_kyc_level: 1, contract: true }
 }
 
 /// Creates `asset` with a large authorised and collateralised supply; returns its collector.
@@ -196,6 +196,42 @@ mod benchmarks {
 		_(origin, ASSET, to.clone(), amount::<T>(1_000));
 		assert_eq!(Ledger::<T>::balance(ASSET, &to), amount::<T>(1_000));
 		assert!(!Ledger::<T>::balance(ASSET, &collector).is_zero());
+	}
+
+	/// A contract reads a balance.
+	#[benchmark]
+	fn ledger_balance() {
+		asset::<T>(ASSET);
+		let holder = funded::<T>(ASSET, "holder", 0, 1_000);
+		let balance;
+		#[block]
+		{
+			balance = <Pallet<T> as RegulatedLedger<T::AccountId>>::balance(ASSET, &holder);
+		}
+		assert_eq!(balance, amount::<T>(1_000));
+	}
+
+	/// The assessment of a transfer as [`Self::transfer`] makes it, every rule in place.
+	#[benchmark]
+	fn quote() {
+		asset::<T>(ASSET);
+		asset_rules::<T>(ASSET);
+		let from = funded::<T>(ASSET, "sender", 0, 1_000_000);
+		let first = holder::<T>("first", 0);
+		let origin = RawOrigin::Signed(from.clone());
+		assert!(Pallet::<T>::transfer(origin.into(), ASSET, first, amount::<T>(10)).is_ok());
+		let to = holder::<T>("recipient", 0);
+		let quote;
+		#[block]
+		{
+			quote = <Pallet<T> as RegulatedLedger<T::AccountId>>::quote(
+				ASSET,
+				&from,
+				&to,
+				amount::<T>(1_000),
+			);
+		}
+		assert_eq!(quote.refusal, None);
 	}
 
 	/// A payment held for an account that cannot receive (unregistered), under the sender's

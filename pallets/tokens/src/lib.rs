@@ -58,6 +58,7 @@ mod freezing;
 mod held;
 mod invariants;
 mod issuance;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod periods;
@@ -106,7 +107,7 @@ pub mod pallet {
 	pub type LimitScopeOf<T> = LimitScope<<T as frame_system::Config>::AccountId>;
 	pub(crate) type Assets<T> = pallet_assets::Pallet<T>;
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]

@@ -83,6 +83,7 @@ impl pallet_registry::Config for Test {
 	type OnRecovered = Tokens;
 	type RecoveryBudget = RecoveryBudget;
 	type Roles = (pallet_registry::roles::All, crate::roles::All);
+	type Contracts = pactum_primitives::mock::MockContracts;
 	type WeightInfo = ();
 }
 
@@ -145,6 +146,9 @@ pub const CORP: AccountId = 14;
 pub const OUTSIDER: AccountId = 20;
 /// Not registered: the account a recovery moves to.
 pub const NEW: AccountId = 21;
+/// A contract's account (running `VAULT_CODE`), funded, not registered.
+pub const VAULT: AccountId = 30;
+pub const VAULT_CODE: sp_core::H256 = sp_core::H256::repeat_byte(0x7a);
 
 pub const ASSET: AssetId = 7;
 pub const SUPPLY: u64 = 1_000_000;
@@ -158,7 +162,7 @@ pub const DAY: u64 = 86_400_000;
 
 /// Verified and corporate accounts at KYC level 1 or more.
 pub fn policy() -> HolderPolicy {
-	HolderPolicy { unverified: false, verified: true, corporate: true, min_kyc_level: 1 }
+	HolderPolicy { unverified: false, verified: true, corporate: true, min_kyc_level: 1, contract: false }
 }
 
 pub fn signed(who: AccountId) -> RuntimeOrigin {
@@ -169,7 +173,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	let funded = [ISSUANCE, FEES, LIMITS, TRADE, SECURITY, KYC, COLLECTOR, ALICE, BOB]
 		.into_iter()
-		.chain([CHARLIE, DAVE, CORP, OUTSIDER, NEW]);
+		.chain([CHARLIE, DAVE, CORP, OUTSIDER, NEW, VAULT]);
 	pallet_balances::GenesisConfig::<Test> {
 		balances: funded.map(|who| (who, 1_000_000)).collect(),
 		..Default::default()
@@ -198,6 +202,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		System::set_block_number(1);
 		Timestamp::set_timestamp(NOON);
 		assert_ok!(Registry::set_corporate(signed(KYC), CORP, [1; 32].into()));
+		pactum_primitives::mock::MockContracts::deploy(&VAULT, VAULT_CODE);
 	});
 	ext
 }

@@ -1,7 +1,8 @@
 //! Transfers: a holder's own `transfer`, and regulated transfers as other pallets make them
 //! through the tokens pallet's implementation of [`RegulatedTransfer`] (content pays licence
 //! prices and royalties in a tokens asset through it), under the same holder policy, limits and
-//! fees.
+//! fees; and what a contract reads of the ledger through the chain extension
+//! ([`RegulatedLedger`]: balances, and the assessment of a transfer before it is made).
 
 use crate::{
 	pallet::{Assets, BalanceOf},
@@ -12,7 +13,7 @@ use frame_support::{
 	pallet_prelude::{DispatchError, DispatchResult, Weight},
 	traits::{fungibles::Mutate, tokens::Preservation},
 };
-use pactum_primitives::RegulatedTransfer;
+use pactum_primitives::{RegulatedLedger, RegulatedTransfer, TransferQuote as LedgerQuote};
 use sp_runtime::traits::Zero;
 
 impl<T: Config> Pallet<T> {
@@ -105,5 +106,36 @@ impl<T: Config> RegulatedTransfer<T::AccountId> for Pallet<T> {
 
 	fn transfer_weight() -> Weight {
 		<T as Config>::WeightInfo::transfer().max(<T as Config>::WeightInfo::transfer_held())
+	}
+}
+
+impl<T: Config> RegulatedLedger<T::AccountId> for Pallet<T> {
+	type Balance = BalanceOf<T>;
+
+	fn balance(asset: AssetId, who: &T::AccountId) -> BalanceOf<T> {
+		Assets::<T>::balance(asset, who)
+	}
+
+	/// The assessment [`Self::transfer`] makes, or the error that stops the transfer.
+	fn quote(
+		asset: AssetId,
+		from: &T::AccountId,
+		to: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> LedgerQuote<BalanceOf<T>> {
+		match Self::assess(asset, from, Payee::Account(to), amount) {
+			Ok(a) => LedgerQuote {
+				fee: a.fee,
+				refusal: a.refusal.map(Into::into),
+				daily_remaining: a.daily_remaining,
+				monthly_remaining: a.monthly_remaining,
+			},
+			Err(error) => LedgerQuote {
+				fee: Zero::zero(),
+				refusal: Some(error.into()),
+				daily_remaining: None,
+				monthly_remaining: None,
+			},
+		}
 	}
 }

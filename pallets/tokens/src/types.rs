@@ -15,7 +15,9 @@ pub type WithdrawalId = u64;
 /// A collateral record's id, per asset.
 pub type CollateralId = u32;
 
-/// Who may hold and send an asset: account kinds and the least KYC level in force.
+/// Who may hold and send an asset: account kinds and the least KYC level in force. A contract
+/// registered as a participant is admitted only where `contract` is set, and has its
+/// registrar's KYC level.
 #[derive(
 	Clone,
 	Copy,
@@ -36,6 +38,8 @@ pub struct HolderPolicy {
 	pub verified: bool,
 	pub corporate: bool,
 	pub min_kyc_level: u8,
+	/// Contracts registered as participants (kind `Contract`).
+	pub contract: bool,
 }
 
 impl HolderPolicy {
@@ -46,6 +50,7 @@ impl HolderPolicy {
 			AccountKind::Unverified => self.unverified,
 			AccountKind::Verified => self.verified,
 			AccountKind::Corporate => self.corporate,
+			AccountKind::Contract => self.contract,
 		};
 		if !kind_allowed {
 			return Err(true);

@@ -57,6 +57,8 @@ pub trait WeightInfo {
 	fn reject_withdrawal() -> Weight;
 	fn set_frozen() -> Weight;
 	fn on_recovered(a: u32, w: u32, ) -> Weight;
+	fn ledger_balance() -> Weight;
+	fn quote() -> Weight;
 }
 
 /// Weights measured for the runtime, with its own database weights.
@@ -480,6 +482,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 5218).saturating_mul(a.into()))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(w.into()))
 	}
+	// INTERIM (not measured): replaced by `scripts/benchmark.sh`.
+	fn ledger_balance() -> Weight {
+		Weight::from_parts(20000000, 4000)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+	}
+	fn quote() -> Weight {
+		Weight::from_parts(90000000, 12000)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+	}
 }
 
 /// The same measurements with ParityDB's database weights, for mocks and tests.
@@ -590,5 +601,14 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(w.into())))
 			.saturating_add(Weight::from_parts(0, 5218).saturating_mul(a.into()))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(w.into()))
+	}
+	// INTERIM (not measured): replaced by `scripts/benchmark.sh`.
+	fn ledger_balance() -> Weight {
+		Weight::from_parts(20000000, 4000)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+	}
+	fn quote() -> Weight {
+		Weight::from_parts(90000000, 12000)
+			.saturating_add(ParityDbWeight::get().reads(12_u64))
 	}
 }

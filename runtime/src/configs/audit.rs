@@ -135,5 +135,7 @@ impl pallet_audit::Config for Runtime {
 	type MaxExcluded = ConstU32<64>;
 	type MaxReruns = ConstU8<3>;
 	type MaxTasksPerBlock = ConstU32<16>;
+	/// A contract keeps up to 16 case records (open, or closed and not yet read).
+	type MaxContractCases = ConstU32<16>;
 	type WeightInfo = pallet_audit::weights::SubstrateWeight<Runtime>;
 }

@@ -43,6 +43,9 @@ impl pallet_registry::Config for Runtime {
 		pallet_tokens::roles::All,
 		pallet_documents::roles::All,
 		pallet_audit::roles::All,
+		crate::roles::All,
 	);
+	/// A registered contract is a participant while it runs the code it registered with.
+	type Contracts = crate::configs::contracts::ContractCodes;
 	type WeightInfo = pallet_registry::weights::SubstrateWeight<Runtime>;
 }

@@ -202,6 +202,7 @@ fn registration_holds_the_runtime_deposit() {
 }
 
 mod audit;
+mod chain_extension;
 mod content;
 mod contracts;
 mod documents;

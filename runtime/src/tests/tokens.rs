@@ -20,7 +20,13 @@ pub(super) const ASSET: u32 = 1;
 pub(super) fn with_asset() {
 	let alice = RuntimeOrigin::signed(account(Alice));
 	let policy =
-		HolderPolicy { unverified: false, verified: true, corporate: true, min_kyc_level: 1 };
+		HolderPolicy {
+			unverified: false,
+			verified: true,
+			corporate: true,
+			min_kyc_level: 1,
+			contract: false,
+		};
 	assert_ok!(Tokens::create_asset(
 		alice.clone(),
 		ASSET,

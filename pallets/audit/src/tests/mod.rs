@@ -2,6 +2,7 @@
 
 mod auditors;
 mod cases;
+mod contract_cases;
 mod escrow;
 mod lifecycle;
 mod objections;

@@ -8,6 +8,7 @@ mod bulk;
 mod certificates;
 mod create;
 mod lifecycle;
+mod records;
 mod relayed;
 mod sign;
 mod views;

@@ -2,6 +2,7 @@
 //! pallets use. Each test runs through `mock::test`, which checks the invariants at the end.
 
 mod bans;
+mod contracts;
 mod interface;
 mod kyc;
 mod org_codes_and_keys;

@@ -73,7 +73,13 @@ fn create_asset_refusals() {
 fn the_policy_decides_who_may_hold() {
 	test(|| {
 		let corporate_only =
-			HolderPolicy { unverified: false, verified: false, corporate: true, min_kyc_level: 2 };
+			HolderPolicy {
+				unverified: false,
+				verified: false,
+				corporate: true,
+				min_kyc_level: 2,
+				contract: true,
+			};
 		assert_ok!(Tokens::set_policy(signed(ISSUANCE), ASSET, corporate_only, CORP));
 		assert_eq!(
 			last_event(),

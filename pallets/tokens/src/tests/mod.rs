@@ -2,6 +2,7 @@ use crate::mock::*;
 use frame_support::assert_ok;
 
 mod assets;
+mod contracts;
 mod deposits;
 mod escrow;
 mod fees;
