@@ -4,7 +4,9 @@
 //! runtime's chain extension speaks to the pallets only through these traits (and
 //! [`crate::ParticipantRegistry`] and [`crate::RegulatedTransfer`]).
 
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::pallet_prelude::{DispatchError, DispatchResult};
+use scale_info::TypeInfo;
 
 /// The code a contract account runs now, as pallet-contracts records it; `None` for an account
 /// that is no contract (never was, or was terminated).
@@ -109,14 +111,18 @@ pub trait RegulatedLedger<AccountId> {
 }
 
 /// A court's decision on a claim.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(
+	Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
 pub enum Verdict {
 	Upheld,
 	Rejected,
 }
 
 /// Where a contract's case is.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(
+	Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
 pub enum CaseState {
 	/// Panels are drawn, voting or hearing an objection.
 	Open,
@@ -137,10 +143,10 @@ pub trait ContractCourt<AccountId, Balance, Hash> {
 		respondent: &AccountId,
 		outcome: Hash,
 		value_at_risk: Balance,
-	) -> Result<u64, DispatchError>;
+	) -> Result<u32, DispatchError>;
 	/// Case `id` as `contract` opened it; `None` if it opened no such case (or forgot it).
-	fn case_state(contract: &AccountId, id: u64) -> Option<CaseState>;
+	fn case_state(contract: &AccountId, id: u32) -> Option<CaseState>;
 	/// `contract` has read the outcome of its closed case `id`: the court drops the record
 	/// (a contract keeps a bounded number of case records).
-	fn forget_case(contract: &AccountId, id: u64) -> DispatchResult;
+	fn forget_case(contract: &AccountId, id: u32) -> DispatchResult;
 }

@@ -18,7 +18,7 @@ use crate::{
 	ParticipantKind, QuoteView, StandingView,
 };
 use pactum_extension_types::{func, AssetId, CaseId, DocumentId, VersionIndex, EXTENSION_ID};
-use scale::{Decode, Encode};
+use scale::{Decode, DecodeAll, Encode};
 use std::{
 	cell::RefCell,
 	collections::{BTreeMap, BTreeSet},
@@ -44,6 +44,8 @@ pub struct State {
 	pub certificates: BTreeMap<[u8; 32], CertificateView>,
 	/// Cases the contract opened, with the request and what became of them.
 	pub cases: BTreeMap<CaseId, (CaseRequest, CaseView)>,
+	/// The id the next case gets (ids are never reused).
+	pub next_case: CaseId,
 	/// Every function id called, in order.
 	pub calls: Vec<u16>,
 }
@@ -131,7 +133,9 @@ impl State {
 		Ok(standing)
 	}
 
-	fn assess(&self, asset: AssetId, from: &AccountId, to: &AccountId, amount: Balance) -> Result<Balance, PactumError> {
+	/// The fee of a transfer, or why no rule can price it (as the runtime's assessment: an
+	/// unknown asset, a party not admitted, a zero amount or a self-transfer).
+	fn price(&self, asset: AssetId, from: &AccountId, to: &AccountId, amount: Balance) -> Result<Balance, PactumError> {
 		let (fee, _) = *self.assets.get(&asset).ok_or(PactumError::UnknownAsset)?;
 		self.admitted(asset, from).map_err(|e| match e {
 			PactumError::NotAdmitted if !self.participants.contains_key(from) =>
@@ -142,15 +146,20 @@ impl State {
 		if amount == 0 || from == to {
 			return Err(PactumError::InvalidAmount);
 		}
-		let held = self.balances.get(&(asset, *from)).copied().unwrap_or_default();
-		if held < amount.saturating_add(fee) {
-			return Err(PactumError::InsufficientBalance);
-		}
 		Ok(fee)
 	}
 
+	/// Why a priced transfer is refused: the sender lacks the amount and the fee.
+	fn funds(&self, asset: AssetId, from: &AccountId, amount: Balance, fee: Balance) -> Option<PactumError> {
+		let held = self.balances.get(&(asset, *from)).copied().unwrap_or_default();
+		(held < amount.saturating_add(fee)).then_some(PactumError::InsufficientBalance)
+	}
+
 	fn transfer(&mut self, asset: AssetId, from: AccountId, to: AccountId, amount: Balance) -> Result<(), PactumError> {
-		let fee = self.assess(asset, &from, &to, amount)?;
+		let fee = self.price(asset, &from, &to, amount)?;
+		if let Some(refusal) = self.funds(asset, &from, amount, fee) {
+			return Err(refusal);
+		}
 		*self.balances.entry((asset, from)).or_default() -= amount + fee;
 		*self.balances.entry((asset, to)).or_default() += amount;
 		if let Some(collector) = self.fee_collector {
@@ -164,8 +173,8 @@ impl State {
 	}
 
 	fn run(&mut self, id: u16, input: &[u8]) -> Result<Vec<u8>, PactumError> {
-		fn args<T: Decode>(input: &[u8]) -> Result<T, PactumError> {
-			T::decode(&mut &input[..]).map_err(|_| PactumError::InvalidInput)
+		fn args<T: DecodeAll>(input: &[u8]) -> Result<T, PactumError> {
+			T::decode_all(&mut &input[..]).map_err(|_| PactumError::InvalidInput)
 		}
 		let contract = self.contract();
 		Ok(match id {
@@ -204,8 +213,8 @@ impl State {
 			},
 			func::QUOTE => {
 				let (asset, to, amount): (AssetId, AccountId, Balance) = args(input)?;
-				let (fee, refusal) = match self.assess(asset, &contract, &to, amount) {
-					Ok(fee) => (fee, None),
+				let (fee, refusal) = match self.price(asset, &contract, &to, amount) {
+					Ok(fee) => (fee, self.funds(asset, &contract, amount, fee)),
 					Err(e) => (0, Some(e)),
 				};
 				QuoteView { fee, refusal, daily_remaining: None, monthly_remaining: None }.encode()
@@ -226,7 +235,8 @@ impl State {
 				{
 					return Err(PactumError::InvalidParty);
 				}
-				let id = self.cases.len() as CaseId;
+				let id = self.next_case;
+				self.next_case = id.checked_add(1).ok_or(PactumError::CaseRefused)?;
 				self.cases.insert(id, (request, CaseView::Open));
 				id.encode()
 			},
@@ -253,7 +263,11 @@ impl ink::env::test::ChainExtension for MockChain {
 	fn call(&mut self, func_id: u16, input: &[u8], output: &mut Vec<u8>) -> u32 {
 		let mut state = self.state();
 		state.calls.push(func_id);
-		match state.run(func_id, input) {
+		// The off-chain engine hands the encoded arguments over encoded once more (as bytes).
+		let Ok(input) = <Vec<u8>>::decode(&mut &input[..]) else {
+			return PactumError::InvalidInput.status();
+		};
+		match state.run(func_id, &input) {
 			Ok(bytes) => {
 				output.extend_from_slice(&bytes);
 				0

@@ -23,7 +23,13 @@ impl<T: Config> Pallet<T> {
 		ensure!(!Participants::<T>::contains_key(contract), Error::<T>::AlreadyRegistered);
 		ensure!(!Self::banned(contract), Error::<T>::Banned);
 		ensure!(!RecoveredTo::<T>::contains_key(contract), Error::<T>::AccountRecovered);
-		ensure!(T::Contracts::code_hash(contract) == Some(code_hash), Error::<T>::NotAContract);
+		// In its constructor a contract has no code recorded yet (pallet-contracts stores a new
+		// contract when its constructor returns): the code it names is the code it runs, as the
+		// chain extension takes it from the running contract; only a contradiction is refused.
+		ensure!(
+			T::Contracts::code_hash(contract).is_none_or(|running| running == code_hash),
+			Error::<T>::NotAContract
+		);
 		let by = Participants::<T>::get(registrar).ok_or(Error::<T>::RegistrarNotParticipant)?;
 		ensure!(!Self::banned(registrar), Error::<T>::RegistrarNotParticipant);
 		ensure!(by.kind != AccountKind::Contract, Error::<T>::ContractAccount);

@@ -221,17 +221,17 @@ mod benchmarks {
 		let origin = RawOrigin::Signed(from.clone());
 		assert!(Pallet::<T>::transfer(origin.into(), ASSET, first, amount::<T>(10)).is_ok());
 		let to = holder::<T>("recipient", 0);
-		let quote;
+		let assessment;
 		#[block]
 		{
-			quote = <Pallet<T> as RegulatedLedger<T::AccountId>>::quote(
+			assessment = <Pallet<T> as RegulatedLedger<T::AccountId>>::quote(
 				ASSET,
 				&from,
 				&to,
 				amount::<T>(1_000),
 			);
 		}
-		assert_eq!(quote.refusal, None);
+		assert_eq!(assessment.refusal, None);
 	}
 
 	/// A payment held for an account that cannot receive (unregistered), under the sender's

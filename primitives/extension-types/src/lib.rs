@@ -103,7 +103,7 @@ pub type DocumentId = u64;
 /// A version of a document, from 0 (the original).
 pub type VersionIndex = u32;
 /// An auditor-court case's id.
-pub type CaseId = u64;
+pub type CaseId = u32;
 
 #[cfg(test)]
 mod tests {

@@ -21,7 +21,7 @@ mod weights;
 
 use crate::Runtime;
 use codec::{DecodeAll, Encode};
-use frame_support::storage::{with_transaction_opaque_err, TransactionOutcome};
+use frame_support::storage::{transactional::with_transaction_opaque_err, TransactionOutcome};
 use pactum_extension_types::{self as abi, func, PactumError, EXTENSION_ID};
 use pallet_contracts::chain_extension::{
 	ChainExtension, Environment, Ext, InitState, RegisteredChainExtension, Result, RetVal,

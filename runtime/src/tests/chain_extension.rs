@@ -199,8 +199,9 @@ fn register_self_refusals() {
 #[test]
 fn a_contract_leaves_and_its_deposit_comes_back() {
 	dev(|| {
-		let before = Balances::free_balance(&deploy(Bob, 0));
-		let contract = registered_proxy();
+		let contract = deploy(Bob, 0);
+		let before = Balances::free_balance(&contract);
+		assert_eq!(call(Bob, &contract, func::REGISTER_SELF, ()).status, 0);
 		assert!(Balances::free_balance(&contract) < before);
 		assert_eq!(call(Alice, &contract, func::LEAVE, ()).status, 0);
 		assert_eq!(Balances::free_balance(&contract), before);
@@ -303,7 +304,7 @@ fn a_contract_escalates_to_the_court_and_reads_the_case() {
 			outcome: [8; 32],
 			value_at_risk: 10 * UNIT,
 		};
-		let id: u64 = call(Bob, &contract, func::OPEN_CASE, request).decode();
+		let id: abi::CaseId = call(Bob, &contract, func::OPEN_CASE, request).decode();
 		let case = pallet_audit::Cases::<Runtime>::get(id).expect("the case is open");
 		assert_eq!((case.requester, case.counterparty), (contract.clone(), account(Alice)));
 		let view: Option<abi::CaseView> = call(Eve, &contract, func::CASE, id).decode();

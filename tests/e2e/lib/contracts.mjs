@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { blake2AsHex } from '@polkadot/util-crypto';
-import { hexToU8a } from '@polkadot/util';
+import { hexToU8a, stringPascalCase } from '@polkadot/util';
 import { Abi, CodePromise, ContractPromise } from '@polkadot/api-contract';
 import { submit, findEvent } from './tx.mjs';
 
@@ -51,6 +51,13 @@ export async function deploy(api, { bundle, abi }, signer, { args = [], value = 
   return { contract: new ContractPromise(api, abi, instantiated.data.contract), outcome };
 }
 
+/**
+ * An ink! enum as its variant's name: polkadot.js gives a bare name for enums whose variants
+ * carry nothing, `{ variantName: value }` otherwise.
+ */
+export const variant = (value) =>
+  (value !== null && typeof value === 'object') ? stringPascalCase(Object.keys(value)[0]) : value;
+
 /** Dry runs, transactions and events of one deployed contract. */
 export function contractClient(api, contract) {
   const gas = dryRunGas(api);
@@ -66,10 +73,10 @@ export function contractClient(api, contract) {
     return { gasRequired, value: ok };
   }
 
-  /** The contract's error a message would end with, or undefined. */
+  /** The name of the contract's error a message would end with, or undefined. */
   async function refusal(signer, message, args = []) {
     const { value } = await query(signer, message, args);
-    return value !== null && typeof value === 'object' && 'err' in value ? value.err : undefined;
+    return value !== null && typeof value === 'object' && 'err' in value ? variant(value.err) : undefined;
   }
 
   function events(records) {
@@ -95,10 +102,13 @@ export function contractClient(api, contract) {
     return outcome;
   }
 
-  /** `exec`, but as part of `api.tx.utility.batchAll([...before, message])`. */
+  /**
+   * `exec`, but as part of `api.tx.utility.batchAll([...before, message])`: what `before` does
+   * (a transfer the message checks, say) is not there in a dry run of the message alone, so the
+   * message gets the dry runs' whole limit.
+   */
   async function execAfter(signer, before, message, args = []) {
-    const dry = await query(signer, message, args);
-    const tx = contract.tx[message]({ gasLimit: dry.gasRequired, storageDepositLimit: null }, ...args);
+    const tx = contract.tx[message]({ gasLimit: gas, storageDepositLimit: null }, ...args);
     const outcome = await submit(api, api.tx.utility.batchAll([...before, tx]), signer);
     outcome.contractEvents = events(outcome.records);
     return outcome;
