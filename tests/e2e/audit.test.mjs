@@ -11,16 +11,13 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { blake2AsHex, xxhashAsHex } from '@polkadot/util-crypto';
-import { u8aToHex } from '@polkadot/util';
+import { blake2AsHex } from '@polkadot/util-crypto';
 import { startDevChain, waitFor, TICKET_BIN } from './lib/node.mjs';
 import { checkedRpc } from './lib/definitions.mjs';
 import { submit, findEvent } from './lib/tx.mjs';
+import { EPOCH, COMMIT, REVEAL, shortenCalendar, enrolAuditors } from './lib/court.mjs';
 
 const UNIT = 10n ** 12n;
-const EPOCH = 12;
-const COMMIT = 4;
-const REVEAL = 4;
 
 describe('audit on pactum-node --dev', () => {
   let chain;
@@ -46,19 +43,10 @@ describe('audit on pactum-node --dev', () => {
     ({ api, provider } = chain);
     [alice, bob, dave, eve, ferdie] = chain.keys('Alice', 'Bob', 'Dave', 'Eve', 'Ferdie');
     auditors = [['//Dave', dave], ['//Eve', eve], ['//Ferdie', ferdie]];
-    // Storage holds the SCALE (little-endian) encoding.
-    const u32 = (n) => u8aToHex(api.createType('u32', n).toU8a());
-    const items = [['AuditEpochLength', EPOCH], ['AuditCommitPeriod', COMMIT], ['AuditRevealPeriod', REVEAL]]
-      .map(([name, value]) => [xxhashAsHex(`:${name}:`, 128), u32(value)]);
-    await submit(api, api.tx.sudo.sudo(api.tx.system.setStorage(items)), alice);
+    await shortenCalendar(api, alice);
     assert.equal(api.consts.audit.panelSize.toNumber(), 5);
     // Eve and Ferdie become verified auditors (role 8, the audit pallet's).
-    await Promise.all([eve, ferdie].map((who) => submit(api, api.tx.registry.register(), who)));
-    const expiry = (await best()) + 10_000;
-    await submit(api, api.tx.utility.batchAll([eve, ferdie].flatMap((who) => [
-      api.tx.registry.verifyKyc(who.address, 2, blake2AsHex(`KYC file of ${who.address}`), expiry),
-      api.tx.registry.grantRole(who.address, 8),
-    ])), alice);
+    await enrolAuditors(api, alice, [eve, ferdie]);
   });
 
   after(async () => {
