@@ -352,8 +352,9 @@ impl<A: Encode + Decode> ContractCode<A, H256> for MockContracts {
 	/// A contract account derived from `deployer`, running the code `[0xc0; 32]`.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn deploy_for_benchmarks(deployer: &A) -> (A, H256) {
-		let seed = sp_core::hashing::blake2_256(&(b"contract", deployer).encode());
-		let contract = A::decode(&mut sp_runtime::traits::TrailingZeroInput::new(&seed))
+		use sp_runtime::traits::{BlakeTwo256, Hash, TrailingZeroInput};
+		let seed = BlakeTwo256::hash(&(b"contract", deployer).encode());
+		let contract = A::decode(&mut TrailingZeroInput::new(seed.as_ref()))
 			.expect("any account decodes from enough bytes");
 		let code = H256::repeat_byte(0xc0);
 		Self::deploy(&contract, code);

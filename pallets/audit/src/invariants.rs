@@ -88,7 +88,7 @@ impl<T: Config> Pallet<T> {
 			records.entry(record.contract).or_default().saturating_inc();
 		}
 		for (contract, count) in ContractCaseCount::<T>::iter() {
-			if records.remove(&contract) != Some(count) || count > T::MaxContractCases::get() {
+			if records.remove(&contract) != Some(count) || count > <T::MaxContractCases as frame_support::traits::Get<u32>>::get() {
 				return Err("ContractCaseCount is wrong".into());
 			}
 		}
