@@ -37,7 +37,8 @@ for contract in "${contracts[@]}"; do
   log "$contract: Wasm"
   (cd "$INK_DIR" && RUSTC_BOOTSTRAP=1 cargo build --locked --release -p "$contract" --lib \
     --no-default-features --target "$WASM_TARGET" -Zbuild-std=core,alloc)
-  raw="$CARGO_TARGET_DIR/$WASM_TARGET/release/$contract.wasm"
+  # The Wasm is named after the crate's library: dashes become underscores.
+  raw="$CARGO_TARGET_DIR/$WASM_TARGET/release/${contract//-/_}.wasm"
 
   log "$contract: metadata"
   metadata="$OUT/$contract.metadata-input.json"
