@@ -295,7 +295,7 @@ pub mod roaming {
 		/// A new agreement owned by the caller, settling in `asset`, for participants holding
 		/// role `operator_role`; no operators yet. The contract registers itself as a
 		/// participant, the caller answering for it.
-		#[ink(constructor)]
+		#[ink(constructor, payable)]
 		pub fn new(asset: AssetId, operator_role: u8) -> Result<Self> {
 			Self::env().extension().register_self()?;
 			Ok(Self {

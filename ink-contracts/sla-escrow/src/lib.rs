@@ -152,7 +152,7 @@ pub mod sla_escrow {
 	impl SlaEscrow {
 		/// A new agreement. The contract registers itself as a participant: its deployer (the
 		/// caller) answers for it, its endowment pays the deposit.
-		#[ink(constructor)]
+		#[ink(constructor, payable)]
 		pub fn new(
 			customer: AccountId,
 			provider: AccountId,

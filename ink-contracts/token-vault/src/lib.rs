@@ -41,7 +41,7 @@ pub mod token_vault {
 
 	impl TokenVault {
 		/// A vault owned by the caller, registered as a participant the caller answers for.
-		#[ink(constructor)]
+		#[ink(constructor, payable)]
 		pub fn new() -> Result<Self, Error> {
 			Self::env().extension().register_self()?;
 			Ok(Self { owner: Self::env().caller() })

@@ -4,7 +4,7 @@
 //! costs; plus, for every call, the copying of its input and output per byte.
 
 use crate::Runtime;
-use frame_support::{traits::Get, weights::Weight};
+use frame_support::weights::Weight;
 use pactum_extension_types::func;
 use pallet_audit::WeightInfo as _;
 use pallet_contracts::WeightInfo as _;

@@ -114,5 +114,5 @@ export function contractClient(api, contract) {
     return outcome;
   }
 
-  return { query, refusal, exec, execAfter, events, address: contract.address };
+  return { query, refusal, exec, execAfter, events, address: contract.address.toString() };
 }
