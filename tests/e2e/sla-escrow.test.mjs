@@ -17,6 +17,9 @@ const ASSET = 61;
 const FEE = 2n;
 const FIRST = 300n;
 const REST = 700n;
+// The agreement's worth in PACT, which a dispute puts at risk: the court stakes 5 % of it from
+// the contract's endowment.
+const WORTH = 4_000n * UNIT;
 const POLICY = { unverified: false, verified: true, corporate: true, minKycLevel: 1, contract: true };
 
 describe('SLA escrow contract on pactum-node --dev', () => {
@@ -61,7 +64,7 @@ describe('SLA escrow contract on pactum-node --dev', () => {
     firstDue = (await bestBlock(api)) + 3;
     const milestones = [[firstDue, FIRST], [firstDue + 10_000, REST]];
     const { contract } = await deploy(api, escrow, alice, {
-      args: [bob.address, charlie.address, ASSET, milestones, firstDue + 20_000],
+      args: [bob.address, charlie.address, ASSET, milestones, firstDue + 20_000, WORTH],
       value: 1_000n * UNIT,
     });
     client = contractClient(api, contract);
@@ -101,7 +104,8 @@ describe('SLA escrow contract on pactum-node --dev', () => {
     const opened = findEvent(outcome.events, 'audit', 'CaseOpened');
     assert.equal(opened.data.requester.toString(), client.address);
     assert.equal(opened.data.counterparty.toString(), charlie.address);
-    assert.equal(opened.data.valueAtRisk.toBigInt(), REST);
+    assert.equal(opened.data.valueAtRisk.toBigInt(), WORTH);
+    assert.equal(opened.data.stake.toBigInt(), WORTH / 20n);
     const byContract = findEvent(outcome.events, 'audit', 'ContractCaseOpened');
     assert.equal(byContract.data.claimant.toString(), bob.address);
     caseId = opened.data.case.toNumber();

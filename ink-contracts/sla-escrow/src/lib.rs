@@ -12,7 +12,11 @@
 //!   a dispute it may claim all that is left.
 //! - The customer may **dispute** before the period ends: the contract opens an auditor-court
 //!   case (the contract as requester, staking from its own PACT; the customer as claimant, the
-//!   provider as respondent). Claims wait for the verdict.
+//!   provider as respondent). Claims wait for the verdict. The court counts in PACT, the escrow
+//!   in its asset, whose PACT value the chain does not know: the deployer states the
+//!   agreement's worth in PACT (`dispute_value`), the value a case puts at risk; the court
+//!   stakes its share of it (on Pactum 5 %, at least 100 PACT) from the contract's balance, so
+//!   the endowment covers the registration deposit and that stake.
 //! - Anyone **resolves** a closed case: upheld (the customer's claim holds) returns what is left
 //!   to the customer; rejected pays it to the provider; undecided lifts the dispute (claims go on,
 //!   the customer may dispute again, at most [`MAX_UNDECIDED`] times).
@@ -145,13 +149,16 @@ pub mod sla_escrow {
 		milestones: Vec<Milestone>,
 		/// The last block of the service period.
 		period_end: BlockNumber,
+		/// The agreement's worth in PACT: what a dispute puts at risk before the court.
+		dispute_value: Balance,
 		phase: Phase,
 		undecided: u8,
 	}
 
 	impl SlaEscrow {
 		/// A new agreement. The contract registers itself as a participant: its deployer (the
-		/// caller) answers for it, its endowment pays the deposit.
+		/// caller) answers for it, its endowment pays the deposit (and later a dispute's stake,
+		/// a share of `dispute_value`, in PACT).
 		#[ink(constructor, payable)]
 		pub fn new(
 			customer: AccountId,
@@ -159,6 +166,7 @@ pub mod sla_escrow {
 			asset: AssetId,
 			milestones: Vec<(BlockNumber, Balance)>,
 			period_end: BlockNumber,
+			dispute_value: Balance,
 		) -> Result<Self> {
 			if customer == provider {
 				return Err(Error::SameParty);
@@ -178,6 +186,7 @@ pub mod sla_escrow {
 					.map(|(due, amount)| Milestone { due, amount, paid: false })
 					.collect(),
 				period_end,
+				dispute_value,
 				phase: Phase::AwaitingFunds,
 				undecided: 0,
 			};
@@ -255,7 +264,7 @@ pub mod sla_escrow {
 				claimant: bytes(&self.customer),
 				respondent: bytes(&self.provider),
 				outcome: outcome.into(),
-				value_at_risk: self.remaining()?,
+				value_at_risk: self.dispute_value,
 			};
 			let case = self.env().extension().open_case(request)?;
 			self.phase = Phase::Disputed(case);
@@ -328,6 +337,12 @@ pub mod sla_escrow {
 		#[ink(message)]
 		pub fn milestones(&self) -> Vec<Milestone> {
 			self.milestones.clone()
+		}
+
+		/// The agreement's worth in PACT, which a dispute puts at risk before the court.
+		#[ink(message)]
+		pub fn dispute_value(&self) -> Balance {
+			self.dispute_value
 		}
 
 		/// What is left to pay out.

@@ -11,6 +11,8 @@ type Env = PactumEnvironment;
 
 const ASSET: u32 = 7;
 const FEE: u128 = 2;
+/// The agreement's worth in PACT, stated at deployment.
+const WORTH: u128 = 5_000;
 
 fn accounts() -> DefaultAccounts<Env> {
 	test::default_accounts::<Env>()
@@ -48,7 +50,7 @@ fn chain() -> MockChain {
 fn deployed(chain: &MockChain) -> SlaEscrow {
 	let a = accounts();
 	as_caller(chain, a.django);
-	SlaEscrow::new(a.alice, a.bob, ASSET, vec![(10, 100), (20, 200)], 30).expect("deploys")
+	SlaEscrow::new(a.alice, a.bob, ASSET, vec![(10, 100), (20, 200)], 30, WORTH).expect("deploys")
 }
 
 /// Deployed and funded with the milestones and their fees.
@@ -68,6 +70,7 @@ fn deploying_registers_the_contract_with_its_deployer_answering_for_it() {
 	assert_eq!(chain.state().registrars.get(&contract()), Some(&accounts().django));
 	assert_eq!(escrow.remaining(), Ok(300));
 	assert_eq!(escrow.needed(), Ok(300 + 2 * FEE));
+	assert_eq!(escrow.dispute_value(), WORTH);
 }
 
 #[test]
@@ -75,21 +78,21 @@ fn deploy_refusals() {
 	let chain = chain();
 	let a = accounts();
 	as_caller(&chain, a.django);
-	assert_eq!(SlaEscrow::new(a.alice, a.alice, ASSET, vec![(10, 1)], 30).err(), Some(Error::SameParty));
-	assert_eq!(SlaEscrow::new(a.alice, a.bob, ASSET, vec![], 30).err(), Some(Error::InvalidMilestones));
-	assert_eq!(SlaEscrow::new(a.alice, a.bob, ASSET, vec![(10, 0)], 30).err(), Some(Error::InvalidMilestones));
-	assert_eq!(SlaEscrow::new(a.alice, a.bob, ASSET, vec![(31, 1)], 30).err(), Some(Error::InvalidMilestones));
+	assert_eq!(SlaEscrow::new(a.alice, a.alice, ASSET, vec![(10, 1)], 30, WORTH).err(), Some(Error::SameParty));
+	assert_eq!(SlaEscrow::new(a.alice, a.bob, ASSET, vec![], 30, WORTH).err(), Some(Error::InvalidMilestones));
+	assert_eq!(SlaEscrow::new(a.alice, a.bob, ASSET, vec![(10, 0)], 30, WORTH).err(), Some(Error::InvalidMilestones));
+	assert_eq!(SlaEscrow::new(a.alice, a.bob, ASSET, vec![(31, 1)], 30, WORTH).err(), Some(Error::InvalidMilestones));
 	let many = vec![(1, 1); MAX_MILESTONES + 1];
-	assert_eq!(SlaEscrow::new(a.alice, a.bob, ASSET, many, 30).err(), Some(Error::InvalidMilestones));
+	assert_eq!(SlaEscrow::new(a.alice, a.bob, ASSET, many, 30, WORTH).err(), Some(Error::InvalidMilestones));
 	// Charlie is no participant.
 	assert_eq!(
-		SlaEscrow::new(a.alice, a.charlie, ASSET, vec![(10, 1)], 30).err(),
+		SlaEscrow::new(a.alice, a.charlie, ASSET, vec![(10, 1)], 30, WORTH).err(),
 		Some(Error::PartyNotInGoodStanding)
 	);
 	// Charlie cannot answer for the contract.
 	as_caller(&chain, a.charlie);
 	assert_eq!(
-		SlaEscrow::new(a.alice, a.bob, ASSET, vec![(10, 1)], 30).err(),
+		SlaEscrow::new(a.alice, a.bob, ASSET, vec![(10, 1)], 30, WORTH).err(),
 		Some(Error::Chain(PactumError::RegistrarNotParticipant))
 	);
 }
@@ -160,7 +163,9 @@ fn a_dispute_goes_to_the_court_and_an_upheld_claim_returns_the_rest() {
 	let (request, view) = chain.case(case).expect("a case");
 	assert_eq!(view, CaseView::Open);
 	assert_eq!((AccountId::from(request.claimant), AccountId::from(request.respondent)), (a.alice, a.bob));
-	assert_eq!(request.value_at_risk, 200);
+	// The court counts in PACT: the case puts the agreement's stated worth at risk, not the
+	// 200 units of the asset left in escrow.
+	assert_eq!(request.value_at_risk, WORTH);
 	as_caller(&chain, a.bob);
 	at_block(20);
 	assert_eq!(escrow.claim(), Err(Error::Disputed));

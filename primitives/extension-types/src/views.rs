@@ -110,7 +110,8 @@ pub struct CaseRequest {
 	pub respondent: AccountId,
 	/// Hash of the outcome claimed (the evidence stays off chain).
 	pub outcome: Hash,
-	/// What the case decides about; the stake is a share of it.
+	/// What the case decides about, in PACT (the court's unit, whatever asset the contract
+	/// holds): the contract stakes a share of it (on Pactum 5 %, at least 100 PACT).
 	pub value_at_risk: Balance,
 }
 
