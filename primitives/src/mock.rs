@@ -151,6 +151,9 @@ impl<A: Encode + Decode> ParticipantRegistry<A> for MockRegistry {
 	fn recovered_to(who: &A) -> Option<A> {
 		unhashed::get(&key(RECOVERED, who))
 	}
+	fn standing_weight() -> Weight {
+		Weight::from_parts(200_000, 1_000)
+	}
 	#[cfg(feature = "runtime-benchmarks")]
 	fn register_for_benchmarks(who: &A, kyc_level: u8, roles: &[Role]) {
 		Self::admit(who, kyc_level, roles);

@@ -79,6 +79,11 @@ pub trait ParticipantRegistry<AccountId> {
 	fn remove_reference(who: &AccountId);
 	/// The account a recovery moved the participant `who` to, if `who` is a lost account.
 	fn recovered_to(who: &AccountId) -> Option<AccountId>;
+	/// The most one [`Self::standing`] (or [`Self::ensure_active`]) weighs: a contract's, which
+	/// reads its record, its running code and its registrar. Benchmarks of other pallets check
+	/// people; a call adds this for every account it checks that is not its signer (a signer is
+	/// never a contract), since such an account may be one.
+	fn standing_weight() -> Weight;
 	/// For benchmarks of other pallets: make `who` a participant verified at `kyc_level`
 	/// (0: unverified) holding `roles`, without deposit or checks.
 	#[cfg(feature = "runtime-benchmarks")]
@@ -87,6 +92,12 @@ pub trait ParticipantRegistry<AccountId> {
 	/// `code`, without checks.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn set_org_code_for_benchmarks(who: &AccountId, code: Vec<u8>);
+
+	/// `base`, a call's benchmarked weight, with the standing of `accounts` accounts other than
+	/// its signer weighed as a contract's (see [`Self::standing_weight`]).
+	fn weigh_parties(base: Weight, accounts: u32) -> Weight {
+		base.saturating_add(Self::standing_weight().saturating_mul(accounts.into()))
+	}
 
 	/// `who` is a registered participant with no ban in force; yields its standing.
 	fn ensure_active(who: &AccountId) -> Result<Standing, Inactive> {

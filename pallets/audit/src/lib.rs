@@ -636,7 +636,7 @@ pub mod pallet {
 		///
 		/// Origin: a participant. Emits `CaseOpened`.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::open_case())]
+		#[pallet::weight(T::Registry::weigh_parties(T::WeightInfo::open_case(), 1))]
 		pub fn open_case(
 			origin: OriginFor<T>,
 			counterparty: T::AccountId,
@@ -700,7 +700,7 @@ pub mod pallet {
 		///
 		/// Origin: a participant (the recipient of the service). Emits `EscrowOpened`.
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::pay_service_fee())]
+		#[pallet::weight(T::Registry::weigh_parties(T::WeightInfo::pay_service_fee(), 1))]
 		pub fn pay_service_fee(
 			origin: OriginFor<T>,
 			provider: T::AccountId,

@@ -3,7 +3,7 @@
 //! the buyer's spent licence replaced, the first registration creating the collection; the
 //! recovery hook's steps at their largest.
 //! Payments here are in the native currency; a price in a tokens asset adds one regulated
-//! transfer per leg (`RegulatedTransfer::transfer_weight`), see `Pallet::payment_weight`.
+//! transfer and its recipient's standing per leg, see `Pallet::payment_weight`.
 
 use super::*;
 use crate::pallet::{BalanceOf, CodeOf, Config, Pallet};

@@ -489,7 +489,10 @@ pub mod pallet {
 		/// Origin: a participant, not banned; so must every creator be. Emits
 		/// `ContentRegistered` (and pallet-nfts' `Issued` and `ItemMetadataSet`).
 		#[pallet::call_index(0)]
-		#[pallet::weight(<T as Config>::WeightInfo::register())]
+		#[pallet::weight(T::Registry::weigh_parties(
+			<T as Config>::WeightInfo::register(),
+			creators.len() as u32,
+		))]
 		pub fn register(
 			origin: OriginFor<T>,
 			content_hash: Digest,
@@ -506,7 +509,7 @@ pub mod pallet {
 		/// Origin: the owner, not banned; `to` must be a participant, not banned. Emits
 		/// `OwnershipTransferred` (and pallet-nfts' `Transferred`).
 		#[pallet::call_index(1)]
-		#[pallet::weight(<T as Config>::WeightInfo::transfer_ownership())]
+		#[pallet::weight(T::Registry::weigh_parties(<T as Config>::WeightInfo::transfer_ownership(), 1))]
 		pub fn transfer_ownership(
 			origin: OriginFor<T>,
 			content: ContentId,
@@ -531,7 +534,7 @@ pub mod pallet {
 		/// Origin: a holder of the right, not banned; `to` must be a participant, not banned.
 		/// Emits `RightTransferred`.
 		#[pallet::call_index(3)]
-		#[pallet::weight(<T as Config>::WeightInfo::transfer_right())]
+		#[pallet::weight(T::Registry::weigh_parties(<T as Config>::WeightInfo::transfer_right(), 1))]
 		pub fn transfer_right(
 			origin: OriginFor<T>,
 			content: ContentId,
@@ -548,7 +551,7 @@ pub mod pallet {
 		/// Origin: the owner, not banned; the gateway must be a participant, not banned. Emits
 		/// `GatewayAuthorised`.
 		#[pallet::call_index(4)]
-		#[pallet::weight(<T as Config>::WeightInfo::authorise_gateway())]
+		#[pallet::weight(T::Registry::weigh_parties(<T as Config>::WeightInfo::authorise_gateway(), 1))]
 		pub fn authorise_gateway(
 			origin: OriginFor<T>,
 			content: ContentId,

@@ -135,9 +135,15 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The weight a paying call declares: its benchmarked weight (paid in the native currency)
-	/// and, in case it pays in a tokens asset, one regulated transfer per possible leg.
+	/// and, in case it pays in a tokens asset, a token leg's weight per possible leg.
 	pub(crate) fn payment_weight(base: Weight) -> Weight {
-		base.saturating_add(T::Tokens::transfer_weight().saturating_mul(Self::max_legs().into()))
+		base.saturating_add(Self::token_leg_weight().saturating_mul(Self::max_legs().into()))
+	}
+
+	/// One leg paid in a tokens asset: the recipient's standing (which may be a contract's) and
+	/// a regulated transfer.
+	fn token_leg_weight() -> Weight {
+		T::Registry::weigh_parties(T::Tokens::transfer_weight(), 1)
 	}
 
 	/// The weight a paying call used, once it knows the asset and how many legs it paid.
@@ -145,7 +151,7 @@ impl<T: Config> Pallet<T> {
 		match asset {
 			PaymentAsset::Native => base,
 			PaymentAsset::Token(_) => {
-				base.saturating_add(T::Tokens::transfer_weight().saturating_mul(legs.into()))
+				base.saturating_add(Self::token_leg_weight().saturating_mul(legs.into()))
 			}
 		}
 	}

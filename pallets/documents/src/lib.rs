@@ -475,7 +475,10 @@ pub mod pallet {
 		/// Origin: a registered, unbanned participant. Every party must be one too.
 		/// Emits `Created`. Weight: linear in the number of parties.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::create(parties.len() as u32))]
+		#[pallet::weight(T::Registry::weigh_parties(
+			T::WeightInfo::create(parties.len() as u32),
+			parties.len() as u32,
+		))]
 		pub fn create(
 			origin: OriginFor<T>,
 			parent: Option<DocumentId>,
@@ -617,7 +620,7 @@ pub mod pallet {
 		/// Origin: a registered, unbanned `Issuer` with an organisation code.
 		/// Emits `CertificateIssued`.
 		#[pallet::call_index(8)]
-		#[pallet::weight(T::WeightInfo::issue_certificate())]
+		#[pallet::weight(T::Registry::weigh_parties(T::WeightInfo::issue_certificate(), 1))]
 		pub fn issue_certificate(
 			origin: OriginFor<T>,
 			holder: T::AccountId,

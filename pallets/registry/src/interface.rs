@@ -2,9 +2,9 @@
 //! [`pactum_primitives::ParticipantRegistry`] (standing, bans, roles, organisation codes and
 //! references).
 
-use crate::{pallet::*, AccountKind, Role, Standing};
+use crate::{pallet::*, AccountKind, Role, Standing, WeightInfo};
 use alloc::vec::Vec;
-use frame_support::pallet_prelude::DispatchResult;
+use frame_support::{pallet_prelude::DispatchResult, weights::Weight};
 use pactum_primitives::ParticipantRegistry;
 
 impl<T: Config> ParticipantRegistry<T::AccountId> for Pallet<T> {
@@ -29,6 +29,10 @@ impl<T: Config> ParticipantRegistry<T::AccountId> for Pallet<T> {
 			roles: p.roles,
 			banned: Self::banned(who),
 		})
+	}
+
+	fn standing_weight() -> Weight {
+		T::WeightInfo::contract_standing()
 	}
 
 	fn is_banned(who: &T::AccountId) -> bool {

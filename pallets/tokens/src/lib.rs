@@ -535,7 +535,7 @@ pub mod pallet {
 		///
 		/// Origin: an issuance admin. Emits `Issued`.
 		#[pallet::call_index(7)]
-		#[pallet::weight(<T as Config>::WeightInfo::issue())]
+		#[pallet::weight(Pallet::<T>::with_recipient(<T as Config>::WeightInfo::issue()))]
 		pub fn issue(
 			origin: OriginFor<T>,
 			asset: AssetId,
@@ -552,7 +552,7 @@ pub mod pallet {
 		///
 		/// Origin: a trade admin. Emits `DepositConfirmed`.
 		#[pallet::call_index(8)]
-		#[pallet::weight(<T as Config>::WeightInfo::confirm_deposit())]
+		#[pallet::weight(Pallet::<T>::with_recipient(<T as Config>::WeightInfo::confirm_deposit()))]
 		pub fn confirm_deposit(
 			origin: OriginFor<T>,
 			asset: AssetId,
@@ -570,7 +570,7 @@ pub mod pallet {
 		///
 		/// Origin: a signed holder. Emits `Transferred`.
 		#[pallet::call_index(9)]
-		#[pallet::weight(<T as Config>::WeightInfo::transfer())]
+		#[pallet::weight(Pallet::<T>::with_recipient(<T as Config>::WeightInfo::transfer()))]
 		pub fn transfer(
 			origin: OriginFor<T>,
 			asset: AssetId,
@@ -579,7 +579,8 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let from = ensure_signed(origin)?;
 			let opens_account = Self::do_transfer(asset, &from, &to, amount)?;
-			let used = (!opens_account).then(<T as Config>::WeightInfo::transfer_to_holders);
+			let used = (!opens_account)
+				.then(|| Self::with_recipient(<T as Config>::WeightInfo::transfer_to_holders()));
 			Ok(used.into())
 		}
 

@@ -13,10 +13,19 @@ use frame_support::{
 	pallet_prelude::{DispatchError, DispatchResult, Weight},
 	traits::{fungibles::Mutate, tokens::Preservation},
 };
-use pactum_primitives::{RegulatedLedger, RegulatedTransfer, TransferQuote as LedgerQuote};
+use pactum_primitives::{
+	ParticipantRegistry, RegulatedLedger, RegulatedTransfer, TransferQuote as LedgerQuote,
+};
 use sp_runtime::traits::Zero;
 
 impl<T: Config> Pallet<T> {
+	/// `base`, a benchmarked weight of a call that checks one account besides its signer (the
+	/// recipient), with that account's standing weighed as a contract's: the benchmarks check
+	/// people.
+	pub(crate) fn with_recipient(base: Weight) -> Weight {
+		T::Registry::weigh_parties(base, 1)
+	}
+
 	/// A transfer under every rule; `Ok(true)` if it opened an asset account for the recipient
 	/// or the fee collector.
 	pub(crate) fn do_transfer(
@@ -105,7 +114,9 @@ impl<T: Config> RegulatedTransfer<T::AccountId> for Pallet<T> {
 	}
 
 	fn transfer_weight() -> Weight {
-		<T as Config>::WeightInfo::transfer().max(<T as Config>::WeightInfo::transfer_held())
+		Self::with_recipient(
+			<T as Config>::WeightInfo::transfer().max(<T as Config>::WeightInfo::transfer_held()),
+		)
 	}
 }
 

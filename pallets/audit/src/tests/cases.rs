@@ -87,3 +87,21 @@ fn a_stake_the_requester_cannot_hold_is_refused() {
 		assert!(Cases::<Test>::get(0).is_none());
 	});
 }
+
+#[test]
+fn open_case_is_weighed_for_a_counterparty_that_may_be_a_contract() {
+	use frame_support::dispatch::GetDispatchInfo;
+	use pactum_primitives::ParticipantRegistry;
+	let call = crate::Call::<Test>::open_case {
+		counterparty: PROVIDER,
+		outcome: H256::repeat_byte(1),
+		value_at_risk: 1_000,
+		escrow: None,
+	};
+	let standing = <MockRegistry as ParticipantRegistry<AccountId>>::standing_weight();
+	assert!(standing.ref_time() > 0);
+	assert_eq!(
+		call.get_dispatch_info().call_weight,
+		<() as crate::WeightInfo>::open_case().saturating_add(standing)
+	);
+}

@@ -152,3 +152,21 @@ fn the_invariants_catch_a_deposit_without_its_record() {
 		assert!(Content::do_try_state().is_err());
 	});
 }
+
+#[test]
+fn register_is_weighed_for_creators_that_may_be_contracts() {
+	use frame_support::dispatch::GetDispatchInfo;
+	use pactum_primitives::ParticipantRegistry;
+	let call = crate::Call::<Test>::register {
+		content_hash: HASH,
+		uri: uri(),
+		creators: creators(&[(CREATOR, 75), (COAUTHOR, 25)]),
+		royalties: royalties(),
+	};
+	let standing = <MockRegistry as ParticipantRegistry<AccountId>>::standing_weight();
+	assert!(standing.ref_time() > 0);
+	assert_eq!(
+		call.get_dispatch_info().call_weight,
+		<() as crate::WeightInfo>::register().saturating_add(standing.saturating_mul(2))
+	);
+}

@@ -198,3 +198,24 @@ fn supplement_refusals() {
 		assert_noop!(supplement(alice(), terminated), Error::<Test>::ParentTerminated);
 	});
 }
+
+#[test]
+fn create_is_weighed_for_parties_that_may_be_contracts() {
+	use frame_support::dispatch::GetDispatchInfo;
+	use pactum_primitives::ParticipantRegistry;
+	let parties = vec![alice(), bob(), charlie()];
+	let call = crate::Call::<Test>::create {
+		parent: None,
+		hash: text(1),
+		uri: URI.to_vec(),
+		parties: parties.clone(),
+		signers: vec![alice()],
+		valid_until: None,
+	};
+	let standing = <MockRegistry as ParticipantRegistry<AccountId>>::standing_weight();
+	assert!(standing.ref_time() > 0);
+	assert_eq!(
+		call.get_dispatch_info().call_weight,
+		<() as crate::WeightInfo>::create(3).saturating_add(standing.saturating_mul(3))
+	);
+}

@@ -29,9 +29,22 @@ fn a_transfer_between_holders_is_charged_less() {
 		let between_holders = Tokens::transfer(signed(ALICE), ASSET, CHARLIE, 100).unwrap();
 		assert_eq!(
 			between_holders.actual_weight,
-			Some(<() as crate::WeightInfo>::transfer_to_holders())
+			Some(Tokens::with_recipient(<() as crate::WeightInfo>::transfer_to_holders()))
 		);
 	});
+}
+
+#[test]
+fn a_transfer_is_weighed_for_a_recipient_that_may_be_a_contract() {
+	use frame_support::dispatch::GetDispatchInfo;
+	use pactum_primitives::ParticipantRegistry;
+	let call = crate::Call::<Test>::transfer { asset: ASSET, to: CHARLIE, amount: 1 };
+	let standing = <Test as crate::Config>::Registry::standing_weight();
+	assert!(standing.ref_time() > 0);
+	assert_eq!(
+		call.get_dispatch_info().call_weight,
+		<() as crate::WeightInfo>::transfer().saturating_add(standing)
+	);
 }
 
 #[test]
