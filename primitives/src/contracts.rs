@@ -48,8 +48,8 @@ pub enum DocumentState {
 	Expired,
 }
 
-/// A document as a contract reads it: its state now, its latest version, that version's file
-/// hash and whether every required signer signed it.
+/// A document as a contract reads it: its state now, the version in force (before one is, the
+/// version being signed), that version's file hash and whether every required signer signed it.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct DocumentSummary {
 	pub state: DocumentState,

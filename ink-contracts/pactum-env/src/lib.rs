@@ -61,7 +61,8 @@ pub trait PactumExtension {
 	#[ink(function = 0x0100, handle_status = false)]
 	fn standing(who: AccountId) -> Option<StandingView>;
 
-	/// Register the contract as a participant of kind `Contract`; its caller is the registrar.
+	/// Register the contract as a participant of kind `Contract`; its caller, the deployer, is
+	/// the registrar. Only in the constructor (later: `NotInConstructor`).
 	#[ink(function = 0x0101)]
 	fn register_self() -> Result<(), PactumError>;
 
@@ -69,8 +70,8 @@ pub trait PactumExtension {
 	#[ink(function = 0x0102)]
 	fn leave() -> Result<(), PactumError>;
 
-	/// A document's state, its version being signed or in force, and whether it is fully
-	/// signed.
+	/// A document's state, its version in force (before one is, the one being signed), and
+	/// whether that version is fully signed.
 	#[ink(function = 0x0200, handle_status = false)]
 	fn document(id: DocumentId) -> Option<DocumentView>;
 
@@ -94,7 +95,8 @@ pub trait PactumExtension {
 	#[ink(function = 0x0302)]
 	fn transfer(asset: AssetId, to: AccountId, amount: Balance) -> Result<(), PactumError>;
 
-	/// Open an auditor-court case, the contract as requester (staking from its balance).
+	/// Open an auditor-court case, the contract as requester (staking from its balance), for
+	/// the contract's caller as claimant.
 	#[ink(function = 0x0400)]
 	fn open_case(request: CaseRequest) -> Result<CaseId, PactumError>;
 
@@ -166,6 +168,8 @@ mod tests {
 		chain.set_caller(caller);
 		assert_eq!(ext().register_self(), Ok(()));
 		assert_eq!(ext().register_self(), Err(PactumError::AlreadyRegistered));
+		chain.deployed();
+		assert_eq!(ext().register_self(), Err(PactumError::NotInConstructor));
 		assert_eq!(ext().transfer(9, caller, 1), Err(PactumError::UnknownAsset));
 		let standing = ext().standing(contract).expect("registered");
 		assert_eq!((standing.kind, standing.kyc_level), (ParticipantKind::Contract, 3));

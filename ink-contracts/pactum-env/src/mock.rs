@@ -30,8 +30,10 @@ use std::{
 pub struct State {
 	/// The contract under test: the account every function acts for.
 	pub contract: Option<AccountId>,
-	/// Who calls the contract now (the registrar of `register_self`).
+	/// Who calls the contract now (the registrar of `register_self`, the claimant of a case).
 	pub caller: Option<AccountId>,
+	/// Whether the contract's constructor returned (`register_self` is refused from then on).
+	pub deployed: bool,
 	pub participants: BTreeMap<AccountId, StandingView>,
 	/// Registered contracts -> their registrar.
 	pub registrars: BTreeMap<AccountId, AccountId>,
@@ -83,6 +85,11 @@ impl MockChain {
 			s.banned = true;
 		}
 	}
+	/// The contract's constructor returned: from now on it is a deployed contract.
+	pub fn deployed(&self) {
+		self.state().deployed = true;
+	}
+
 	/// The caller of the next messages.
 	pub fn set_caller(&self, who: AccountId) {
 		self.state().caller = Some(who);
@@ -187,6 +194,9 @@ impl State {
 				standing.encode()
 			},
 			func::REGISTER_SELF => {
+				if self.deployed {
+					return Err(PactumError::NotInConstructor);
+				}
 				if self.participants.contains_key(&contract) {
 					return Err(PactumError::AlreadyRegistered);
 				}
@@ -230,6 +240,7 @@ impl State {
 				let (claimant, respondent) =
 					(AccountId::from(request.claimant), AccountId::from(request.respondent));
 				if claimant == respondent ||
+					self.caller != Some(claimant) ||
 					self.active(&claimant).is_err() ||
 					self.active(&respondent).is_err()
 				{

@@ -50,7 +50,9 @@ fn chain() -> MockChain {
 fn deployed(chain: &MockChain) -> SlaEscrow {
 	let a = accounts();
 	as_caller(chain, a.django);
-	SlaEscrow::new(a.alice, a.bob, ASSET, vec![(10, 100), (20, 200)], 30, WORTH).expect("deploys")
+	let escrow = SlaEscrow::new(a.alice, a.bob, ASSET, vec![(10, 100), (20, 200)], 30, WORTH).expect("deploys");
+	chain.deployed();
+	escrow
 }
 
 /// Deployed and funded with the milestones and their fees.

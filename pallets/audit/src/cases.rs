@@ -72,7 +72,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(who != counterparty, Error::<T>::SameParty);
 		T::Registry::ensure_active(&counterparty).map_err(|inactive| match inactive {
 			Inactive::NotParticipant => Error::<T>::CounterpartyNotParticipant,
-			Inactive::Banned => Error::<T>::Banned,
+			Inactive::Banned => Error::<T>::CounterpartyBanned,
 		})?;
 		if let Some(id) = escrow {
 			Self::add_dispute(id, &who, &counterparty, value_at_risk)?;

@@ -47,7 +47,7 @@ impl<T: Config> ContractCourt<T::AccountId, BalanceOf<T>, H256> for Pallet<T> {
 		ensure!(claimant != respondent && claimant != contract, Error::<T>::SameParty);
 		T::Registry::ensure_active(claimant).map_err(|inactive| match inactive {
 			Inactive::NotParticipant => Error::<T>::ClaimantNotParticipant,
-			Inactive::Banned => Error::<T>::Banned,
+			Inactive::Banned => Error::<T>::ClaimantBanned,
 		})?;
 		let id = Self::do_open_case(contract.clone(), respondent.clone(), outcome, value_at_risk, None)?;
 		ContractCases::<T>::insert(

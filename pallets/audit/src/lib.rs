@@ -554,6 +554,10 @@ pub mod pallet {
 		ClaimantNotParticipant,
 		/// The case is still open: its record cannot be dropped.
 		CaseStillOpen,
+		/// A ban is in force on the case's counterparty.
+		CounterpartyBanned,
+		/// A ban is in force on the claimant of a contract's case.
+		ClaimantBanned,
 	}
 
 	#[pallet::hooks]

@@ -140,8 +140,9 @@ impl<T: Config> Pallet<T> {
 		base.saturating_add(Self::token_leg_weight().saturating_mul(Self::max_legs().into()))
 	}
 
-	/// One leg paid in a tokens asset: the recipient's standing (which may be a contract's) and
-	/// a regulated transfer.
+	/// One leg paid in a tokens asset: this pallet's check of the recipient (whose standing may
+	/// be a contract's) and a regulated transfer, whose weight covers the tokens pallet's own
+	/// check of it.
 	fn token_leg_weight() -> Weight {
 		T::Registry::weigh_parties(T::Tokens::transfer_weight(), 1)
 	}

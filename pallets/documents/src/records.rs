@@ -1,7 +1,7 @@
 //! Documents and certificates as a contract reads them through the chain extension
-//! ([`pactum_primitives::DocumentRecords`]): a document's state now, the version being signed or
-//! in force with its file hash and whether every required signer signed it, one party's
-//! signature, and a certificate by its hash.
+//! ([`pactum_primitives::DocumentRecords`]): a document's state now, the version in force (or,
+//! before one is, the version being signed) with its file hash and whether every required signer
+//! signed it, one party's signature, and a certificate by its hash.
 
 use crate::{pallet::*, CertificateStatus, DocumentStatus};
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -12,7 +12,8 @@ use pactum_primitives::{
 impl<T: Config> DocumentRecords<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
 	fn document(id: u64) -> Option<DocumentSummary> {
 		let doc = Documents::<T>::get(id)?;
-		let version = doc.open_version.or(doc.active_version)?;
+		// What binds the parties now; before anything does, what they are signing.
+		let version = doc.active_version.or(doc.open_version)?;
 		let record = Versions::<T>::get(id, version)?;
 		let fully_signed = doc
 			.signers

@@ -1,8 +1,8 @@
 //! Contracts as participants: a contract registers itself (through the chain extension) with its
 //! caller as registrar, holding the registration deposit from its own balance; it counts as a
 //! participant of kind `Contract` while it runs the code it was registered with. It leaves like a
-//! participant; once terminated, anyone can clear its record and the deposit goes to the
-//! registrar.
+//! participant; once it no longer runs that code (terminated, or its code changed), anyone can
+//! clear its record and the deposit goes to the registrar.
 
 use crate::{pallet::*, AccountKind, ContractRecord};
 use frame_support::{
@@ -54,11 +54,13 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Clears the record of a terminated contract: its roles and organisation code go, the
-	/// deposit goes to the registrar.
+	/// Clears the record of a contract that no longer runs the code it registered with
+	/// (terminated, or its code changed): its roles and organisation code go, the deposit goes
+	/// to the registrar.
 	pub(crate) fn do_deregister_contract(contract: T::AccountId) -> DispatchResult {
 		let record = ContractRecords::<T>::get(&contract).ok_or(Error::<T>::NotAContract)?;
-		ensure!(T::Contracts::code_hash(&contract).is_none(), Error::<T>::ContractLive);
+		let running = T::Contracts::code_hash(&contract);
+		ensure!(running != Some(record.code_hash), Error::<T>::ContractLive);
 		let participant =
 			Participants::<T>::get(&contract).ok_or(Error::<T>::NotParticipant)?;
 		ensure!(participant.references == 0, Error::<T>::StillReferenced);
@@ -75,8 +77,11 @@ impl<T: Config> Pallet<T> {
 			participant.deposit,
 			Precision::BestEffort,
 		)?;
-		// The contract's account holds nothing else: it may go.
-		T::Currency::transfer(&contract, &registrar, deposit, Preservation::Expendable)?;
+		// A terminated contract's account holds nothing else: it may go. One that runs other
+		// code lives on.
+		let preservation =
+			if running.is_none() { Preservation::Expendable } else { Preservation::Preserve };
+		T::Currency::transfer(&contract, &registrar, deposit, preservation)?;
 		Self::remove_reference(&registrar);
 		Participants::<T>::remove(&contract);
 		ContractRecords::<T>::remove(&contract);

@@ -31,8 +31,8 @@
 //!   ([`pactum_primitives::ContractParticipants`]). It is of kind `Contract`, has its
 //!   registrar's KYC level, is banned while the registrar is, and stops counting as a
 //!   participant once it runs other code than it registered with ([`Config::Contracts`]).
-//!   Anyone can clear a terminated contract's record ([`Pallet::deregister_contract`]); its
-//!   deposit goes to the registrar.
+//!   Anyone can clear the record of a contract that no longer runs that code (terminated, or
+//!   its code changed: [`Pallet::deregister_contract`]); its deposit goes to the registrar.
 //!
 //! ## Interface
 //!
@@ -415,7 +415,8 @@ pub mod pallet {
 		/// The account runs no contract code, other code than it names, or is no registered
 		/// contract.
 		NotAContract,
-		/// The contract still exists: only a terminated contract's record can be cleared.
+		/// The contract still runs the code it registered with: only the record of a contract
+		/// terminated or running other code can be cleared.
 		ContractLive,
 	}
 
@@ -668,9 +669,10 @@ pub mod pallet {
 			Self::do_continue_recovery(lost)
 		}
 
-		/// Clear the record of a terminated contract that was registered as a participant:
-		/// its roles and organisation code are released and its deposit goes to its registrar.
-		/// Refused while the contract exists or records of other pallets name it.
+		/// Clear the record of a contract registered as a participant that no longer runs the
+		/// code it registered with (terminated, or its code changed): its roles and organisation
+		/// code are released and its deposit goes to its registrar. Refused while it runs that
+		/// code or records of other pallets name it.
 		///
 		/// Origin: any signed account. Emits `ContractDeregistered`.
 		#[pallet::call_index(18)]

@@ -28,6 +28,9 @@ pub enum PactumError {
 	StillReferenced,
 	/// The contract's code changed since it was registered: it acts as a participant no more.
 	CodeChanged,
+	/// A contract registers itself only in its constructor, its deployer answering for it;
+	/// whoever calls a deployed contract is no registrar.
+	NotInConstructor,
 	/// The account lacks the funds (PACT for a deposit or stake, or the asset and its fee).
 	InsufficientBalance,
 	/// No such document.
@@ -47,7 +50,8 @@ pub enum PactumError {
 	OverMonthlyLimit,
 	/// The asset or the account is frozen.
 	Frozen,
-	/// The case's counterparty is not an active participant, or is the requester.
+	/// A party of the case is not an active participant (unregistered or banned), the claimant
+	/// is not the contract's caller, or two parties are one account.
 	InvalidParty,
 	/// The court cannot take the case now (its agenda is full, or the contract keeps as many
 	/// case records as it may).
@@ -62,7 +66,7 @@ pub enum PactumError {
 
 impl PactumError {
 	/// Every variant, in code order.
-	pub const ALL: [PactumError; 22] = [
+	pub const ALL: [PactumError; 23] = [
 		Self::InvalidInput,
 		Self::ReadOnly,
 		Self::NotParticipant,
@@ -71,6 +75,7 @@ impl PactumError {
 		Self::RegistrarNotParticipant,
 		Self::StillReferenced,
 		Self::CodeChanged,
+		Self::NotInConstructor,
 		Self::InsufficientBalance,
 		Self::UnknownDocument,
 		Self::UnknownAsset,
@@ -98,6 +103,7 @@ impl PactumError {
 			Self::RegistrarNotParticipant => 13,
 			Self::StillReferenced => 14,
 			Self::CodeChanged => 15,
+			Self::NotInConstructor => 16,
 			Self::InsufficientBalance => 20,
 			Self::UnknownDocument => 30,
 			Self::UnknownAsset => 40,

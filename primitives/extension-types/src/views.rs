@@ -58,7 +58,8 @@ pub enum DocumentState {
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
 pub struct DocumentView {
 	pub state: DocumentState,
-	/// The latest version (the one being signed, or the one in force).
+	/// The version in force (before one is, the one being signed; an amendment being signed
+	/// does not replace it until it is in force).
 	pub version: VersionIndex,
 	/// The file hash of that version.
 	pub hash: Hash,

@@ -33,9 +33,32 @@ fn module_error(module: ModuleError) -> PactumError {
 	} else if index == crate::Audit::index() {
 		decode(&module).map_or(PactumError::Other, audit)
 	} else if index == crate::Balances::index() {
-		PactumError::InsufficientBalance
+		decode(&module).map_or(PactumError::Other, balances)
+	} else if index == crate::Assets::index() {
+		decode(&module).map_or(PactumError::Other, assets)
 	} else {
 		PactumError::Other
+	}
+}
+
+fn balances(error: pallet_balances::Error<Runtime>) -> PactumError {
+	use pallet_balances::Error::*;
+	match error {
+		InsufficientBalance | ExistentialDeposit | Expendability | LiquidityRestrictions |
+		VestingBalance => PactumError::InsufficientBalance,
+		_ => PactumError::Other,
+	}
+}
+
+/// What the tokens pallet's own checks leave to pallet-assets.
+fn assets(error: pallet_assets::Error<Runtime>) -> PactumError {
+	use pallet_assets::Error::*;
+	match error {
+		BalanceLow | NoAccount => PactumError::InsufficientBalance,
+		Unknown | BadAssetId => PactumError::UnknownAsset,
+		Frozen | AssetNotLive => PactumError::Frozen,
+		WouldDie => PactumError::InvalidAmount,
+		_ => PactumError::Other,
 	}
 }
 
@@ -76,7 +99,8 @@ fn audit(error: pallet_audit::Error<Runtime>) -> PactumError {
 	match error {
 		NotParticipant => PactumError::NotParticipant,
 		Banned => PactumError::Banned,
-		SameParty | CounterpartyNotParticipant | ClaimantNotParticipant => PactumError::InvalidParty,
+		SameParty | CounterpartyNotParticipant | CounterpartyBanned | ClaimantNotParticipant |
+		ClaimantBanned => PactumError::InvalidParty,
 		TooManyContractCases | Overflow => PactumError::CaseRefused,
 		UnknownCase => PactumError::UnknownCase,
 		CaseStillOpen => PactumError::CaseStillOpen,
@@ -97,6 +121,13 @@ mod tests {
 		assert_eq!(classify(pallet_registry::Error::<Runtime>::HoldsRoles.into()), PactumError::StillReferenced);
 		assert_eq!(classify(pallet_audit::Error::<Runtime>::ClaimantNotParticipant.into()), PactumError::InvalidParty);
 		assert_eq!(classify(pallet_audit::Error::<Runtime>::CaseStillOpen.into()), PactumError::CaseStillOpen);
+		// A banned party is the case's problem, not the contract's own ban.
+		assert_eq!(classify(pallet_audit::Error::<Runtime>::ClaimantBanned.into()), PactumError::InvalidParty);
+		assert_eq!(classify(pallet_audit::Error::<Runtime>::CounterpartyBanned.into()), PactumError::InvalidParty);
+		assert_eq!(classify(pallet_audit::Error::<Runtime>::Banned.into()), PactumError::Banned);
+		assert_eq!(classify(pallet_balances::Error::<Runtime>::Expendability.into()), PactumError::InsufficientBalance);
+		assert_eq!(classify(pallet_assets::Error::<Runtime>::BalanceLow.into()), PactumError::InsufficientBalance);
+		assert_eq!(classify(pallet_assets::Error::<Runtime>::Frozen.into()), PactumError::Frozen);
 	}
 
 	#[test]
@@ -104,6 +135,7 @@ mod tests {
 		assert_eq!(classify(pallet_tokens::Error::<Runtime>::AssetExists.into()), PactumError::Other);
 		assert_eq!(classify(pallet_documents::Error::<Runtime>::UnknownDocument.into()), PactumError::Other);
 		assert_eq!(classify(DispatchError::BadOrigin), PactumError::Other);
+		assert_eq!(classify(pallet_balances::Error::<Runtime>::TooManyHolds.into()), PactumError::Other);
 		assert_eq!(classify(DispatchError::Token(TokenError::FundsUnavailable)), PactumError::InsufficientBalance);
 	}
 }

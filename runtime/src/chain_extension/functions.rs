@@ -58,9 +58,19 @@ pub fn standing(who: &abi::AccountId) -> Option<abi::StandingView> {
 	})
 }
 
-/// The contract registers itself; whoever called it (its deployer, in its constructor) is its
-/// registrar. Root is no registrar.
-pub fn register_self(contract: &AccountId, caller: Option<&AccountId>, code: Hash) -> Outcome<()> {
+/// The contract registers itself in its constructor (`deployed`: the constructor returned);
+/// whoever instantiates it, its deployer, is its registrar and answers for it. Once deployed,
+/// whoever calls it is no registrar: a participant calling an unknown contract must not find
+/// itself answering for it. Root is no registrar.
+pub fn register_self(
+	contract: &AccountId,
+	deployed: bool,
+	caller: Option<&AccountId>,
+	code: Hash,
+) -> Outcome<()> {
+	if deployed {
+		return Err(PactumError::NotInConstructor);
+	}
 	let registrar = caller.ok_or(PactumError::RegistrarNotParticipant)?;
 	Registry::register_contract(contract, registrar, code).map_err(classify)
 }
@@ -138,9 +148,19 @@ pub fn transfer(
 		.map_err(classify)
 }
 
-/// The contract opens a case, as its requester, about a dispute between the request's parties.
-pub fn open_case(contract: &AccountId, code: Hash, request: abi::CaseRequest) -> Outcome<abi::CaseId> {
+/// The contract opens a case, as its requester, for its caller (the claimant) against the
+/// respondent. The claimant must be the caller: a contract cannot name any participant as
+/// claimant (which keeps the claimant's organisation off the panels and lets it object).
+pub fn open_case(
+	contract: &AccountId,
+	code: Hash,
+	caller: Option<&AccountId>,
+	request: abi::CaseRequest,
+) -> Outcome<abi::CaseId> {
 	ensure_registered_code(contract, code)?;
+	if caller != Some(&account(request.claimant)) {
+		return Err(PactumError::InvalidParty);
+	}
 	<Audit as ContractCourt<AccountId, abi::Balance, Hash>>::open_case(
 		contract,
 		&account(request.claimant),

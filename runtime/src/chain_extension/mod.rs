@@ -56,7 +56,9 @@ impl ChainExtension<Runtime> for PactumExtension {
 			func::REGISTER_SELF => {
 				let caller = functions::signed_caller(env.ext());
 				let (contract, code) = functions::own(env.ext());
-				run(&input, |()| functions::register_self(&contract, caller.as_ref(), code))
+				// pallet-contracts stores a contract when its constructor returns.
+				let deployed = env.ext().is_contract(&contract);
+				run(&input, |()| functions::register_self(&contract, deployed, caller.as_ref(), code))
 			},
 			func::LEAVE => {
 				let (contract, _) = functions::own(env.ext());
@@ -86,8 +88,11 @@ impl ChainExtension<Runtime> for PactumExtension {
 				})
 			},
 			func::OPEN_CASE => {
+				let caller = functions::signed_caller(env.ext());
 				let (contract, code) = functions::own(env.ext());
-				run(&input, |request: abi::CaseRequest| functions::open_case(&contract, code, request))
+				run(&input, |request: abi::CaseRequest| {
+					functions::open_case(&contract, code, caller.as_ref(), request)
+				})
 			},
 			func::CASE => {
 				let (contract, _) = functions::own(env.ext());

@@ -37,9 +37,10 @@ pub fn weight_of(id: u16) -> Option<Weight> {
 		func::TRANSFER => Tokens::transfer()
 			.saturating_add(code_check)
 			.saturating_add(contract_party.saturating_mul(2)),
+		// The requester is a contract; the claimant and the respondent may be.
 		func::OPEN_CASE => Audit::open_contract_case()
 			.saturating_add(code_check)
-			.saturating_add(contract_party),
+			.saturating_add(contract_party.saturating_mul(3)),
 		func::CASE => Audit::contract_case_state(),
 		func::FORGET_CASE => Audit::forget_case(),
 		_ => return None,

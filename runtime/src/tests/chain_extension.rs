@@ -14,12 +14,13 @@ use pactum_extension_types::{self as abi, func, PactumError, EXTENSION_ID};
 use pallet_contracts::{CollectEvents, DebugInfo, Determinism};
 use pallet_tokens::HolderPolicy;
 use sp_genesis_builder::DEV_RUNTIME_PRESET;
-use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Eve};
+use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Eve};
 use sp_runtime::FixedU128;
 
 /// Input: `mode: u32`, `function: u32` (the extension's id in the high half), the arguments.
 /// Mode 0 calls the extension and returns `status: u32` then the output; mode 1 calls the
-/// contract itself read-only, in mode 0, and returns what that returned.
+/// contract itself read-only, in mode 0, and returns what that returned. The constructor does
+/// the same with its input (mode 0 only), or nothing with none.
 const PROXY: &str = r#"
 (module
   (import "seal0" "seal_input" (func $input (param i32 i32)))
@@ -28,10 +29,10 @@ const PROXY: &str = r#"
   (import "seal0" "call_chain_extension" (func $extension (param i32 i32 i32 i32 i32) (result i32)))
   (import "seal1" "call" (func $call (param i32 i32 i64 i32 i32 i32 i32 i32) (result i32)))
   (import "env" "memory" (memory 2 2))
-  (func (export "deploy"))
-  (func (export "call")
+  (func $read_input
     (i32.store (i32.const 0) (i32.const 60000))
-    (call $input (i32.const 4) (i32.const 0))
+    (call $input (i32.const 4) (i32.const 0)))
+  (func $forward
     (i32.store (i32.const 65532) (i32.const 60000))
     (if (i32.eqz (i32.load (i32.const 4)))
       (then
@@ -49,26 +50,61 @@ const PROXY: &str = r#"
         (call $address (i32.const 130004) (i32.const 130000))
         (drop (call $call (i32.const 24) (i32.const 130004) (i64.const 0) (i32.const 130100)
           (i32.const 4) (i32.load (i32.const 0)) (i32.const 65536) (i32.const 65532)))
-        (call $return (i32.const 0) (i32.const 65536) (i32.load (i32.const 65532)))))))
+        (call $return (i32.const 0) (i32.const 65536) (i32.load (i32.const 65532))))))
+  (func (export "deploy")
+    (call $read_input)
+    (if (i32.load (i32.const 0)) (then (call $forward))))
+  (func (export "call")
+    (call $read_input)
+    (call $forward)))
 "#;
 
 const GAS: Weight = Weight::from_parts(100_000_000_000, 4 * 1024 * 1024);
 const ASSET: u32 = 1;
 
-fn deploy(deployer: Sr25519Keyring, salt: u8) -> AccountId {
+/// The proxy, deployed by `deployer` with an endowment of `value`; its constructor calls
+/// `function` with `args` if given. Yields the contract and what its constructor returned.
+fn instantiate(
+	deployer: Sr25519Keyring,
+	salt: u8,
+	value: crate::Balance,
+	call: Option<(u16, Vec<u8>)>,
+) -> (AccountId, Option<Answer>) {
 	let code = wat::parse_str(PROXY).expect("the proxy assembles");
+	let input = call.as_ref().map_or_else(Vec::new, |(function, args)| proxy_input(0, *function, args));
 	let result = pallet_contracts::Pallet::<Runtime>::bare_instantiate(
 		account(deployer),
-		100 * UNIT,
+		value,
 		GAS,
 		None,
 		pallet_contracts::Code::Upload(code),
-		vec![],
+		input,
 		vec![salt],
 		DebugInfo::Skip,
 		CollectEvents::Skip,
 	);
-	result.result.expect("the proxy deploys").account_id
+	let deployed = result.result.expect("the proxy deploys");
+	let answer = call.map(|_| Answer::of(&deployed.result.data, result.gas_consumed));
+	(deployed.account_id, answer)
+}
+
+/// The proxy, deployed by `deployer` with 100 PACT; its constructor does nothing.
+fn deploy(deployer: Sr25519Keyring, salt: u8) -> AccountId {
+	instantiate(deployer, salt, 100 * UNIT, None).0
+}
+
+/// The proxy, deployed by `deployer` with `value`, registering itself in its constructor;
+/// yields the contract and the registration's answer.
+fn deploy_registering(deployer: Sr25519Keyring, salt: u8, value: crate::Balance) -> (AccountId, Answer) {
+	let (contract, answer) = instantiate(deployer, salt, value, Some((func::REGISTER_SELF, vec![])));
+	(contract, answer.expect("the constructor answered"))
+}
+
+fn proxy_input(mode: u32, function: u16, args: &[u8]) -> Vec<u8> {
+	let id = (u32::from(EXTENSION_ID) << 16) | u32::from(function);
+	let mut input = (mode, id).encode();
+	input.extend_from_slice(args);
+	input
 }
 
 /// What a call returned: the status and the output, and the weight it used.
@@ -79,6 +115,10 @@ struct Answer {
 }
 
 impl Answer {
+	fn of(data: &[u8], gas: Weight) -> Self {
+		let status = u32::decode(&mut &data[..4]).expect("a status");
+		Answer { status, output: data[4..].to_vec(), gas }
+	}
 	fn error(&self) -> Option<PactumError> {
 		PactumError::from_status(self.status)
 	}
@@ -89,9 +129,7 @@ impl Answer {
 }
 
 fn call_raw(caller: Sr25519Keyring, contract: &AccountId, mode: u32, function: u16, args: &[u8]) -> Result<Answer, sp_runtime::DispatchError> {
-	let id = (u32::from(EXTENSION_ID) << 16) | u32::from(function);
-	let mut input = (mode, id).encode();
-	input.extend_from_slice(args);
+	let input = proxy_input(mode, function, args);
 	let result = pallet_contracts::Pallet::<Runtime>::bare_call(
 		account(caller),
 		contract.clone(),
@@ -104,9 +142,7 @@ fn call_raw(caller: Sr25519Keyring, contract: &AccountId, mode: u32, function: u
 		Determinism::Enforced,
 	);
 	let gas = result.gas_consumed;
-	let data = result.result?.data;
-	let status = u32::decode(&mut &data[..4]).expect("a status");
-	Ok(Answer { status, output: data[4..].to_vec(), gas })
+	Ok(Answer::of(&result.result?.data, gas))
 }
 
 fn call(caller: Sr25519Keyring, contract: &AccountId, function: u16, args: impl Encode) -> Answer {
@@ -121,11 +157,19 @@ fn bytes(who: &AccountId) -> abi::AccountId {
 	*<AccountId as AsRef<[u8; 32]>>::as_ref(who)
 }
 
-/// A proxy Bob deployed and registered (so Bob is its registrar).
+/// A proxy Bob deployed, registering itself in its constructor (so Bob is its registrar).
 fn registered_proxy() -> AccountId {
-	let contract = deploy(Bob, 0);
-	assert_eq!(call(Bob, &contract, func::REGISTER_SELF, ()).status, 0);
+	registered_by(Bob, 0)
+}
+
+fn registered_by(deployer: Sr25519Keyring, salt: u8) -> AccountId {
+	let (contract, answer) = deploy_registering(deployer, salt, 100 * UNIT);
+	assert_eq!(answer.status, 0, "registers: {:?}", answer.error());
 	contract
+}
+
+fn registration_deposit() -> crate::Balance {
+	<Runtime as pallet_registry::Config>::RegistrationDeposit::get()
 }
 
 /// `ASSET`, admitting contracts, with 1 000 issued to Bob.
@@ -167,7 +211,7 @@ fn standing_of_any_account() {
 }
 
 #[test]
-fn a_contract_registers_itself_with_its_caller_as_registrar() {
+fn a_contract_registers_itself_in_its_constructor_with_its_deployer_as_registrar() {
 	dev(|| {
 		let contract = registered_proxy();
 		let standing: Option<abi::StandingView> = call(Alice, &contract, func::STANDING, bytes(&contract)).decode();
@@ -181,32 +225,56 @@ fn a_contract_registers_itself_with_its_caller_as_registrar() {
 #[test]
 fn register_self_refusals() {
 	dev(|| {
-		let contract = registered_proxy();
-		assert_eq!(call(Bob, &contract, func::REGISTER_SELF, ()).error(), Some(PactumError::AlreadyRegistered));
-		// Eve is no participant: she cannot answer for a contract.
-		let other = deploy(Eve, 1);
-		assert_eq!(call(Eve, &other, func::REGISTER_SELF, ()).error(), Some(PactumError::RegistrarNotParticipant));
-		// Nor can a contract without the deposit register.
-		Balances::set_balance(&other, 1);
-		assert_eq!(call(Bob, &other, func::REGISTER_SELF, ()).error(), Some(PactumError::InsufficientBalance));
+		// Once deployed, whoever calls a contract is no registrar: Alice calling Bob's proxy
+		// does not answer for it, nor does Bob.
+		let deployed = deploy(Bob, 0);
+		assert_eq!(call(Alice, &deployed, func::REGISTER_SELF, ()).error(), Some(PactumError::NotInConstructor));
+		assert_eq!(call(Bob, &deployed, func::REGISTER_SELF, ()).error(), Some(PactumError::NotInConstructor));
+		assert!(pallet_registry::ContractRecords::<Runtime>::get(&deployed).is_none());
+		let registered = registered_proxy_salted(1);
+		assert_eq!(call(Bob, &registered, func::REGISTER_SELF, ()).error(), Some(PactumError::NotInConstructor));
+		// Eve is no participant: she cannot answer for a contract (it deploys unregistered).
+		let (by_eve, answer) = deploy_registering(Eve, 2, 100 * UNIT);
+		assert_eq!(answer.error(), Some(PactumError::RegistrarNotParticipant));
+		assert!(pallet_registry::Participants::<Runtime>::get(&by_eve).is_none());
+		// An endowment short of the deposit registers nothing.
+		let (poor, answer) = deploy_registering(Bob, 3, registration_deposit() / 2);
+		assert_eq!(answer.error(), Some(PactumError::InsufficientBalance));
+		assert!(pallet_registry::Participants::<Runtime>::get(&poor).is_none());
+		// A banned deployer answers for nothing.
+		assert_ok!(Registry::ban(RuntimeOrigin::signed(account(Alice)), account(Charlie), 6, None));
+		let (banned, answer) = deploy_registering(Charlie, 4, 100 * UNIT);
+		assert_eq!(answer.error(), Some(PactumError::RegistrarNotParticipant));
+		assert!(pallet_registry::Participants::<Runtime>::get(&banned).is_none());
 		// A read-only call changes nothing.
-		let third = deploy(Bob, 2);
-		assert_eq!(read_only(Bob, &third, func::REGISTER_SELF, ()).error(), Some(PactumError::ReadOnly));
-		assert!(pallet_registry::ContractRecords::<Runtime>::get(&third).is_none());
+		assert_eq!(read_only(Bob, &deployed, func::REGISTER_SELF, ()).error(), Some(PactumError::ReadOnly));
 	});
+}
+
+fn registered_proxy_salted(salt: u8) -> AccountId {
+	registered_by(Bob, salt)
 }
 
 #[test]
 fn a_contract_leaves_and_its_deposit_comes_back() {
 	dev(|| {
-		let contract = deploy(Bob, 0);
+		let contract = registered_proxy();
 		let before = Balances::free_balance(&contract);
-		assert_eq!(call(Bob, &contract, func::REGISTER_SELF, ()).status, 0);
-		assert!(Balances::free_balance(&contract) < before);
 		assert_eq!(call(Alice, &contract, func::LEAVE, ()).status, 0);
-		assert_eq!(Balances::free_balance(&contract), before);
+		assert_eq!(Balances::free_balance(&contract), before + registration_deposit());
 		assert!(pallet_registry::Participants::<Runtime>::get(&contract).is_none());
 		assert_eq!(call(Alice, &contract, func::LEAVE, ()).error(), Some(PactumError::NotParticipant));
+	});
+}
+
+#[test]
+fn leave_refusals() {
+	dev(|| {
+		let contract = registered_proxy();
+		assert_ok!(Registry::grant_role(RuntimeOrigin::root(), contract.clone(), pallet_registry::roles::KycAdmin::ROLE));
+		assert_eq!(call(Alice, &contract, func::LEAVE, ()).error(), Some(PactumError::StillReferenced));
+		assert_eq!(read_only(Alice, &contract, func::LEAVE, ()).error(), Some(PactumError::ReadOnly));
+		assert!(pallet_registry::Participants::<Runtime>::get(&contract).is_some());
 	});
 }
 
@@ -243,8 +311,7 @@ fn transfer_refusals() {
 		let quote: abi::QuoteView = call(Bob, &contract, func::QUOTE, to(Eve, 10)).decode();
 		assert_eq!(quote.refusal, Some(PactumError::NotAdmitted));
 		// The caller's tokens are not the contract's: an unfunded contract has none to send.
-		let unfunded = deploy(Bob, 1);
-		assert_eq!(call(Bob, &unfunded, func::REGISTER_SELF, ()).status, 0);
+		let unfunded = registered_proxy_salted(1);
 		assert_eq!(call(Bob, &unfunded, func::TRANSFER, to(Alice, 10)).error(), Some(PactumError::InsufficientBalance));
 		// Not registered: no holder.
 		let stranger = deploy(Bob, 2);
@@ -314,11 +381,48 @@ fn a_contract_escalates_to_the_court_and_reads_the_case() {
 		let other = deploy(Eve, 1);
 		let view: Option<abi::CaseView> = call(Eve, &other, func::CASE, id).decode();
 		assert_eq!(view, None);
-		// Refusals: a claimant who is no participant, an unregistered contract.
-		let bad = abi::CaseRequest { claimant: bytes(&account(Eve)), ..request };
-		assert_eq!(call(Bob, &contract, func::OPEN_CASE, bad).error(), Some(PactumError::InvalidParty));
+		// Refusals: a claimant other than the caller, a claimant who is no participant, a banned
+		// respondent, an unregistered contract, a read-only call.
+		assert_eq!(call(Alice, &contract, func::OPEN_CASE, request).error(), Some(PactumError::InvalidParty));
+		let eve = abi::CaseRequest { claimant: bytes(&account(Eve)), ..request };
+		assert_eq!(call(Eve, &contract, func::OPEN_CASE, eve).error(), Some(PactumError::InvalidParty));
 		assert_eq!(call(Bob, &other, func::OPEN_CASE, request).error(), Some(PactumError::NotParticipant));
 		assert_eq!(read_only(Bob, &contract, func::OPEN_CASE, request).error(), Some(PactumError::ReadOnly));
+		let cases = pallet_audit::ContractCaseCount::<Runtime>::get(&contract);
+		assert_ok!(Registry::ban(RuntimeOrigin::signed(account(Alice)), account(Charlie), 6, None));
+		let banned = abi::CaseRequest { respondent: bytes(&account(Charlie)), ..request };
+		assert_eq!(call(Bob, &contract, func::OPEN_CASE, banned).error(), Some(PactumError::InvalidParty));
+		assert_eq!(pallet_audit::ContractCaseCount::<Runtime>::get(&contract), cases, "no refusal opened a case");
+	});
+}
+
+#[test]
+fn a_closed_case_reads_as_decided_and_its_record_can_be_dropped() {
+	dev(|| {
+		let contract = registered_proxy();
+		Balances::set_balance(&contract, 1_000_000 * UNIT);
+		let request = abi::CaseRequest {
+			claimant: bytes(&account(Bob)),
+			respondent: bytes(&account(Alice)),
+			outcome: [8; 32],
+			value_at_risk: 10 * UNIT,
+		};
+		let id: abi::CaseId = call(Bob, &contract, func::OPEN_CASE, request).decode();
+		// As the court records a first verdict that became final.
+		pallet_audit::ContractCases::<Runtime>::mutate(id, |record| {
+			if let Some(record) = record {
+				record.state = pactum_primitives::CaseState::Decided(pactum_primitives::Verdict::Upheld);
+			}
+		});
+		let view: Option<abi::CaseView> = call(Eve, &contract, func::CASE, id).decode();
+		assert_eq!(view, Some(abi::CaseView::Decided(abi::Verdict::Upheld)));
+		assert_eq!(read_only(Eve, &contract, func::FORGET_CASE, id).error(), Some(PactumError::ReadOnly));
+		let other = registered_proxy_salted(1);
+		assert_eq!(call(Eve, &other, func::FORGET_CASE, id).error(), Some(PactumError::UnknownCase));
+		assert_eq!(call(Eve, &contract, func::FORGET_CASE, id).status, 0);
+		let view: Option<abi::CaseView> = call(Eve, &contract, func::CASE, id).decode();
+		assert_eq!(view, None);
+		assert_eq!(call(Eve, &contract, func::FORGET_CASE, id).error(), Some(PactumError::UnknownCase));
 	});
 }
 

@@ -70,7 +70,7 @@ fn open_case_refusals() {
 		MockRegistry::ban(&PROVIDER);
 		assert_noop!(
 			Audit::open_case(signed(REQUESTER), PROVIDER, outcome, 100, None),
-			Error::<Test>::Banned
+			Error::<Test>::CounterpartyBanned
 		);
 		assert_noop!(
 			Audit::open_case(signed(PROVIDER), REQUESTER, outcome, 100, None),

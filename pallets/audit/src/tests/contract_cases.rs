@@ -63,8 +63,14 @@ fn contract_case_refusals() {
 		assert_noop!(open(OUTSIDER, PROVIDER), Error::<Test>::ClaimantNotParticipant);
 		assert_noop!(open(REQUESTER, OUTSIDER), Error::<Test>::CounterpartyNotParticipant);
 		MockRegistry::ban(&REQUESTER);
-		assert_noop!(open(REQUESTER, PROVIDER), Error::<Test>::Banned);
+		assert_noop!(open(REQUESTER, PROVIDER), Error::<Test>::ClaimantBanned);
 		MockRegistry::unban(&REQUESTER);
+		MockRegistry::ban(&PROVIDER);
+		assert_noop!(open(REQUESTER, PROVIDER), Error::<Test>::CounterpartyBanned);
+		MockRegistry::unban(&PROVIDER);
+		MockRegistry::ban(&CONTRACT);
+		assert_noop!(open(REQUESTER, PROVIDER), Error::<Test>::Banned);
+		MockRegistry::unban(&CONTRACT);
 		assert_noop!(
 			<Audit as ContractCourt<AccountId, u64, H256>>::open_case(
 				&OUTSIDER,

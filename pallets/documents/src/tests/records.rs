@@ -38,6 +38,25 @@ fn an_active_document_shows_the_version_in_force_fully_signed() {
 }
 
 #[test]
+fn an_open_amendment_does_not_hide_the_version_in_force() {
+	test(|| {
+		let id = active_document();
+		assert_ok!(Documents::propose_amendment(
+			signed(bob()),
+			id,
+			text(2),
+			b"enc:v2".to_vec(),
+			reason(7)
+		));
+		let summary = Documents::document(id).unwrap();
+		assert_eq!(
+			(summary.state, summary.version, summary.hash, summary.fully_signed),
+			(DocumentState::Active, 0, [1; 32], true)
+		);
+	});
+}
+
+#[test]
 fn a_document_past_its_validity_reads_as_expired() {
 	test(|| {
 		let id = create_doc(vec![alice(), bob()], vec![alice()], Some(10));

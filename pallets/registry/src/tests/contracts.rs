@@ -181,6 +181,20 @@ fn anyone_clears_a_terminated_contract_and_the_registrar_gets_the_deposit() {
 }
 
 #[test]
+fn a_contract_whose_code_changed_can_be_cleared_and_lives_on() {
+	test(|| {
+		alice_registers_the_contract();
+		set_code(CONTRACT, CODE_B);
+		let alice_free = Balances::free_balance(ALICE);
+		assert_ok!(Registry::deregister_contract(signed(BOB), CONTRACT));
+		assert_eq!(Balances::free_balance(ALICE), alice_free + DEPOSIT);
+		assert!(!ContractRecords::<Test>::contains_key(CONTRACT));
+		assert!(Balances::free_balance(CONTRACT) > 0, "the running contract keeps its account");
+		assert_eq!(Participants::<Test>::get(ALICE).unwrap().references, 0);
+	});
+}
+
+#[test]
 fn deregister_contract_refusals() {
 	test(|| {
 		register(BOB);

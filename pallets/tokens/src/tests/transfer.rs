@@ -1,6 +1,7 @@
 use super::*;
 use crate::{Error, Event, FeeScope, HolderPolicy};
 use frame_support::assert_noop;
+use pactum_primitives::ParticipantRegistry;
 use sp_runtime::FixedU128;
 
 #[test]
@@ -29,7 +30,10 @@ fn a_transfer_between_holders_is_charged_less() {
 		let between_holders = Tokens::transfer(signed(ALICE), ASSET, CHARLIE, 100).unwrap();
 		assert_eq!(
 			between_holders.actual_weight,
-			Some(Tokens::with_recipient(<() as crate::WeightInfo>::transfer_to_holders()))
+			Some(
+				<() as crate::WeightInfo>::transfer_to_holders()
+					.saturating_add(<Test as crate::Config>::Registry::standing_weight())
+			)
 		);
 	});
 }
@@ -37,7 +41,6 @@ fn a_transfer_between_holders_is_charged_less() {
 #[test]
 fn a_transfer_is_weighed_for_a_recipient_that_may_be_a_contract() {
 	use frame_support::dispatch::GetDispatchInfo;
-	use pactum_primitives::ParticipantRegistry;
 	let call = crate::Call::<Test>::transfer { asset: ASSET, to: CHARLIE, amount: 1 };
 	let standing = <Test as crate::Config>::Registry::standing_weight();
 	assert!(standing.ref_time() > 0);
