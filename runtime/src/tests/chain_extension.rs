@@ -457,3 +457,75 @@ fn an_unknown_function_traps_the_contract() {
 		}
 	});
 }
+
+#[test]
+fn fees_limits_and_freezes_bind_a_contract_as_sender() {
+	use pallet_tokens::{FeeRule, FeeScope, LimitRule, LimitScope};
+	dev(|| {
+		asset_admitting_contracts();
+		let contract = registered_proxy();
+		assert_ok!(Tokens::transfer(RuntimeOrigin::signed(account(Bob)), ASSET, contract.clone(), 500));
+		let alice = RuntimeOrigin::signed(account(Alice));
+		let fee = FeeRule { flat: 5, percent: sp_runtime::Permill::zero(), min: 0, max: None };
+		assert_ok!(Tokens::set_fee(alice.clone(), ASSET, FeeScope::Kind(pactum_primitives::AccountKind::Contract), Some(fee)));
+		let to_charlie = |amount: u128| (ASSET, bytes(&account(Charlie)), amount);
+		let quote: abi::QuoteView = call(Eve, &contract, func::QUOTE, to_charlie(100)).decode();
+		assert_eq!((quote.fee, quote.refusal), (5, None));
+		assert_eq!(call(Eve, &contract, func::TRANSFER, to_charlie(100)).status, 0);
+		assert_eq!(crate::Assets::balance(ASSET, &contract), 395, "the amount and the fee");
+		assert_eq!(crate::Assets::balance(ASSET, account(Charlie)), 100);
+		let limit = LimitRule { per_payment: Some(50), per_day: None, per_month: None };
+		assert_ok!(Tokens::set_limits(alice.clone(), ASSET, LimitScope::Account(contract.clone()), Some(limit)));
+		assert_eq!(call(Eve, &contract, func::TRANSFER, to_charlie(51)).error(), Some(PactumError::OverPaymentLimit));
+		let quote: abi::QuoteView = call(Eve, &contract, func::QUOTE, to_charlie(51)).decode();
+		assert_eq!(quote.refusal, Some(PactumError::OverPaymentLimit));
+		assert_ok!(Tokens::set_frozen(alice, ASSET, Some(contract.clone()), true));
+		assert_eq!(call(Eve, &contract, func::TRANSFER, to_charlie(10)).error(), Some(PactumError::Frozen));
+		assert_eq!(crate::Assets::balance(ASSET, &contract), 395, "no refusal moved anything");
+	});
+}
+
+#[test]
+fn a_contract_stands_as_its_registrar_and_not_once_its_code_changed() {
+	dev(|| {
+		let by_charlie = registered_by(Charlie, 0);
+		let standing = |contract: &AccountId| -> Option<abi::StandingView> {
+			call(Eve, contract, func::STANDING, bytes(contract)).decode()
+		};
+		assert_eq!(standing(&by_charlie).map(|s| s.banned), Some(false));
+		assert_ok!(Registry::ban(RuntimeOrigin::signed(account(Alice)), account(Charlie), 6, None));
+		assert_eq!(standing(&by_charlie).map(|s| s.banned), Some(true), "banned while its registrar is");
+		assert_ok!(Registry::unban(RuntimeOrigin::signed(account(Alice)), account(Charlie)));
+		assert_eq!(standing(&by_charlie).map(|s| s.banned), Some(false));
+
+		// Root replaces the contract's code (`set_code_hash` does the same from inside).
+		let variant = wat::parse_str(PROXY.replace("(func $read_input", "(func $variant)\n  (func $read_input"))
+			.expect("the variant assembles");
+		let new_code = pallet_contracts::Pallet::<Runtime>::bare_upload_code(account(Bob), variant, None, Determinism::Enforced)
+			.expect("uploads")
+			.code_hash;
+		assert_ok!(pallet_contracts::Pallet::<Runtime>::set_code(RuntimeOrigin::root(), by_charlie.clone().into(), new_code));
+		assert_eq!(standing(&by_charlie), None, "no participant while it runs other code");
+		assert_eq!(call(Eve, &by_charlie, func::TRANSFER, (ASSET, bytes(&account(Bob)), 1u128)).error(), Some(PactumError::CodeChanged));
+		// Anyone clears its record; the deposit goes to Charlie.
+		let charlie_free = Balances::free_balance(account(Charlie));
+		assert_ok!(Registry::deregister_contract(RuntimeOrigin::signed(account(Eve)), by_charlie.clone()));
+		assert_eq!(Balances::free_balance(account(Charlie)), charlie_free + registration_deposit());
+		assert!(pallet_registry::ContractRecords::<Runtime>::get(&by_charlie).is_none());
+	});
+}
+
+#[test]
+fn a_certificate_reads_as_issued() {
+	dev(|| {
+		let charlie = RuntimeOrigin::signed(account(Charlie));
+		assert_ok!(Registry::assign_org_code(RuntimeOrigin::signed(account(Alice)), account(Charlie), b"PACT-CH".to_vec()));
+		assert_ok!(crate::Documents::issue_certificate(charlie, account(Bob), [5; 32], b"licence".to_vec(), Some(1_000)));
+		let contract = deploy(Eve, 0);
+		let cert: Option<abi::CertificateView> = call(Eve, &contract, func::CERTIFICATE, [5u8; 32]).decode();
+		let cert = cert.expect("issued");
+		assert_eq!(cert.state, abi::CertificateState::Valid);
+		assert_eq!((cert.issuer, cert.holder), (bytes(&account(Charlie)), bytes(&account(Bob))));
+		assert_eq!(cert.expires_at, Some(1_000));
+	});
+}
