@@ -132,15 +132,33 @@ fn at_epoch<T: Config>(epoch: EpochIndex, offset: BlockNumberFor<T>) {
 	frame_system::Pallet::<T>::set_block_number(Pallet::<T>::epoch_start(epoch) + offset);
 }
 
-/// Case 0 between two parties, its stake held, with an escrow under dispute; `panel` is the
-/// current round's; with `first_panel`, an objection by the counterparty is pending.
+fn party<T: Config>(name: &'static str, org: &[u8]) -> T::AccountId {
+	let who = participant::<T>(name, 0, &[]);
+	T::Registry::set_org_code_for_benchmarks(&who, org.to_vec());
+	who
+}
+
+/// Case 0 between two parties, its stake held, with an escrow under dispute, recorded as a
+/// contract's case for a claimant (every party check reads three parties and their
+/// organisations); `panel` is the current round's; with `first_panel`, an objection by the
+/// counterparty is pending. Yields the claimant.
 fn case<T: Config>(
 	phase: Phase,
 	panel: Vec<Seat<T>>,
 	first_panel: Option<Vec<Seat<T>>>,
-) -> (T::AccountId, T::AccountId) {
-	let requester = participant::<T>("requester", 0, &[]);
-	let counterparty = participant::<T>("counterparty", 0, &[]);
+) -> T::AccountId {
+	let requester = party::<T>("requester", b"REQ");
+	let counterparty = party::<T>("counterparty", b"CTP");
+	let claimant = party::<T>("claimant", b"CLM");
+	ContractCases::<T>::insert(
+		0,
+		ContractCase {
+			contract: requester.clone(),
+			claimant: claimant.clone(),
+			state: pactum_primitives::CaseState::Open,
+		},
+	);
+	ContractCaseCount::<T>::insert(&requester, 1);
 	let stake = T::MinCaseStake::get();
 	assert!(T::Currency::hold(&HoldReason::CaseStake.into(), &requester, stake).is_ok());
 	assert!(Pallet::<T>::do_pay_service_fee(requester.clone(), counterparty.clone(), fee::<T>())
@@ -182,7 +200,7 @@ fn case<T: Config>(
 		},
 	);
 	NextCase::<T>::put(1);
-	(requester, counterparty)
+	claimant
 }
 
 #[benchmarks]
@@ -322,6 +340,7 @@ mod benchmarks {
 			Auditor { stake, vrf_key: KEY, last_epoch: epoch, open_seats: 0, keep_bonded: false },
 		);
 		DrawKeys::<T>::insert(KEY, &who);
+		T::Registry::set_org_code_for_benchmarks(&who, b"AUD".to_vec());
 		Signals::<T>::insert(epoch, &who, Signal { capacity: 5, seats: 0 });
 		SignalCount::<T>::insert(epoch, 1);
 		let ticket = ticket::<T>(&who);
@@ -353,12 +372,12 @@ mod benchmarks {
 		let epoch = 2;
 		at_epoch::<T>(epoch, 0u32.into());
 		let panel = seats::<T>(100, T::PanelSize::get(), |_| Some(Verdict::Upheld));
-		let (_, counterparty) =
-			case::<T>(Phase::Decided { verdict: Verdict::Upheld, epoch }, panel, None);
+		// The claimant objects: the last of the three party checks.
+		let claimant = case::<T>(Phase::Decided { verdict: Verdict::Upheld, epoch }, panel, None);
 		let stake = T::MinObjectionStake::get().max(T::MinCaseStake::get());
 		crowd::<T>(TaskKind::Court, Pallet::<T>::settle_at(epoch + 1));
 		#[extrinsic_call]
-		_(RawOrigin::Signed(counterparty), 0, stake);
+		_(RawOrigin::Signed(claimant), 0, stake);
 		assert!(Cases::<T>::get(0).map(|c| c.objection.is_some()).unwrap_or(false));
 	}
 
