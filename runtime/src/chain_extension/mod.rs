@@ -12,6 +12,9 @@
 //!    a case is staked by the contract) inside a storage transaction, so a refusal leaves no
 //!    trace;
 //! 5. returns status 0 and the SCALE-encoded result, or the [`PactumError`]'s status code.
+//!    A read (a function that changes no state) has no error in its ABI: the contract decodes its
+//!    output whatever the status, so a read that cannot answer (its input does not decode) traps
+//!    the contract instead of leaving it to decode a buffer nothing was written to.
 //!
 //! The pallets are reached only through `pactum-primitives`' traits ([`functions`]).
 
@@ -109,7 +112,8 @@ impl ChainExtension<Runtime> for PactumExtension {
 				env.write(&output, false, Some(weights::per_byte(1)))?;
 				Ok(RetVal::Converging(0))
 			},
-			Err(error) => Ok(RetVal::Converging(error.status())),
+			Err(error) if func::changes_state(id) => Ok(RetVal::Converging(error.status())),
+			Err(_) => Err(DispatchError::Other("a Pactum chain extension read could not decode its input")),
 		}
 	}
 }

@@ -430,19 +430,27 @@ fn a_closed_case_reads_as_decided_and_its_record_can_be_dropped() {
 fn malformed_input_is_refused_and_oversized_input_paid_for() {
 	dev(|| {
 		let contract = deploy(Alice, 0);
-		let short = call_raw(Alice, &contract, 0, func::STANDING, &[0; 31]).unwrap();
+		// TRANSFER's arguments are 52 bytes: asset (4), recipient (32), amount (16).
+		let short = call_raw(Alice, &contract, 0, func::TRANSFER, &[0; 51]).unwrap();
 		assert_eq!(short.error(), Some(PactumError::InvalidInput));
-		let long = call_raw(Alice, &contract, 0, func::STANDING, &[0; 33]).unwrap();
+		let long = call_raw(Alice, &contract, 0, func::TRANSFER, &[0; 53]).unwrap();
 		assert_eq!(long.error(), Some(PactumError::InvalidInput));
-		let huge = call_raw(Alice, &contract, 0, func::STANDING, &[0; 50_000]).unwrap();
+		let huge = call_raw(Alice, &contract, 0, func::TRANSFER, &[0; 50_000]).unwrap();
 		assert_eq!(huge.error(), Some(PactumError::InvalidInput));
-		let per_byte = crate::chain_extension::per_byte(50_000 - 33);
+		let per_byte = crate::chain_extension::per_byte(50_000 - 53);
 		assert!(
 			huge.gas.ref_time() >= long.gas.ref_time() + per_byte.ref_time(),
-			"{:?} charged for 50 000 bytes, {:?} for 33",
+			"{:?} charged for 50 000 bytes, {:?} for 53",
 			huge.gas,
 			long.gas
 		);
+		// A read has no error in its ABI (the contract decodes its output whatever the status):
+		// input it cannot decode traps the contract.
+		for input in [&[0u8; 31][..], &[0; 33], &[0; 50_000]] {
+			assert!(call_raw(Alice, &contract, 0, func::STANDING, input).is_err());
+		}
+		assert!(call_raw(Alice, &contract, 0, func::DOCUMENT, &[0; 3]).is_err());
+		assert!(call_raw(Alice, &contract, 0, func::STANDING, &[0; 32]).is_ok());
 	});
 }
 
