@@ -1,8 +1,8 @@
 //! # Roaming settlement between operators
 //!
 //! One instance is one roaming agreement. Its owner (the account that instantiated it) invites
-//! operators; an invited operator joins with its tariff: the price, in the native token, of one
-//! service unit its network serves to a visiting subscriber.
+//! operators; an invited operator joins with its tariff: the price, in the agreement's settlement
+//! asset, of one service unit its network serves to a visiting subscriber.
 //!
 //! - The **visited** operator posts a usage batch about the subscribers of a **home** operator:
 //!   the hash of the call detail records (which stay off chain), the number of units and the
