@@ -1,0 +1,55 @@
+//! The OAuth 2.0 authorisation server (RFC 6749, 7009, 8414; access tokens as JWTs after
+//! RFC 9068) and the [`Principal`] extractor that checks them.
+//!
+//! - `POST /oauth/token`: `client_credentials` (§4.4) and `refresh_token` (§6) with rotation and
+//!   reuse detection; clients authenticate by HTTP Basic or in the body (§2.3.1)
+//! - `POST /oauth/revoke`: RFC 7009
+//! - `GET /.well-known/jwks.json`, `GET /.well-known/oauth-authorization-server`: RFC 7517, 8414
+//!
+//! Errors of these endpoints are RFC 6749 §5.2 JSON objects ([`oauth_error`]); errors of the
+//! resource endpoints are problem details (401/403 from [`principal`]).
+
+pub mod client_auth;
+pub mod form;
+pub mod jwt;
+pub mod keys;
+pub mod metadata;
+pub mod oauth_error;
+pub mod principal;
+pub mod refresh;
+pub mod revocation;
+pub mod revoke;
+pub mod scopes;
+pub mod token;
+
+pub use principal::{Principal, Scoped};
+pub use scopes::{Scope, ScopeSet};
+
+use crate::config::Config;
+
+/// The token-issuing settings taken from the configuration.
+#[derive(Debug, Clone)]
+pub struct TokenSettings {
+    /// `iss` of our access tokens, and the RFC 8414 issuer.
+    pub issuer: String,
+    /// `aud` of our access tokens.
+    pub audience: String,
+    /// Access-token lifetime, seconds.
+    pub access_ttl_secs: u64,
+    /// Refresh-token lifetime (of a whole family), seconds.
+    pub refresh_ttl_secs: u64,
+    /// Clock skew tolerated when checking `exp`/`nbf`, seconds.
+    pub leeway_secs: u64,
+}
+
+impl TokenSettings {
+    pub fn from_config(config: &Config) -> TokenSettings {
+        TokenSettings {
+            issuer: config.issuer().to_string(),
+            audience: config.audience.clone(),
+            access_ttl_secs: config.access_token_ttl_secs,
+            refresh_ttl_secs: config.refresh_token_ttl_secs,
+            leeway_secs: 30,
+        }
+    }
+}

@@ -1,0 +1,161 @@
+//! Scopes, one per resource and access (`documents:read`, `documents:write`, …).
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+/// A scope the gateway knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Scope {
+    DocumentsRead,
+    DocumentsWrite,
+    ClientsRead,
+    ClientsWrite,
+    CertificatesRead,
+    CertificatesIssue,
+    TokensRead,
+    TokensWrite,
+    SubmissionsRead,
+    WebhooksManage,
+}
+
+impl Scope {
+    /// Every scope, in a fixed order.
+    pub const ALL: [Scope; 10] = [
+        Scope::DocumentsRead,
+        Scope::DocumentsWrite,
+        Scope::ClientsRead,
+        Scope::ClientsWrite,
+        Scope::CertificatesRead,
+        Scope::CertificatesIssue,
+        Scope::TokensRead,
+        Scope::TokensWrite,
+        Scope::SubmissionsRead,
+        Scope::WebhooksManage,
+    ];
+
+    /// The scope token (RFC 6749 §3.3).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::DocumentsRead => "documents:read",
+            Scope::DocumentsWrite => "documents:write",
+            Scope::ClientsRead => "clients:read",
+            Scope::ClientsWrite => "clients:write",
+            Scope::CertificatesRead => "certificates:read",
+            Scope::CertificatesIssue => "certificates:issue",
+            Scope::TokensRead => "tokens:read",
+            Scope::TokensWrite => "tokens:write",
+            Scope::SubmissionsRead => "submissions:read",
+            Scope::WebhooksManage => "webhooks:manage",
+        }
+    }
+
+    /// The scope named by `token`.
+    pub fn parse(token: &str) -> Option<Scope> {
+        Scope::ALL.into_iter().find(|s| s.as_str() == token)
+    }
+}
+
+impl fmt::Display for Scope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A scope token that is not a known scope.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown scope {0:?}")]
+pub struct UnknownScope(pub String);
+
+/// A set of scopes; written as space-separated tokens.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ScopeSet(BTreeSet<Scope>);
+
+impl ScopeSet {
+    /// Parses a `scope` parameter: every token must be known.
+    pub fn parse_strict(text: &str) -> Result<ScopeSet, UnknownScope> {
+        text.split_ascii_whitespace()
+            .map(|t| Scope::parse(t).ok_or_else(|| UnknownScope(t.to_string())))
+            .collect::<Result<BTreeSet<_>, _>>()
+            .map(ScopeSet)
+    }
+
+    /// Parses a stored value, skipping tokens no longer known (logged).
+    pub fn parse_lenient(text: &str) -> ScopeSet {
+        ScopeSet(
+            text.split_ascii_whitespace()
+                .filter_map(|t| {
+                    let scope = Scope::parse(t);
+                    if scope.is_none() {
+                        tracing::warn!(scope = t, "ignoring an unknown stored scope");
+                    }
+                    scope
+                })
+                .collect(),
+        )
+    }
+
+    /// Every scope.
+    pub fn all() -> ScopeSet {
+        ScopeSet(Scope::ALL.into_iter().collect())
+    }
+
+    pub fn contains(&self, scope: Scope) -> bool {
+        self.0.contains(&scope)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn is_subset(&self, other: &ScopeSet) -> bool {
+        self.0.is_subset(&other.0)
+    }
+
+    /// The scopes in both sets.
+    pub fn intersection(&self, other: &ScopeSet) -> ScopeSet {
+        ScopeSet(self.0.intersection(&other.0).copied().collect())
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = Scope> + '_ {
+        self.0.iter().copied()
+    }
+
+    /// The tokens, for JSON.
+    pub fn to_vec(&self) -> Vec<String> {
+        self.iter().map(|s| s.as_str().to_string()).collect()
+    }
+}
+
+impl FromIterator<Scope> for ScopeSet {
+    fn from_iter<I: IntoIterator<Item = Scope>>(iter: I) -> ScopeSet {
+        ScopeSet(iter.into_iter().collect())
+    }
+}
+
+impl fmt::Display for ScopeSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut first = true;
+        for scope in &self.0 {
+            if !first {
+                f.write_str(" ")?;
+            }
+            f.write_str(scope.as_str())?;
+            first = false;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_refuses_unknown_tokens() {
+        let set = ScopeSet::parse_strict("documents:write  documents:read").unwrap();
+        assert_eq!(set.to_string(), "documents:read documents:write");
+        assert_eq!(ScopeSet::parse_strict("documents:read admin"), Err(UnknownScope("admin".into())));
+        assert!(ScopeSet::parse_strict("").unwrap().is_empty());
+        assert_eq!(ScopeSet::parse_lenient("tokens:read nonsense").to_string(), "tokens:read");
+    }
+}

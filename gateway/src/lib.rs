@@ -1,0 +1,38 @@
+//! # pactum-gateway
+//!
+//! The REST gateway through which an operator's backends (a CRM first) use a Pactum chain: an
+//! OAuth 2.0 authorisation server (client credentials, refresh tokens with rotation and reuse
+//! detection, revocation, ES256 access tokens with a published JWKS), and, in later milestones,
+//! clients, documents, certificates, tokens, submissions tracked to finality, webhooks and SSE.
+//! The plan is `wip/gateway-plan.md`; what is written so far is in `wip/gateway-status.md`.
+//!
+//! ## Layout
+//!
+//! - [`config`]: the TOML file and `PACTUM_GATEWAY_*` variables
+//! - [`app`]: the shared state and the router; [`layers`]: limits, timeouts, tracing, request ids
+//! - [`problem`] and [`error`]: RFC 9457 problem details, the one error enum mapped to them
+//! - [`auth`]: the authorisation server and the [`auth::Principal`] extractor with scope guards
+//! - [`db`]: the sqlx `Any` pool (SQLite by default, PostgreSQL by URL) and one repository per table
+//! - [`chain`]: the node behind the [`chain::Chain`] trait (the subxt client in production)
+//! - [`seal`]: the XChaCha20-Poly1305 envelope for secrets at rest
+//! - [`cli`] and [`admin`]: the command line
+
+pub mod admin;
+pub mod app;
+pub mod auth;
+pub mod chain;
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod db;
+pub mod digests;
+pub mod error;
+pub mod health;
+pub mod layers;
+pub mod openapi;
+pub mod problem;
+pub mod routes;
+pub mod seal;
+pub mod serve;
+pub mod shutdown;
+pub mod telemetry;

@@ -1,0 +1,88 @@
+//! The OpenAPI 3.1 document (`/openapi.json`, generated from the handlers' annotations by utoipa)
+//! and its reading page (`/docs`, Scalar; its script comes from a CDN when the page is viewed).
+
+use std::sync::OnceLock;
+
+use axum::http::{header, HeaderValue};
+use axum::response::{IntoResponse, Response};
+use axum::Router;
+use utoipa::openapi::security::{Http, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_scalar::{Scalar, Servable as _};
+
+use crate::app::AppState;
+use crate::problem::Problem;
+
+/// The document's root.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Pactum gateway",
+        description = "REST API of a Pactum chain: OAuth 2.0 (client credentials, refresh tokens), \
+                       and in later versions clients, documents, certificates and tokens. \
+                       Errors are RFC 9457 problem details (application/problem+json); the OAuth \
+                       endpoints answer RFC 6749 §5.2 errors."
+    ),
+    paths(
+        crate::health::healthz,
+        crate::health::readyz,
+        crate::auth::token::token,
+        crate::auth::revoke::revoke,
+        crate::auth::metadata::jwks,
+        crate::auth::metadata::authorization_server,
+        crate::routes::whoami::whoami,
+    ),
+    components(schemas(crate::problem::ProblemSchema, crate::auth::oauth_error::OAuthErrorBody)),
+    modifiers(&SecuritySchemes),
+    tags(
+        (name = "oauth", description = "The authorisation server (RFC 6749, 7009, 8414)"),
+        (name = "identity", description = "The authenticated caller"),
+        (name = "health", description = "Liveness and readiness"),
+    )
+)]
+pub struct ApiDoc;
+
+/// `bearer` (our JWT access tokens) and `client_secret_basic` (the OAuth endpoints).
+struct SecuritySchemes;
+
+impl Modify for SecuritySchemes {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build()),
+        );
+        components.add_security_scheme("client_secret_basic", SecurityScheme::Http(Http::new(HttpAuthScheme::Basic)));
+    }
+}
+
+/// The document as JSON, built once.
+fn document() -> Option<&'static str> {
+    static DOCUMENT: OnceLock<Option<String>> = OnceLock::new();
+    DOCUMENT
+        .get_or_init(|| match ApiDoc::openapi().to_json() {
+            Ok(json) => Some(json),
+            Err(error) => {
+                tracing::error!(%error, "cannot serialize the OpenAPI document");
+                None
+            }
+        })
+        .as_deref()
+}
+
+/// `GET /openapi.json`.
+pub async fn openapi_json() -> Response {
+    match document() {
+        Some(json) => {
+            let mut response = json.into_response();
+            response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+            response
+        }
+        None => Problem::internal().into_response(),
+    }
+}
+
+/// `GET /docs`.
+pub fn docs() -> Router<AppState> {
+    Router::from(Scalar::with_url("/docs", ApiDoc::openapi()).title("Pactum gateway"))
+}

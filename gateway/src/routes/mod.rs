@@ -1,0 +1,4 @@
+//! Resource endpoints, one module per resource (later milestones: clients, documents, files,
+//! signatures, certificates, tokens, participants, lookup, submissions, events, webhooks).
+
+pub mod whoami;
