@@ -110,7 +110,7 @@ pub trait RequiredScope: Send + Sync + 'static {
 
 /// A principal holding the scope `R::SCOPE`; a handler taking it is guarded by that scope.
 #[derive(Debug, Clone)]
-pub struct Scoped<R: RequiredScope>(pub Principal, PhantomData<R>);
+pub struct Scoped<R: RequiredScope>(pub Principal, pub PhantomData<R>);
 
 impl<R: RequiredScope> FromRequestParts<AppState> for Scoped<R> {
     type Rejection = Problem;
