@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use pactum_chain_api::{pactum, PactumClient};
 use tokio::sync::watch;
+
 use crate::shutdown::CancelSignal;
 
 use super::{Chain, ChainStatus};
@@ -35,28 +36,30 @@ impl SubxtChain {
 async fn probe_loop(url: String, interval: Duration, tx: watch::Sender<ChainStatus>, mut stop: CancelSignal) {
     let mut client: Option<PactumClient> = None;
     loop {
-        let status = match &client {
-            Some(c) => probe(c).await,
-            None => match connect(&url).await {
+        let mut connect_error = None;
+        if client.is_none() {
+            match connect(&url).await {
                 Ok(c) => {
                     tracing::info!(%url, genesis = %hex_of(c.genesis_hash()), "connected to the node");
-                    let status = probe(&c).await;
                     client = Some(c);
-                    status
                 }
-                Err(error) => ChainStatus { error: Some(format!("cannot connect to {url}: {error}")), ..Default::default() },
-            },
+                Err(error) => connect_error = Some(format!("cannot connect to {url}: {error}")),
+            }
+        }
+        let status = match &client {
+            Some(c) => probe(c).await,
+            None => ChainStatus { error: connect_error, ..Default::default() },
         };
         if !status.reachable {
             // A dead connection is dropped; the next round connects again.
             client = None;
         }
-        if status.reachable && !status.codegen_valid {
-            tracing::warn!("the node's runtime metadata does not match pactum-chain-api: signing is stopped");
-        }
         let changed = *tx.borrow() != status;
         if changed {
             tracing::debug!(?status, "chain status");
+            if status.reachable && !status.codegen_valid {
+                tracing::warn!("the node's runtime metadata does not match pactum-chain-api: signing is stopped");
+            }
         }
         tx.send_replace(status);
         tokio::select! {
