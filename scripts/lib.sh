@@ -15,6 +15,10 @@ export PACTUM_NEXT_RUNTIME="$CARGO_TARGET_DIR/release/wbuild/pactum-runtime/pact
 # .contract bundles (scripts/build-contracts.sh) go to PACTUM_CONTRACTS_DIR, where tests find them.
 PACTUM_INK_TARGET_DIR="${PACTUM_INK_TARGET_DIR:-$HOME/.cache/pactum/target-ink}"
 export PACTUM_CONTRACTS_DIR="${PACTUM_CONTRACTS_DIR:-$PACTUM_INK_TARGET_DIR/bundles}"
+# The REST gateway (gateway/) is a workspace of its own too (subxt, sqlx, axum never take part in
+# the chain's feature unification), with its own target directory.
+PACTUM_GATEWAY_TARGET_DIR="${PACTUM_GATEWAY_TARGET_DIR:-$HOME/.cache/pactum/target-gateway}"
+export PACTUM_GATEWAY="${PACTUM_GATEWAY:-$PACTUM_GATEWAY_TARGET_DIR/release/pactum-gateway}"
 
 log() { printf '[%s] %s\n' "$(basename -- "$0" .sh)" "$*"; }
 
@@ -47,4 +51,13 @@ build_try_runtime() {
   local start=$SECONDS
   (cd "$PACTUM_ROOT" && SKIP_WASM_BUILD=1 cargo build --release --locked -p pactum-try-runtime)
   log "pactum-try-runtime built in $((SECONDS - start)) s"
+}
+
+# Builds `pactum-gateway` (gateway/, its own workspace and target directory). Its typed chain
+# client is generated from the checked-in gateway/metadata/pactum.scale, so no node is needed.
+build_gateway() {
+  log "building pactum-gateway (release) into $PACTUM_GATEWAY_TARGET_DIR"
+  local start=$SECONDS
+  (cd "$PACTUM_ROOT/gateway" && CARGO_TARGET_DIR="$PACTUM_GATEWAY_TARGET_DIR" cargo build --release --locked)
+  log "pactum-gateway built in $((SECONDS - start)) s"
 }

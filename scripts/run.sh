@@ -1,24 +1,53 @@
 #!/usr/bin/env bash
-# Sets up the machine, builds, and starts a development node on 127.0.0.1 with a temporary
-# database (removed when the node stops). Extra arguments go to pactum-node.
-#   RPC_PORT (default 9944), P2P_PORT (default 30333)
+# Sets up the machine, builds, and starts a development node and the REST gateway beside it on
+# 127.0.0.1, each with a temporary database (removed when they stop). The gateway gets a new master
+# key and one API client with every scope, whose credentials are printed. Extra arguments go to
+# pactum-node.
+#   RPC_PORT (default 9944), P2P_PORT (default 30333), GATEWAY_PORT (default 8080)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 bash "$PACTUM_ROOT/scripts/setup.sh"
 build_workspace
+build_gateway
 
 RPC_PORT="${RPC_PORT:-9944}"
 P2P_PORT="${P2P_PORT:-30333}"
+GATEWAY_PORT="${GATEWAY_PORT:-8080}"
 BASE_PATH="$(mktemp -d -t pactum-dev-XXXXXX)"
+GATEWAY_DIR="$(mktemp -d -t pactum-gateway-dev-XXXXXX)"
 node_pid=""
-# However this script ends (Ctrl-C, a signal, an error), the node stops and its database goes.
+gateway_pid=""
+# However this script ends (Ctrl-C, a signal, an error), both stop and their databases go.
 cleanup() {
-  if [ -n "$node_pid" ]; then kill -TERM "$node_pid" 2>/dev/null || true; wait "$node_pid" 2>/dev/null || true; fi
-  rm -rf "$BASE_PATH"
+  local pid
+  for pid in $gateway_pid $node_pid; do
+    kill -TERM "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  rm -rf "$BASE_PATH" "$GATEWAY_DIR"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+
+"$PACTUM_NODE" --dev --base-path "$BASE_PATH" \
+  --rpc-port "$RPC_PORT" --rpc-cors all \
+  --listen-addr "/ip4/127.0.0.1/tcp/$P2P_PORT" \
+  --no-telemetry --no-mdns "$@" &
+node_pid=$!
+
+# The gateway's configuration, by environment (gateway/README.md lists every setting).
+export PACTUM_GATEWAY_LISTEN="127.0.0.1:$GATEWAY_PORT"
+export PACTUM_GATEWAY_DATA_DIR="$GATEWAY_DIR"
+export PACTUM_GATEWAY_NODE_URL="ws://127.0.0.1:$RPC_PORT"
+export PACTUM_GATEWAY_MASTER_KEY_FILE="$GATEWAY_DIR/master.key"
+"$PACTUM_GATEWAY" admin master-key generate --out "$PACTUM_GATEWAY_MASTER_KEY_FILE"
+"$PACTUM_GATEWAY" migrate
+DEV_CLIENT="$("$PACTUM_GATEWAY" admin api-client create --name development --refresh-tokens \
+  --scopes "documents:read documents:write clients:read clients:write certificates:read certificates:issue tokens:read tokens:write submissions:read webhooks:manage")"
+client_field() { python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1" <<<"$DEV_CLIENT"; }
+"$PACTUM_GATEWAY" serve &
+gateway_pid=$!
 
 cat <<INFO
 
@@ -27,13 +56,18 @@ cat <<INFO
   polkadot.js apps:         https://polkadot.js.org/apps/?rpc=ws%3A%2F%2F127.0.0.1%3A$RPC_PORT#/explorer
                             (or a local build of polkadot.js apps: Settings -> custom endpoint)
   Database:                 $BASE_PATH (removed on exit)
+
+  Pactum gateway (REST, OAuth 2.0)
+  URL:                      http://127.0.0.1:$GATEWAY_PORT   (API docs: /docs, OpenAPI: /openapi.json)
+  API client (every scope): client_id     $(client_field client_id)
+                            client_secret $(client_field client_secret)
+  A token:                  curl -u CLIENT_ID:CLIENT_SECRET -d grant_type=client_credentials \\
+                              http://127.0.0.1:$GATEWAY_PORT/oauth/token
+  Data:                     $GATEWAY_DIR (removed on exit)
+
   Stop with Ctrl-C.
 
 INFO
 
-"$PACTUM_NODE" --dev --base-path "$BASE_PATH" \
-  --rpc-port "$RPC_PORT" --rpc-cors all \
-  --listen-addr "/ip4/127.0.0.1/tcp/$P2P_PORT" \
-  --no-telemetry --no-mdns "$@" &
-node_pid=$!
-wait "$node_pid"
+# Either process ending ends the script (and, through cleanup, the other).
+wait -n "$node_pid" "$gateway_pid"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the repository's tests, all of them or some stages:
 #
-#   scripts/test.sh [rust|pallets|ink|e2e|fuzz|all]...      (default: all)
+#   scripts/test.sh [rust|pallets|ink|gateway|e2e|fuzz|all]...      (default: all)
 #
 #   rust     builds the workspace (release), then `cargo test --release` of every crate but the
 #            pallets: runtime, node, RPC crates, primitives, the audit client, the fuzzer (the
@@ -11,14 +11,17 @@
 #            `--features runtime-benchmarks`: the pallets are compiled for tests once, not twice
 #            (`bench` is another name for it)
 #   ink      the ink! contracts built to .contract bundles, then their unit tests
+#   gateway  pactum-gateway (gateway/, a workspace of its own) built, then its tests: the OAuth
+#            server, problem details, OpenAPI and sealing in process against a temporary SQLite
 #   e2e    end-to-end tests: a real pactum-node on 127.0.0.1 driven by @polkadot/api (and
-#          @polkadot/api-contract for the contracts); it builds the node, the next runtime (the
-#          upgrade test's target), pactum-try-runtime and the contract bundles unless the ink
-#          stage ran, first (all no-ops when up to date)
+#          @polkadot/api-contract for the contracts), and pactum-gateway beside one driven by plain
+#          HTTP; it builds the node, the next runtime (the upgrade test's target),
+#          pactum-try-runtime, the contract bundles unless the ink stage ran, and the gateway
+#          unless the gateway stage ran, first (all no-ops when up to date)
 #   fuzz   the runtime fuzzer (fuzz/, `pactum-fuzz`) on a fixed set of cases (PACTUM_FUZZ_INPUTS,
 #          default 20,000, about two minutes) from a fixed seed on two threads, so that every run
 #          checks the same cases; `scripts/fuzz.sh` runs longer campaigns
-#   all    the five above
+#   all    the six above
 #
 # Stages run in the order above, whatever the order they are given in. The machine set-up
 # (scripts/setup.sh) runs first; it returns at once when nothing is missing. Every run ends with
@@ -26,15 +29,16 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-STAGES=(rust pallets ink e2e fuzz)
+STAGES=(rust pallets ink gateway e2e fuzz)
 
 usage() {
   cat <<USAGE
-usage: scripts/test.sh [rust|pallets|ink|e2e|fuzz|all]...   (default: all)
+usage: scripts/test.sh [rust|pallets|ink|gateway|e2e|fuzz|all]...   (default: all)
   rust     workspace build (release) and the tests of every crate but the pallets
   pallets  the pallets' unit tests and benchmarks (--features runtime-benchmarks); alias: bench
   ink      ink! contract bundles and their unit tests
-  e2e      end-to-end tests against a real pactum-node (builds the node and the bundles first)
+  gateway  pactum-gateway built and its in-process tests
+  e2e      end-to-end tests against a real pactum-node and gateway (builds what they need first)
   fuzz     the runtime fuzzer on PACTUM_FUZZ_INPUTS cases (default 20000) from a fixed seed
   all      every stage
 USAGE
@@ -45,7 +49,7 @@ declare -A want=()
 for arg in "$@"; do
   case "$arg" in
     all) for stage in "${STAGES[@]}"; do want[$stage]=1; done ;;
-    rust | pallets | ink | e2e | fuzz) want[$arg]=1 ;;
+    rust | pallets | ink | gateway | e2e | fuzz) want[$arg]=1 ;;
     bench) want[pallets]=1 ;;
     -h | --help) usage; exit 0 ;;
     *) printf 'unknown stage: %s\n' "$arg" >&2; usage >&2; exit 2 ;;
@@ -89,14 +93,20 @@ stage_ink() {
   (cd "$PACTUM_ROOT/ink-contracts" && CARGO_TARGET_DIR="$PACTUM_INK_TARGET_DIR" cargo test --locked --workspace)
 }
 
+stage_gateway() {
+  build_gateway
+  (cd "$PACTUM_ROOT/gateway" && CARGO_TARGET_DIR="$PACTUM_GATEWAY_TARGET_DIR" cargo test --release --locked --workspace)
+}
+
 stage_e2e() {
   # The tests start the node binary and load the contract bundles: bring both up to date.
   build_workspace
   build_next_runtime
   build_try_runtime
   [ -n "${want[ink]:-}" ] || bash "$PACTUM_ROOT/scripts/build-contracts.sh"
+  [ -n "${want[gateway]:-}" ] || build_gateway
   (cd "$PACTUM_ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
-  (cd "$PACTUM_ROOT/tests/e2e" && PACTUM_NODE="$PACTUM_NODE" npm test)
+  (cd "$PACTUM_ROOT/tests/e2e" && PACTUM_NODE="$PACTUM_NODE" PACTUM_GATEWAY="$PACTUM_GATEWAY" npm test)
 }
 
 stage_fuzz() {

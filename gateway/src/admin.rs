@@ -17,153 +17,157 @@ use crate::seal::Sealer;
 /// Errors of the admin commands.
 #[derive(Debug, thiserror::Error)]
 pub enum AdminError {
-    #[error(transparent)]
-    Scope(#[from] UnknownScope),
-    #[error("at least one scope is required")]
-    NoScope,
-    #[error("the name must be 1 to 100 characters")]
-    BadName,
-    #[error("no active API client {0}")]
-    NoSuchClient(String),
-    #[error("database: {0}")]
-    Db(#[from] sqlx::Error),
-    #[error(transparent)]
-    Keys(#[from] keys::KeyError),
-    #[error(transparent)]
-    Random(#[from] RandomError),
+	#[error(transparent)]
+	Scope(#[from] UnknownScope),
+	#[error("at least one scope is required")]
+	NoScope,
+	#[error("the name must be 1 to 100 characters")]
+	BadName,
+	#[error("no active API client {0}")]
+	NoSuchClient(String),
+	#[error("database: {0}")]
+	Db(#[from] sqlx::Error),
+	#[error(transparent)]
+	Keys(#[from] keys::KeyError),
+	#[error(transparent)]
+	Random(#[from] RandomError),
 }
 
 /// What to create.
 #[derive(Debug, Clone)]
 pub struct NewApiClient {
-    pub name: String,
-    /// Space-separated scopes.
-    pub scopes: String,
-    /// Also issue refresh tokens with client credentials.
-    pub refresh_tokens: bool,
-    /// The chain account the client acts for (used from M3 on).
-    pub act_as_account: Option<String>,
+	pub name: String,
+	/// Space-separated scopes.
+	pub scopes: String,
+	/// Also issue refresh tokens with client credentials.
+	pub refresh_tokens: bool,
+	/// The chain account the client acts for (used from M3 on).
+	pub act_as_account: Option<String>,
 }
 
 /// A created client: the secret is shown this once.
 #[derive(Debug, Serialize)]
 pub struct CreatedApiClient {
-    pub client_id: String,
-    pub client_secret: String,
-    pub scopes: String,
-    pub grant_types: String,
+	pub client_id: String,
+	pub client_secret: String,
+	pub scopes: String,
+	pub grant_types: String,
 }
 
 /// Creates an API client with a fresh 256-bit secret.
-pub async fn create_api_client(db: &Db, new: &NewApiClient) -> Result<CreatedApiClient, AdminError> {
-    let name = new.name.trim();
-    if name.is_empty() || name.chars().count() > 100 {
-        return Err(AdminError::BadName);
-    }
-    let scopes = ScopeSet::parse_strict(&new.scopes)?;
-    if scopes.is_empty() {
-        return Err(AdminError::NoScope);
-    }
-    let secret = random_token()?;
-    let grant_types = if new.refresh_tokens { "client_credentials refresh_token" } else { "client_credentials" };
-    let client = ApiClient {
-        id: uuid::Uuid::now_v7().to_string(),
-        name: name.to_string(),
-        secret_sha256: sha256(secret.as_bytes()),
-        scopes: scopes.to_string(),
-        grant_types: grant_types.to_string(),
-        act_as_account: new.act_as_account.clone(),
-        kind: "backend".into(),
-        created_at: now_ms(),
-        retired_at: None,
-    };
-    api_clients::insert(&db.pool, &client).await?;
-    tracing::info!(client_id = %client.id, name = %client.name, "API client created");
-    Ok(CreatedApiClient {
-        client_id: client.id,
-        client_secret: secret,
-        scopes: client.scopes,
-        grant_types: client.grant_types,
-    })
+pub async fn create_api_client(
+	db: &Db,
+	new: &NewApiClient,
+) -> Result<CreatedApiClient, AdminError> {
+	let name = new.name.trim();
+	if name.is_empty() || name.chars().count() > 100 {
+		return Err(AdminError::BadName);
+	}
+	let scopes = ScopeSet::parse_strict(&new.scopes)?;
+	if scopes.is_empty() {
+		return Err(AdminError::NoScope);
+	}
+	let secret = random_token()?;
+	let grant_types =
+		if new.refresh_tokens { "client_credentials refresh_token" } else { "client_credentials" };
+	let client = ApiClient {
+		id: uuid::Uuid::now_v7().to_string(),
+		name: name.to_string(),
+		secret_sha256: sha256(secret.as_bytes()),
+		scopes: scopes.to_string(),
+		grant_types: grant_types.to_string(),
+		act_as_account: new.act_as_account.clone(),
+		kind: "backend".into(),
+		created_at: now_ms(),
+		retired_at: None,
+	};
+	api_clients::insert(&db.pool, &client).await?;
+	tracing::info!(client_id = %client.id, name = %client.name, "API client created");
+	Ok(CreatedApiClient {
+		client_id: client.id,
+		client_secret: secret,
+		scopes: client.scopes,
+		grant_types: client.grant_types,
+	})
 }
 
 /// A client as listed (no secret digest).
 #[derive(Debug, Serialize)]
 pub struct ListedApiClient {
-    pub client_id: String,
-    pub name: String,
-    pub scopes: String,
-    pub grant_types: String,
-    pub act_as_account: Option<String>,
-    pub created_at: i64,
-    pub retired_at: Option<i64>,
+	pub client_id: String,
+	pub name: String,
+	pub scopes: String,
+	pub grant_types: String,
+	pub act_as_account: Option<String>,
+	pub created_at: i64,
+	pub retired_at: Option<i64>,
 }
 
 /// Every client.
 pub async fn list_api_clients(db: &Db) -> Result<Vec<ListedApiClient>, AdminError> {
-    Ok(api_clients::list(&db.pool)
-        .await?
-        .into_iter()
-        .map(|c| ListedApiClient {
-            client_id: c.id,
-            name: c.name,
-            scopes: c.scopes,
-            grant_types: c.grant_types,
-            act_as_account: c.act_as_account,
-            created_at: c.created_at,
-            retired_at: c.retired_at,
-        })
-        .collect())
+	Ok(api_clients::list(&db.pool)
+		.await?
+		.into_iter()
+		.map(|c| ListedApiClient {
+			client_id: c.id,
+			name: c.name,
+			scopes: c.scopes,
+			grant_types: c.grant_types,
+			act_as_account: c.act_as_account,
+			created_at: c.created_at,
+			retired_at: c.retired_at,
+		})
+		.collect())
 }
 
 /// Retires a client and revokes its refresh tokens (its access tokens expire on their own
 /// within the access-token lifetime).
 pub async fn retire_api_client(db: &Db, id: &str) -> Result<u64, AdminError> {
-    let now = now_ms();
-    let mut tx = db.pool.begin().await?;
-    if !api_clients::retire(&mut *tx, id, now).await? {
-        return Err(AdminError::NoSuchClient(id.to_string()));
-    }
-    let revoked = refresh_tokens::revoke_client(&mut *tx, id, now).await?;
-    tx.commit().await?;
-    tracing::info!(client_id = %id, revoked, "API client retired");
-    Ok(revoked)
+	let now = now_ms();
+	let mut tx = db.pool.begin().await?;
+	if !api_clients::retire(&mut *tx, id, now).await? {
+		return Err(AdminError::NoSuchClient(id.to_string()));
+	}
+	let revoked = refresh_tokens::revoke_client(&mut *tx, id, now).await?;
+	tx.commit().await?;
+	tracing::info!(client_id = %id, revoked, "API client retired");
+	Ok(revoked)
 }
 
 /// Adds a new active signing key; the previous one stays published.
 pub async fn rotate_jwt_key(db: &Db, sealer: &Sealer) -> Result<String, AdminError> {
-    Ok(keys::rotate(db, sealer, now_ms()).await?)
+	Ok(keys::rotate(db, sealer, now_ms()).await?)
 }
 
 /// A key as listed.
 #[derive(Debug, Serialize)]
 pub struct ListedKey {
-    pub kid: String,
-    pub alg: String,
-    pub state: &'static str,
-    pub created_at: i64,
-    pub state_changed_at: i64,
+	pub kid: String,
+	pub alg: String,
+	pub state: &'static str,
+	pub created_at: i64,
+	pub state_changed_at: i64,
 }
 
 /// Every key, newest first.
 pub async fn list_jwt_keys(db: &Db) -> Result<Vec<ListedKey>, AdminError> {
-    Ok(jwt_keys::all(&db.pool)
-        .await?
-        .into_iter()
-        .map(|k| ListedKey {
-            kid: k.kid,
-            alg: k.alg,
-            state: k.state.as_str(),
-            created_at: k.created_at,
-            state_changed_at: k.state_changed_at,
-        })
-        .collect())
+	Ok(jwt_keys::all(&db.pool)
+		.await?
+		.into_iter()
+		.map(|k| ListedKey {
+			kid: k.kid,
+			alg: k.alg,
+			state: k.state.as_str(),
+			created_at: k.created_at,
+			state_changed_at: k.state_changed_at,
+		})
+		.collect())
 }
 
 /// Retires published keys demoted longer ago than the access-token lifetime plus a minute:
 /// no token they signed can still be valid.
 pub async fn retire_old_jwt_keys(db: &Db, access_ttl_secs: u64) -> Result<u64, AdminError> {
-    let now = now_ms();
-    let before = now.saturating_sub(secs_to_ms(access_ttl_secs.saturating_add(60)));
-    Ok(jwt_keys::retire_published_before(&db.pool, before, now).await?)
+	let now = now_ms();
+	let before = now.saturating_sub(secs_to_ms(access_ttl_secs.saturating_add(60)));
+	Ok(jwt_keys::retire_published_before(&db.pool, before, now).await?)
 }

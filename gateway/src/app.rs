@@ -17,51 +17,51 @@ use crate::{health, layers, openapi, routes};
 /// What every handler can reach. Cheap to clone (handles and `Arc`s).
 #[derive(Clone)]
 pub struct AppState {
-    pub config: Arc<Config>,
-    pub tokens: Arc<TokenSettings>,
-    pub db: Db,
-    pub sealer: Arc<Sealer>,
-    pub keys: Arc<KeyRing>,
-    pub revoked: Arc<RevokedTokens>,
-    pub chain: Arc<dyn Chain>,
+	pub config: Arc<Config>,
+	pub tokens: Arc<TokenSettings>,
+	pub db: Db,
+	pub sealer: Arc<Sealer>,
+	pub keys: Arc<KeyRing>,
+	pub revoked: Arc<RevokedTokens>,
+	pub chain: Arc<dyn Chain>,
 }
 
 impl AppState {
-    /// Assembles the state; the token settings come from `config`.
-    pub fn new(
-        config: Config,
-        db: Db,
-        sealer: Arc<Sealer>,
-        keys: Arc<KeyRing>,
-        revoked: Arc<RevokedTokens>,
-        chain: Arc<dyn Chain>,
-    ) -> AppState {
-        AppState {
-            tokens: Arc::new(TokenSettings::from_config(&config)),
-            config: Arc::new(config),
-            db,
-            sealer,
-            keys,
-            revoked,
-            chain,
-        }
-    }
+	/// Assembles the state; the token settings come from `config`.
+	pub fn new(
+		config: Config,
+		db: Db,
+		sealer: Arc<Sealer>,
+		keys: Arc<KeyRing>,
+		revoked: Arc<RevokedTokens>,
+		chain: Arc<dyn Chain>,
+	) -> AppState {
+		AppState {
+			tokens: Arc::new(TokenSettings::from_config(&config)),
+			config: Arc::new(config),
+			db,
+			sealer,
+			keys,
+			revoked,
+			chain,
+		}
+	}
 }
 
 /// Every route, with the layers of [`layers::apply`].
 pub fn router(state: AppState) -> Router {
-    let config = state.config.clone();
-    let routes = Router::new()
-        .route("/healthz", get(health::healthz))
-        .route("/readyz", get(health::readyz))
-        .route("/openapi.json", get(openapi::openapi_json))
-        .route("/oauth/token", post(token::token))
-        .route("/oauth/revoke", post(revoke::revoke))
-        .route("/.well-known/jwks.json", get(metadata::jwks))
-        .route("/.well-known/oauth-authorization-server", get(metadata::authorization_server))
-        .route("/v1/whoami", get(routes::whoami::whoami))
-        .merge(openapi::docs())
-        .fallback(layers::not_found)
-        .with_state(state);
-    layers::apply(routes, &config)
+	let config = state.config.clone();
+	let routes = Router::new()
+		.route("/healthz", get(health::healthz))
+		.route("/readyz", get(health::readyz))
+		.route("/openapi.json", get(openapi::openapi_json))
+		.route("/oauth/token", post(token::token))
+		.route("/oauth/revoke", post(revoke::revoke))
+		.route("/.well-known/jwks.json", get(metadata::jwks))
+		.route("/.well-known/oauth-authorization-server", get(metadata::authorization_server))
+		.route("/v1/whoami", get(routes::whoami::whoami))
+		.merge(openapi::docs())
+		.fallback(layers::not_found)
+		.with_state(state);
+	layers::apply(routes, &config)
 }

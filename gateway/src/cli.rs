@@ -24,178 +24,190 @@ use crate::{admin, seal, serve, telemetry};
 #[derive(Debug, Parser)]
 #[command(name = "pactum-gateway", version, about = "Pactum's REST gateway with OAuth 2.0")]
 pub struct Cli {
-    /// TOML configuration file (every field can also be set as PACTUM_GATEWAY_<FIELD>).
-    #[arg(long, env = "PACTUM_GATEWAY_CONFIG", global = true)]
-    pub config: Option<PathBuf>,
-    #[command(subcommand)]
-    pub command: Command,
+	/// TOML configuration file (every field can also be set as PACTUM_GATEWAY_<FIELD>).
+	#[arg(long, env = "PACTUM_GATEWAY_CONFIG", global = true)]
+	pub config: Option<PathBuf>,
+	#[command(subcommand)]
+	pub command: Command,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Serve the API until Ctrl-C or SIGTERM.
-    Serve,
-    /// Apply pending database migrations and exit.
-    Migrate,
-    /// Administration.
-    #[command(subcommand)]
-    Admin(AdminCommand),
+	/// Serve the API until Ctrl-C or SIGTERM.
+	Serve,
+	/// Apply pending database migrations and exit.
+	Migrate,
+	/// Administration.
+	#[command(subcommand)]
+	Admin(AdminCommand),
 }
 
 #[derive(Debug, Subcommand)]
 pub enum AdminCommand {
-    /// OAuth API clients.
-    #[command(subcommand)]
-    ApiClient(ApiClientCommand),
-    /// Access-token signing keys.
-    #[command(subcommand)]
-    JwtKey(JwtKeyCommand),
-    /// The master key that seals secrets at rest.
-    #[command(subcommand)]
-    MasterKey(MasterKeyCommand),
+	/// OAuth API clients.
+	#[command(subcommand)]
+	ApiClient(ApiClientCommand),
+	/// Access-token signing keys.
+	#[command(subcommand)]
+	JwtKey(JwtKeyCommand),
+	/// The master key that seals secrets at rest.
+	#[command(subcommand)]
+	MasterKey(MasterKeyCommand),
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ApiClientCommand {
-    /// Create a client; prints its id and secret (shown once).
-    Create {
-        #[arg(long)]
-        name: String,
-        /// Space-separated scopes, e.g. "documents:read documents:write".
-        #[arg(long)]
-        scopes: String,
-        /// Also issue refresh tokens with client credentials.
-        #[arg(long)]
-        refresh_tokens: bool,
-        /// The chain account (SS58) the client acts for.
-        #[arg(long)]
-        act_as: Option<String>,
-    },
-    /// List clients.
-    List,
-    /// Retire a client and revoke its refresh tokens.
-    Retire { client_id: String },
+	/// Create a client; prints its id and secret (shown once).
+	Create {
+		#[arg(long)]
+		name: String,
+		/// Space-separated scopes, e.g. "documents:read documents:write".
+		#[arg(long)]
+		scopes: String,
+		/// Also issue refresh tokens with client credentials.
+		#[arg(long)]
+		refresh_tokens: bool,
+		/// The chain account (SS58) the client acts for.
+		#[arg(long)]
+		act_as: Option<String>,
+	},
+	/// List clients.
+	List,
+	/// Retire a client and revoke its refresh tokens.
+	Retire { client_id: String },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum JwtKeyCommand {
-    /// Make a new active key; the previous one keeps verifying until retired.
-    Rotate,
-    /// List keys.
-    List,
-    /// Retire published keys older than the access-token lifetime.
-    RetireOld,
+	/// Make a new active key; the previous one keeps verifying until retired.
+	Rotate,
+	/// List keys.
+	List,
+	/// Retire published keys older than the access-token lifetime.
+	RetireOld,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum MasterKeyCommand {
-    /// Write a new random master key (64 hex characters) to a new file, mode 0600.
-    Generate {
-        #[arg(long)]
-        out: PathBuf,
-    },
+	/// Write a new random master key (64 hex characters) to a new file, mode 0600.
+	Generate {
+		#[arg(long)]
+		out: PathBuf,
+	},
 }
 
 /// The binary's entry point.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
-    // Generating a master key needs neither the configuration nor a runtime.
-    if let Command::Admin(AdminCommand::MasterKey(MasterKeyCommand::Generate { out })) = &cli.command {
-        return report(write_master_key(out));
-    }
-    let config = match Config::load(cli.config.as_deref()) {
-        Ok(config) => config,
-        Err(error) => {
-            eprintln!("pactum-gateway: {error}");
-            return ExitCode::from(2);
-        }
-    };
-    telemetry::init(config.log_format);
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
-        Ok(runtime) => runtime,
-        Err(error) => {
-            eprintln!("pactum-gateway: cannot start the async runtime: {error}");
-            return ExitCode::FAILURE;
-        }
-    };
-    report(runtime.block_on(run(cli.command, config)))
+	let cli = Cli::parse();
+	// Generating a master key needs neither the configuration nor a runtime.
+	if let Command::Admin(AdminCommand::MasterKey(MasterKeyCommand::Generate { out })) =
+		&cli.command
+	{
+		return report(write_master_key(out));
+	}
+	let config = match Config::load(cli.config.as_deref()) {
+		Ok(config) => config,
+		Err(error) => {
+			eprintln!("pactum-gateway: {error}");
+			return ExitCode::from(2);
+		}
+	};
+	telemetry::init(config.log_format);
+	let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+		Ok(runtime) => runtime,
+		Err(error) => {
+			eprintln!("pactum-gateway: cannot start the async runtime: {error}");
+			return ExitCode::FAILURE;
+		}
+	};
+	report(runtime.block_on(run(cli.command, config)))
 }
 
 fn report(result: Result<(), String>) -> ExitCode {
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("pactum-gateway: {error}");
-            ExitCode::FAILURE
-        }
-    }
+	match result {
+		Ok(()) => ExitCode::SUCCESS,
+		Err(error) => {
+			eprintln!("pactum-gateway: {error}");
+			ExitCode::FAILURE
+		}
+	}
 }
 
 async fn run(command: Command, config: Config) -> Result<(), String> {
-    match command {
-        Command::Serve => serve::serve(config).await.map_err(|e| e.to_string()),
-        Command::Migrate => {
-            serve::open_db(&config).await.map_err(|e| e.to_string())?;
-            tracing::info!("migrations applied");
-            Ok(())
-        }
-        Command::Admin(command) => run_admin(command, config).await,
-    }
+	match command {
+		Command::Serve => serve::serve(config).await.map_err(|e| e.to_string()),
+		Command::Migrate => {
+			serve::open_db(&config).await.map_err(|e| e.to_string())?;
+			tracing::info!("migrations applied");
+			Ok(())
+		}
+		Command::Admin(command) => run_admin(command, config).await,
+	}
 }
 
 async fn run_admin(command: AdminCommand, config: Config) -> Result<(), String> {
-    let db = serve::open_db(&config).await.map_err(|e| e.to_string())?;
-    match command {
-        AdminCommand::ApiClient(ApiClientCommand::Create { name, scopes, refresh_tokens, act_as }) => {
-            let new = admin::NewApiClient { name, scopes, refresh_tokens, act_as_account: act_as };
-            print_json(&admin::create_api_client(&db, &new).await.map_err(|e| e.to_string())?)
-        }
-        AdminCommand::ApiClient(ApiClientCommand::List) => {
-            print_json(&admin::list_api_clients(&db).await.map_err(|e| e.to_string())?)
-        }
-        AdminCommand::ApiClient(ApiClientCommand::Retire { client_id }) => {
-            let revoked = admin::retire_api_client(&db, &client_id).await.map_err(|e| e.to_string())?;
-            print_json(&serde_json::json!({ "retired": client_id, "refresh_tokens_revoked": revoked }))
-        }
-        AdminCommand::JwtKey(JwtKeyCommand::Rotate) => {
-            let sealer = serve::load_sealer(&config).map_err(|e| e.to_string())?;
-            let kid = admin::rotate_jwt_key(&db, &sealer).await.map_err(|e| e.to_string())?;
-            print_json(&serde_json::json!({ "active": kid }))
-        }
-        AdminCommand::JwtKey(JwtKeyCommand::List) => {
-            print_json(&admin::list_jwt_keys(&db).await.map_err(|e| e.to_string())?)
-        }
-        AdminCommand::JwtKey(JwtKeyCommand::RetireOld) => {
-            let retired =
-                admin::retire_old_jwt_keys(&db, config.access_token_ttl_secs).await.map_err(|e| e.to_string())?;
-            print_json(&serde_json::json!({ "retired": retired }))
-        }
-        AdminCommand::MasterKey(MasterKeyCommand::Generate { out }) => write_master_key(&out),
-    }
+	let db = serve::open_db(&config).await.map_err(|e| e.to_string())?;
+	match command {
+		AdminCommand::ApiClient(ApiClientCommand::Create {
+			name,
+			scopes,
+			refresh_tokens,
+			act_as,
+		}) => {
+			let new = admin::NewApiClient { name, scopes, refresh_tokens, act_as_account: act_as };
+			print_json(&admin::create_api_client(&db, &new).await.map_err(|e| e.to_string())?)
+		}
+		AdminCommand::ApiClient(ApiClientCommand::List) => {
+			print_json(&admin::list_api_clients(&db).await.map_err(|e| e.to_string())?)
+		}
+		AdminCommand::ApiClient(ApiClientCommand::Retire { client_id }) => {
+			let revoked =
+				admin::retire_api_client(&db, &client_id).await.map_err(|e| e.to_string())?;
+			print_json(
+				&serde_json::json!({ "retired": client_id, "refresh_tokens_revoked": revoked }),
+			)
+		}
+		AdminCommand::JwtKey(JwtKeyCommand::Rotate) => {
+			let sealer = serve::load_sealer(&config).map_err(|e| e.to_string())?;
+			let kid = admin::rotate_jwt_key(&db, &sealer).await.map_err(|e| e.to_string())?;
+			print_json(&serde_json::json!({ "active": kid }))
+		}
+		AdminCommand::JwtKey(JwtKeyCommand::List) => {
+			print_json(&admin::list_jwt_keys(&db).await.map_err(|e| e.to_string())?)
+		}
+		AdminCommand::JwtKey(JwtKeyCommand::RetireOld) => {
+			let retired = admin::retire_old_jwt_keys(&db, config.access_token_ttl_secs)
+				.await
+				.map_err(|e| e.to_string())?;
+			print_json(&serde_json::json!({ "retired": retired }))
+		}
+		AdminCommand::MasterKey(MasterKeyCommand::Generate { out }) => write_master_key(&out),
+	}
 }
 
 fn print_json<T: Serialize>(value: &T) -> Result<(), String> {
-    let text = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
-    println!("{text}");
-    Ok(())
+	let text = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
+	println!("{text}");
+	Ok(())
 }
 
 /// Writes a new key to a file that must not exist yet, readable by its owner only.
 fn write_master_key(path: &Path) -> Result<(), String> {
-    use std::io::Write as _;
-    let key = seal::generate_hex_key().map_err(|e| e.to_string())?;
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt as _;
-        options.mode(0o600);
-    }
-    let mut file = options.open(path).map_err(|e| format!("cannot create {}: {e}", path.display()))?;
-    file.write_all(key.as_bytes())
-        .and_then(|()| file.write_all(b"\n"))
-        .and_then(|()| file.sync_all())
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    eprintln!("pactum-gateway: wrote a new master key to {}", path.display());
-    Ok(())
+	use std::io::Write as _;
+	let key = seal::generate_hex_key().map_err(|e| e.to_string())?;
+	let mut options = std::fs::OpenOptions::new();
+	options.write(true).create_new(true);
+	#[cfg(unix)]
+	{
+		use std::os::unix::fs::OpenOptionsExt as _;
+		options.mode(0o600);
+	}
+	let mut file =
+		options.open(path).map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+	file.write_all(key.as_bytes())
+		.and_then(|()| file.write_all(b"\n"))
+		.and_then(|()| file.sync_all())
+		.map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+	eprintln!("pactum-gateway: wrote a new master key to {}", path.display());
+	Ok(())
 }

@@ -12,269 +12,289 @@ use serde::Deserialize;
 /// What can go wrong while loading the configuration.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("cannot read the configuration file {path}: {source}")]
-    Read { path: PathBuf, source: std::io::Error },
-    #[error("invalid configuration file {path}: {source}")]
-    Parse { path: PathBuf, source: Box<toml::de::Error> },
-    #[error("invalid value for {name}: {reason}")]
-    Env { name: String, reason: String },
-    #[error("invalid configuration: {0}")]
-    Invalid(String),
+	#[error("cannot read the configuration file {path}: {source}")]
+	Read { path: PathBuf, source: std::io::Error },
+	#[error("invalid configuration file {path}: {source}")]
+	Parse { path: PathBuf, source: Box<toml::de::Error> },
+	#[error("invalid value for {name}: {reason}")]
+	Env { name: String, reason: String },
+	#[error("invalid configuration: {0}")]
+	Invalid(String),
 }
 
 /// How logs are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LogFormat {
-    /// Human-readable lines.
-    Text,
-    /// One JSON object per line.
-    Json,
+	/// Human-readable lines.
+	Text,
+	/// One JSON object per line.
+	Json,
 }
 
 /// The gateway's configuration. Every field has a default suited to a development machine.
 #[derive(Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
-    /// Address the HTTP server listens on.
-    pub listen: SocketAddr,
-    /// The gateway's public base URL: the OAuth issuer (`iss`) and the base of metadata URLs.
-    pub public_url: String,
-    /// Directory for the SQLite database and (later) stored files.
-    pub data_dir: PathBuf,
-    /// `sqlite://…` or `postgres://…`; default `sqlite://<data_dir>/gateway.db?mode=rwc`.
-    pub database_url: Option<String>,
-    /// Maximum connections in the database pool.
-    pub database_max_connections: u32,
-    /// WebSocket URL of the Pactum node.
-    pub node_url: String,
-    /// How often the node is probed for `/readyz`, in seconds.
-    pub chain_probe_interval_secs: u64,
-    /// File holding the master key (64 hex characters) that seals secrets at rest.
-    pub master_key_file: Option<PathBuf>,
-    /// The master key itself (64 hex characters); prefer `master_key_file`.
-    pub master_key: Option<String>,
-    /// Earlier master keys, still able to open what they sealed (key rotation).
-    pub old_master_key_files: Vec<PathBuf>,
-    /// Audience (`aud`) of the access tokens this gateway issues and accepts.
-    pub audience: String,
-    /// Lifetime of access tokens, in seconds.
-    pub access_token_ttl_secs: u64,
-    /// Lifetime of refresh tokens, in seconds.
-    pub refresh_token_ttl_secs: u64,
-    /// Whole-request timeout, in seconds.
-    pub request_timeout_secs: u64,
-    /// Largest accepted request body, in bytes.
-    pub body_limit_bytes: usize,
-    /// Origins allowed by CORS (none by default: server-to-server use needs none).
-    pub cors_origins: Vec<String>,
-    /// How long in-flight requests may take to finish after a shutdown signal, in seconds.
-    pub shutdown_grace_secs: u64,
-    /// Log format.
-    pub log_format: LogFormat,
+	/// Address the HTTP server listens on.
+	pub listen: SocketAddr,
+	/// The gateway's public base URL: the OAuth issuer (`iss`) and the base of metadata URLs;
+	/// default `http://<listen>`.
+	pub public_url: Option<String>,
+	/// Directory for the SQLite database and (later) stored files.
+	pub data_dir: PathBuf,
+	/// `sqlite://…` or `postgres://…`; default `sqlite://<data_dir>/gateway.db?mode=rwc`.
+	pub database_url: Option<String>,
+	/// Maximum connections in the database pool.
+	pub database_max_connections: u32,
+	/// WebSocket URL of the Pactum node.
+	pub node_url: String,
+	/// How often the node is probed for `/readyz`, in seconds.
+	pub chain_probe_interval_secs: u64,
+	/// File holding the master key (64 hex characters) that seals secrets at rest.
+	pub master_key_file: Option<PathBuf>,
+	/// The master key itself (64 hex characters); prefer `master_key_file`.
+	pub master_key: Option<String>,
+	/// Earlier master keys, still able to open what they sealed (key rotation).
+	pub old_master_key_files: Vec<PathBuf>,
+	/// Audience (`aud`) of the access tokens this gateway issues and accepts.
+	pub audience: String,
+	/// Lifetime of access tokens, in seconds.
+	pub access_token_ttl_secs: u64,
+	/// Lifetime of refresh tokens, in seconds.
+	pub refresh_token_ttl_secs: u64,
+	/// Whole-request timeout, in seconds.
+	pub request_timeout_secs: u64,
+	/// Largest accepted request body, in bytes.
+	pub body_limit_bytes: usize,
+	/// Origins allowed by CORS (none by default: server-to-server use needs none).
+	pub cors_origins: Vec<String>,
+	/// How long in-flight requests may take to finish after a shutdown signal, in seconds.
+	pub shutdown_grace_secs: u64,
+	/// Log format.
+	pub log_format: LogFormat,
 }
 
 impl Default for Config {
-    fn default() -> Self {
-        Config {
-            listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
-            public_url: "http://127.0.0.1:8080".into(),
-            data_dir: PathBuf::from("gateway-data"),
-            database_url: None,
-            database_max_connections: 8,
-            node_url: "ws://127.0.0.1:9944".into(),
-            chain_probe_interval_secs: 5,
-            master_key_file: None,
-            master_key: None,
-            old_master_key_files: Vec::new(),
-            audience: "pactum-gateway".into(),
-            access_token_ttl_secs: 600,
-            refresh_token_ttl_secs: 30 * 24 * 3600,
-            request_timeout_secs: 30,
-            body_limit_bytes: 1 << 20,
-            cors_origins: Vec::new(),
-            shutdown_grace_secs: 10,
-            log_format: LogFormat::Text,
-        }
-    }
+	fn default() -> Self {
+		Config {
+			listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
+			public_url: None,
+			data_dir: PathBuf::from("gateway-data"),
+			database_url: None,
+			database_max_connections: 8,
+			node_url: "ws://127.0.0.1:9944".into(),
+			chain_probe_interval_secs: 5,
+			master_key_file: None,
+			master_key: None,
+			old_master_key_files: Vec::new(),
+			audience: "pactum-gateway".into(),
+			access_token_ttl_secs: 600,
+			refresh_token_ttl_secs: 30 * 24 * 3600,
+			request_timeout_secs: 30,
+			body_limit_bytes: 1 << 20,
+			cors_origins: Vec::new(),
+			shutdown_grace_secs: 10,
+			log_format: LogFormat::Text,
+		}
+	}
 }
 
 impl std::fmt::Debug for Config {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Config")
-            .field("listen", &self.listen)
-            .field("public_url", &self.public_url)
-            .field("data_dir", &self.data_dir)
-            .field("database_url", &self.database_url.as_deref().map(redact_url))
-            .field("database_max_connections", &self.database_max_connections)
-            .field("node_url", &self.node_url)
-            .field("chain_probe_interval_secs", &self.chain_probe_interval_secs)
-            .field("master_key_file", &self.master_key_file)
-            .field("master_key", &self.master_key.as_ref().map(|_| "<redacted>"))
-            .field("old_master_key_files", &self.old_master_key_files)
-            .field("audience", &self.audience)
-            .field("access_token_ttl_secs", &self.access_token_ttl_secs)
-            .field("refresh_token_ttl_secs", &self.refresh_token_ttl_secs)
-            .field("request_timeout_secs", &self.request_timeout_secs)
-            .field("body_limit_bytes", &self.body_limit_bytes)
-            .field("cors_origins", &self.cors_origins)
-            .field("shutdown_grace_secs", &self.shutdown_grace_secs)
-            .field("log_format", &self.log_format)
-            .finish()
-    }
+	fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+		f.debug_struct("Config")
+			.field("listen", &self.listen)
+			.field("public_url", &self.public_url)
+			.field("data_dir", &self.data_dir)
+			.field("database_url", &self.database_url.as_deref().map(redact_url))
+			.field("database_max_connections", &self.database_max_connections)
+			.field("node_url", &self.node_url)
+			.field("chain_probe_interval_secs", &self.chain_probe_interval_secs)
+			.field("master_key_file", &self.master_key_file)
+			.field("master_key", &self.master_key.as_ref().map(|_| "<redacted>"))
+			.field("old_master_key_files", &self.old_master_key_files)
+			.field("audience", &self.audience)
+			.field("access_token_ttl_secs", &self.access_token_ttl_secs)
+			.field("refresh_token_ttl_secs", &self.refresh_token_ttl_secs)
+			.field("request_timeout_secs", &self.request_timeout_secs)
+			.field("body_limit_bytes", &self.body_limit_bytes)
+			.field("cors_origins", &self.cors_origins)
+			.field("shutdown_grace_secs", &self.shutdown_grace_secs)
+			.field("log_format", &self.log_format)
+			.finish()
+	}
 }
 
 /// A database URL with any password replaced, for logs.
 pub fn redact_url(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(scheme_end), Some(at)) if at >= scheme_end + 3 => {
-            let userinfo = &url[scheme_end + 3..at];
-            let user = userinfo.split(':').next().unwrap_or("");
-            format!("{}://{}:<redacted>{}", &url[..scheme_end], user, &url[at..])
-        }
-        _ => url.to_string(),
-    }
+	match (url.find("://"), url.rfind('@')) {
+		(Some(scheme_end), Some(at)) if at >= scheme_end + 3 => {
+			let userinfo = &url[scheme_end + 3..at];
+			let user = userinfo.split(':').next().unwrap_or("");
+			format!("{}://{}:<redacted>{}", &url[..scheme_end], user, &url[at..])
+		}
+		_ => url.to_string(),
+	}
 }
 
 /// The prefix of every environment variable the gateway reads.
 pub const ENV_PREFIX: &str = "PACTUM_GATEWAY_";
 
 impl Config {
-    /// Defaults, then the file (if any), then the process environment.
-    pub fn load(file: Option<&Path>) -> Result<Config, ConfigError> {
-        let mut config = match file {
-            Some(path) => Config::from_file(path)?,
-            None => Config::default(),
-        };
-        config.apply_env(|name| std::env::var(name).ok())?;
-        config.validate()?;
-        Ok(config)
-    }
+	/// Defaults, then the file (if any), then the process environment.
+	pub fn load(file: Option<&Path>) -> Result<Config, ConfigError> {
+		let mut config = match file {
+			Some(path) => Config::from_file(path)?,
+			None => Config::default(),
+		};
+		config.apply_env(|name| std::env::var(name).ok())?;
+		config.validate()?;
+		Ok(config)
+	}
 
-    /// Reads a TOML file over the defaults.
-    pub fn from_file(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|source| ConfigError::Read { path: path.to_path_buf(), source })?;
-        toml::from_str(&text)
-            .map_err(|source| ConfigError::Parse { path: path.to_path_buf(), source: Box::new(source) })
-    }
+	/// Reads a TOML file over the defaults.
+	pub fn from_file(path: &Path) -> Result<Config, ConfigError> {
+		let text = std::fs::read_to_string(path)
+			.map_err(|source| ConfigError::Read { path: path.to_path_buf(), source })?;
+		toml::from_str(&text).map_err(|source| ConfigError::Parse {
+			path: path.to_path_buf(),
+			source: Box::new(source),
+		})
+	}
 
-    /// Applies `PACTUM_GATEWAY_*` variables as returned by `lookup` (a closure, for tests).
-    pub fn apply_env(&mut self, lookup: impl Fn(&str) -> Option<String>) -> Result<(), ConfigError> {
-        fn parsed<T: std::str::FromStr>(name: &str, value: String) -> Result<T, ConfigError>
-        where
-            T::Err: std::fmt::Display,
-        {
-            value
-                .trim()
-                .parse()
-                .map_err(|e: T::Err| ConfigError::Env { name: name.to_string(), reason: e.to_string() })
-        }
-        fn list(value: String) -> Vec<String> {
-            value.split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
-        }
-        let var = |field: &str| {
-            let name = format!("{ENV_PREFIX}{}", field.to_ascii_uppercase());
-            lookup(&name).map(|value| (name, value))
-        };
-        if let Some((n, v)) = var("listen") {
-            self.listen = parsed(&n, v)?;
-        }
-        if let Some((_, v)) = var("public_url") {
-            self.public_url = v;
-        }
-        if let Some((_, v)) = var("data_dir") {
-            self.data_dir = PathBuf::from(v);
-        }
-        if let Some((_, v)) = var("database_url") {
-            self.database_url = Some(v);
-        }
-        if let Some((n, v)) = var("database_max_connections") {
-            self.database_max_connections = parsed(&n, v)?;
-        }
-        if let Some((_, v)) = var("node_url") {
-            self.node_url = v;
-        }
-        if let Some((n, v)) = var("chain_probe_interval_secs") {
-            self.chain_probe_interval_secs = parsed(&n, v)?;
-        }
-        if let Some((_, v)) = var("master_key_file") {
-            self.master_key_file = Some(PathBuf::from(v));
-        }
-        if let Some((_, v)) = var("master_key") {
-            self.master_key = Some(v);
-        }
-        if let Some((_, v)) = var("old_master_key_files") {
-            self.old_master_key_files = list(v).into_iter().map(PathBuf::from).collect();
-        }
-        if let Some((_, v)) = var("audience") {
-            self.audience = v;
-        }
-        if let Some((n, v)) = var("access_token_ttl_secs") {
-            self.access_token_ttl_secs = parsed(&n, v)?;
-        }
-        if let Some((n, v)) = var("refresh_token_ttl_secs") {
-            self.refresh_token_ttl_secs = parsed(&n, v)?;
-        }
-        if let Some((n, v)) = var("request_timeout_secs") {
-            self.request_timeout_secs = parsed(&n, v)?;
-        }
-        if let Some((n, v)) = var("body_limit_bytes") {
-            self.body_limit_bytes = parsed(&n, v)?;
-        }
-        if let Some((_, v)) = var("cors_origins") {
-            self.cors_origins = list(v);
-        }
-        if let Some((n, v)) = var("shutdown_grace_secs") {
-            self.shutdown_grace_secs = parsed(&n, v)?;
-        }
-        if let Some((n, v)) = var("log_format") {
-            self.log_format = match v.trim() {
-                "text" => LogFormat::Text,
-                "json" => LogFormat::Json,
-                other => {
-                    return Err(ConfigError::Env { name: n, reason: format!("{other:?} is not text or json") })
-                }
-            };
-        }
-        Ok(())
-    }
+	/// Applies `PACTUM_GATEWAY_*` variables as returned by `lookup` (a closure, for tests).
+	pub fn apply_env(
+		&mut self,
+		lookup: impl Fn(&str) -> Option<String>,
+	) -> Result<(), ConfigError> {
+		fn parsed<T: std::str::FromStr>(name: &str, value: String) -> Result<T, ConfigError>
+		where
+			T::Err: std::fmt::Display,
+		{
+			value.trim().parse().map_err(|e: T::Err| ConfigError::Env {
+				name: name.to_string(),
+				reason: e.to_string(),
+			})
+		}
+		fn list(value: String) -> Vec<String> {
+			value.split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
+		}
+		let var = |field: &str| {
+			let name = format!("{ENV_PREFIX}{}", field.to_ascii_uppercase());
+			lookup(&name).map(|value| (name, value))
+		};
+		if let Some((n, v)) = var("listen") {
+			self.listen = parsed(&n, v)?;
+		}
+		if let Some((_, v)) = var("public_url") {
+			self.public_url = Some(v);
+		}
+		if let Some((_, v)) = var("data_dir") {
+			self.data_dir = PathBuf::from(v);
+		}
+		if let Some((_, v)) = var("database_url") {
+			self.database_url = Some(v);
+		}
+		if let Some((n, v)) = var("database_max_connections") {
+			self.database_max_connections = parsed(&n, v)?;
+		}
+		if let Some((_, v)) = var("node_url") {
+			self.node_url = v;
+		}
+		if let Some((n, v)) = var("chain_probe_interval_secs") {
+			self.chain_probe_interval_secs = parsed(&n, v)?;
+		}
+		if let Some((_, v)) = var("master_key_file") {
+			self.master_key_file = Some(PathBuf::from(v));
+		}
+		if let Some((_, v)) = var("master_key") {
+			self.master_key = Some(v);
+		}
+		if let Some((_, v)) = var("old_master_key_files") {
+			self.old_master_key_files = list(v).into_iter().map(PathBuf::from).collect();
+		}
+		if let Some((_, v)) = var("audience") {
+			self.audience = v;
+		}
+		if let Some((n, v)) = var("access_token_ttl_secs") {
+			self.access_token_ttl_secs = parsed(&n, v)?;
+		}
+		if let Some((n, v)) = var("refresh_token_ttl_secs") {
+			self.refresh_token_ttl_secs = parsed(&n, v)?;
+		}
+		if let Some((n, v)) = var("request_timeout_secs") {
+			self.request_timeout_secs = parsed(&n, v)?;
+		}
+		if let Some((n, v)) = var("body_limit_bytes") {
+			self.body_limit_bytes = parsed(&n, v)?;
+		}
+		if let Some((_, v)) = var("cors_origins") {
+			self.cors_origins = list(v);
+		}
+		if let Some((n, v)) = var("shutdown_grace_secs") {
+			self.shutdown_grace_secs = parsed(&n, v)?;
+		}
+		if let Some((n, v)) = var("log_format") {
+			self.log_format = match v.trim() {
+				"text" => LogFormat::Text,
+				"json" => LogFormat::Json,
+				other => {
+					return Err(ConfigError::Env {
+						name: n,
+						reason: format!("{other:?} is not text or json"),
+					})
+				}
+			};
+		}
+		Ok(())
+	}
 
-    /// Checks what serde cannot.
-    pub fn validate(&self) -> Result<(), ConfigError> {
-        if !(self.public_url.starts_with("http://") || self.public_url.starts_with("https://")) {
-            return Err(ConfigError::Invalid("public_url must be an http(s) URL".into()));
-        }
-        if self.public_url.ends_with('/') {
-            return Err(ConfigError::Invalid("public_url must not end with '/'".into()));
-        }
-        if self.access_token_ttl_secs == 0 || self.access_token_ttl_secs > 24 * 3600 {
-            return Err(ConfigError::Invalid("access_token_ttl_secs must be within 1..=86400".into()));
-        }
-        if self.refresh_token_ttl_secs < self.access_token_ttl_secs {
-            return Err(ConfigError::Invalid(
-                "refresh_token_ttl_secs must not be shorter than access_token_ttl_secs".into(),
-            ));
-        }
-        if self.request_timeout_secs == 0 || self.chain_probe_interval_secs == 0 {
-            return Err(ConfigError::Invalid("timeouts and intervals must be positive".into()));
-        }
-        if self.database_max_connections == 0 {
-            return Err(ConfigError::Invalid("database_max_connections must be positive".into()));
-        }
-        Ok(())
-    }
+	/// Checks what serde cannot.
+	pub fn validate(&self) -> Result<(), ConfigError> {
+		let public_url = self.public_url();
+		if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
+			return Err(ConfigError::Invalid("public_url must be an http(s) URL".into()));
+		}
+		if public_url.ends_with('/') {
+			return Err(ConfigError::Invalid("public_url must not end with '/'".into()));
+		}
+		if self.access_token_ttl_secs == 0 || self.access_token_ttl_secs > 24 * 3600 {
+			return Err(ConfigError::Invalid(
+				"access_token_ttl_secs must be within 1..=86400".into(),
+			));
+		}
+		if self.refresh_token_ttl_secs < self.access_token_ttl_secs {
+			return Err(ConfigError::Invalid(
+				"refresh_token_ttl_secs must not be shorter than access_token_ttl_secs".into(),
+			));
+		}
+		if self.request_timeout_secs == 0 || self.chain_probe_interval_secs == 0 {
+			return Err(ConfigError::Invalid("timeouts and intervals must be positive".into()));
+		}
+		if self.database_max_connections == 0 {
+			return Err(ConfigError::Invalid("database_max_connections must be positive".into()));
+		}
+		Ok(())
+	}
 
-    /// The database URL: the configured one, or the SQLite file in `data_dir`.
-    pub fn database_url(&self) -> String {
-        match &self.database_url {
-            Some(url) => url.clone(),
-            None => format!("sqlite://{}/gateway.db?mode=rwc", self.data_dir.display()),
-        }
-    }
+	/// The database URL: the configured one, or the SQLite file in `data_dir`.
+	pub fn database_url(&self) -> String {
+		match &self.database_url {
+			Some(url) => url.clone(),
+			None => format!("sqlite://{}/gateway.db?mode=rwc", self.data_dir.display()),
+		}
+	}
 
-    /// The OAuth issuer identifier (RFC 8414 §2): the public URL.
-    pub fn issuer(&self) -> &str {
-        &self.public_url
-    }
+	/// The public base URL: the configured one, or `http://<listen>`.
+	pub fn public_url(&self) -> String {
+		match &self.public_url {
+			Some(url) => url.clone(),
+			None => format!("http://{}", self.listen),
+		}
+	}
+
+	/// The OAuth issuer identifier (RFC 8414 §2): the public URL.
+	pub fn issuer(&self) -> String {
+		self.public_url()
+	}
 }

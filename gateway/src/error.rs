@@ -8,49 +8,52 @@ use crate::problem::Problem;
 /// An error a handler returns.
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
-    /// The input is invalid; nothing was done.
-    #[error("bad request: {0}")]
-    BadRequest(String),
-    /// No such resource (or not visible to the caller).
-    #[error("not found")]
-    NotFound,
-    /// An authentication or authorisation failure, already a problem (401/403).
-    #[error("{}", .0.title)]
-    Auth(Problem),
-    /// The node is unreachable or not ready.
-    #[error("chain unavailable: {0}")]
-    Unavailable(String),
-    /// The database failed.
-    #[error("database: {0}")]
-    Db(#[from] sqlx::Error),
-    /// Sealing or opening a secret failed.
-    #[error("sealing: {0}")]
-    Seal(#[from] crate::seal::SealError),
-    /// Issuing or checking a JWT failed on our side.
-    #[error("keys: {0}")]
-    Keys(#[from] crate::auth::keys::KeyError),
-    /// The random generator failed.
-    #[error(transparent)]
-    Random(#[from] crate::digests::RandomError),
+	/// The input is invalid; nothing was done.
+	#[error("bad request: {0}")]
+	BadRequest(String),
+	/// No such resource (or not visible to the caller).
+	#[error("not found")]
+	NotFound,
+	/// An authentication or authorisation failure, already a problem (401/403).
+	#[error("{}", .0.title)]
+	Auth(Problem),
+	/// The node is unreachable or not ready.
+	#[error("chain unavailable: {0}")]
+	Unavailable(String),
+	/// The database failed.
+	#[error("database: {0}")]
+	Db(#[from] sqlx::Error),
+	/// Sealing or opening a secret failed.
+	#[error("sealing: {0}")]
+	Seal(#[from] crate::seal::SealError),
+	/// Issuing or checking a JWT failed on our side.
+	#[error("keys: {0}")]
+	Keys(#[from] crate::auth::keys::KeyError),
+	/// The random generator failed.
+	#[error(transparent)]
+	Random(#[from] crate::digests::RandomError),
 }
 
 impl From<ApiError> for Problem {
-    fn from(error: ApiError) -> Problem {
-        match error {
-            ApiError::BadRequest(detail) => Problem::bad_request(detail),
-            ApiError::NotFound => Problem::not_found(),
-            ApiError::Auth(problem) => problem,
-            ApiError::Unavailable(detail) => Problem::unavailable(detail),
-            internal @ (ApiError::Db(_) | ApiError::Seal(_) | ApiError::Keys(_) | ApiError::Random(_)) => {
-                tracing::error!(error = %internal, "request failed");
-                Problem::internal()
-            }
-        }
-    }
+	fn from(error: ApiError) -> Problem {
+		match error {
+			ApiError::BadRequest(detail) => Problem::bad_request(detail),
+			ApiError::NotFound => Problem::not_found(),
+			ApiError::Auth(problem) => problem,
+			ApiError::Unavailable(detail) => Problem::unavailable(detail),
+			internal @ (ApiError::Db(_)
+			| ApiError::Seal(_)
+			| ApiError::Keys(_)
+			| ApiError::Random(_)) => {
+				tracing::error!(error = %internal, "request failed");
+				Problem::internal()
+			}
+		}
+	}
 }
 
 impl IntoResponse for ApiError {
-    fn into_response(self) -> Response {
-        Problem::from(self).into_response()
-    }
+	fn into_response(self) -> Response {
+		Problem::from(self).into_response()
+	}
 }

@@ -27,25 +27,25 @@ pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 /// The router's fallback: a 404 problem naming the path.
 pub async fn not_found(uri: Uri) -> Problem {
-    Problem::not_found().with_instance(uri.path().to_string())
+	Problem::not_found().with_instance(uri.path().to_string())
 }
 
 /// Wraps the routes in the stack described above.
 pub fn apply(routes: Router, config: &Config) -> Router {
-    let routes = routes
-        .layer(DefaultBodyLimit::max(config.body_limit_bytes))
-        .layer(RequestBodyLimitLayer::new(config.body_limit_bytes))
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
-            Duration::from_secs(config.request_timeout_secs),
-        ))
-        .layer(axum::middleware::map_response(problem_for_bare_errors))
-        .layer(CatchPanicLayer::custom(panic_problem));
-    let routes = match cors(&config.cors_origins) {
-        Some(cors) => routes.layer(cors),
-        None => routes,
-    };
-    routes
+	let routes = routes
+		.layer(DefaultBodyLimit::max(config.body_limit_bytes))
+		.layer(RequestBodyLimitLayer::new(config.body_limit_bytes))
+		.layer(TimeoutLayer::with_status_code(
+			StatusCode::REQUEST_TIMEOUT,
+			Duration::from_secs(config.request_timeout_secs),
+		))
+		.layer(axum::middleware::map_response(problem_for_bare_errors))
+		.layer(CatchPanicLayer::custom(panic_problem));
+	let routes = match cors(&config.cors_origins) {
+		Some(cors) => routes.layer(cors),
+		None => routes,
+	};
+	routes
         .layer(TraceLayer::new_for_http().make_span_with(|request: &Request<Body>| {
             let request_id = request.headers().get(&REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("-");
             tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), request_id)
@@ -56,70 +56,74 @@ pub fn apply(routes: Router, config: &Config) -> Router {
 }
 
 fn cors(origins: &[String]) -> Option<CorsLayer> {
-    if origins.is_empty() {
-        return None;
-    }
-    let origins: Vec<HeaderValue> = origins
-        .iter()
-        .filter_map(|o| match HeaderValue::from_str(o) {
-            Ok(v) => Some(v),
-            Err(_) => {
-                tracing::warn!(origin = %o, "ignoring an invalid CORS origin");
-                None
-            }
-        })
-        .collect();
-    Some(
-        CorsLayer::new()
-            .allow_origin(AllowOrigin::list(origins))
-            .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
-            .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE, HeaderName::from_static("idempotency-key")]),
-    )
+	if origins.is_empty() {
+		return None;
+	}
+	let origins: Vec<HeaderValue> = origins
+		.iter()
+		.filter_map(|o| match HeaderValue::from_str(o) {
+			Ok(v) => Some(v),
+			Err(_) => {
+				tracing::warn!(origin = %o, "ignoring an invalid CORS origin");
+				None
+			}
+		})
+		.collect();
+	Some(
+		CorsLayer::new()
+			.allow_origin(AllowOrigin::list(origins))
+			.allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
+			.allow_headers([
+				header::AUTHORIZATION,
+				header::CONTENT_TYPE,
+				HeaderName::from_static("idempotency-key"),
+			]),
+	)
 }
 
 /// Error answers that are not JSON (axum's rejections, 404/405 without a route, the timeout's
 /// and the limit's bare statuses) become problems; a short plain-text reason is kept as `detail`.
 async fn problem_for_bare_errors(response: Response) -> Response {
-    let status = response.status();
-    if !(status.is_client_error() || status.is_server_error()) {
-        return response;
-    }
-    let content_type = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .map(|v| v.to_ascii_lowercase())
-        .unwrap_or_default();
-    if content_type.starts_with(PROBLEM_JSON) || content_type.starts_with("application/json") {
-        return response;
-    }
-    let (parts, body) = response.into_parts();
-    let mut problem = Problem::for_status(status);
-    if content_type.starts_with("text/plain") && status.is_client_error() {
-        if let Ok(bytes) = axum::body::to_bytes(body, 4096).await {
-            let text = String::from_utf8_lossy(&bytes).trim().to_string();
-            if !text.is_empty() {
-                problem = problem.with_detail(text);
-            }
-        }
-    }
-    let mut response = problem.into_response();
-    // Keep headers such as `Allow` (405) and `WWW-Authenticate`.
-    for (name, value) in parts.headers.iter() {
-        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
-            response.headers_mut().append(name.clone(), value.clone());
-        }
-    }
-    response
+	let status = response.status();
+	if !(status.is_client_error() || status.is_server_error()) {
+		return response;
+	}
+	let content_type = response
+		.headers()
+		.get(header::CONTENT_TYPE)
+		.and_then(|v| v.to_str().ok())
+		.map(|v| v.to_ascii_lowercase())
+		.unwrap_or_default();
+	if content_type.starts_with(PROBLEM_JSON) || content_type.starts_with("application/json") {
+		return response;
+	}
+	let (parts, body) = response.into_parts();
+	let mut problem = Problem::for_status(status);
+	if content_type.starts_with("text/plain") && status.is_client_error() {
+		if let Ok(bytes) = axum::body::to_bytes(body, 4096).await {
+			let text = String::from_utf8_lossy(&bytes).trim().to_string();
+			if !text.is_empty() {
+				problem = problem.with_detail(text);
+			}
+		}
+	}
+	let mut response = problem.into_response();
+	// Keep headers such as `Allow` (405) and `WWW-Authenticate`.
+	for (name, value) in parts.headers.iter() {
+		if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+			response.headers_mut().append(name.clone(), value.clone());
+		}
+	}
+	response
 }
 
 /// A panic in a handler: logged, answered with a 500 problem (no message leaks).
 fn panic_problem(panic: Box<dyn Any + Send + 'static>) -> Response<Body> {
-    let message = panic
-        .downcast_ref::<String>()
-        .map(String::as_str)
-        .or_else(|| panic.downcast_ref::<&str>().copied())
-        .unwrap_or("(no message)");
-    tracing::error!(panic = message, "a handler panicked");
-    Problem::internal().into_response()
+	let message = panic
+		.downcast_ref::<String>()
+		.map(String::as_str)
+		.or_else(|| panic.downcast_ref::<&str>().copied())
+		.unwrap_or("(no message)");
+	tracing::error!(panic = message, "a handler panicked");
+	Problem::internal().into_response()
 }

@@ -46,43 +46,50 @@ pub struct ApiDoc;
 struct SecuritySchemes;
 
 impl Modify for SecuritySchemes {
-    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
-        let components = openapi.components.get_or_insert_with(Default::default);
-        components.add_security_scheme(
-            "bearer",
-            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build()),
-        );
-        components.add_security_scheme("client_secret_basic", SecurityScheme::Http(Http::new(HttpAuthScheme::Basic)));
-    }
+	fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+		let components = openapi.components.get_or_insert_with(Default::default);
+		components.add_security_scheme(
+			"bearer",
+			SecurityScheme::Http(
+				HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build(),
+			),
+		);
+		components.add_security_scheme(
+			"client_secret_basic",
+			SecurityScheme::Http(Http::new(HttpAuthScheme::Basic)),
+		);
+	}
 }
 
 /// The document as JSON, built once.
 fn document() -> Option<&'static str> {
-    static DOCUMENT: OnceLock<Option<String>> = OnceLock::new();
-    DOCUMENT
-        .get_or_init(|| match ApiDoc::openapi().to_json() {
-            Ok(json) => Some(json),
-            Err(error) => {
-                tracing::error!(%error, "cannot serialize the OpenAPI document");
-                None
-            }
-        })
-        .as_deref()
+	static DOCUMENT: OnceLock<Option<String>> = OnceLock::new();
+	DOCUMENT
+		.get_or_init(|| match ApiDoc::openapi().to_json() {
+			Ok(json) => Some(json),
+			Err(error) => {
+				tracing::error!(%error, "cannot serialize the OpenAPI document");
+				None
+			}
+		})
+		.as_deref()
 }
 
 /// `GET /openapi.json`.
 pub async fn openapi_json() -> Response {
-    match document() {
-        Some(json) => {
-            let mut response = json.into_response();
-            response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
-            response
-        }
-        None => Problem::internal().into_response(),
-    }
+	match document() {
+		Some(json) => {
+			let mut response = json.into_response();
+			response
+				.headers_mut()
+				.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+			response
+		}
+		None => Problem::internal().into_response(),
+	}
 }
 
 /// `GET /docs`.
 pub fn docs() -> Router<AppState> {
-    Router::from(Scalar::with_url("/docs", ApiDoc::openapi()).title("Pactum gateway"))
+	Router::from(Scalar::with_url("/docs", ApiDoc::openapi()).title("Pactum gateway"))
 }

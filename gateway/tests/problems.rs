@@ -12,80 +12,88 @@ use pactum_gateway::auth::Scoped;
 
 #[tokio::test]
 async fn no_token_is_a_401_problem_with_a_bearer_challenge() {
-    let app = app().await;
-    let reply = app.get("/v1/whoami", None).await;
-    let problem = reply.assert_problem(StatusCode::UNAUTHORIZED);
-    assert!(problem["type"].as_str().unwrap().ends_with("/unauthorized"));
-    assert!(reply.header(header::WWW_AUTHENTICATE).unwrap().starts_with("Bearer"));
+	let app = app().await;
+	let reply = app.get("/v1/whoami", None).await;
+	let problem = reply.assert_problem(StatusCode::UNAUTHORIZED);
+	assert!(problem["type"].as_str().unwrap().ends_with("/unauthorized"));
+	assert!(reply.header(header::WWW_AUTHENTICATE).unwrap().starts_with("Bearer"));
 
-    let garbage = app.get("/v1/whoami", Some("not.a.jwt")).await;
-    garbage.assert_problem(StatusCode::UNAUTHORIZED);
-    assert!(garbage.header(header::WWW_AUTHENTICATE).unwrap().contains("error=\"invalid_token\""));
+	let garbage = app.get("/v1/whoami", Some("not.a.jwt")).await;
+	garbage.assert_problem(StatusCode::UNAUTHORIZED);
+	assert!(garbage.header(header::WWW_AUTHENTICATE).unwrap().contains("error=\"invalid_token\""));
 }
 
 #[tokio::test]
 async fn a_missing_scope_is_a_403_problem() {
-    let app = app().await;
-    let client = app.client("documents:read", false).await;
-    let token = app.token(&client, "").await.json()["access_token"].as_str().unwrap().to_string();
-    async fn write(Scoped(principal, _): Scoped<need::DocumentsWrite>) -> Json<String> {
-        Json(principal.client_id)
-    }
-    async fn read(Scoped(principal, _): Scoped<need::DocumentsRead>) -> Json<String> {
-        Json(principal.client_id)
-    }
-    let guarded: Router = Router::new().route("/write", get(write)).route("/read", get(read)).with_state(app.state.clone());
-    let request = |path: &str| {
-        Request::get(path).header(header::AUTHORIZATION, format!("Bearer {token}")).body(axum::body::Body::empty()).unwrap()
-    };
-    assert_eq!(send(&guarded, request("/read")).await.status, StatusCode::OK);
-    let reply = send(&guarded, request("/write")).await;
-    let problem = reply.assert_problem(StatusCode::FORBIDDEN);
-    assert_eq!(problem["required_scope"], "documents:write");
-    assert!(reply.header(header::WWW_AUTHENTICATE).unwrap().contains("insufficient_scope"));
+	let app = app().await;
+	let client = app.client("documents:read", false).await;
+	let token = app.token(&client, "").await.json()["access_token"].as_str().unwrap().to_string();
+	async fn write(Scoped(principal, _): Scoped<need::DocumentsWrite>) -> Json<String> {
+		Json(principal.client_id)
+	}
+	async fn read(Scoped(principal, _): Scoped<need::DocumentsRead>) -> Json<String> {
+		Json(principal.client_id)
+	}
+	let guarded: Router = Router::new()
+		.route("/write", get(write))
+		.route("/read", get(read))
+		.with_state(app.state.clone());
+	let request = |path: &str| {
+		Request::get(path)
+			.header(header::AUTHORIZATION, format!("Bearer {token}"))
+			.body(axum::body::Body::empty())
+			.unwrap()
+	};
+	assert_eq!(send(&guarded, request("/read")).await.status, StatusCode::OK);
+	let reply = send(&guarded, request("/write")).await;
+	let problem = reply.assert_problem(StatusCode::FORBIDDEN);
+	assert_eq!(problem["required_scope"], "documents:write");
+	assert!(reply.header(header::WWW_AUTHENTICATE).unwrap().contains("insufficient_scope"));
 }
 
 #[tokio::test]
 async fn unknown_paths_and_methods_are_problems() {
-    let app = app().await;
-    let problem = app.get("/no/such/thing", None).await.assert_problem(StatusCode::NOT_FOUND);
-    assert_eq!(problem["instance"], "/no/such/thing");
-    let request = Request::delete("/healthz").body(axum::body::Body::empty()).unwrap();
-    app.send(request).await.assert_problem(StatusCode::METHOD_NOT_ALLOWED);
+	let app = app().await;
+	let problem = app.get("/no/such/thing", None).await.assert_problem(StatusCode::NOT_FOUND);
+	assert_eq!(problem["instance"], "/no/such/thing");
+	let request = Request::delete("/healthz").body(axum::body::Body::empty()).unwrap();
+	app.send(request).await.assert_problem(StatusCode::METHOD_NOT_ALLOWED);
 }
 
 #[tokio::test]
 async fn openapi_is_3_1_and_lists_the_endpoints() {
-    let app = app().await;
-    let reply = app.get("/openapi.json", None).await;
-    assert_eq!(reply.status, StatusCode::OK);
-    let doc = reply.json();
-    assert_eq!(doc["openapi"], "3.1.0");
-    for path in ["/oauth/token", "/oauth/revoke", "/.well-known/jwks.json", "/readyz", "/v1/whoami"] {
-        assert!(doc["paths"][path].is_object(), "{path} is documented");
-    }
-    assert!(doc["components"]["schemas"]["Problem"].is_object());
-    assert_eq!(app.get("/docs", None).await.status, StatusCode::OK);
+	let app = app().await;
+	let reply = app.get("/openapi.json", None).await;
+	assert_eq!(reply.status, StatusCode::OK);
+	let doc = reply.json();
+	assert_eq!(doc["openapi"], "3.1.0");
+	for path in ["/oauth/token", "/oauth/revoke", "/.well-known/jwks.json", "/readyz", "/v1/whoami"]
+	{
+		assert!(doc["paths"][path].is_object(), "{path} is documented");
+	}
+	assert!(doc["components"]["schemas"]["Problem"].is_object());
+	assert_eq!(app.get("/docs", None).await.status, StatusCode::OK);
 }
 
 #[tokio::test]
 async fn health_and_readiness() {
-    let app = app().await;
-    assert_eq!(app.get("/healthz", None).await.status, StatusCode::OK);
-    let ready = app.get("/readyz", None).await;
-    assert_eq!(ready.status, StatusCode::OK);
-    assert_eq!(ready.json()["chain"]["codegen_valid"], true);
+	let app = app().await;
+	assert_eq!(app.get("/healthz", None).await.status, StatusCode::OK);
+	let ready = app.get("/readyz", None).await;
+	assert_eq!(ready.status, StatusCode::OK);
+	assert_eq!(ready.json()["chain"]["codegen_valid"], true);
 
-    let stale = pactum_gateway::chain::ChainStatus { codegen_valid: false, ..common::ready_chain() };
-    let app = app_with_chain(stale).await;
-    let problem = app.get("/readyz", None).await.assert_problem(StatusCode::SERVICE_UNAVAILABLE);
-    assert_eq!(problem["checks"]["ready"], false);
-    assert!(problem["detail"].as_str().unwrap().contains("metadata"));
+	let stale =
+		pactum_gateway::chain::ChainStatus { codegen_valid: false, ..common::ready_chain() };
+	let app = app_with_chain(stale).await;
+	let problem = app.get("/readyz", None).await.assert_problem(StatusCode::SERVICE_UNAVAILABLE);
+	assert_eq!(problem["checks"]["ready"], false);
+	assert!(problem["detail"].as_str().unwrap().contains("metadata"));
 }
 
 #[tokio::test]
 async fn responses_carry_a_request_id() {
-    let app = app().await;
-    let reply = app.get("/healthz", None).await;
-    assert!(reply.header(header::HeaderName::from_static("x-request-id")).is_some());
+	let app = app().await;
+	let reply = app.get("/healthz", None).await;
+	assert!(reply.header(header::HeaderName::from_static("x-request-id")).is_some());
 }

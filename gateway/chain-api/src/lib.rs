@@ -21,5 +21,5 @@ pub type PactumClient = subxt::OnlineClient<PactumConfig>;
 /// The configuration to connect with. Historic (pre-V14) type information is never needed on a
 /// Pactum chain, so it is not loaded.
 pub fn config() -> PactumConfig {
-    subxt::PolkadotConfig::builder().use_historic_types(false).build()
+	subxt::PolkadotConfig::builder().use_historic_types(false).build()
 }

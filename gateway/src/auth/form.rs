@@ -13,35 +13,40 @@ use super::oauth_error::OAuthError;
 pub struct OAuthForm(HashMap<String, String>);
 
 impl OAuthForm {
-    /// Parses the body after checking the media type.
-    pub fn parse(headers: &HeaderMap, body: &[u8]) -> Result<OAuthForm, OAuthError> {
-        let media_type = headers
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(';').next())
-            .map(|v| v.trim().to_ascii_lowercase());
-        if media_type.as_deref() != Some("application/x-www-form-urlencoded") {
-            return Err(OAuthError::invalid_request("the body must be application/x-www-form-urlencoded"));
-        }
-        let mut params = HashMap::new();
-        for (name, value) in form_urlencoded::parse(body) {
-            if value.is_empty() {
-                continue;
-            }
-            if params.insert(name.to_string(), value.into_owned()).is_some() {
-                return Err(OAuthError::invalid_request(format!("the parameter {name} is repeated")));
-            }
-        }
-        Ok(OAuthForm(params))
-    }
+	/// Parses the body after checking the media type.
+	pub fn parse(headers: &HeaderMap, body: &[u8]) -> Result<OAuthForm, OAuthError> {
+		let media_type = headers
+			.get(header::CONTENT_TYPE)
+			.and_then(|v| v.to_str().ok())
+			.and_then(|v| v.split(';').next())
+			.map(|v| v.trim().to_ascii_lowercase());
+		if media_type.as_deref() != Some("application/x-www-form-urlencoded") {
+			return Err(OAuthError::invalid_request(
+				"the body must be application/x-www-form-urlencoded",
+			));
+		}
+		let mut params = HashMap::new();
+		for (name, value) in form_urlencoded::parse(body) {
+			if value.is_empty() {
+				continue;
+			}
+			if params.insert(name.to_string(), value.into_owned()).is_some() {
+				return Err(OAuthError::invalid_request(format!(
+					"the parameter {name} is repeated"
+				)));
+			}
+		}
+		Ok(OAuthForm(params))
+	}
 
-    /// A parameter, if given.
-    pub fn get(&self, name: &str) -> Option<&str> {
-        self.0.get(name).map(String::as_str)
-    }
+	/// A parameter, if given.
+	pub fn get(&self, name: &str) -> Option<&str> {
+		self.0.get(name).map(String::as_str)
+	}
 
-    /// A parameter that must be given.
-    pub fn require(&self, name: &str) -> Result<&str, OAuthError> {
-        self.get(name).ok_or_else(|| OAuthError::invalid_request(format!("the parameter {name} is missing")))
-    }
+	/// A parameter that must be given.
+	pub fn require(&self, name: &str) -> Result<&str, OAuthError> {
+		self.get(name)
+			.ok_or_else(|| OAuthError::invalid_request(format!("the parameter {name} is missing")))
+	}
 }

@@ -14,84 +14,90 @@ pub const ACCESS_TOKEN_TYP: &str = "at+jwt";
 /// The claims of an access token.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct AccessClaims {
-    pub iss: String,
-    /// The API client (client credentials) or the person (authorization code, M6).
-    pub sub: String,
-    pub aud: String,
-    pub exp: u64,
-    pub iat: u64,
-    pub nbf: u64,
-    /// Unique id, for revocation.
-    pub jti: String,
-    pub client_id: String,
-    /// Space-separated scopes.
-    pub scope: String,
+	pub iss: String,
+	/// The API client (client credentials) or the person (authorization code, M6).
+	pub sub: String,
+	pub aud: String,
+	pub exp: u64,
+	pub iat: u64,
+	pub nbf: u64,
+	/// Unique id, for revocation.
+	pub jti: String,
+	pub client_id: String,
+	/// Space-separated scopes.
+	pub scope: String,
 }
 
 /// A token just issued.
 #[derive(Debug)]
 pub struct IssuedToken {
-    pub token: String,
-    pub jti: String,
-    pub expires_in: u64,
+	pub token: String,
+	pub jti: String,
+	pub expires_in: u64,
 }
 
 /// Why a presented token is refused.
 #[derive(Debug, thiserror::Error)]
 pub enum VerifyError {
-    #[error("the token is malformed")]
-    Malformed,
-    #[error("the token is not an access token of this gateway")]
-    WrongType,
-    #[error("the token was signed by an unknown key")]
-    UnknownKey,
-    #[error("the token is invalid: {0}")]
-    Invalid(jsonwebtoken::errors::Error),
+	#[error("the token is malformed")]
+	Malformed,
+	#[error("the token is not an access token of this gateway")]
+	WrongType,
+	#[error("the token was signed by an unknown key")]
+	UnknownKey,
+	#[error("the token is invalid: {0}")]
+	Invalid(jsonwebtoken::errors::Error),
 }
 
 /// Issues an access token for `subject` acting through `client_id` with `scope`.
 pub fn issue(
-    keys: &KeyRing,
-    settings: &TokenSettings,
-    subject: &str,
-    client_id: &str,
-    scope: &ScopeSet,
+	keys: &KeyRing,
+	settings: &TokenSettings,
+	subject: &str,
+	client_id: &str,
+	scope: &ScopeSet,
 ) -> Result<IssuedToken, KeyError> {
-    let key = keys.active()?;
-    let now = now_secs();
-    let jti = uuid::Uuid::now_v7().to_string();
-    let claims = AccessClaims {
-        iss: settings.issuer.clone(),
-        sub: subject.to_string(),
-        aud: settings.audience.clone(),
-        exp: now.saturating_add(settings.access_ttl_secs),
-        iat: now,
-        nbf: now,
-        jti: jti.clone(),
-        client_id: client_id.to_string(),
-        scope: scope.to_string(),
-    };
-    let mut header = Header::new(ALGORITHM);
-    header.kid = Some(key.kid.clone());
-    header.typ = Some(ACCESS_TOKEN_TYP.to_string());
-    let token = encode(&header, &claims, &key.encoding)?;
-    Ok(IssuedToken { token, jti, expires_in: settings.access_ttl_secs })
+	let key = keys.active()?;
+	let now = now_secs();
+	let jti = uuid::Uuid::now_v7().to_string();
+	let claims = AccessClaims {
+		iss: settings.issuer.clone(),
+		sub: subject.to_string(),
+		aud: settings.audience.clone(),
+		exp: now.saturating_add(settings.access_ttl_secs),
+		iat: now,
+		nbf: now,
+		jti: jti.clone(),
+		client_id: client_id.to_string(),
+		scope: scope.to_string(),
+	};
+	let mut header = Header::new(ALGORITHM);
+	header.kid = Some(key.kid.clone());
+	header.typ = Some(ACCESS_TOKEN_TYP.to_string());
+	let token = encode(&header, &claims, &key.encoding)?;
+	Ok(IssuedToken { token, jti, expires_in: settings.access_ttl_secs })
 }
 
 /// Verifies a presented access token: our `kid`, ES256, `typ`, signature, `iss`, `aud`, `exp`,
 /// `nbf` (with the configured leeway). Revocation is checked by the caller.
-pub fn verify(keys: &KeyRing, settings: &TokenSettings, token: &str) -> Result<AccessClaims, VerifyError> {
-    let header = decode_header(token).map_err(|_| VerifyError::Malformed)?;
-    if header.alg != ALGORITHM || header.typ.as_deref() != Some(ACCESS_TOKEN_TYP) {
-        return Err(VerifyError::WrongType);
-    }
-    let kid = header.kid.ok_or(VerifyError::UnknownKey)?;
-    let key = keys.verifier(&kid).ok_or(VerifyError::UnknownKey)?;
-    let mut validation = Validation::new(ALGORITHM);
-    validation.set_issuer(&[settings.issuer.as_str()]);
-    validation.set_audience(&[settings.audience.as_str()]);
-    validation.set_required_spec_claims(&["exp", "nbf", "iss", "aud", "sub"]);
-    validation.validate_nbf = true;
-    validation.leeway = settings.leeway_secs;
-    decode::<AccessClaims>(token, &key, &validation).map(|data| data.claims).map_err(VerifyError::Invalid)
+pub fn verify(
+	keys: &KeyRing,
+	settings: &TokenSettings,
+	token: &str,
+) -> Result<AccessClaims, VerifyError> {
+	let header = decode_header(token).map_err(|_| VerifyError::Malformed)?;
+	if header.alg != ALGORITHM || header.typ.as_deref() != Some(ACCESS_TOKEN_TYP) {
+		return Err(VerifyError::WrongType);
+	}
+	let kid = header.kid.ok_or(VerifyError::UnknownKey)?;
+	let key = keys.verifier(&kid).ok_or(VerifyError::UnknownKey)?;
+	let mut validation = Validation::new(ALGORITHM);
+	validation.set_issuer(&[settings.issuer.as_str()]);
+	validation.set_audience(&[settings.audience.as_str()]);
+	validation.set_required_spec_claims(&["exp", "nbf", "iss", "aud", "sub"]);
+	validation.validate_nbf = true;
+	validation.leeway = settings.leeway_secs;
+	decode::<AccessClaims>(token, &key, &validation)
+		.map(|data| data.claims)
+		.map_err(VerifyError::Invalid)
 }

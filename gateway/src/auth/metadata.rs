@@ -18,27 +18,29 @@ use crate::app::AppState;
     responses((status = 200, description = "JSON Web Key Set (RFC 7517)", body = serde_json::Value))
 )]
 pub async fn jwks(State(app): State<AppState>) -> Response {
-    let mut response = Json(app.keys.jwks().as_ref().clone()).into_response();
-    // Verifiers may cache it briefly; a rotated-in key is published before it signs anything
-    // only if they refresh on an unknown kid, which is the usual behaviour.
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=300"));
-    response
+	let mut response = Json(app.keys.jwks().as_ref().clone()).into_response();
+	// Verifiers may cache it briefly; a rotated-in key is published before it signs anything
+	// only if they refresh on an unknown kid, which is the usual behaviour.
+	response
+		.headers_mut()
+		.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=300"));
+	response
 }
 
 /// RFC 8414 §2 metadata.
 #[derive(Debug, Serialize, serde::Deserialize, utoipa::ToSchema)]
 pub struct AuthorizationServerMetadata {
-    pub issuer: String,
-    pub token_endpoint: String,
-    pub jwks_uri: String,
-    pub revocation_endpoint: String,
-    pub scopes_supported: Vec<String>,
-    /// No authorization endpoint yet (authorization_code + PKCE is milestone M6).
-    pub response_types_supported: Vec<String>,
-    pub grant_types_supported: Vec<String>,
-    pub token_endpoint_auth_methods_supported: Vec<String>,
-    pub revocation_endpoint_auth_methods_supported: Vec<String>,
-    pub service_documentation: String,
+	pub issuer: String,
+	pub token_endpoint: String,
+	pub jwks_uri: String,
+	pub revocation_endpoint: String,
+	pub scopes_supported: Vec<String>,
+	/// No authorization endpoint yet (authorization_code + PKCE is milestone M6).
+	pub response_types_supported: Vec<String>,
+	pub grant_types_supported: Vec<String>,
+	pub token_endpoint_auth_methods_supported: Vec<String>,
+	pub revocation_endpoint_auth_methods_supported: Vec<String>,
+	pub service_documentation: String,
 }
 
 /// The authorisation server's metadata.
@@ -48,19 +50,21 @@ pub struct AuthorizationServerMetadata {
     tag = "oauth",
     responses((status = 200, description = "RFC 8414 metadata", body = AuthorizationServerMetadata))
 )]
-pub async fn authorization_server(State(app): State<AppState>) -> Json<AuthorizationServerMetadata> {
-    let base = &app.tokens.issuer;
-    let methods = vec!["client_secret_basic".to_string(), "client_secret_post".to_string()];
-    Json(AuthorizationServerMetadata {
-        issuer: base.clone(),
-        token_endpoint: format!("{base}/oauth/token"),
-        jwks_uri: format!("{base}/.well-known/jwks.json"),
-        revocation_endpoint: format!("{base}/oauth/revoke"),
-        scopes_supported: Scope::ALL.iter().map(|s| s.as_str().to_string()).collect(),
-        response_types_supported: Vec::new(),
-        grant_types_supported: vec!["client_credentials".into(), "refresh_token".into()],
-        token_endpoint_auth_methods_supported: methods.clone(),
-        revocation_endpoint_auth_methods_supported: methods,
-        service_documentation: format!("{base}/docs"),
-    })
+pub async fn authorization_server(
+	State(app): State<AppState>,
+) -> Json<AuthorizationServerMetadata> {
+	let base = &app.tokens.issuer;
+	let methods = vec!["client_secret_basic".to_string(), "client_secret_post".to_string()];
+	Json(AuthorizationServerMetadata {
+		issuer: base.clone(),
+		token_endpoint: format!("{base}/oauth/token"),
+		jwks_uri: format!("{base}/.well-known/jwks.json"),
+		revocation_endpoint: format!("{base}/oauth/revoke"),
+		scopes_supported: Scope::ALL.iter().map(|s| s.as_str().to_string()).collect(),
+		response_types_supported: Vec::new(),
+		grant_types_supported: vec!["client_credentials".into(), "refresh_token".into()],
+		token_endpoint_auth_methods_supported: methods.clone(),
+		revocation_endpoint_auth_methods_supported: methods,
+		service_documentation: format!("{base}/docs"),
+	})
 }

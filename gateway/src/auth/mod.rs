@@ -30,26 +30,26 @@ use crate::config::Config;
 /// The token-issuing settings taken from the configuration.
 #[derive(Debug, Clone)]
 pub struct TokenSettings {
-    /// `iss` of our access tokens, and the RFC 8414 issuer.
-    pub issuer: String,
-    /// `aud` of our access tokens.
-    pub audience: String,
-    /// Access-token lifetime, seconds.
-    pub access_ttl_secs: u64,
-    /// Refresh-token lifetime (of a whole family), seconds.
-    pub refresh_ttl_secs: u64,
-    /// Clock skew tolerated when checking `exp`/`nbf`, seconds.
-    pub leeway_secs: u64,
+	/// `iss` of our access tokens, and the RFC 8414 issuer.
+	pub issuer: String,
+	/// `aud` of our access tokens.
+	pub audience: String,
+	/// Access-token lifetime, seconds.
+	pub access_ttl_secs: u64,
+	/// Refresh-token lifetime (of a whole family), seconds.
+	pub refresh_ttl_secs: u64,
+	/// Clock skew tolerated when checking `exp`/`nbf`, seconds.
+	pub leeway_secs: u64,
 }
 
 impl TokenSettings {
-    pub fn from_config(config: &Config) -> TokenSettings {
-        TokenSettings {
-            issuer: config.issuer().to_string(),
-            audience: config.audience.clone(),
-            access_ttl_secs: config.access_token_ttl_secs,
-            refresh_ttl_secs: config.refresh_token_ttl_secs,
-            leeway_secs: 30,
-        }
-    }
+	pub fn from_config(config: &Config) -> TokenSettings {
+		TokenSettings {
+			issuer: config.issuer(),
+			audience: config.audience.clone(),
+			access_ttl_secs: config.access_token_ttl_secs,
+			refresh_ttl_secs: config.refresh_token_ttl_secs,
+			leeway_secs: 30,
+		}
+	}
 }

@@ -18,94 +18,105 @@ use crate::problem::Problem;
 /// An authenticated caller.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Principal {
-    /// The API client or person the token was issued for.
-    pub subject: String,
-    /// The API client that obtained the token.
-    pub client_id: String,
-    /// Granted scopes.
-    #[serde(serialize_with = "scopes_as_list")]
-    #[schema(value_type = Vec<String>)]
-    pub scopes: ScopeSet,
-    /// Token id.
-    pub jti: String,
-    /// Expiry, unix seconds.
-    pub expires_at: u64,
+	/// The API client or person the token was issued for.
+	pub subject: String,
+	/// The API client that obtained the token.
+	pub client_id: String,
+	/// Granted scopes.
+	#[serde(serialize_with = "scopes_as_list")]
+	#[schema(value_type = Vec<String>)]
+	pub scopes: ScopeSet,
+	/// Token id.
+	pub jti: String,
+	/// Expiry, unix seconds.
+	pub expires_at: u64,
 }
 
-fn scopes_as_list<S: serde::Serializer>(scopes: &ScopeSet, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.collect_seq(scopes.iter().map(Scope::as_str))
+fn scopes_as_list<S: serde::Serializer>(
+	scopes: &ScopeSet,
+	serializer: S,
+) -> Result<S::Ok, S::Error> {
+	serializer.collect_seq(scopes.iter().map(Scope::as_str))
 }
 
 const REALM: &str = "pactum-gateway";
 
 /// 401: no usable credentials. `error` is set when a token was presented (RFC 6750 §3.1).
 pub fn unauthorized(error: Option<&str>, detail: &str) -> Problem {
-    let challenge = match error {
-        Some(code) => format!("Bearer realm=\"{REALM}\", error=\"{code}\", error_description=\"{detail}\""),
-        None => format!("Bearer realm=\"{REALM}\""),
-    };
-    Problem::new(StatusCode::UNAUTHORIZED, "unauthorized", "Authentication required")
-        .with_detail(detail)
-        .with_header(WWW_AUTHENTICATE, &challenge)
+	let challenge = match error {
+		Some(code) => {
+			format!("Bearer realm=\"{REALM}\", error=\"{code}\", error_description=\"{detail}\"")
+		}
+		None => format!("Bearer realm=\"{REALM}\""),
+	};
+	Problem::new(StatusCode::UNAUTHORIZED, "unauthorized", "Authentication required")
+		.with_detail(detail)
+		.with_header(WWW_AUTHENTICATE, &challenge)
 }
 
 /// 403: the token lacks `scope`.
 pub fn insufficient_scope(scope: Scope) -> Problem {
-    let challenge = format!("Bearer realm=\"{REALM}\", error=\"insufficient_scope\", scope=\"{scope}\"");
-    Problem::new(StatusCode::FORBIDDEN, "insufficient-scope", "Insufficient scope")
-        .with_detail(format!("this request needs the scope {scope}"))
-        .with_extension("required_scope", scope.as_str())
-        .with_header(WWW_AUTHENTICATE, &challenge)
+	let challenge =
+		format!("Bearer realm=\"{REALM}\", error=\"insufficient_scope\", scope=\"{scope}\"");
+	Problem::new(StatusCode::FORBIDDEN, "insufficient-scope", "Insufficient scope")
+		.with_detail(format!("this request needs the scope {scope}"))
+		.with_extension("required_scope", scope.as_str())
+		.with_header(WWW_AUTHENTICATE, &challenge)
 }
 
 impl Principal {
-    /// 403 unless the token carries `scope`.
-    pub fn require(&self, scope: Scope) -> Result<(), Problem> {
-        if self.scopes.contains(scope) {
-            Ok(())
-        } else {
-            Err(insufficient_scope(scope))
-        }
-    }
+	/// 403 unless the token carries `scope`.
+	pub fn require(&self, scope: Scope) -> Result<(), Problem> {
+		if self.scopes.contains(scope) {
+			Ok(())
+		} else {
+			Err(insufficient_scope(scope))
+		}
+	}
 
-    /// Checks `Authorization: Bearer <token>` against our keys and the revocation list.
-    pub fn from_headers(app: &AppState, parts: &Parts) -> Result<Principal, Problem> {
-        let Some(value) = parts.headers.get(AUTHORIZATION) else {
-            return Err(unauthorized(None, "an access token is required (Authorization: Bearer …)"));
-        };
-        let value = value.to_str().map_err(|_| unauthorized(Some("invalid_request"), "malformed Authorization header"))?;
-        let token = match value.split_once(' ') {
-            Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") => token.trim(),
-            _ => return Err(unauthorized(None, "the Authorization scheme must be Bearer")),
-        };
-        let claims = jwt::verify(&app.keys, &app.tokens, token).map_err(|error| {
-            tracing::debug!(%error, "bearer token refused");
-            unauthorized(Some("invalid_token"), "the access token is invalid or expired")
-        })?;
-        if app.revoked.is_revoked(&claims.jti) {
-            return Err(unauthorized(Some("invalid_token"), "the access token was revoked"));
-        }
-        Ok(Principal {
-            subject: claims.sub,
-            client_id: claims.client_id,
-            scopes: ScopeSet::parse_lenient(&claims.scope),
-            jti: claims.jti,
-            expires_at: claims.exp,
-        })
-    }
+	/// Checks `Authorization: Bearer <token>` against our keys and the revocation list.
+	pub fn from_headers(app: &AppState, parts: &Parts) -> Result<Principal, Problem> {
+		let Some(value) = parts.headers.get(AUTHORIZATION) else {
+			return Err(unauthorized(
+				None,
+				"an access token is required (Authorization: Bearer …)",
+			));
+		};
+		let value = value
+			.to_str()
+			.map_err(|_| unauthorized(Some("invalid_request"), "malformed Authorization header"))?;
+		let token = match value.split_once(' ') {
+			Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") => token.trim(),
+			_ => return Err(unauthorized(None, "the Authorization scheme must be Bearer")),
+		};
+		let claims = jwt::verify(&app.keys, &app.tokens, token).map_err(|error| {
+			tracing::debug!(%error, "bearer token refused");
+			unauthorized(Some("invalid_token"), "the access token is invalid or expired")
+		})?;
+		if app.revoked.is_revoked(&claims.jti) {
+			return Err(unauthorized(Some("invalid_token"), "the access token was revoked"));
+		}
+		Ok(Principal {
+			subject: claims.sub,
+			client_id: claims.client_id,
+			scopes: ScopeSet::parse_lenient(&claims.scope),
+			jti: claims.jti,
+			expires_at: claims.exp,
+		})
+	}
 }
 
 impl FromRequestParts<AppState> for Principal {
-    type Rejection = Problem;
+	type Rejection = Problem;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Principal, Problem> {
-        Principal::from_headers(state, parts)
-    }
+	async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Principal, Problem> {
+		Principal::from_headers(state, parts)
+	}
 }
 
 /// Names the scope a [`Scoped`] extractor requires.
 pub trait RequiredScope: Send + Sync + 'static {
-    const SCOPE: Scope;
+	const SCOPE: Scope;
 }
 
 /// A principal holding the scope `R::SCOPE`; a handler taking it is guarded by that scope.
@@ -113,40 +124,13 @@ pub trait RequiredScope: Send + Sync + 'static {
 pub struct Scoped<R: RequiredScope>(pub Principal, pub PhantomData<R>);
 
 impl<R: RequiredScope> FromRequestParts<AppState> for Scoped<R> {
-    type Rejection = Problem;
+	type Rejection = Problem;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Scoped<R>, Problem> {
-        let principal = Principal::from_headers(state, parts)?;
-        principal.require(R::SCOPE)?;
-        Ok(Scoped(principal, PhantomData))
-    }
+	async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Scoped<R>, Problem> {
+		let principal = Principal::from_headers(state, parts)?;
+		principal.require(R::SCOPE)?;
+		Ok(Scoped(principal, PhantomData))
+	}
 }
 
-/// Marker types for [`Scoped`], one per scope: `Scoped<need::DocumentsRead>`.
-pub mod need {
-    use super::{RequiredScope, Scope};
-
-    macro_rules! markers {
-        ($($name:ident),* $(,)?) => {$(
-            #[doc = concat!("Requires `Scope::", stringify!($name), "`.")]
-            #[derive(Debug, Clone, Copy)]
-            pub struct $name;
-            impl RequiredScope for $name {
-                const SCOPE: Scope = Scope::$name;
-            }
-        )*};
-    }
-
-    markers!(
-        DocumentsRead,
-        DocumentsWrite,
-        ClientsRead,
-        ClientsWrite,
-        CertificatesRead,
-        CertificatesIssue,
-        TokensRead,
-        TokensWrite,
-        SubmissionsRead,
-        WebhooksManage,
-    );
-}
+pub use super::scopes::need;

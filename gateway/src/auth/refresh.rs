@@ -17,95 +17,99 @@ use crate::digests::{random_token, sha256};
 
 /// Starts a family with a first token for `subject`; returns the token.
 pub async fn start_family(
-    app: &AppState,
-    client: &ApiClient,
-    subject: &str,
-    scope: &ScopeSet,
+	app: &AppState,
+	client: &ApiClient,
+	subject: &str,
+	scope: &ScopeSet,
 ) -> Result<String, OAuthError> {
-    let token = random_token()?;
-    let now = now_ms();
-    let row = RefreshToken {
-        token_sha256: sha256(token.as_bytes()),
-        family_id: uuid::Uuid::now_v7().to_string(),
-        client_id: client.id.clone(),
-        subject: subject.to_string(),
-        scope: scope.to_string(),
-        issued_at: now,
-        expires_at: now.saturating_add(secs_to_ms(app.tokens.refresh_ttl_secs)),
-        rotated_at: None,
-        revoked_at: None,
-    };
-    refresh_tokens::insert(&app.db.pool, &row).await?;
-    Ok(token)
+	let token = random_token()?;
+	let now = now_ms();
+	let row = RefreshToken {
+		token_sha256: sha256(token.as_bytes()),
+		family_id: uuid::Uuid::now_v7().to_string(),
+		client_id: client.id.clone(),
+		subject: subject.to_string(),
+		scope: scope.to_string(),
+		issued_at: now,
+		expires_at: now.saturating_add(secs_to_ms(app.tokens.refresh_ttl_secs)),
+		rotated_at: None,
+		revoked_at: None,
+	};
+	refresh_tokens::insert(&app.db.pool, &row).await?;
+	Ok(token)
 }
 
 /// The `refresh_token` grant for an authenticated client.
-pub async fn refresh(app: &AppState, client: &ApiClient, form: &OAuthForm) -> Result<TokenResponse, OAuthError> {
-    let presented = form.require("refresh_token")?;
-    let digest = sha256(presented.as_bytes());
-    let now = now_ms();
-    let Some(current) = refresh_tokens::find(&app.db.pool, &digest).await? else {
-        return Err(OAuthError::invalid_grant("unknown refresh token"));
-    };
-    if current.client_id != client.id {
-        return Err(OAuthError::invalid_grant("the refresh token was issued to another client"));
-    }
-    if current.revoked_at.is_some() {
-        return Err(OAuthError::invalid_grant("the refresh token was revoked"));
-    }
-    if current.rotated_at.is_some() {
-        return Err(reuse_detected(app, &current, now).await);
-    }
-    if current.expires_at <= now {
-        return Err(OAuthError::invalid_grant("the refresh token has expired"));
-    }
+pub async fn refresh(
+	app: &AppState,
+	client: &ApiClient,
+	form: &OAuthForm,
+) -> Result<TokenResponse, OAuthError> {
+	let presented = form.require("refresh_token")?;
+	let digest = sha256(presented.as_bytes());
+	let now = now_ms();
+	let Some(current) = refresh_tokens::find(&app.db.pool, &digest).await? else {
+		return Err(OAuthError::invalid_grant("unknown refresh token"));
+	};
+	if current.client_id != client.id {
+		return Err(OAuthError::invalid_grant("the refresh token was issued to another client"));
+	}
+	if current.revoked_at.is_some() {
+		return Err(OAuthError::invalid_grant("the refresh token was revoked"));
+	}
+	if current.rotated_at.is_some() {
+		return Err(reuse_detected(app, &current, now).await);
+	}
+	if current.expires_at <= now {
+		return Err(OAuthError::invalid_grant("the refresh token has expired"));
+	}
 
-    // A narrower scope may be asked for (§6); the client's present allowance also bounds it.
-    let original = ScopeSet::parse_lenient(&current.scope);
-    let allowed = original.intersection(&ScopeSet::parse_lenient(&client.scopes));
-    let scope = granted_scope(form.get("scope"), &allowed)?;
+	// A narrower scope may be asked for (§6); the client's present allowance also bounds it.
+	let original = ScopeSet::parse_lenient(&current.scope);
+	let allowed = original.intersection(&ScopeSet::parse_lenient(&client.scopes));
+	let scope = granted_scope(form.get("scope"), &allowed)?;
 
-    let token = random_token()?;
-    let next = RefreshToken {
-        token_sha256: sha256(token.as_bytes()),
-        family_id: current.family_id.clone(),
-        client_id: current.client_id.clone(),
-        subject: current.subject.clone(),
-        // The new refresh token keeps the original grant's scope (§6).
-        scope: current.scope.clone(),
-        issued_at: now,
-        expires_at: current.expires_at,
-        rotated_at: None,
-        revoked_at: None,
-    };
-    let mut tx = app.db.pool.begin().await?;
-    if !refresh_tokens::mark_rotated(&mut *tx, &digest, now).await? {
-        // Another request rotated (or revoked) it between our read and this write: a reuse.
-        drop(tx);
-        return Err(reuse_detected(app, &current, now).await);
-    }
-    refresh_tokens::insert(&mut *tx, &next).await?;
-    tx.commit().await?;
+	let token = random_token()?;
+	let next = RefreshToken {
+		token_sha256: sha256(token.as_bytes()),
+		family_id: current.family_id.clone(),
+		client_id: current.client_id.clone(),
+		subject: current.subject.clone(),
+		// The new refresh token keeps the original grant's scope (§6).
+		scope: current.scope.clone(),
+		issued_at: now,
+		expires_at: current.expires_at,
+		rotated_at: None,
+		revoked_at: None,
+	};
+	let mut tx = app.db.pool.begin().await?;
+	if !refresh_tokens::mark_rotated(&mut *tx, &digest, now).await? {
+		// Another request rotated (or revoked) it between our read and this write: a reuse.
+		drop(tx);
+		return Err(reuse_detected(app, &current, now).await);
+	}
+	refresh_tokens::insert(&mut *tx, &next).await?;
+	tx.commit().await?;
 
-    let access = jwt::issue(&app.keys, &app.tokens, &current.subject, &client.id, &scope)?;
-    Ok(TokenResponse {
-        access_token: access.token,
-        token_type: "Bearer".into(),
-        expires_in: access.expires_in,
-        scope: scope.to_string(),
-        refresh_token: Some(token),
-    })
+	let access = jwt::issue(&app.keys, &app.tokens, &current.subject, &client.id, &scope)?;
+	Ok(TokenResponse {
+		access_token: access.token,
+		token_type: "Bearer".into(),
+		expires_in: access.expires_in,
+		scope: scope.to_string(),
+		refresh_token: Some(token),
+	})
 }
 
 /// A rotated token came back: someone holds a copy. Revoke the family; `invalid_grant`.
 async fn reuse_detected(app: &AppState, token: &RefreshToken, now: i64) -> OAuthError {
-    tracing::warn!(
-        family = %token.family_id,
-        client_id = %token.client_id,
-        "refresh token reuse detected: revoking the family"
-    );
-    if let Err(error) = refresh_tokens::revoke_family(&app.db.pool, &token.family_id, now).await {
-        return OAuthError::server_error(&error);
-    }
-    OAuthError::invalid_grant("the refresh token was already used; its family is revoked")
+	tracing::warn!(
+		family = %token.family_id,
+		client_id = %token.client_id,
+		"refresh token reuse detected: revoking the family"
+	);
+	if let Err(error) = refresh_tokens::revoke_family(&app.db.pool, &token.family_id, now).await {
+		return OAuthError::server_error(&error);
+	}
+	OAuthError::invalid_grant("the refresh token was already used; its family is revoked")
 }

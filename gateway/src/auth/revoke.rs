@@ -20,10 +20,10 @@ use crate::digests::sha256;
 #[derive(utoipa::ToSchema)]
 #[allow(dead_code)]
 pub struct RevocationRequest {
-    /// The token to revoke.
-    token: String,
-    /// `access_token` or `refresh_token`: where to look first.
-    token_type_hint: Option<String>,
+	/// The token to revoke.
+	token: String,
+	/// `access_token` or `refresh_token`: where to look first.
+	token_type_hint: Option<String>,
 }
 
 /// Revokes a token.
@@ -39,49 +39,57 @@ pub struct RevocationRequest {
     ),
     security(("client_secret_basic" = []), ())
 )]
-pub async fn revoke(State(app): State<AppState>, headers: HeaderMap, body: Bytes) -> Result<Response, OAuthError> {
-    let form = OAuthForm::parse(&headers, &body)?;
-    let credentials = extract(&headers, &form)?;
-    let client = authenticate(&app.db, &credentials).await?;
-    let token = form.require("token")?;
-    // Unknown hints are ignored: the server must search every type anyway (§2.1).
-    let access_first = form.get("token_type_hint") == Some("access_token");
-    let done = if access_first {
-        revoke_access(&app, &client.id, token).await? || revoke_refresh(&app, &client.id, token).await?
-    } else {
-        revoke_refresh(&app, &client.id, token).await? || revoke_access(&app, &client.id, token).await?
-    };
-    if !done {
-        tracing::debug!(client_id = %client.id, "revocation of an unknown token");
-    }
-    let mut response = StatusCode::OK.into_response();
-    no_store(&mut response);
-    Ok(response)
+pub async fn revoke(
+	State(app): State<AppState>,
+	headers: HeaderMap,
+	body: Bytes,
+) -> Result<Response, OAuthError> {
+	let form = OAuthForm::parse(&headers, &body)?;
+	let credentials = extract(&headers, &form)?;
+	let client = authenticate(&app.db, &credentials).await?;
+	let token = form.require("token")?;
+	// Unknown hints are ignored: the server must search every type anyway (§2.1).
+	let done = match form.get("token_type_hint") {
+		Some("access_token") => {
+			revoke_access(&app, &client.id, token).await?
+				|| revoke_refresh(&app, &client.id, token).await?
+		}
+		_ => {
+			revoke_refresh(&app, &client.id, token).await?
+				|| revoke_access(&app, &client.id, token).await?
+		}
+	};
+	if !done {
+		tracing::debug!(client_id = %client.id, "revocation of an unknown token");
+	}
+	let mut response = StatusCode::OK.into_response();
+	no_store(&mut response);
+	Ok(response)
 }
 
 /// Whether `token` is a refresh token of ours; if so, its family is revoked.
 async fn revoke_refresh(app: &AppState, client_id: &str, token: &str) -> Result<bool, OAuthError> {
-    let Some(row) = refresh_tokens::find(&app.db.pool, &sha256(token.as_bytes())).await? else {
-        return Ok(false);
-    };
-    if row.client_id != client_id {
-        return Err(OAuthError::unauthorized_client("the token was issued to another client"));
-    }
-    let revoked = refresh_tokens::revoke_family(&app.db.pool, &row.family_id, now_ms()).await?;
-    tracing::info!(client_id, family = %row.family_id, revoked, "refresh token family revoked");
-    Ok(true)
+	let Some(row) = refresh_tokens::find(&app.db.pool, &sha256(token.as_bytes())).await? else {
+		return Ok(false);
+	};
+	if row.client_id != client_id {
+		return Err(OAuthError::unauthorized_client("the token was issued to another client"));
+	}
+	let revoked = refresh_tokens::revoke_family(&app.db.pool, &row.family_id, now_ms()).await?;
+	tracing::info!(client_id, family = %row.family_id, revoked, "refresh token family revoked");
+	Ok(true)
 }
 
 /// Whether `token` is a valid access token of ours; if so, its `jti` is denied until it expires.
 async fn revoke_access(app: &AppState, client_id: &str, token: &str) -> Result<bool, OAuthError> {
-    let Ok(claims) = jwt::verify(&app.keys, &app.tokens, token) else {
-        return Ok(false);
-    };
-    if claims.client_id != client_id {
-        return Err(OAuthError::unauthorized_client("the token was issued to another client"));
-    }
-    let expires_at = i64::try_from(claims.exp).unwrap_or(i64::MAX).saturating_mul(1000);
-    app.revoked.revoke(&app.db, &claims.jti, expires_at).await?;
-    tracing::info!(client_id, jti = %claims.jti, "access token revoked");
-    Ok(true)
+	let Ok(claims) = jwt::verify(&app.keys, &app.tokens, token) else {
+		return Ok(false);
+	};
+	if claims.client_id != client_id {
+		return Err(OAuthError::unauthorized_client("the token was issued to another client"));
+	}
+	let expires_at = i64::try_from(claims.exp).unwrap_or(i64::MAX).saturating_mul(1000);
+	app.revoked.revoke(&app.db, &claims.jti, expires_at).await?;
+	tracing::info!(client_id, jti = %claims.jti, "access token revoked");
+	Ok(true)
 }

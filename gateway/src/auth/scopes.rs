@@ -3,62 +3,69 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
-/// A scope the gateway knows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Scope {
-    DocumentsRead,
-    DocumentsWrite,
-    ClientsRead,
-    ClientsWrite,
-    CertificatesRead,
-    CertificatesIssue,
-    TokensRead,
-    TokensWrite,
-    SubmissionsRead,
-    WebhooksManage,
+/// Defines [`Scope`] and, in [`need`], one marker type per scope for the `Scoped` extractor,
+/// from one list, so a new scope is one line.
+macro_rules! scopes {
+	($($name:ident => $token:literal),* $(,)?) => {
+		/// A scope the gateway knows.
+		#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+		pub enum Scope {
+			$($name,)*
+		}
+
+		impl Scope {
+			/// Every scope, in a fixed order.
+			pub const ALL: &'static [Scope] = &[$(Scope::$name,)*];
+
+			/// The scope token (RFC 6749 §3.3).
+			pub fn as_str(self) -> &'static str {
+				match self {
+					$(Scope::$name => $token,)*
+				}
+			}
+		}
+
+		/// Marker types for [`crate::auth::principal::Scoped`], one per scope:
+		/// `Scoped<need::DocumentsRead>`.
+		pub mod need {
+			use super::Scope;
+			use crate::auth::principal::RequiredScope;
+			$(
+				#[doc = concat!("Requires `", $token, "`.")]
+				#[derive(Debug, Clone, Copy)]
+				pub struct $name;
+				impl RequiredScope for $name {
+					const SCOPE: Scope = Scope::$name;
+				}
+			)*
+		}
+	};
+}
+
+scopes! {
+	DocumentsRead => "documents:read",
+	DocumentsWrite => "documents:write",
+	ClientsRead => "clients:read",
+	ClientsWrite => "clients:write",
+	CertificatesRead => "certificates:read",
+	CertificatesIssue => "certificates:issue",
+	TokensRead => "tokens:read",
+	TokensWrite => "tokens:write",
+	SubmissionsRead => "submissions:read",
+	WebhooksManage => "webhooks:manage",
 }
 
 impl Scope {
-    /// Every scope, in a fixed order.
-    pub const ALL: [Scope; 10] = [
-        Scope::DocumentsRead,
-        Scope::DocumentsWrite,
-        Scope::ClientsRead,
-        Scope::ClientsWrite,
-        Scope::CertificatesRead,
-        Scope::CertificatesIssue,
-        Scope::TokensRead,
-        Scope::TokensWrite,
-        Scope::SubmissionsRead,
-        Scope::WebhooksManage,
-    ];
-
-    /// The scope token (RFC 6749 §3.3).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Scope::DocumentsRead => "documents:read",
-            Scope::DocumentsWrite => "documents:write",
-            Scope::ClientsRead => "clients:read",
-            Scope::ClientsWrite => "clients:write",
-            Scope::CertificatesRead => "certificates:read",
-            Scope::CertificatesIssue => "certificates:issue",
-            Scope::TokensRead => "tokens:read",
-            Scope::TokensWrite => "tokens:write",
-            Scope::SubmissionsRead => "submissions:read",
-            Scope::WebhooksManage => "webhooks:manage",
-        }
-    }
-
-    /// The scope named by `token`.
-    pub fn parse(token: &str) -> Option<Scope> {
-        Scope::ALL.into_iter().find(|s| s.as_str() == token)
-    }
+	/// The scope named by `token`.
+	pub fn parse(token: &str) -> Option<Scope> {
+		Scope::ALL.iter().copied().find(|s| s.as_str() == token)
+	}
 }
 
 impl fmt::Display for Scope {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
+	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+		f.write_str(self.as_str())
+	}
 }
 
 /// A scope token that is not a known scope.
@@ -71,91 +78,95 @@ pub struct UnknownScope(pub String);
 pub struct ScopeSet(BTreeSet<Scope>);
 
 impl ScopeSet {
-    /// Parses a `scope` parameter: every token must be known.
-    pub fn parse_strict(text: &str) -> Result<ScopeSet, UnknownScope> {
-        text.split_ascii_whitespace()
-            .map(|t| Scope::parse(t).ok_or_else(|| UnknownScope(t.to_string())))
-            .collect::<Result<BTreeSet<_>, _>>()
-            .map(ScopeSet)
-    }
+	/// Parses a `scope` parameter: every token must be known.
+	pub fn parse_strict(text: &str) -> Result<ScopeSet, UnknownScope> {
+		text.split_ascii_whitespace()
+			.map(|t| Scope::parse(t).ok_or_else(|| UnknownScope(t.to_string())))
+			.collect::<Result<BTreeSet<_>, _>>()
+			.map(ScopeSet)
+	}
 
-    /// Parses a stored value, skipping tokens no longer known (logged).
-    pub fn parse_lenient(text: &str) -> ScopeSet {
-        ScopeSet(
-            text.split_ascii_whitespace()
-                .filter_map(|t| {
-                    let scope = Scope::parse(t);
-                    if scope.is_none() {
-                        tracing::warn!(scope = t, "ignoring an unknown stored scope");
-                    }
-                    scope
-                })
-                .collect(),
-        )
-    }
+	/// Parses a stored value, skipping tokens no longer known (logged).
+	pub fn parse_lenient(text: &str) -> ScopeSet {
+		ScopeSet(
+			text.split_ascii_whitespace()
+				.filter_map(|t| {
+					let scope = Scope::parse(t);
+					if scope.is_none() {
+						tracing::warn!(scope = t, "ignoring an unknown stored scope");
+					}
+					scope
+				})
+				.collect(),
+		)
+	}
 
-    /// Every scope.
-    pub fn all() -> ScopeSet {
-        ScopeSet(Scope::ALL.into_iter().collect())
-    }
+	/// Every scope.
+	pub fn all() -> ScopeSet {
+		ScopeSet(Scope::ALL.iter().copied().collect())
+	}
 
-    pub fn contains(&self, scope: Scope) -> bool {
-        self.0.contains(&scope)
-    }
+	pub fn contains(&self, scope: Scope) -> bool {
+		self.0.contains(&scope)
+	}
 
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
+	pub fn is_empty(&self) -> bool {
+		self.0.is_empty()
+	}
 
-    pub fn is_subset(&self, other: &ScopeSet) -> bool {
-        self.0.is_subset(&other.0)
-    }
+	pub fn is_subset(&self, other: &ScopeSet) -> bool {
+		self.0.is_subset(&other.0)
+	}
 
-    /// The scopes in both sets.
-    pub fn intersection(&self, other: &ScopeSet) -> ScopeSet {
-        ScopeSet(self.0.intersection(&other.0).copied().collect())
-    }
+	/// The scopes in both sets.
+	pub fn intersection(&self, other: &ScopeSet) -> ScopeSet {
+		ScopeSet(self.0.intersection(&other.0).copied().collect())
+	}
 
-    pub fn iter(&self) -> impl Iterator<Item = Scope> + '_ {
-        self.0.iter().copied()
-    }
+	pub fn iter(&self) -> impl Iterator<Item = Scope> + '_ {
+		self.0.iter().copied()
+	}
 
-    /// The tokens, for JSON.
-    pub fn to_vec(&self) -> Vec<String> {
-        self.iter().map(|s| s.as_str().to_string()).collect()
-    }
+	/// The tokens, for JSON.
+	pub fn to_vec(&self) -> Vec<String> {
+		self.iter().map(|s| s.as_str().to_string()).collect()
+	}
 }
 
 impl FromIterator<Scope> for ScopeSet {
-    fn from_iter<I: IntoIterator<Item = Scope>>(iter: I) -> ScopeSet {
-        ScopeSet(iter.into_iter().collect())
-    }
+	fn from_iter<I: IntoIterator<Item = Scope>>(iter: I) -> ScopeSet {
+		ScopeSet(iter.into_iter().collect())
+	}
 }
 
 impl fmt::Display for ScopeSet {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut first = true;
-        for scope in &self.0 {
-            if !first {
-                f.write_str(" ")?;
-            }
-            f.write_str(scope.as_str())?;
-            first = false;
-        }
-        Ok(())
-    }
+	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+		let mut first = true;
+		for scope in &self.0 {
+			if !first {
+				f.write_str(" ")?;
+			}
+			f.write_str(scope.as_str())?;
+			first = false;
+		}
+		Ok(())
+	}
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
-    use super::*;
+	use super::*;
 
-    #[test]
-    fn round_trips_and_refuses_unknown_tokens() {
-        let set = ScopeSet::parse_strict("documents:write  documents:read").unwrap();
-        assert_eq!(set.to_string(), "documents:read documents:write");
-        assert_eq!(ScopeSet::parse_strict("documents:read admin"), Err(UnknownScope("admin".into())));
-        assert!(ScopeSet::parse_strict("").unwrap().is_empty());
-        assert_eq!(ScopeSet::parse_lenient("tokens:read nonsense").to_string(), "tokens:read");
-    }
+	#[test]
+	fn round_trips_and_refuses_unknown_tokens() {
+		let set = ScopeSet::parse_strict("documents:write  documents:read").unwrap();
+		assert_eq!(set.to_string(), "documents:read documents:write");
+		assert_eq!(
+			ScopeSet::parse_strict("documents:read admin"),
+			Err(UnknownScope("admin".into()))
+		);
+		assert!(ScopeSet::parse_strict("").unwrap().is_empty());
+		assert_eq!(ScopeSet::parse_lenient("tokens:read nonsense").to_string(), "tokens:read");
+	}
 }

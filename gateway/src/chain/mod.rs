@@ -8,33 +8,36 @@ use serde::Serialize;
 /// What the gateway knows about the node, refreshed by a background probe.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct ChainStatus {
-    /// The node answered the last probe.
-    pub reachable: bool,
-    /// Genesis hash (0x-hex), once connected.
-    pub genesis_hash: Option<String>,
-    /// The generated client (`pactum-chain-api`) matches the node's runtime metadata.
-    pub codegen_valid: bool,
-    /// The runtime's `spec_version` at the finalized head.
-    pub spec_version: Option<u32>,
-    /// Number of the finalized head.
-    pub finalized_number: Option<u64>,
-    /// Hash (0x-hex) of the finalized head.
-    pub finalized_hash: Option<String>,
-    /// Why the gateway is not ready, if it is not.
-    pub error: Option<String>,
+	/// The node answered the last probe.
+	pub reachable: bool,
+	/// Genesis hash (0x-hex), once connected.
+	pub genesis_hash: Option<String>,
+	/// The generated client (`pactum-chain-api`) matches the node's runtime metadata.
+	pub codegen_valid: bool,
+	/// The runtime's `spec_version` at the finalized head.
+	pub spec_version: Option<u32>,
+	/// Number of the finalized head.
+	pub finalized_number: Option<u64>,
+	/// Hash (0x-hex) of the finalized head.
+	pub finalized_hash: Option<String>,
+	/// Why the gateway is not ready, if it is not.
+	pub error: Option<String>,
 }
 
 impl ChainStatus {
-    /// Ready to sign and submit: reachable, a genesis hash, matching code, a finalized head.
-    pub fn is_ready(&self) -> bool {
-        self.reachable && self.genesis_hash.is_some() && self.codegen_valid && self.finalized_hash.is_some()
-    }
+	/// Ready to sign and submit: reachable, a genesis hash, matching code, a finalized head.
+	pub fn is_ready(&self) -> bool {
+		self.reachable
+			&& self.genesis_hash.is_some()
+			&& self.codegen_valid
+			&& self.finalized_hash.is_some()
+	}
 }
 
 /// The chain as the gateway uses it. Later milestones add submission and reads here.
 pub trait Chain: Send + Sync + 'static {
-    /// The latest probe's result (cheap: no request to the node).
-    fn status(&self) -> ChainStatus;
+	/// The latest probe's result (cheap: no request to the node).
+	fn status(&self) -> ChainStatus;
 }
 
 /// A chain whose status is fixed: for tests and for commands that need no node.
@@ -42,7 +45,7 @@ pub trait Chain: Send + Sync + 'static {
 pub struct StaticChain(pub ChainStatus);
 
 impl Chain for StaticChain {
-    fn status(&self) -> ChainStatus {
-        self.0.clone()
-    }
+	fn status(&self) -> ChainStatus {
+		self.0.clone()
+	}
 }

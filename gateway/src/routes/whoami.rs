@@ -16,5 +16,5 @@ use crate::auth::Principal;
     security(("bearer" = []))
 )]
 pub async fn whoami(principal: Principal) -> Json<Principal> {
-    Json(principal)
+	Json(principal)
 }

@@ -56,17 +56,18 @@ function isFree(port) {
  * Starts `pactum-node --dev` (with `extraArgs`) on a temporary database; `stop()` ends it and
  * removes it.
  */
-export function startDevNode(extraArgs = []) {
-  return startNode(['--dev', ...extraArgs]);
+export function startDevNode(extraArgs = [], options = {}) {
+  return startNode(['--dev', ...extraArgs], undefined, options);
 }
 
 /**
  * Starts `pactum-node` with `args` (the chain and role) on 127.0.0.1, on free RPC and p2p ports,
  * with its database in `basePath` (a new temporary directory unless given, for example one whose
- * keystore is already filled); `stop()` ends it and removes `basePath`.
+ * keystore is already filled); `stop()` ends it and removes `basePath`. `options.rpcPort` asks for
+ * that RPC port instead (a node started again where its clients expect it).
  */
-export async function startNode(args, basePath = mkdtempSync(join(tmpdir(), 'pactum-e2e-'))) {
-  const rpcPort = await freePort();
+export async function startNode(args, basePath = mkdtempSync(join(tmpdir(), 'pactum-e2e-')), options = {}) {
+  const rpcPort = options.rpcPort ?? await freePort();
   const p2pPort = await freePort();
   mkdirSync(basePath, { recursive: true });
   const logFile = join(basePath, 'node.log');

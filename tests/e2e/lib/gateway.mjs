@@ -1,0 +1,106 @@
+// Starting and stopping a real pactum-gateway on 127.0.0.1 beside a node, and talking to it with
+// plain HTTP (fetch), as a backend does.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, openSync, closeSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, waitFor } from './node.mjs';
+
+export const GATEWAY_BIN = process.env.PACTUM_GATEWAY
+  ?? join(process.env.HOME, '.cache/pactum/target-gateway/release/pactum-gateway');
+
+const children = new Set();
+// Whatever happens to the test process, no gateway outlives it.
+process.on('exit', () => { for (const child of children) child.kill('SIGKILL'); });
+
+/**
+ * Starts `pactum-gateway serve` against the node at `nodeUrl`, with a new master key and a
+ * temporary SQLite database. `admin(...args)` runs an admin command against the same database and
+ * returns its parsed JSON output; `stop()` ends the gateway (SIGTERM) and removes its data.
+ */
+export async function startGateway(nodeUrl, env = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'pactum-gateway-e2e-'));
+  const port = await freePort();
+  const config = {
+    ...process.env,
+    PACTUM_GATEWAY_LISTEN: `127.0.0.1:${port}`,
+    PACTUM_GATEWAY_DATA_DIR: dataDir,
+    PACTUM_GATEWAY_NODE_URL: nodeUrl,
+    PACTUM_GATEWAY_MASTER_KEY_FILE: join(dataDir, 'master.key'),
+    PACTUM_GATEWAY_CHAIN_PROBE_INTERVAL_SECS: '1',
+    PACTUM_GATEWAY_LOG_FORMAT: 'json',
+    ...env,
+  };
+  // stderr (the admin commands' log lines) is kept out of the test report; a failure's message has it.
+  const run = (...args) => execFileSync(GATEWAY_BIN, args, { env: config, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  run('admin', 'master-key', 'generate', '--out', config.PACTUM_GATEWAY_MASTER_KEY_FILE);
+  run('migrate');
+
+  const logFile = join(dataDir, 'gateway.log');
+  const logFd = openSync(logFile, 'w');
+  const child = spawn(GATEWAY_BIN, ['serve'], { env: config, stdio: ['ignore', logFd, logFd] });
+  closeSync(logFd);
+  children.add(child);
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const gateway = {
+    url: `http://127.0.0.1:${port}`,
+    logFile,
+    exited,
+    admin: (...args) => JSON.parse(run('admin', ...args)),
+    log: () => readFileSync(logFile, 'utf8'),
+    async stop() {
+      let result = { code: child.exitCode, signal: child.signalCode };
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+        result = await exited;
+        clearTimeout(timer);
+      }
+      children.delete(child);
+      rmSync(dataDir, { recursive: true, force: true });
+      return result;
+    },
+  };
+  try {
+    await waitFor(async () => (await fetch(`${gateway.url}/healthz`).catch(() => null))?.ok, 30_000,
+      'the gateway to answer /healthz');
+  } catch (error) {
+    const log = gateway.log();
+    await gateway.stop();
+    throw new Error(`${error.message}; its log:\n${log.slice(-3000)}`);
+  }
+  return gateway;
+}
+
+/** An HTTP answer: status, headers and the body parsed as JSON when it is JSON. */
+export async function request(url, { method = 'GET', token, form, basic, headers = {} } = {}) {
+  const init = { method, headers: { ...headers } };
+  if (token) init.headers.authorization = `Bearer ${token}`;
+  if (basic) {
+    init.headers.authorization = `Basic ${Buffer.from(`${encodeURIComponent(basic.id)}:${encodeURIComponent(basic.secret)}`).toString('base64')}`;
+  }
+  if (form) {
+    init.method = method === 'GET' ? 'POST' : method;
+    init.headers['content-type'] = 'application/x-www-form-urlencoded';
+    init.body = new URLSearchParams(form).toString();
+  }
+  const response = await fetch(url, init);
+  const text = await response.text();
+  const type = response.headers.get('content-type') ?? '';
+  return {
+    status: response.status,
+    headers: response.headers,
+    type,
+    body: type.includes('json') && text ? JSON.parse(text) : text,
+  };
+}
+
+/** A client-credentials access token for an API client created with `admin api-client create`. */
+export async function clientToken(gateway, client, scope) {
+  const reply = await request(`${gateway.url}/oauth/token`, {
+    basic: { id: client.client_id, secret: client.client_secret },
+    form: { grant_type: 'client_credentials', ...(scope ? { scope } : {}) },
+  });
+  if (reply.status !== 200) throw new Error(`token: ${reply.status} ${JSON.stringify(reply.body)}`);
+  return reply.body;
+}
