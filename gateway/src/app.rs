@@ -24,6 +24,8 @@ pub struct AppState {
 	pub keys: Arc<KeyRing>,
 	pub revoked: Arc<RevokedTokens>,
 	pub chain: Arc<dyn Chain>,
+	/// Wakes the submission pipeline's sender when a write is accepted.
+	pub wake: Arc<tokio::sync::Notify>,
 }
 
 impl AppState {
@@ -44,6 +46,7 @@ impl AppState {
 			keys,
 			revoked,
 			chain,
+			wake: Arc::new(tokio::sync::Notify::new()),
 		}
 	}
 }
@@ -60,6 +63,8 @@ pub fn router(state: AppState) -> Router {
 		.route("/.well-known/jwks.json", get(metadata::jwks))
 		.route("/.well-known/oauth-authorization-server", get(metadata::authorization_server))
 		.route("/v1/whoami", get(routes::whoami::whoami))
+		.route("/v1/documents", post(routes::documents::create))
+		.route("/v1/submissions/{id}", get(routes::submissions::get))
 		.merge(openapi::docs())
 		.fallback(layers::not_found)
 		.with_state(state);

@@ -7,6 +7,8 @@
 //! pactum-gateway [--config FILE] admin api-client list
 //! pactum-gateway [--config FILE] admin api-client retire CLIENT_ID
 //! pactum-gateway [--config FILE] admin jwt-key rotate | list | retire-old
+//! pactum-gateway [--config FILE] admin signer add --label LABEL (--secret-file FILE | --generate)
+//! pactum-gateway [--config FILE] admin signer list
 //! pactum-gateway admin master-key generate --out FILE
 //! ```
 //!
@@ -19,6 +21,7 @@ use clap::{Parser, Subcommand};
 use serde::Serialize;
 
 use crate::config::Config;
+use crate::pipeline::keys;
 use crate::{admin, seal, serve, telemetry};
 
 #[derive(Debug, Parser)]
@@ -53,6 +56,27 @@ pub enum AdminCommand {
 	/// The master key that seals secrets at rest.
 	#[command(subcommand)]
 	MasterKey(MasterKeyCommand),
+	/// The chain accounts the gateway signs for.
+	#[command(subcommand)]
+	Signer(SignerCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SignerCommand {
+	/// Add a signer (its secret is sealed with the master key); prints its account.
+	Add {
+		#[arg(long)]
+		label: String,
+		/// File holding the secret URI (a mnemonic, a 0x seed, or //Alice on a development
+		/// chain); `-` reads standard input. Never on the command line, where `ps` shows it.
+		#[arg(long, conflicts_with = "generate", required_unless_present = "generate")]
+		secret_file: Option<PathBuf>,
+		/// Generate a new random key instead (then fund and register the printed account).
+		#[arg(long)]
+		generate: bool,
+	},
+	/// List signers.
+	List,
 }
 
 #[derive(Debug, Subcommand)]
@@ -67,7 +91,7 @@ pub enum ApiClientCommand {
 		/// Also issue refresh tokens with client credentials.
 		#[arg(long)]
 		refresh_tokens: bool,
-		/// The chain account (SS58) the client acts for.
+		/// The signer (label or SS58 account, see `admin signer`) the client's writes are signed by.
 		#[arg(long)]
 		act_as: Option<String>,
 	},
@@ -154,7 +178,16 @@ async fn run_admin(command: AdminCommand, config: Config) -> Result<(), String> 
 			refresh_tokens,
 			act_as,
 		}) => {
-			let new = admin::NewApiClient { name, scopes, refresh_tokens, act_as_account: act_as };
+			let act_as_account = match act_as {
+				Some(name) => Some(
+					keys::resolve_signer(&db, &name)
+						.await
+						.map_err(|e| e.to_string())?
+						.ok_or_else(|| format!("no signer {name:?} (admin signer add)"))?,
+				),
+				None => None,
+			};
+			let new = admin::NewApiClient { name, scopes, refresh_tokens, act_as_account };
 			print_json(&admin::create_api_client(&db, &new).await.map_err(|e| e.to_string())?)
 		}
 		AdminCommand::ApiClient(ApiClientCommand::List) => {
@@ -182,7 +215,36 @@ async fn run_admin(command: AdminCommand, config: Config) -> Result<(), String> 
 			print_json(&serde_json::json!({ "retired": retired }))
 		}
 		AdminCommand::MasterKey(MasterKeyCommand::Generate { out }) => write_master_key(&out),
+		AdminCommand::Signer(SignerCommand::Add { label, secret_file, generate: _ }) => {
+			let sealer = serve::load_sealer(&config).map_err(|e| e.to_string())?;
+			let secret = match secret_file {
+				Some(path) => Some(read_secret(&path)?),
+				None => None,
+			};
+			let added = keys::add_signer(&db, &sealer, &label, secret.as_ref().map(|s| s.as_str()))
+				.await
+				.map_err(|e| e.to_string())?;
+			print_json(&added)
+		}
+		AdminCommand::Signer(SignerCommand::List) => {
+			print_json(&keys::list_signers(&db).await.map_err(|e| e.to_string())?)
+		}
 	}
+}
+
+/// A secret from a file, or from standard input for `-`.
+fn read_secret(path: &Path) -> Result<zeroize::Zeroizing<String>, String> {
+	use std::io::Read as _;
+	let mut text = zeroize::Zeroizing::new(String::new());
+	if path == Path::new("-") {
+		std::io::stdin()
+			.read_to_string(&mut text)
+			.map_err(|e| format!("cannot read stdin: {e}"))?;
+	} else {
+		*text = std::fs::read_to_string(path)
+			.map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+	}
+	Ok(zeroize::Zeroizing::new(text.trim().to_string()))
 }
 
 fn print_json<T: Serialize>(value: &T) -> Result<(), String> {

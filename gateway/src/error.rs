@@ -11,6 +11,10 @@ pub enum ApiError {
 	/// The input is invalid; nothing was done.
 	#[error("bad request: {0}")]
 	BadRequest(String),
+	/// The request is well-formed but cannot be done (e.g. an idempotency key reused for another
+	/// request).
+	#[error("unprocessable: {0}")]
+	Unprocessable(String),
 	/// No such resource (or not visible to the caller).
 	#[error("not found")]
 	NotFound,
@@ -39,6 +43,12 @@ impl From<ApiError> for Problem {
 		match error {
 			ApiError::BadRequest(detail) => Problem::bad_request(detail),
 			ApiError::NotFound => Problem::not_found(),
+			ApiError::Unprocessable(detail) => Problem::new(
+				axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+				"unprocessable",
+				"Unprocessable request",
+			)
+			.with_detail(detail),
 			ApiError::Auth(problem) => problem,
 			ApiError::Unavailable(detail) => Problem::unavailable(detail),
 			internal @ (ApiError::Db(_)

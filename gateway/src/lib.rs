@@ -14,6 +14,7 @@
 //! - [`auth`]: the authorisation server and the [`auth::Principal`] extractor with scope guards
 //! - [`db`]: the sqlx `Any` pool (SQLite by default, PostgreSQL by URL) and one repository per table
 //! - [`chain`]: the node behind the [`chain::Chain`] trait (the subxt client in production)
+//! - [`pipeline`]: write requests stored, signed, broadcast and tracked to finality, at most once
 //! - [`seal`]: the XChaCha20-Poly1305 envelope for secrets at rest
 //! - [`cli`] and [`admin`]: the command line
 
@@ -30,6 +31,7 @@ pub mod error;
 pub mod health;
 pub mod layers;
 pub mod openapi;
+pub mod pipeline;
 pub mod problem;
 pub mod routes;
 pub mod seal;

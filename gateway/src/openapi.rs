@@ -31,12 +31,16 @@ use crate::problem::Problem;
         crate::auth::metadata::jwks,
         crate::auth::metadata::authorization_server,
         crate::routes::whoami::whoami,
+        crate::routes::documents::create,
+        crate::routes::submissions::get,
     ),
     components(schemas(crate::problem::ProblemSchema, crate::auth::oauth_error::OAuthErrorBody)),
     modifiers(&SecuritySchemes),
     tags(
         (name = "oauth", description = "The authorisation server (RFC 6749, 7009, 8414)"),
         (name = "identity", description = "The authenticated caller"),
+        (name = "documents", description = "Contract documents signed on chain"),
+        (name = "submissions", description = "Write requests, from acceptance to finality"),
         (name = "health", description = "Liveness and readiness"),
     )
 )]

@@ -14,6 +14,7 @@ use crate::chain::subxt_chain::SubxtChain;
 use crate::clock::now_ms;
 use crate::config::Config;
 use crate::db::Db;
+use crate::pipeline::{self, keys::SignerKeys, Pipeline};
 use crate::seal::{self, Sealer};
 use crate::shutdown::{cancel_pair, os_signal, CancelSignal};
 
@@ -77,8 +78,17 @@ pub async fn serve(config: Config) -> Result<(), ServeError> {
 	let grace = Duration::from_secs(config.shutdown_grace_secs);
 	let listen = config.listen;
 	let public_url = config.public_url();
-	let state = AppState::new(config, db, sealer, keys, revoked, chain);
+	let state = AppState::new(config, db, sealer, keys, revoked, chain.clone());
 	tokio::spawn(maintenance(state.clone(), stop.clone()));
+	pipeline::spawn(
+		Pipeline {
+			db: state.db.clone(),
+			chain,
+			keys: Arc::new(SignerKeys::new(state.db.clone(), state.sealer.clone())),
+			wake: state.wake.clone(),
+		},
+		stop.clone(),
+	);
 
 	let listener = TcpListener::bind(listen)
 		.await

@@ -16,6 +16,7 @@ use super::{Chain, ChainStatus};
 /// The subxt-backed chain.
 pub struct SubxtChain {
 	status: watch::Receiver<ChainStatus>,
+	client: watch::Receiver<Option<PactumClient>>,
 }
 
 impl Chain for SubxtChain {
@@ -31,8 +32,18 @@ impl SubxtChain {
 			error: Some("not probed yet".into()),
 			..Default::default()
 		});
-		tokio::spawn(probe_loop(url, interval, tx, stop));
-		Arc::new(SubxtChain { status: rx })
+		let (client_tx, client) = watch::channel(None);
+		tokio::spawn(probe_loop(url, interval, tx, client_tx, stop));
+		Arc::new(SubxtChain { status: rx, client })
+	}
+
+	/// The connected client, when the node is reachable and runs the runtime the generated code
+	/// was made for (nothing is signed against another).
+	pub fn client(&self) -> Option<PactumClient> {
+		if !self.status.borrow().is_ready() {
+			return None;
+		}
+		self.client.borrow().clone()
 	}
 }
 
@@ -40,6 +51,7 @@ async fn probe_loop(
 	url: String,
 	interval: Duration,
 	tx: watch::Sender<ChainStatus>,
+	client_tx: watch::Sender<Option<PactumClient>>,
 	mut stop: CancelSignal,
 ) {
 	let mut client: Option<PactumClient> = None;
@@ -62,6 +74,7 @@ async fn probe_loop(
 			// A dead connection is dropped; the next round connects again.
 			client = None;
 		}
+		client_tx.send_replace(client.clone());
 		let changed = *tx.borrow() != status;
 		if changed {
 			tracing::debug!(?status, "chain status");

@@ -7,6 +7,8 @@ pub mod api_clients;
 pub mod jwt_keys;
 pub mod refresh_tokens;
 pub mod revoked_jti;
+pub mod signers;
+pub mod submissions;
 
 use std::time::Duration;
 

@@ -1,0 +1,172 @@
+//! The write requests the pipeline carries, as stored (`submissions.request_json`, tagged by
+//! `kind`), checked at intake (a bad one is a 400 and nothing is stored), turned into a typed call
+//! when it is signed, and read back from the events of the finalized extrinsic.
+
+use std::str::FromStr;
+
+use pactum_chain_api::pactum;
+use pactum_chain_api::pactum::runtime_types::pallet_documents::types::{
+	ContentHash, HashAlgorithm,
+};
+use pactum_chain_api::PactumConfig;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use subxt::client::OfflineClientAtBlockT;
+use subxt::transactions::TransactionsClient;
+use subxt::utils::AccountId32;
+
+/// A write the gateway submits for one of its signers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind")]
+pub enum Call {
+	/// `documents.create`.
+	#[serde(rename = "documents.create")]
+	CreateDocument(CreateDocument),
+}
+
+/// A new document (or a supplement of `parent`): the hash of its file and where the file lives.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateDocument {
+	/// The document this one supplements; the signer must be a party of it.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub parent: Option<u64>,
+	/// `blake2_256` (default), `sha2_256`, `keccak256` or `sha3_256`.
+	#[serde(default = "default_algorithm")]
+	pub hash_algorithm: String,
+	/// The file's digest: `0x` and 64 hex characters.
+	pub hash: String,
+	/// Where the (encrypted) file lives.
+	pub uri: String,
+	/// Every party, the signer among them (SS58).
+	pub parties: Vec<String>,
+	/// The parties who must sign (SS58).
+	pub signers: Vec<String>,
+	/// The block after which the document stops counting.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub valid_until: Option<u32>,
+}
+
+fn default_algorithm() -> String {
+	"blake2_256".into()
+}
+
+impl Call {
+	/// The `kind` stored with the submission.
+	pub fn kind(&self) -> &'static str {
+		match self {
+			Call::CreateDocument(_) => "documents.create",
+		}
+	}
+
+	/// Checks what can be checked without the chain; the chain checks the rest (its refusal is
+	/// the submission's `error`, named after the pallet error).
+	pub fn check(&self, signer: &str) -> Result<(), String> {
+		match self {
+			Call::CreateDocument(c) => c.check(signer),
+		}
+	}
+
+	/// The call's SCALE bytes (pallet and call index, then the arguments), encoded by the typed
+	/// API against the metadata of the block `tx` is at.
+	pub fn encode<C: OfflineClientAtBlockT<PactumConfig>>(
+		&self,
+		tx: &TransactionsClient<PactumConfig, C>,
+	) -> Result<Vec<u8>, String> {
+		let encoded = match self {
+			Call::CreateDocument(c) => tx.call_data(&c.payload()?),
+		};
+		encoded.map_err(|e| format!("cannot encode the call: {e}"))
+	}
+
+	/// What the caller wants to know from the extrinsic's events (`events` as pallet, name and
+	/// the event's SCALE fields), e.g. the new document's id.
+	pub fn result(&self, events: &[DecodedEvent]) -> Value {
+		match self {
+			Call::CreateDocument(_) => events
+				.iter()
+				.find_map(|e| e.created_document)
+				.map_or(Value::Null, |id| json!({ "document": id })),
+		}
+	}
+}
+
+/// An event of a finalized extrinsic, as the tracker reads it.
+#[derive(Debug, Clone, Serialize)]
+pub struct DecodedEvent {
+	pub pallet: String,
+	pub name: String,
+	/// `Documents.Created`'s document id.
+	#[serde(skip)]
+	pub created_document: Option<u64>,
+}
+
+impl CreateDocument {
+	fn check(&self, signer: &str) -> Result<(), String> {
+		algorithm(&self.hash_algorithm)?;
+		digest(&self.hash)?;
+		if self.uri.is_empty() {
+			return Err("uri is empty".into());
+		}
+		if self.parties.is_empty() {
+			return Err("parties is empty".into());
+		}
+		let parties = accounts("parties", &self.parties)?;
+		let signers = accounts("signers", &self.signers)?;
+		if self.signers.is_empty() {
+			return Err("signers is empty".into());
+		}
+		let signer = AccountId32::from_str(signer).map_err(|e| format!("signer: {e}"))?;
+		if !parties.contains(&signer) {
+			return Err("the submitting account must be one of the parties".into());
+		}
+		if let Some(outsider) = signers.iter().find(|s| !parties.contains(s)) {
+			return Err(format!("signer {outsider} is not a party"));
+		}
+		Ok(())
+	}
+
+	fn payload(&self) -> Result<impl subxt::transactions::Payload, String> {
+		let hash = ContentHash {
+			algorithm: algorithm(&self.hash_algorithm)?,
+			digest: digest(&self.hash)?,
+		};
+		Ok(pactum::tx().documents().create(
+			self.parent,
+			hash,
+			self.uri.clone().into_bytes(),
+			accounts("parties", &self.parties)?,
+			accounts("signers", &self.signers)?,
+			self.valid_until,
+		))
+	}
+}
+
+fn algorithm(name: &str) -> Result<HashAlgorithm, String> {
+	Ok(match name {
+		"blake2_256" => HashAlgorithm::Blake2_256,
+		"sha2_256" => HashAlgorithm::Sha2_256,
+		"keccak256" => HashAlgorithm::Keccak256,
+		"sha3_256" => HashAlgorithm::Sha3_256,
+		other => return Err(format!("unknown hash_algorithm {other:?}")),
+	})
+}
+
+fn digest(text: &str) -> Result<[u8; 32], String> {
+	let hex = text.strip_prefix("0x").ok_or("hash must start with 0x")?;
+	let bytes = hex::decode(hex).map_err(|e| format!("hash: {e}"))?;
+	bytes.try_into().map_err(|_| "hash must be 32 bytes".to_string())
+}
+
+fn accounts(field: &str, list: &[String]) -> Result<Vec<AccountId32>, String> {
+	let mut out = Vec::with_capacity(list.len());
+	for text in list {
+		let account = AccountId32::from_str(text)
+			.map_err(|e| format!("{field}: {text:?} is not an SS58 address ({e})"))?;
+		if out.contains(&account) {
+			return Err(format!("{field}: {text} appears twice"));
+		}
+		out.push(account);
+	}
+	Ok(out)
+}

@@ -1,0 +1,145 @@
+//! Intake: a write request is checked, then stored under the caller's `Idempotency-Key` in one
+//! statement, and answered `202 Accepted` with the submission; nothing is signed yet. The same key
+//! with the same request answers the stored submission again (`Idempotent-Replayed: true`); the
+//! same key with another request is a 422.
+
+use axum::http::{HeaderMap, StatusCode};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::calls::Call;
+use crate::app::AppState;
+use crate::auth::Principal;
+use crate::clock::now_ms;
+use crate::db::submissions::{self, NewSubmission, SubmissionRow};
+use crate::db::{api_clients, signers};
+use crate::digests::sha256;
+use crate::error::ApiError;
+use crate::problem::Problem;
+
+/// The header naming a write request, unique per API client.
+pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
+
+/// A submission as the API shows it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Submission {
+	pub id: String,
+	/// e.g. `documents.create`
+	pub kind: String,
+	/// `accepted` (waiting to be signed), `broadcast` (sent, waiting for finality), `finalized`
+	/// (succeeded in a finalized block), `failed` (`error` says why)
+	pub status: String,
+	/// The chain account that signs it (SS58).
+	pub signer: String,
+	/// How many times it was signed (a new attempt only once the previous one is dead).
+	pub attempts: i64,
+	pub nonce: Option<i64>,
+	/// `0x`-hex hash of the live or included extrinsic.
+	pub tx_hash: Option<String>,
+	pub block_number: Option<i64>,
+	pub block_hash: Option<String>,
+	pub extrinsic_index: Option<i64>,
+	/// The pallet error (`Documents.NotParty`) or why it could not be signed.
+	pub error: Option<String>,
+	/// What it produced (e.g. `{"document": 7}`) and its events.
+	#[schema(value_type = Option<Object>)]
+	pub result: Option<serde_json::Value>,
+	/// Where to poll it.
+	pub status_url: String,
+	pub created_at: i64,
+	pub updated_at: i64,
+}
+
+impl Submission {
+	pub fn of(row: SubmissionRow) -> Submission {
+		Submission {
+			status_url: format!("/v1/submissions/{}", row.id),
+			id: row.id,
+			kind: row.kind,
+			status: row.status.as_str().to_string(),
+			signer: row.signer,
+			attempts: row.attempts,
+			nonce: row.nonce,
+			tx_hash: row.tx_hash.map(super::hex_of),
+			block_number: row.block_number,
+			block_hash: row.block_hash,
+			extrinsic_index: row.extrinsic_index,
+			error: row.error,
+			result: row.result_json.and_then(|text| serde_json::from_str(&text).ok()),
+			created_at: row.created_at,
+			updated_at: row.updated_at,
+		}
+	}
+}
+
+/// Stores `call` for the caller's chain account. Whether it was a replay, and the submission.
+pub async fn accept(
+	app: &AppState,
+	principal: &Principal,
+	headers: &HeaderMap,
+	call: Call,
+) -> Result<(bool, Submission), ApiError> {
+	let key = idempotency_key(headers)?;
+	let client = api_clients::find(&app.db.pool, &principal.client_id).await?.ok_or_else(|| {
+		ApiError::Auth(Problem::new(StatusCode::FORBIDDEN, "forbidden", "Forbidden"))
+	})?;
+	let Some(signer) = client.act_as_account else {
+		return Err(ApiError::Auth(
+			Problem::new(StatusCode::FORBIDDEN, "no-account", "No chain account").with_detail(
+				"this API client acts for no chain account (admin api-client create --act-as)",
+			),
+		));
+	};
+	if signers::find(&app.db.pool, &signer).await?.is_none() {
+		return Err(ApiError::Auth(
+			Problem::new(StatusCode::FORBIDDEN, "no-signer", "No signer")
+				.with_detail(format!("the gateway holds no key for {signer} (admin signer add)")),
+		));
+	}
+	call.check(&signer).map_err(ApiError::BadRequest)?;
+	let request_json =
+		serde_json::to_string(&call).map_err(|e| ApiError::BadRequest(e.to_string()))?;
+	let fingerprint = sha256(request_json.as_bytes());
+	let id = uuid::Uuid::now_v7().to_string();
+	let row = submissions::insert_once(
+		&app.db.pool,
+		&NewSubmission {
+			id: &id,
+			api_client_id: &client.id,
+			idempotency_key: key,
+			fingerprint: &fingerprint,
+			signer: &signer,
+			kind: call.kind(),
+			request_json: &request_json,
+			now: now_ms(),
+		},
+	)
+	.await?;
+	let replayed = row.id != id;
+	if replayed && row.fingerprint != fingerprint {
+		return Err(ApiError::Unprocessable(
+			"this Idempotency-Key was used for a different request".into(),
+		));
+	}
+	if !replayed {
+		tracing::info!(submission = %row.id, kind = %row.kind, %signer, "submission accepted");
+		app.wake.notify_one();
+	}
+	Ok((replayed, Submission::of(row)))
+}
+
+/// The `Idempotency-Key` header: required on every write, 1 to 255 visible ASCII characters.
+fn idempotency_key(headers: &HeaderMap) -> Result<&str, ApiError> {
+	let value = headers.get(IDEMPOTENCY_KEY).ok_or_else(|| {
+		ApiError::BadRequest("the Idempotency-Key header is required on writes".into())
+	})?;
+	let key = value
+		.to_str()
+		.map_err(|_| ApiError::BadRequest("Idempotency-Key must be visible ASCII".into()))?;
+	if key.is_empty() || key.len() > 255 || !key.bytes().all(|b| b.is_ascii_graphic()) {
+		return Err(ApiError::BadRequest(
+			"Idempotency-Key must be 1 to 255 visible ASCII characters".into(),
+		));
+	}
+	Ok(key)
+}

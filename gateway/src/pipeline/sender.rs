@@ -1,0 +1,205 @@
+//! Signing and broadcasting. Each round takes the `accepted` submissions, oldest first, and for
+//! each signer in turn gives them consecutive nonces: a dead attempt's nonce again while the chain
+//! has not used it (so no gap stays behind it), otherwise the signer's next nonce. An attempt is
+//! signed at the finalized block with a mortal era, checked by the node's transaction validation
+//! (a refusal other than "a nonce ahead of the chain" fails the submission with the reason and
+//! uses no nonce), stored with its nonce in one database transaction, and only then broadcast.
+
+use std::time::Duration;
+
+use pactum_chain_api::PactumConfig;
+use subxt::config::polkadot::PolkadotExtrinsicParamsBuilder;
+use subxt::transactions::{TransactionInvalid, ValidationResult};
+
+use super::calls::Call;
+use super::{hex_of, pause, Pipeline, PipelineError, ERA_PERIOD};
+use crate::clock::now_ms;
+use crate::db::signers;
+use crate::db::submissions::{self, Attempt, Outcome, Status, SubmissionRow};
+use crate::shutdown::CancelSignal;
+
+/// Rounds until `stop`: on a wake-up, or every two seconds.
+pub async fn run(pipeline: Pipeline, mut stop: CancelSignal) {
+	// Live attempts from before a restart (of the gateway, or of the node, whose pool was lost)
+	// are broadcast again, byte for byte; the tracker decides what became of them.
+	let mut rebroadcast_done = false;
+	loop {
+		if let Some(client) = pipeline.chain.client() {
+			if !rebroadcast_done {
+				match rebroadcast(&pipeline, &client).await {
+					Ok(()) => rebroadcast_done = true,
+					Err(error) => tracing::warn!(%error, "cannot rebroadcast live attempts"),
+				}
+			}
+			if let Err(error) = round(&pipeline, &client).await {
+				tracing::warn!(%error, "sender round failed; retrying");
+			}
+		} else {
+			// The node went away (or was never there): its pool may be empty when it is back.
+			rebroadcast_done = false;
+		}
+		if !pause(&pipeline.wake, Duration::from_secs(2), &mut stop).await {
+			return;
+		}
+	}
+}
+
+async fn rebroadcast(
+	pipeline: &Pipeline,
+	client: &pactum_chain_api::PactumClient,
+) -> Result<(), PipelineError> {
+	let live = submissions::with_status(&pipeline.db.pool, Status::Broadcast).await?;
+	if live.is_empty() {
+		return Ok(());
+	}
+	let at = client.at_current_block().await.map_err(PipelineError::node)?;
+	for row in &live {
+		let Some(bytes) = &row.tx_bytes else { continue };
+		// "Already imported", "stale" and "future" are all fine here.
+		if let Err(error) = at.tx().from_bytes(bytes.clone()).submit().await {
+			tracing::debug!(submission = %row.id, %error, "rebroadcast refused");
+		}
+	}
+	tracing::info!(count = live.len(), "live attempts broadcast again");
+	Ok(())
+}
+
+async fn round(
+	pipeline: &Pipeline,
+	client: &pactum_chain_api::PactumClient,
+) -> Result<(), PipelineError> {
+	let pool = &pipeline.db.pool;
+	// The tracker must have a starting point before anything is broadcast.
+	if submissions::cursor(pool).await?.is_none() {
+		return Ok(());
+	}
+	let accepted = submissions::with_status(pool, Status::Accepted).await?;
+	if accepted.is_empty() {
+		return Ok(());
+	}
+	let at = client.at_current_block().await.map_err(PipelineError::node)?;
+	for (signer, queue) in by_signer(accepted) {
+		let keypair = match pipeline.keys.get(&signer).await {
+			Ok(keypair) => keypair,
+			Err(error) => {
+				for row in &queue {
+					fail(pipeline, row, &format!("the signer's key cannot be used: {error}"))
+						.await?;
+				}
+				continue;
+			}
+		};
+		let account = keypair.public_key().to_account_id();
+		let chain_nonce =
+			at.tx().account_nonce(&account).await.map_err(PipelineError::node)? as i64;
+		for row in queue {
+			let call: Call = match serde_json::from_str(&row.request_json) {
+				Ok(call) => call,
+				Err(error) => {
+					fail(pipeline, &row, &format!("stored request unreadable: {error}")).await?;
+					continue;
+				}
+			};
+			let mut tx = at.tx();
+			let call_data = match call.encode(&tx) {
+				Ok(bytes) => bytes,
+				Err(error) => {
+					fail(pipeline, &row, &error).await?;
+					continue;
+				}
+			};
+			let payload = tx.from_call_data_bytes(&call_data).map_err(PipelineError::node)?;
+			let next = signers::find(pool, &signer)
+				.await?
+				.and_then(|s| s.next_nonce)
+				.unwrap_or(chain_nonce)
+				.max(chain_nonce);
+			let nonce = match row.nonce {
+				Some(previous) if previous >= chain_nonce => previous,
+				_ => next,
+			};
+			let params = PolkadotExtrinsicParamsBuilder::<PactumConfig>::new()
+				.nonce(nonce as u64)
+				.mortal(ERA_PERIOD)
+				.build();
+			let signed =
+				tx.create_signed(&payload, &keypair, params).await.map_err(PipelineError::node)?;
+			match signed.validate().await.map_err(PipelineError::node)? {
+				ValidationResult::Valid(_)
+				| ValidationResult::Invalid(TransactionInvalid::Future) => {}
+				ValidationResult::Invalid(TransactionInvalid::Stale) => {
+					// The nonce was used behind the gateway's back: ask the chain next round.
+					tracing::warn!(%signer, nonce, "nonce already used on chain; resynchronising");
+					signers::set_next_nonce(pool, &signer, None).await?;
+					break;
+				}
+				ValidationResult::Invalid(invalid) => {
+					fail(
+						pipeline,
+						&row,
+						&format!("the node refused the transaction: {}", refusal(&invalid)),
+					)
+					.await?;
+					continue;
+				}
+				ValidationResult::Unknown(unknown) => {
+					tracing::warn!(%signer, ?unknown, "the node cannot validate now; next round");
+					break;
+				}
+			}
+			let attempt = Attempt {
+				nonce,
+				era_birth: at.block_number() as i64,
+				era_period: ERA_PERIOD as i64,
+				spec_version: i64::from(at.spec_version()),
+				tx_hash: signed.hash().as_ref().to_vec(),
+				tx_bytes: signed.encoded().to_vec(),
+			};
+			let mut db_tx = pool.begin().await?;
+			if !submissions::record_attempt(&mut *db_tx, &row.id, &attempt, now_ms()).await? {
+				continue;
+			}
+			signers::set_next_nonce(&mut *db_tx, &signer, Some(next.max(nonce + 1))).await?;
+			db_tx.commit().await?;
+			tracing::info!(submission = %row.id, nonce, tx_hash = %hex_of(&attempt.tx_hash), "broadcasting");
+			if let Err(error) = signed.submit().await {
+				// Stored, so the tracker will find it or declare it dead; nothing is lost.
+				tracing::warn!(submission = %row.id, %error, "broadcast refused");
+			}
+		}
+	}
+	Ok(())
+}
+
+/// Groups the submissions by signer, each group and the groups in arrival order.
+fn by_signer(rows: Vec<SubmissionRow>) -> Vec<(String, Vec<SubmissionRow>)> {
+	let mut groups: Vec<(String, Vec<SubmissionRow>)> = Vec::new();
+	for row in rows {
+		match groups.iter_mut().find(|(signer, _)| *signer == row.signer) {
+			Some((_, queue)) => queue.push(row),
+			None => groups.push((row.signer.clone(), vec![row])),
+		}
+	}
+	groups
+}
+
+async fn fail(pipeline: &Pipeline, row: &SubmissionRow, reason: &str) -> Result<(), PipelineError> {
+	tracing::info!(submission = %row.id, reason, "submission failed before signing");
+	let outcome =
+		Outcome { status: Status::Failed, block: None, error: Some(reason), result_json: None };
+	submissions::finish(&pipeline.db.pool, &row.id, &outcome, now_ms()).await?;
+	Ok(())
+}
+
+fn refusal(invalid: &TransactionInvalid) -> &'static str {
+	match invalid {
+		TransactionInvalid::Payment => "the signer cannot pay the fee (Payment)",
+		TransactionInvalid::Call => "the call is invalid (Call)",
+		TransactionInvalid::BadProof => "bad signature (BadProof)",
+		TransactionInvalid::ExhaustsResources => "too heavy for a block (ExhaustsResources)",
+		TransactionInvalid::BadSigner => "the signer is not allowed (BadSigner)",
+		TransactionInvalid::AncientBirthBlock => "the era is too old (AncientBirthBlock)",
+		TransactionInvalid::Custom(_) => "refused by the runtime (Custom)",
+		_ => "refused by the runtime",
+	}
+}
