@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Sets up the machine, builds, and starts a development node and the REST gateway beside it on
 # 127.0.0.1, each with a temporary database (removed when they stop). The gateway gets a new master
-# key and one API client with every scope, whose credentials are printed. Extra arguments go to
-# pactum-node.
+# key, Alice (the dev chain's operator account) as its signer, and one API client with every scope
+# acting for her, whose credentials are printed. Extra arguments go to pactum-node.
 #   RPC_PORT (default 9944), P2P_PORT (default 30333), GATEWAY_PORT (default 8080)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -43,7 +43,8 @@ export PACTUM_GATEWAY_NODE_URL="ws://127.0.0.1:$RPC_PORT"
 export PACTUM_GATEWAY_MASTER_KEY_FILE="$GATEWAY_DIR/master.key"
 "$PACTUM_GATEWAY" admin master-key generate --out "$PACTUM_GATEWAY_MASTER_KEY_FILE"
 "$PACTUM_GATEWAY" migrate
-DEV_CLIENT="$("$PACTUM_GATEWAY" admin api-client create --name development --refresh-tokens \
+printf '//Alice' | "$PACTUM_GATEWAY" admin signer add --label operator --secret-file - >/dev/null
+DEV_CLIENT="$("$PACTUM_GATEWAY" admin api-client create --name development --refresh-tokens --act-as operator \
   --scopes "documents:read documents:write clients:read clients:write certificates:read certificates:issue tokens:read tokens:write submissions:read webhooks:manage")"
 client_field() { python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1" <<<"$DEV_CLIENT"; }
 "$PACTUM_GATEWAY" serve &
@@ -61,6 +62,7 @@ cat <<INFO
   URL:                      http://127.0.0.1:$GATEWAY_PORT   (API docs: /docs, OpenAPI: /openapi.json)
   API client (every scope): client_id     $(client_field client_id)
                             client_secret $(client_field client_secret)
+                            (its writes are signed by Alice, the gateway's signer "operator")
   A token:                  curl -u CLIENT_ID:CLIENT_SECRET -d grant_type=client_credentials \\
                               http://127.0.0.1:$GATEWAY_PORT/oauth/token
   Data:                     $GATEWAY_DIR (removed on exit)

@@ -170,3 +170,78 @@ fn accounts(field: &str, list: &[String]) -> Result<Vec<AccountId32>, String> {
 	}
 	Ok(out)
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+	use super::*;
+
+	const ALICE: &str = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
+	const BOB: &str = "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty";
+
+	fn document() -> CreateDocument {
+		CreateDocument {
+			parent: None,
+			hash_algorithm: default_algorithm(),
+			hash: format!("0x{}", "ab".repeat(32)),
+			uri: "https://files.example/1".into(),
+			parties: vec![ALICE.into(), BOB.into()],
+			signers: vec![ALICE.into(), BOB.into()],
+			valid_until: None,
+		}
+	}
+
+	fn refusal(change: impl FnOnce(&mut CreateDocument)) -> String {
+		let mut d = document();
+		change(&mut d);
+		Call::CreateDocument(d).check(ALICE).unwrap_err()
+	}
+
+	#[test]
+	fn a_document_is_checked_before_it_is_stored() {
+		assert_eq!(Call::CreateDocument(document()).check(ALICE), Ok(()));
+		assert!(refusal(|d| d.hash_algorithm = "md5".into()).contains("hash_algorithm"));
+		assert!(refusal(|d| d.hash = "ab".repeat(32)).contains("0x"));
+		assert!(refusal(|d| d.hash = "0x1234".into()).contains("32 bytes"));
+		assert!(refusal(|d| d.hash = format!("0x{}", "zz".repeat(32))).contains("hash"));
+		assert!(refusal(|d| d.uri.clear()).contains("uri"));
+		assert!(refusal(|d| d.parties.clear()).contains("parties is empty"));
+		assert!(refusal(|d| d.signers.clear()).contains("signers is empty"));
+		assert!(refusal(|d| d.parties.push(ALICE.into())).contains("twice"));
+		assert!(refusal(|d| d.parties[1] = "nope".into()).contains("SS58"));
+		assert!(refusal(|d| d.parties = vec![ALICE.into()]).contains("is not a party"));
+		assert!(refusal(|d| {
+			d.parties = vec![BOB.into()];
+			d.signers = vec![BOB.into()];
+		})
+		.contains("submitting account"));
+	}
+
+	#[test]
+	fn a_call_is_stored_with_its_kind_and_read_back_the_same() {
+		let call = Call::CreateDocument(document());
+		let text = serde_json::to_string(&call).unwrap();
+		assert!(text.starts_with(r#"{"kind":"documents.create""#), "{text}");
+		assert_eq!(serde_json::from_str::<Call>(&text).unwrap(), call);
+		assert_eq!(call.kind(), "documents.create");
+	}
+
+	#[test]
+	fn the_result_names_the_created_document() {
+		let call = Call::CreateDocument(document());
+		let events = [
+			DecodedEvent {
+				pallet: "Balances".into(),
+				name: "Withdraw".into(),
+				created_document: None,
+			},
+			DecodedEvent {
+				pallet: "Documents".into(),
+				name: "Created".into(),
+				created_document: Some(7),
+			},
+		];
+		assert_eq!(call.result(&events), json!({ "document": 7 }));
+		assert_eq!(call.result(&events[..1]), Value::Null);
+	}
+}

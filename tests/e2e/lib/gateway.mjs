@@ -16,7 +16,8 @@ process.on('exit', () => { for (const child of children) child.kill('SIGKILL'); 
 /**
  * Starts `pactum-gateway serve` against the node at `nodeUrl`, with a new master key and a
  * temporary SQLite database. `admin(...args)` runs an admin command against the same database and
- * returns its parsed JSON output; `stop()` ends the gateway (SIGTERM) and removes its data.
+ * returns its parsed JSON output; `kill()` and `restart()` crash it and start it again on the same
+ * database; `stop()` ends it (SIGTERM) and removes its data.
  */
 export async function startGateway(nodeUrl, env = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'pactum-gateway-e2e-'));
@@ -37,17 +38,40 @@ export async function startGateway(nodeUrl, env = {}) {
   run('migrate');
 
   const logFile = join(dataDir, 'gateway.log');
-  const logFd = openSync(logFile, 'w');
-  const child = spawn(GATEWAY_BIN, ['serve'], { env: config, stdio: ['ignore', logFd, logFd] });
-  closeSync(logFd);
-  children.add(child);
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  let child;
+  let exited;
+  const launch = async () => {
+    const logFd = openSync(logFile, 'a');
+    child = spawn(GATEWAY_BIN, ['serve'], { env: config, stdio: ['ignore', logFd, logFd] });
+    closeSync(logFd);
+    children.add(child);
+    exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    try {
+      await waitFor(async () => (await fetch(`${gateway.url}/healthz`).catch(() => null))?.ok, 30_000,
+        'the gateway to answer /healthz');
+    } catch (error) {
+      const log = gateway.log();
+      await gateway.stop();
+      throw new Error(`${error.message}; its log:\n${log.slice(-3000)}`);
+    }
+  };
   const gateway = {
     url: `http://127.0.0.1:${port}`,
     logFile,
-    exited,
     admin: (...args) => JSON.parse(run('admin', ...args)),
+    /** Runs an admin command with `input` on its standard input. */
+    adminWithInput: (input, ...args) => JSON.parse(execFileSync(GATEWAY_BIN, ['admin', ...args], {
+      env: config, encoding: 'utf8', input, stdio: ['pipe', 'pipe', 'pipe'],
+    })),
     log: () => readFileSync(logFile, 'utf8'),
+    /** SIGKILL: no shutdown of any kind (a crash). */
+    async kill() {
+      child.kill('SIGKILL');
+      await exited;
+      children.delete(child);
+    },
+    /** Starts the gateway again on the same database and port. */
+    restart: () => launch(),
     async stop() {
       let result = { code: child.exitCode, signal: child.signalCode };
       if (child.exitCode === null && child.signalCode === null) {
@@ -61,14 +85,7 @@ export async function startGateway(nodeUrl, env = {}) {
       return result;
     },
   };
-  try {
-    await waitFor(async () => (await fetch(`${gateway.url}/healthz`).catch(() => null))?.ok, 30_000,
-      'the gateway to answer /healthz');
-  } catch (error) {
-    const log = gateway.log();
-    await gateway.stop();
-    throw new Error(`${error.message}; its log:\n${log.slice(-3000)}`);
-  }
+  await launch();
   return gateway;
 }
 
@@ -103,4 +120,29 @@ export async function clientToken(gateway, client, scope) {
   });
   if (reply.status !== 200) throw new Error(`token: ${reply.status} ${JSON.stringify(reply.body)}`);
   return reply.body;
+}
+
+/** A signer holding `secretUri` (e.g. `//Alice`) and an API client with `scopes` acting for it. */
+export async function operatorClient(gateway, secretUri, scopes, label = 'operator') {
+  const signer = gateway.adminWithInput(secretUri, 'signer', 'add', '--label', label, '--secret-file', '-');
+  const client = gateway.admin('api-client', 'create', '--name', `${label}-crm`, '--scopes', scopes, '--act-as', label);
+  return { signer, client };
+}
+
+/** Polls a submission until it is `finalized` or `failed`. */
+export async function settled(gateway, token, submission, timeoutMs = 90_000) {
+  return waitFor(async () => {
+    const reply = await request(`${gateway.url}${submission.status_url}`, { token });
+    if (reply.status !== 200) throw new Error(`status: ${reply.status} ${JSON.stringify(reply.body)}`);
+    return ['finalized', 'failed'].includes(reply.body.status) && reply.body;
+  }, timeoutMs, `submission ${submission.id} to settle`);
+}
+
+/** POSTs JSON with an Idempotency-Key (omitted when `key` is null). */
+export async function postJson(url, token, key, body) {
+  const headers = { 'content-type': 'application/json' };
+  if (key !== null) headers['idempotency-key'] = key;
+  const response = await fetch(url, { method: 'POST', headers: { ...headers, authorization: `Bearer ${token}` }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, type: response.headers.get('content-type') ?? '', body: text ? JSON.parse(text) : null };
 }
