@@ -26,6 +26,9 @@ pub struct AppState {
 	pub chain: Arc<dyn Chain>,
 	/// Wakes the submission pipeline's sender when a write is accepted.
 	pub wake: Arc<tokio::sync::Notify>,
+	/// The newest finalized block the pipeline's tracker has scanned (number, `0x` hash): reads
+	/// are never older than it, so a caller sees the effect of a submission reported finalized.
+	pub tracked: Arc<tokio::sync::watch::Sender<Option<(u64, String)>>>,
 }
 
 impl AppState {
@@ -47,6 +50,7 @@ impl AppState {
 			revoked,
 			chain,
 			wake: Arc::new(tokio::sync::Notify::new()),
+			tracked: Arc::new(tokio::sync::watch::Sender::new(None)),
 		}
 	}
 }
@@ -63,7 +67,10 @@ pub fn router(state: AppState) -> Router {
 		.route("/.well-known/jwks.json", get(metadata::jwks))
 		.route("/.well-known/oauth-authorization-server", get(metadata::authorization_server))
 		.route("/v1/whoami", get(routes::whoami::whoami))
-		.route("/v1/documents", post(routes::documents::create))
+		.route("/v1/documents", post(routes::documents::create).get(routes::document_reads::list))
+		.route("/v1/documents/signatures", post(routes::documents::sign))
+		.route("/v1/documents/{id}", get(routes::document_reads::get))
+		.route("/v1/documents/{id}/signing-payload", get(routes::document_reads::signing_payload))
 		.route("/v1/submissions/{id}", get(routes::submissions::get))
 		.merge(openapi::docs())
 		.fallback(layers::not_found)

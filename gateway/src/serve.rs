@@ -86,6 +86,7 @@ pub async fn serve(config: Config) -> Result<(), ServeError> {
 			chain,
 			keys: Arc::new(SignerKeys::new(state.db.clone(), state.sealer.clone())),
 			wake: state.wake.clone(),
+			tracked: state.tracked.clone(),
 		},
 		stop.clone(),
 	);

@@ -1,6 +1,7 @@
 //! The node, behind the [`Chain`] trait: the subxt client in production ([`subxt_chain`]), a fake
 //! in tests, so that the HTTP layer and the authorisation server are tested without a node.
 
+pub mod reads;
 pub mod subxt_chain;
 
 use serde::Serialize;
@@ -34,10 +35,15 @@ impl ChainStatus {
 	}
 }
 
-/// The chain as the gateway uses it. Later milestones add submission and reads here.
+/// The chain as the API handlers use it.
 pub trait Chain: Send + Sync + 'static {
 	/// The latest probe's result (cheap: no request to the node).
 	fn status(&self) -> ChainStatus;
+
+	/// A JSON-RPC client of the node while it is ready (reads); `None` otherwise.
+	fn rpc(&self) -> Option<subxt::rpcs::RpcClient> {
+		None
+	}
 }
 
 /// A chain whose status is fixed: for tests and for commands that need no node.

@@ -7,21 +7,37 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use pactum_chain_api::{pactum, PactumClient};
+use subxt::rpcs::RpcClient;
 use tokio::sync::watch;
 
 use crate::shutdown::CancelSignal;
 
 use super::{Chain, ChainStatus};
 
+/// A connection to the node: the typed client and, over the same URL, a plain JSON-RPC client
+/// for the chain's own methods (`documents_get`, …), whose JSON the API passes on.
+#[derive(Clone)]
+pub struct Connection {
+	pub client: PactumClient,
+	pub rpc: RpcClient,
+}
+
 /// The subxt-backed chain.
 pub struct SubxtChain {
 	status: watch::Receiver<ChainStatus>,
-	client: watch::Receiver<Option<PactumClient>>,
+	connection: watch::Receiver<Option<Connection>>,
 }
 
 impl Chain for SubxtChain {
 	fn status(&self) -> ChainStatus {
 		self.status.borrow().clone()
+	}
+
+	fn rpc(&self) -> Option<RpcClient> {
+		if !self.status.borrow().is_ready() {
+			return None;
+		}
+		self.connection.borrow().as_ref().map(|c| c.rpc.clone())
 	}
 }
 
@@ -32,9 +48,9 @@ impl SubxtChain {
 			error: Some("not probed yet".into()),
 			..Default::default()
 		});
-		let (client_tx, client) = watch::channel(None);
-		tokio::spawn(probe_loop(url, interval, tx, client_tx, stop));
-		Arc::new(SubxtChain { status: rx, client })
+		let (connection_tx, connection) = watch::channel(None);
+		tokio::spawn(probe_loop(url, interval, tx, connection_tx, stop));
+		Arc::new(SubxtChain { status: rx, connection })
 	}
 
 	/// The connected client, when the node is reachable and runs the runtime the generated code
@@ -43,7 +59,7 @@ impl SubxtChain {
 		if !self.status.borrow().is_ready() {
 			return None;
 		}
-		self.client.borrow().clone()
+		self.connection.borrow().as_ref().map(|c| c.client.clone())
 	}
 }
 
@@ -51,30 +67,30 @@ async fn probe_loop(
 	url: String,
 	interval: Duration,
 	tx: watch::Sender<ChainStatus>,
-	client_tx: watch::Sender<Option<PactumClient>>,
+	connection_tx: watch::Sender<Option<Connection>>,
 	mut stop: CancelSignal,
 ) {
-	let mut client: Option<PactumClient> = None;
+	let mut client: Option<Connection> = None;
 	loop {
 		let mut connect_error = None;
 		if client.is_none() {
 			match connect(&url).await {
 				Ok(c) => {
-					tracing::info!(%url, genesis = %hex_of(c.genesis_hash()), "connected to the node");
+					tracing::info!(%url, genesis = %hex_of(c.client.genesis_hash()), "connected to the node");
 					client = Some(c);
 				}
 				Err(error) => connect_error = Some(format!("cannot connect to {url}: {error}")),
 			}
 		}
 		let status = match &client {
-			Some(c) => probe(c).await,
+			Some(c) => probe(&c.client).await,
 			None => ChainStatus { error: connect_error, ..Default::default() },
 		};
 		if !status.reachable {
 			// A dead connection is dropped; the next round connects again.
 			client = None;
 		}
-		client_tx.send_replace(client.clone());
+		connection_tx.send_replace(client.clone());
 		let changed = *tx.borrow() != status;
 		if changed {
 			tracing::debug!(?status, "chain status");
@@ -90,10 +106,14 @@ async fn probe_loop(
 	}
 }
 
-async fn connect(url: &str) -> Result<PactumClient, subxt::error::OnlineClientError> {
+async fn connect(url: &str) -> Result<Connection, String> {
 	// Loopback (the usual set-up: the node beside the gateway) may be plain ws://; anything else
-	// must be wss://, which `from_url_with_config` enforces.
-	PactumClient::from_url_with_config(pactum_chain_api::config(), url).await
+	// must be wss://, which `from_url` enforces.
+	let rpc = RpcClient::from_url(url).await.map_err(|e| e.to_string())?;
+	let client = PactumClient::from_rpc_client_with_config(pactum_chain_api::config(), rpc.clone())
+		.await
+		.map_err(|e| e.to_string())?;
+	Ok(Connection { client, rpc })
 }
 
 async fn probe(client: &PactumClient) -> ChainStatus {

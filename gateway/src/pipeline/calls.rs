@@ -22,7 +22,54 @@ pub enum Call {
 	/// `documents.create`.
 	#[serde(rename = "documents.create")]
 	CreateDocument(CreateDocument),
+	/// `documents.sign_many`: the signer's own signatures and relayed ones.
+	#[serde(rename = "documents.sign")]
+	SignDocuments(SignDocuments),
 }
+
+/// Signatures of document versions, in one call: all or nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SignDocuments {
+	/// 1 to 100 items.
+	pub items: Vec<SignItem>,
+}
+
+/// One signature: of `version` of `document`, whose text has `hash`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SignItem {
+	pub document: u64,
+	pub version: u32,
+	#[serde(default = "default_algorithm")]
+	pub hash_algorithm: String,
+	/// `0x` and 64 hex characters: the hash of the version being signed.
+	pub hash: String,
+	/// A party's own signature of the signing payload (`GET /v1/documents/{id}/signing-payload`),
+	/// submitted by the operator; absent: the operator's account signs.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub relayed: Option<Relayed>,
+}
+
+/// A party's signature, made with its own key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Relayed {
+	/// The signing party (SS58).
+	pub signer: String,
+	/// `sr25519` (default), `ed25519` or `ecdsa`.
+	#[serde(default = "default_scheme")]
+	pub scheme: String,
+	/// `0x`-hex: 64 bytes (sr25519, ed25519) or 65 (ecdsa).
+	pub signature: String,
+}
+
+fn default_scheme() -> String {
+	"sr25519".into()
+}
+
+/// Most items in one signing call (the runtime's `MaxBulkSign`).
+pub const MAX_SIGN_ITEMS: usize = 100;
 
 /// A new document (or a supplement of `parent`): the hash of its file and where the file lives.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -56,6 +103,7 @@ impl Call {
 	pub fn kind(&self) -> &'static str {
 		match self {
 			Call::CreateDocument(_) => "documents.create",
+			Call::SignDocuments(_) => "documents.sign",
 		}
 	}
 
@@ -64,6 +112,7 @@ impl Call {
 	pub fn check(&self, signer: &str) -> Result<(), String> {
 		match self {
 			Call::CreateDocument(c) => c.check(signer),
+			Call::SignDocuments(c) => c.check(),
 		}
 	}
 
@@ -75,6 +124,7 @@ impl Call {
 	) -> Result<Vec<u8>, String> {
 		let encoded = match self {
 			Call::CreateDocument(c) => tx.call_data(&c.payload()?),
+			Call::SignDocuments(c) => tx.call_data(&c.payload()?),
 		};
 		encoded.map_err(|e| format!("cannot encode the call: {e}"))
 	}
@@ -85,8 +135,19 @@ impl Call {
 		match self {
 			Call::CreateDocument(_) => events
 				.iter()
-				.find_map(|e| e.created_document)
+				.find(|e| e.is("Documents", "Created"))
+				.and_then(|e| e.document)
 				.map_or(Value::Null, |id| json!({ "document": id })),
+			Call::SignDocuments(_) => {
+				let documents = |name: &str| -> Vec<u64> {
+					events
+						.iter()
+						.filter(|e| e.is("Documents", name))
+						.filter_map(|e| e.document)
+						.collect()
+				};
+				json!({ "signed": documents("Signed"), "activated": documents("Activated") })
+			}
 		}
 	}
 }
@@ -96,10 +157,96 @@ impl Call {
 pub struct DecodedEvent {
 	pub pallet: String,
 	pub name: String,
-	/// `Documents.Created`'s document id.
-	#[serde(skip)]
-	pub created_document: Option<u64>,
+	/// The document a `Documents` event is about.
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub document: Option<u64>,
 }
+
+impl DecodedEvent {
+	fn is(&self, pallet: &str, name: &str) -> bool {
+		self.pallet == pallet && self.name == name
+	}
+}
+
+impl SignDocuments {
+	fn check(&self) -> Result<(), String> {
+		if self.items.is_empty() || self.items.len() > MAX_SIGN_ITEMS {
+			return Err(format!("items must hold 1 to {MAX_SIGN_ITEMS} signatures"));
+		}
+		for (i, item) in self.items.iter().enumerate() {
+			item.sign_item().map_err(|e| format!("items[{i}]: {e}"))?;
+		}
+		Ok(())
+	}
+
+	fn payload(&self) -> Result<impl subxt::transactions::Payload, String> {
+		let items = self.items.iter().map(SignItem::sign_item).collect::<Result<Vec<_>, _>>()?;
+		Ok(pactum::tx().documents().sign_many(items))
+	}
+}
+
+type ChainSignItem = pactum::runtime_types::pallet_documents::types::SignItem<
+	AccountId32,
+	pactum::runtime_types::sp_runtime::MultiSignature,
+>;
+
+impl SignItem {
+	fn sign_item(&self) -> Result<ChainSignItem, String> {
+		use pactum::runtime_types::pallet_documents::types::RelayedSignature;
+		use pactum::runtime_types::sp_runtime::MultiSignature;
+		let hash = ContentHash {
+			algorithm: algorithm(&self.hash_algorithm)?,
+			digest: digest(&self.hash)?,
+		};
+		let relayed = match &self.relayed {
+			None => None,
+			Some(r) => {
+				let signer = AccountId32::from_str(&r.signer).map_err(|e| {
+					format!("relayed.signer: {:?} is not an SS58 address ({e})", r.signer)
+				})?;
+				let bytes = hex::decode(
+					r.signature.strip_prefix("0x").ok_or("relayed.signature must start with 0x")?,
+				)
+				.map_err(|e| format!("relayed.signature: {e}"))?;
+				let wrong =
+					|n: usize| format!("relayed.signature must be {n} bytes for {}", r.scheme);
+				let signature = match r.scheme.as_str() {
+					"sr25519" => MultiSignature::Sr25519(bytes.try_into().map_err(|_| wrong(64))?),
+					"ed25519" => MultiSignature::Ed25519(bytes.try_into().map_err(|_| wrong(64))?),
+					"ecdsa" => MultiSignature::Ecdsa(bytes.try_into().map_err(|_| wrong(65))?),
+					other => return Err(format!("relayed.scheme: unknown scheme {other:?}")),
+				};
+				Some(RelayedSignature { signer, signature })
+			}
+		};
+		Ok(ChainSignItem { document: self.document, version: self.version, hash, relayed })
+	}
+}
+
+impl SigningPayloadArgs {
+	/// The runtime API's arguments, checked.
+	pub fn parse(
+		document: u64,
+		version: u32,
+		hash_algorithm: &str,
+		hash: &str,
+	) -> Result<SigningPayloadArgs, String> {
+		// `ContentHash` in SCALE: the algorithm's variant index, then the 32 bytes.
+		let index = match algorithm(hash_algorithm)? {
+			HashAlgorithm::Blake2_256 => 0u8,
+			HashAlgorithm::Sha2_256 => 1,
+			HashAlgorithm::Keccak256 => 2,
+			HashAlgorithm::Sha3_256 => 3,
+		};
+		Ok(SigningPayloadArgs(document, version, index, digest(hash)?))
+	}
+}
+
+/// `DocumentsApi_signing_payload`'s arguments in SCALE: document, version, hash (the
+/// generated `ContentHash` encodes through the metadata only; these are its bytes).
+#[derive(subxt::ext::codec::Encode)]
+#[codec(crate = subxt::ext::codec)]
+pub struct SigningPayloadArgs(u64, u32, u8, [u8; 32]);
 
 impl CreateDocument {
 	fn check(&self, signer: &str) -> Result<(), String> {
@@ -230,16 +377,8 @@ mod tests {
 	fn the_result_names_the_created_document() {
 		let call = Call::CreateDocument(document());
 		let events = [
-			DecodedEvent {
-				pallet: "Balances".into(),
-				name: "Withdraw".into(),
-				created_document: None,
-			},
-			DecodedEvent {
-				pallet: "Documents".into(),
-				name: "Created".into(),
-				created_document: Some(7),
-			},
+			DecodedEvent { pallet: "Balances".into(), name: "Withdraw".into(), document: None },
+			DecodedEvent { pallet: "Documents".into(), name: "Created".into(), document: Some(7) },
 		];
 		assert_eq!(call.result(&events), json!({ "document": 7 }));
 		assert_eq!(call.result(&events[..1]), Value::Null);

@@ -3,7 +3,9 @@
 //! with the same request answers the stored submission again (`Idempotent-Replayed: true`); the
 //! same key with another request is a 422.
 
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -105,7 +107,7 @@ pub async fn accept(
 		&app.db.pool,
 		&NewSubmission {
 			id: &id,
-			api_client_id: &client.id,
+			api_client_id: &principal.client_id,
 			idempotency_key: key,
 			fingerprint: &fingerprint,
 			signer: &signer,
@@ -126,6 +128,51 @@ pub async fn accept(
 		app.wake.notify_one();
 	}
 	Ok((replayed, Submission::of(row)))
+}
+
+/// The chain account the caller's API client acts for (SS58): what it may see, and the account its
+/// writes are signed by. A client acting for none gets a 403.
+pub async fn acting_account(app: &AppState, principal: &Principal) -> Result<String, ApiError> {
+	let client = api_clients::find(&app.db.pool, &principal.client_id).await?.ok_or_else(|| {
+		ApiError::Auth(Problem::new(StatusCode::FORBIDDEN, "forbidden", "Forbidden"))
+	})?;
+	client.act_as_account.ok_or_else(|| {
+		ApiError::Auth(
+			Problem::new(StatusCode::FORBIDDEN, "no-account", "No chain account").with_detail(
+				"this API client acts for no chain account (admin api-client create --act-as)",
+			),
+		)
+	})
+}
+
+/// Parses a JSON request body; anything else is a 400 naming the problem.
+pub fn json_body<T: serde::de::DeserializeOwned>(
+	headers: &HeaderMap,
+	body: &[u8],
+) -> Result<T, ApiError> {
+	let json = headers
+		.get(axum::http::header::CONTENT_TYPE)
+		.and_then(|v| v.to_str().ok())
+		.is_some_and(|v| {
+			v.split(';').next().is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json"))
+		});
+	if !json {
+		return Err(ApiError::BadRequest("the body must be application/json".into()));
+	}
+	serde_json::from_slice(body).map_err(|e| ApiError::BadRequest(format!("invalid body: {e}")))
+}
+
+/// `202` with the submission and its `Location`; `Idempotent-Replayed: true` on a replay.
+pub fn accepted_response(replayed: bool, submission: Submission) -> Response {
+	let location = HeaderValue::from_str(&submission.status_url).ok();
+	let mut response = (StatusCode::ACCEPTED, Json(submission)).into_response();
+	if let Some(location) = location {
+		response.headers_mut().insert(axum::http::header::LOCATION, location);
+	}
+	if replayed {
+		response.headers_mut().insert("idempotent-replayed", HeaderValue::from_static("true"));
+	}
+	response
 }
 
 /// The `Idempotency-Key` header: required on every write, 1 to 255 visible ASCII characters.

@@ -39,6 +39,8 @@ pub struct Pipeline {
 	pub keys: Arc<keys::SignerKeys>,
 	/// Wakes the sender (new submissions, dead attempts).
 	pub wake: Arc<Notify>,
+	/// Where the tracker has scanned to (see `AppState::tracked`).
+	pub tracked: Arc<tokio::sync::watch::Sender<Option<(u64, String)>>>,
 }
 
 /// Why a round of the sender or the tracker stopped; it is logged and the next round retries.

@@ -87,6 +87,7 @@ async fn round(pipeline: &Pipeline, client: &PactumClient) -> Result<(), Pipelin
 		}
 		submissions::set_cursor(&mut *db_tx, number, &block_hash).await?;
 		db_tx.commit().await?;
+		pipeline.tracked.send_replace(Some((number as u64, block_hash.clone())));
 		for (row, outcome) in &finished {
 			tracing::info!(submission = %row.id, block = number, status = outcome.status.as_str(), error = ?outcome.error, "submission finished");
 		}
@@ -126,16 +127,11 @@ async fn included(
 		let mut success = false;
 		for event in events.iter() {
 			let event = event.map_err(PipelineError::node)?;
-			let mut item = DecodedEvent {
+			let item = DecodedEvent {
 				pallet: event.pallet_name().to_string(),
 				name: event.event_name().to_string(),
-				created_document: None,
+				document: document_of(&event),
 			};
-			if let Some(Ok(created)) =
-				event.decode_fields_as::<pactum::documents::events::Created>()
-			{
-				item.created_document = Some(created.document);
-			}
 			if event.decode_fields_as::<pactum::system::events::ExtrinsicSuccess>().is_some() {
 				success = true;
 			}
@@ -170,6 +166,21 @@ async fn included(
 	Ok(out)
 }
 
+/// The document a `Documents` event is about.
+fn document_of(event: &subxt::events::Event<'_, PactumConfig>) -> Option<u64> {
+	use pactum::documents::events::{Activated, Created, Signed};
+	if let Some(Ok(e)) = event.decode_fields_as::<Created>() {
+		return Some(e.document);
+	}
+	if let Some(Ok(e)) = event.decode_fields_as::<Signed>() {
+		return Some(e.document);
+	}
+	if let Some(Ok(e)) = event.decode_fields_as::<Activated>() {
+		return Some(e.document);
+	}
+	None
+}
+
 /// `Pallet.Error` for a module error (from the metadata of the block), the variant otherwise.
 fn error_name(at: &AtBlock, error: &DispatchError) -> String {
 	match error {
@@ -177,9 +188,18 @@ fn error_name(at: &AtBlock, error: &DispatchError) -> String {
 			.metadata_ref()
 			.pallet_by_error_index(module.index)
 			.and_then(|pallet| {
-				pallet
-					.error_variant_by_index(module.error[0])
-					.map(|variant| format!("{}.{}", pallet.name(), variant.name))
+				pallet.error_variant_by_index(module.error[0]).map(|variant| {
+					match variant.name.as_str() {
+						// Which item of a bulk signature was refused, and the refusal's index.
+						"BulkItemFailed" => format!(
+							"{}.BulkItemFailed (item {}, reason {})",
+							pallet.name(),
+							u16::from_le_bytes([module.error[1], module.error[2]]),
+							module.error[3]
+						),
+						name => format!("{}.{}", pallet.name(), name),
+					}
+				})
 			})
 			.unwrap_or_else(|| format!("Module({}, {:?})", module.index, module.error)),
 		other => format!("{other:?}"),

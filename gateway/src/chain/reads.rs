@@ -1,0 +1,86 @@
+//! Reads of the chain for the API, all at the finalized head the last probe saw (what the API
+//! shows is final): the node's own JSON-RPC methods, whose JSON is passed on as it is, and runtime
+//! API calls through `state_call` where no JSON-RPC method exists.
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use subxt::ext::codec::{Decode, Encode};
+use subxt::rpcs::{rpc_params, RpcClient};
+
+use crate::app::AppState;
+use crate::error::ApiError;
+
+/// A reader pinned to one finalized block.
+pub struct Reads {
+	rpc: RpcClient,
+	/// `0x`-hex hash of the finalized block read at.
+	pub at: String,
+	/// Its number.
+	pub at_number: u64,
+}
+
+impl Reads {
+	/// A reader at the newest finalized block known (the probe's, or the tracker's when newer),
+	/// or 503 when the node is not ready.
+	pub fn at_finalized(app: &AppState) -> Result<Reads, ApiError> {
+		let status = app.chain.status();
+		let (Some(rpc), Some(probed), Some(probed_number)) =
+			(app.chain.rpc(), status.finalized_hash, status.finalized_number)
+		else {
+			return Err(ApiError::Unavailable(
+				status.error.unwrap_or_else(|| "the node is not ready".into()),
+			));
+		};
+		let (at_number, at) = match app.tracked.borrow().clone() {
+			Some((number, hash)) if number > probed_number => (number, hash),
+			_ => (probed_number, probed),
+		};
+		Ok(Reads { rpc, at, at_number })
+	}
+
+	async fn call<T: DeserializeOwned>(
+		&self,
+		method: &str,
+		params: subxt::rpcs::client::RpcParams,
+	) -> Result<T, ApiError> {
+		self.rpc
+			.request(method, params)
+			.await
+			.map_err(|e| ApiError::Unavailable(format!("{method}: {e}")))
+	}
+
+	/// `documents_get`: the document's view, `None` if there is none.
+	pub async fn document(&self, id: u64) -> Result<Option<Value>, ApiError> {
+		self.call("documents_get", rpc_params![id, &self.at]).await
+	}
+
+	/// `documents_canAccess`: whether `who` (SS58) may see the document (a party, or a holder of
+	/// an access grant).
+	pub async fn can_access(&self, id: u64, who: &str) -> Result<bool, ApiError> {
+		self.call("documents_canAccess", rpc_params![id, who, &self.at]).await
+	}
+
+	/// `documents_byParty`: a page of `who`'s documents after `after`.
+	pub async fn by_party(
+		&self,
+		who: &str,
+		after: Option<u64>,
+		limit: u32,
+	) -> Result<Value, ApiError> {
+		self.call("documents_byParty", rpc_params![who, after, Some(limit), &self.at]).await
+	}
+
+	/// A runtime API function through `state_call`: SCALE arguments in, SCALE result out.
+	pub async fn runtime_api<R: Decode>(
+		&self,
+		function: &str,
+		args: impl Encode,
+	) -> Result<R, ApiError> {
+		let bytes = format!("0x{}", hex::encode(args.encode()));
+		let answer: String =
+			self.call("state_call", rpc_params![function, bytes, &self.at]).await?;
+		let raw = hex::decode(answer.trim_start_matches("0x"))
+			.map_err(|e| ApiError::Unavailable(format!("{function}: {e}")))?;
+		R::decode(&mut &raw[..]).map_err(|e| ApiError::Unavailable(format!("{function}: {e}")))
+	}
+}

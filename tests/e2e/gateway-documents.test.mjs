@@ -1,0 +1,156 @@
+// The operator's contract flow through pactum-gateway, as the first customer's CRM runs it:
+// create a contract, the operator signs, the client signs with its own key (the signing payload
+// from the gateway, the signature relayed, the operator paying), the contract is active; bulk
+// signing of many contracts at once, all or nothing; and each party sees only its own contracts.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { u8aToHex, hexToU8a } from '@polkadot/util';
+import { startDevChain } from './lib/node.mjs';
+import { startGateway, request, clientToken, operatorClient, settled, postJson } from './lib/gateway.mjs';
+
+let chain;
+let gateway;
+let operator; // Alice's CRM: writes and reads
+let charlie; // another party's client: reads only its own
+let alice;
+let bob;
+
+const digest = () => `0x${randomBytes(32).toString('hex')}`;
+
+/** Submits and waits for the outcome. */
+async function write(token, path, key, body) {
+  const accepted = await postJson(`${gateway.url}${path}`, token, key, body);
+  assert.equal(accepted.status, 202, JSON.stringify(accepted.body));
+  return settled(gateway, token, accepted.body);
+}
+
+async function createDocument(key, signers = [alice.address, bob.address]) {
+  const hash = digest();
+  const done = await write(operator, '/v1/documents', key, {
+    hash, uri: `https://files.operator.example/${key}`, parties: [alice.address, bob.address], signers,
+  });
+  assert.equal(done.status, 'finalized', JSON.stringify(done));
+  return { id: done.result.document, hash };
+}
+
+const read = (token, path) => request(`${gateway.url}${path}`, { token });
+
+before(async () => {
+  chain = await startDevChain();
+  [alice, bob] = chain.keys('Alice', 'Bob');
+  gateway = await startGateway(chain.node.wsUrl);
+  const scopes = 'documents:read documents:write submissions:read';
+  const { client } = await operatorClient(gateway, '//Alice', scopes);
+  ({ access_token: operator } = await clientToken(gateway, client));
+  const other = await operatorClient(gateway, '//Charlie', scopes, 'charlie');
+  ({ access_token: charlie } = await clientToken(gateway, other.client));
+});
+
+after(async () => {
+  await gateway?.stop();
+  await chain?.stop();
+});
+
+test('a contract is signed by the operator, then by the client with its own key, and is active', async () => {
+  const { id, hash } = await createDocument('contract-1');
+  const pending = await read(operator, `/v1/documents/${id}`);
+  assert.equal(pending.status, 200, JSON.stringify(pending.body));
+  const { document } = pending.body;
+  assert.equal(document.id, id);
+  assert.deepEqual(document.parties, [alice.address, bob.address]);
+  assert.notEqual(document.status, 'Active');
+  const version = document.openVersion ?? document.open_version;
+  assert.equal(typeof version, 'number', JSON.stringify(document));
+  assert.equal(document.versions[0].hash.digest, hash);
+  assert.ok(pending.body.at.block_number >= 1);
+
+  // The operator signs (its own signature, through the gateway's key).
+  const own = await write(operator, '/v1/documents/signatures', 'sign-1', { items: [{ document: id, version, hash }] });
+  assert.equal(own.status, 'finalized', JSON.stringify(own));
+  assert.deepEqual(own.result.signed, [id]);
+  assert.deepEqual(own.result.activated, []);
+
+  // The client signs the payload the gateway gives, with its own key; the operator relays it.
+  const payload = await read(operator, `/v1/documents/${id}/signing-payload?version=${version}&hash=${hash}`);
+  assert.equal(payload.status, 200, JSON.stringify(payload.body));
+  const signature = u8aToHex(bob.sign(hexToU8a(payload.body.payload)));
+  const relayed = await write(operator, '/v1/documents/signatures', 'sign-2', {
+    items: [{ document: id, version, hash, relayed: { signer: bob.address, signature } }],
+  });
+  assert.equal(relayed.status, 'finalized', JSON.stringify(relayed));
+  assert.deepEqual(relayed.result.activated, [id]);
+
+  const active = await read(operator, `/v1/documents/${id}`);
+  assert.equal(active.body.document.status, 'Active', JSON.stringify(active.body.document));
+  const signers = active.body.document.versions[0].signatures.map((s) => s.signer);
+  assert.deepEqual(signers.sort(), [alice.address, bob.address].sort());
+});
+
+test('a signature by the wrong key or of the wrong text fails by name and signs nothing', async () => {
+  const { id, hash } = await createDocument('contract-2');
+  const version = 0;
+  const payload = await read(operator, `/v1/documents/${id}/signing-payload?version=${version}&hash=${hash}`);
+  // Alice's key claiming to be Bob.
+  const forged = u8aToHex(alice.sign(hexToU8a(payload.body.payload)));
+  const refused = await write(operator, '/v1/documents/signatures', 'forged-1', {
+    items: [{ document: id, version, hash, relayed: { signer: bob.address, signature: forged } }],
+  });
+  assert.equal(refused.status, 'failed');
+  assert.match(refused.error, /^Documents\./);
+
+  const wrongText = await write(operator, '/v1/documents/signatures', 'wrong-hash-1', {
+    items: [{ document: id, version, hash: digest() }],
+  });
+  assert.equal(wrongText.status, 'failed');
+  assert.match(wrongText.error, /^Documents\./);
+  const after = await read(operator, `/v1/documents/${id}`);
+  assert.deepEqual(after.body.document.versions[0].signatures, []);
+});
+
+test('the operator bulk-signs many contracts in one call, all or nothing', async () => {
+  const docs = [];
+  for (let i = 0; i < 4; i++) docs.push(await createDocument(`bulk-${i}`, [alice.address]));
+  const items = docs.map(({ id, hash }) => ({ document: id, version: 0, hash }));
+
+  // One bad item refuses the whole call, naming it.
+  const bad = await write(operator, '/v1/documents/signatures', 'bulk-bad', {
+    items: [...items.slice(0, 2), { ...items[2], hash: digest() }, items[3]],
+  });
+  assert.equal(bad.status, 'failed');
+  assert.match(bad.error, /^Documents\.BulkItemFailed \(item 2,/);
+  for (const { id } of docs) {
+    assert.notEqual((await read(operator, `/v1/documents/${id}`)).body.document.status, 'Active');
+  }
+
+  const good = await write(operator, '/v1/documents/signatures', 'bulk-good', { items });
+  assert.equal(good.status, 'finalized', JSON.stringify(good));
+  assert.deepEqual(good.result.activated.sort(), docs.map((d) => d.id).sort());
+  for (const { id } of docs) {
+    assert.equal((await read(operator, `/v1/documents/${id}`)).body.document.status, 'Active');
+  }
+});
+
+test('each party sees its own contracts only', async () => {
+  const { id } = await createDocument('private-1');
+  const listed = await read(operator, '/v1/documents?limit=100');
+  assert.equal(listed.status, 200);
+  assert.ok(listed.body.documents.some((d) => d.id === id));
+
+  // Charlie is no party: the contract does not exist for him, and his list is empty.
+  const hidden = await read(charlie, `/v1/documents/${id}`);
+  assert.equal(hidden.status, 404);
+  assert.equal(hidden.type, 'application/problem+json');
+  const payload = await read(charlie, `/v1/documents/${id}/signing-payload?version=0&hash=${digest()}`);
+  assert.equal(payload.status, 404);
+  assert.deepEqual((await read(charlie, '/v1/documents')).body.documents, []);
+
+  const badPage = await read(operator, '/v1/documents?limit=0');
+  assert.equal(badPage.status, 400);
+  const badHash = await read(operator, `/v1/documents/${id}/signing-payload?version=0&hash=0x12`);
+  assert.equal(badHash.status, 400);
+  const tooMany = await postJson(`${gateway.url}/v1/documents/signatures`, operator, 'too-many', {
+    items: [...Array(101).keys()].map(() => ({ document: id, version: 0, hash: digest() })),
+  });
+  assert.equal(tooMany.status, 400);
+});
