@@ -5,12 +5,14 @@
 use serde::Serialize;
 
 use crate::auth::keys;
+use crate::auth::revocation::client_key;
 use crate::auth::scopes::{ScopeSet, UnknownScope};
+use crate::auth::LEEWAY_SECS;
 use crate::clock::{now_ms, secs_to_ms};
 use crate::db::api_clients::{self, ApiClient};
 use crate::db::jwt_keys;
-use crate::db::refresh_tokens;
 use crate::db::Db;
+use crate::db::{refresh_tokens, revoked_jti};
 use crate::digests::{random_token, sha256, RandomError};
 use crate::seal::Sealer;
 
@@ -120,15 +122,18 @@ pub async fn list_api_clients(db: &Db) -> Result<Vec<ListedApiClient>, AdminErro
 		.collect())
 }
 
-/// Retires a client and revokes its refresh tokens (its access tokens expire on their own
-/// within the access-token lifetime).
-pub async fn retire_api_client(db: &Db, id: &str) -> Result<u64, AdminError> {
+/// Retires a client, revokes its refresh tokens and denies its access tokens (a running gateway
+/// picks the denial up within ten seconds) until the longest one, `access_ttl_secs` plus the
+/// verification leeway, has expired.
+pub async fn retire_api_client(db: &Db, id: &str, access_ttl_secs: u64) -> Result<u64, AdminError> {
 	let now = now_ms();
 	let mut tx = db.pool.begin().await?;
 	if !api_clients::retire(&mut *tx, id, now).await? {
 		return Err(AdminError::NoSuchClient(id.to_string()));
 	}
 	let revoked = refresh_tokens::revoke_client(&mut *tx, id, now).await?;
+	let until = now.saturating_add(secs_to_ms(access_ttl_secs.saturating_add(LEEWAY_SECS)));
+	revoked_jti::insert(&mut *tx, &client_key(id), until).await?;
 	tx.commit().await?;
 	tracing::info!(client_id = %id, revoked, "API client retired");
 	Ok(revoked)
@@ -168,6 +173,9 @@ pub async fn list_jwt_keys(db: &Db) -> Result<Vec<ListedKey>, AdminError> {
 /// no token they signed can still be valid.
 pub async fn retire_old_jwt_keys(db: &Db, access_ttl_secs: u64) -> Result<u64, AdminError> {
 	let now = now_ms();
-	let before = now.saturating_sub(secs_to_ms(access_ttl_secs.saturating_add(60)));
+	// A running gateway may sign with a demoted key until its next reload (a minute), and its
+	// tokens verify for the lifetime plus the leeway; a minute more of margin.
+	let margin = 60 + LEEWAY_SECS + 60;
+	let before = now.saturating_sub(secs_to_ms(access_ttl_secs.saturating_add(margin)));
 	Ok(jwt_keys::retire_published_before(&db.pool, before, now).await?)
 }

@@ -194,8 +194,9 @@ async fn run_admin(command: AdminCommand, config: Config) -> Result<(), String> 
 			print_json(&admin::list_api_clients(&db).await.map_err(|e| e.to_string())?)
 		}
 		AdminCommand::ApiClient(ApiClientCommand::Retire { client_id }) => {
-			let revoked =
-				admin::retire_api_client(&db, &client_id).await.map_err(|e| e.to_string())?;
+			let revoked = admin::retire_api_client(&db, &client_id, config.access_token_ttl_secs)
+				.await
+				.map_err(|e| e.to_string())?;
 			print_json(
 				&serde_json::json!({ "retired": client_id, "refresh_tokens_revoked": revoked }),
 			)

@@ -1,7 +1,8 @@
 //! The middleware stack (outermost first): request id (set, then echoed), sensitive headers
 //! hidden from traces, a trace span per request, CORS (when origins are configured), panics
 //! caught as 500 problems, every bare error answer turned into a problem, the whole-request
-//! timeout (408), and the body size limit (413).
+//! timeout (504: the gateway, not the client, was too slow; 408 would invite automatic retries),
+//! and the body size limit (413). Request ids a client sends are kept only when short and plain.
 
 use std::any::Any;
 use std::time::Duration;
@@ -36,7 +37,7 @@ pub fn apply(routes: Router, config: &Config) -> Router {
 		.layer(DefaultBodyLimit::max(config.body_limit_bytes))
 		.layer(RequestBodyLimitLayer::new(config.body_limit_bytes))
 		.layer(TimeoutLayer::with_status_code(
-			StatusCode::REQUEST_TIMEOUT,
+			StatusCode::GATEWAY_TIMEOUT,
 			Duration::from_secs(config.request_timeout_secs),
 		))
 		.layer(axum::middleware::map_response(problem_for_bare_errors))
@@ -52,12 +53,47 @@ pub fn apply(routes: Router, config: &Config) -> Router {
         }))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+        .layer(axum::middleware::map_request(drop_unsafe_request_id))
         .layer(SetSensitiveRequestHeadersLayer::new([header::AUTHORIZATION, header::COOKIE]))
+}
+
+/// A client's `x-request-id` goes into logs and back into the answer: it is kept only when it is
+/// 1 to 64 characters of `[A-Za-z0-9_-]`, otherwise a new one is made.
+async fn drop_unsafe_request_id(mut request: Request<Body>) -> Request<Body> {
+	let safe = request.headers().get(&REQUEST_ID).is_none_or(|v| {
+		let bytes = v.as_bytes();
+		(1..=64).contains(&bytes.len())
+			&& bytes.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_')
+	});
+	if !safe {
+		request.headers_mut().remove(&REQUEST_ID);
+	}
+	request
 }
 
 fn cors(origins: &[String]) -> Option<CorsLayer> {
 	if origins.is_empty() {
 		return None;
+	}
+	// Browsers must be able to read these from a cross-origin answer.
+	let exposed = [
+		REQUEST_ID,
+		header::LOCATION,
+		header::WWW_AUTHENTICATE,
+		HeaderName::from_static("idempotent-replayed"),
+	];
+	if origins.iter().any(|o| o == "*") {
+		return Some(
+			CorsLayer::new()
+				.allow_origin(AllowOrigin::any())
+				.allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
+				.allow_headers([
+					header::AUTHORIZATION,
+					header::CONTENT_TYPE,
+					HeaderName::from_static("idempotency-key"),
+				])
+				.expose_headers(exposed),
+		);
 	}
 	let origins: Vec<HeaderValue> = origins
 		.iter()
@@ -77,7 +113,8 @@ fn cors(origins: &[String]) -> Option<CorsLayer> {
 				header::AUTHORIZATION,
 				header::CONTENT_TYPE,
 				HeaderName::from_static("idempotency-key"),
-			]),
+			])
+			.expose_headers(exposed),
 	)
 }
 

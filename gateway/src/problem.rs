@@ -115,7 +115,7 @@ impl Problem {
 	}
 
 	pub fn timeout() -> Problem {
-		Problem::new(StatusCode::REQUEST_TIMEOUT, "timeout", "The request took too long")
+		Problem::new(StatusCode::GATEWAY_TIMEOUT, "timeout", "The request took too long")
 	}
 
 	pub fn internal() -> Problem {
@@ -134,7 +134,7 @@ impl Problem {
 			StatusCode::NOT_FOUND => Problem::not_found(),
 			StatusCode::METHOD_NOT_ALLOWED => Problem::method_not_allowed(),
 			StatusCode::PAYLOAD_TOO_LARGE => Problem::payload_too_large(),
-			StatusCode::REQUEST_TIMEOUT => Problem::timeout(),
+			StatusCode::GATEWAY_TIMEOUT => Problem::timeout(),
 			StatusCode::INTERNAL_SERVER_ERROR => Problem::internal(),
 			other => Problem {
 				type_uri: "about:blank".into(),

@@ -31,6 +31,8 @@ pub enum ServeError {
 	Keys(#[from] keys::KeyError),
 	#[error("database: {0}")]
 	Query(#[from] sqlx::Error),
+	#[error(transparent)]
+	Leader(#[from] crate::db::leader::LeaderError),
 	#[error("cannot listen on {addr}: {source}")]
 	Listen { addr: String, source: std::io::Error },
 	#[error("the HTTP server failed: {0}")]
@@ -63,6 +65,7 @@ pub async fn open_db(config: &Config) -> Result<Db, ServeError> {
 pub async fn serve(config: Config) -> Result<(), ServeError> {
 	let sealer = Arc::new(load_sealer(&config)?);
 	let db = open_db(&config).await?;
+	let _leader = db.leader_lock(&config.database_url()).await?;
 	if let Some(kid) = keys::ensure_active(&db, &sealer, now_ms()).await? {
 		tracing::info!(%kid, "created the first access-token signing key");
 	}
@@ -133,16 +136,21 @@ fn server_result(
 	}
 }
 
-/// Every minute: reload the key ring (rotations made by the admin command) and the revocation
-/// mirror (purging expired entries). Failures are logged and retried next round.
+/// Every ten seconds: reload the revocation mirror (what admin commands revoked, e.g. a retired
+/// client; expired entries purged); every minute also the key ring (rotations made by the admin
+/// command). Failures are logged and retried next round.
 async fn maintenance(state: AppState, mut stop: CancelSignal) {
+	let mut round: u64 = 0;
 	loop {
 		tokio::select! {
-			_ = tokio::time::sleep(Duration::from_secs(60)) => {}
+			_ = tokio::time::sleep(Duration::from_secs(10)) => {}
 			_ = stop.cancelled() => return,
 		}
-		if let Err(error) = state.keys.reload(&state.db, &state.sealer).await {
-			tracing::warn!(%error, "cannot reload the signing keys");
+		round += 1;
+		if round.is_multiple_of(6) {
+			if let Err(error) = state.keys.reload(&state.db, &state.sealer).await {
+				tracing::warn!(%error, "cannot reload the signing keys");
+			}
 		}
 		if let Err(error) = state.revoked.reload(&state.db).await {
 			tracing::warn!(%error, "cannot reload the revoked tokens");

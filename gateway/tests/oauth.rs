@@ -80,8 +80,13 @@ async fn invalid_client() {
 	let anonymous = app.post_form("/oauth/token", "grant_type=client_credentials", None).await;
 	anonymous.assert_oauth_error(StatusCode::UNAUTHORIZED, "invalid_client");
 
-	pactum_gateway::admin::retire_api_client(&app.state.db, &client.client_id).await.unwrap();
+	let access = app.token(&client, "").await.json()["access_token"].as_str().unwrap().to_string();
+	assert_eq!(app.get("/v1/whoami", Some(&access)).await.status, StatusCode::OK);
+	pactum_gateway::admin::retire_api_client(&app.state.db, &client.client_id, 600).await.unwrap();
 	app.token(&client, "").await.assert_oauth_error(StatusCode::UNAUTHORIZED, "invalid_client");
+	// Its access tokens stop working once the gateway reloads its denylist (every ten seconds).
+	app.state.revoked.reload(&app.state.db).await.unwrap();
+	app.get("/v1/whoami", Some(&access)).await.assert_problem(StatusCode::UNAUTHORIZED);
 }
 
 #[tokio::test]
@@ -93,14 +98,15 @@ async fn invalid_request() {
 	app.post_form("/oauth/token", "scope=documents%3Aread", creds)
 		.await
 		.assert_oauth_error(StatusCode::BAD_REQUEST, "invalid_request");
-	// a repeated parameter
-	app.post_form(
-		"/oauth/token",
+	// a repeated parameter, also when one of them is empty
+	for body in [
 		"grant_type=client_credentials&grant_type=client_credentials",
-		creds,
-	)
-	.await
-	.assert_oauth_error(StatusCode::BAD_REQUEST, "invalid_request");
+		"grant_type=client_credentials&grant_type=",
+	] {
+		app.post_form("/oauth/token", body, creds)
+			.await
+			.assert_oauth_error(StatusCode::BAD_REQUEST, "invalid_request");
+	}
 	// two client authentication methods
 	let both =
 		format!("grant_type=client_credentials&client_secret={}", enc(&client.client_secret));
@@ -161,6 +167,7 @@ async fn refresh_rotates_and_a_reused_token_revokes_its_family() {
 	let client = app.client(SCOPES, true).await;
 	let first = app.token(&client, "").await.json();
 	let rt1 = first["refresh_token"].as_str().unwrap().to_string();
+	let at1 = first["access_token"].as_str().unwrap().to_string();
 
 	let second = refresh(&app, &client, &rt1, "").await;
 	assert_eq!(second.status, StatusCode::OK);
@@ -172,14 +179,24 @@ async fn refresh_rotates_and_a_reused_token_revokes_its_family() {
 	let third = refresh(&app, &client, &rt2, "&scope=documents%3Aread").await;
 	assert_eq!(third.json()["scope"], "documents:read");
 	let rt3 = third.json()["refresh_token"].as_str().unwrap().to_string();
+	let at3 = third.json()["access_token"].as_str().unwrap().to_string();
+	assert_eq!(app.get("/v1/whoami", Some(&at3)).await.status, StatusCode::OK);
 
-	// rt1 again: reuse. The family is revoked, so the current rt3 stops working too.
+	// rt1 again: reuse. The family is revoked, so the current rt3 stops working too, and so do
+	// the access tokens issued with the family (the first and the latest).
 	refresh(&app, &client, &rt1, "")
 		.await
 		.assert_oauth_error(StatusCode::BAD_REQUEST, "invalid_grant");
 	refresh(&app, &client, &rt3, "")
 		.await
 		.assert_oauth_error(StatusCode::BAD_REQUEST, "invalid_grant");
+	for access in [&at1, &at3] {
+		app.get("/v1/whoami", Some(access)).await.assert_problem(StatusCode::UNAUTHORIZED);
+	}
+	// A new family of the same client is not affected.
+	let fresh = app.token(&client, "").await.json();
+	let fresh_access = fresh["access_token"].as_str().unwrap();
+	assert_eq!(app.get("/v1/whoami", Some(fresh_access)).await.status, StatusCode::OK);
 }
 
 #[tokio::test]
@@ -239,11 +256,17 @@ async fn revocation() {
 	refused.assert_problem(StatusCode::UNAUTHORIZED);
 	assert!(refused.header(header::WWW_AUTHENTICATE).unwrap().contains("invalid_token"));
 
+	// Revoking the refresh token revokes its family's access tokens too (RFC 7009 §2.1).
+	let fresh = refresh(&app, &client, &rt, "").await.json();
+	let rt = fresh["refresh_token"].as_str().unwrap().to_string();
+	let family_access = fresh["access_token"].as_str().unwrap().to_string();
+	assert_eq!(app.get("/v1/whoami", Some(&family_access)).await.status, StatusCode::OK);
 	let body = format!("token={}", enc(&rt));
 	assert_eq!(app.post_form("/oauth/revoke", &body, creds).await.status, StatusCode::OK);
 	refresh(&app, &client, &rt, "")
 		.await
 		.assert_oauth_error(StatusCode::BAD_REQUEST, "invalid_grant");
+	app.get("/v1/whoami", Some(&family_access)).await.assert_problem(StatusCode::UNAUTHORIZED);
 
 	// Unknown tokens: 200 all the same (RFC 7009 §2.2).
 	assert_eq!(

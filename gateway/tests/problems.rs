@@ -97,3 +97,23 @@ async fn responses_carry_a_request_id() {
 	let reply = app.get("/healthz", None).await;
 	assert!(reply.header(header::HeaderName::from_static("x-request-id")).is_some());
 }
+
+#[tokio::test]
+async fn a_plain_request_id_is_echoed_and_any_other_replaced() {
+	let app = app().await;
+	let id = header::HeaderName::from_static("x-request-id");
+	let with = |value: &str| {
+		axum::http::Request::get("/healthz")
+			.header(&id, value)
+			.body(axum::body::Body::empty())
+			.unwrap()
+	};
+	let kept = app.send(with("crm-42_retry-1")).await;
+	assert_eq!(kept.header(id.clone()), Some("crm-42_retry-1"));
+	for unsafe_id in ["two words", "a<b>", &"x".repeat(65), "semi;colon"] {
+		let replaced = app.send(with(unsafe_id)).await;
+		let echoed = replaced.header(id.clone()).unwrap();
+		assert_ne!(echoed, unsafe_id);
+		assert_eq!(echoed.len(), 36, "a fresh UUID");
+	}
+}

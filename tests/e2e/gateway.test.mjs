@@ -5,7 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startDevNode, waitFor } from './lib/node.mjs';
-import { startGateway, request, clientToken } from './lib/gateway.mjs';
+import { spawnSync } from 'node:child_process';
+import { startGateway, request, clientToken, GATEWAY_BIN } from './lib/gateway.mjs';
 
 let node;
 let gateway;
@@ -116,6 +117,14 @@ test('a revoked access token and a retired client are refused', async () => {
   });
   assert.equal(refused.status, 401);
   assert.equal(refused.body.error, 'invalid_client');
+});
+
+test('a second gateway on the same database refuses to start', () => {
+  const second = spawnSync(GATEWAY_BIN, ['serve'], {
+    env: { ...gateway.env, PACTUM_GATEWAY_LISTEN: '127.0.0.1:0' }, encoding: 'utf8', timeout: 30_000,
+  });
+  assert.notEqual(second.status, 0);
+  assert.match(second.stderr, /another pactum-gateway serves this database/);
 });
 
 test('the OpenAPI 3.1 document and its docs page are served', async () => {

@@ -112,7 +112,10 @@ pub async fn authenticate(
 			Ok(client)
 		}
 		_ => {
-			tracing::info!(client_id = %credentials.client_id, "client authentication failed");
+			// The presented id is logged only when it is an id at all (a swapped secret is not).
+			let client_id = uuid::Uuid::try_parse(&credentials.client_id)
+				.map_or_else(|_| "<malformed>".to_string(), |id| id.to_string());
+			tracing::info!(%client_id, "client authentication failed");
 			Err(OAuthError::invalid_client("client authentication failed"))
 		}
 	}

@@ -26,14 +26,16 @@ impl OAuthForm {
 			));
 		}
 		let mut params = HashMap::new();
+		let mut seen = std::collections::HashSet::new();
 		for (name, value) in form_urlencoded::parse(body) {
-			if value.is_empty() {
-				continue;
-			}
-			if params.insert(name.to_string(), value.into_owned()).is_some() {
+			// Repeated even once empty (`grant_type=x&grant_type=`) is repeated (§3.1).
+			if !seen.insert(name.to_string()) {
 				return Err(OAuthError::invalid_request(format!(
 					"the parameter {name} is repeated"
 				)));
+			}
+			if !value.is_empty() {
+				params.insert(name.to_string(), value.into_owned());
 			}
 		}
 		Ok(OAuthForm(params))

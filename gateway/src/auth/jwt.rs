@@ -26,6 +26,10 @@ pub struct AccessClaims {
 	pub client_id: String,
 	/// Space-separated scopes.
 	pub scope: String,
+	/// The refresh-token family the token was issued with, if any: revoking the family (reuse
+	/// detected, or RFC 7009 revocation of a refresh token) revokes its access tokens too.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub sid: Option<String>,
 }
 
 /// A token just issued.
@@ -56,6 +60,7 @@ pub fn issue(
 	subject: &str,
 	client_id: &str,
 	scope: &ScopeSet,
+	family: Option<&str>,
 ) -> Result<IssuedToken, KeyError> {
 	let key = keys.active()?;
 	let now = now_secs();
@@ -70,6 +75,7 @@ pub fn issue(
 		jti: jti.clone(),
 		client_id: client_id.to_string(),
 		scope: scope.to_string(),
+		sid: family.map(str::to_string),
 	};
 	let mut header = Header::new(ALGORITHM);
 	header.kid = Some(key.kid.clone());

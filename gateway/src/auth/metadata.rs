@@ -23,7 +23,7 @@ pub async fn jwks(State(app): State<AppState>) -> Response {
 	// only if they refresh on an unknown kid, which is the usual behaviour.
 	response
 		.headers_mut()
-		.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=300"));
+		.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=60"));
 	response
 }
 

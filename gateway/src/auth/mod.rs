@@ -27,6 +27,9 @@ pub use scopes::{Scope, ScopeSet};
 
 use crate::config::Config;
 
+/// Clock skew allowed when verifying `exp` and `nbf`, in seconds.
+pub const LEEWAY_SECS: u64 = 30;
+
 /// The token-issuing settings taken from the configuration.
 #[derive(Debug, Clone)]
 pub struct TokenSettings {
@@ -49,7 +52,7 @@ impl TokenSettings {
 			audience: config.audience.clone(),
 			access_ttl_secs: config.access_token_ttl_secs,
 			refresh_ttl_secs: config.refresh_token_ttl_secs,
-			leeway_secs: 30,
+			leeway_secs: LEEWAY_SECS,
 		}
 	}
 }

@@ -93,7 +93,7 @@ impl Principal {
 			tracing::debug!(%error, "bearer token refused");
 			unauthorized(Some("invalid_token"), "the access token is invalid or expired")
 		})?;
-		if app.revoked.is_revoked(&claims.jti) {
+		if app.revoked.refuses(&claims.jti, claims.sid.as_deref(), &claims.client_id) {
 			return Err(unauthorized(Some("invalid_token"), "the access token was revoked"));
 		}
 		Ok(Principal {

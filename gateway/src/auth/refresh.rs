@@ -7,6 +7,7 @@
 use super::form::OAuthForm;
 use super::jwt;
 use super::oauth_error::OAuthError;
+use super::revocation::family_key;
 use super::scopes::ScopeSet;
 use super::token::{granted_scope, TokenResponse};
 use crate::app::AppState;
@@ -15,13 +16,13 @@ use crate::db::api_clients::ApiClient;
 use crate::db::refresh_tokens::{self, RefreshToken};
 use crate::digests::{random_token, sha256};
 
-/// Starts a family with a first token for `subject`; returns the token.
+/// Starts a family with a first token for `subject`; returns the token and the family's id.
 pub async fn start_family(
 	app: &AppState,
 	client: &ApiClient,
 	subject: &str,
 	scope: &ScopeSet,
-) -> Result<String, OAuthError> {
+) -> Result<(String, String), OAuthError> {
 	let token = random_token()?;
 	let now = now_ms();
 	let row = RefreshToken {
@@ -36,7 +37,7 @@ pub async fn start_family(
 		revoked_at: None,
 	};
 	refresh_tokens::insert(&app.db.pool, &row).await?;
-	Ok(token)
+	Ok((token, row.family_id))
 }
 
 /// The `refresh_token` grant for an authenticated client.
@@ -62,6 +63,11 @@ pub async fn refresh(
 	}
 	if current.expires_at <= now {
 		return Err(OAuthError::invalid_grant("the refresh token has expired"));
+	}
+	// A revoked family stays revoked, even for a successor another rotation inserted while the
+	// revocation ran (PostgreSQL's READ COMMITTED would not show it to the revoking UPDATE).
+	if refresh_tokens::family_revoked(&app.db.pool, &current.family_id).await? {
+		return Err(OAuthError::invalid_grant("the refresh token's family was revoked"));
 	}
 
 	// A narrower scope may be asked for (§6); the client's present allowance also bounds it.
@@ -89,9 +95,22 @@ pub async fn refresh(
 		return Err(reuse_detected(app, &current, now).await);
 	}
 	refresh_tokens::insert(&mut *tx, &next).await?;
+	if refresh_tokens::family_revoked(&mut *tx, &current.family_id).await? {
+		drop(tx);
+		return Err(OAuthError::invalid_grant("the refresh token's family was revoked"));
+	}
+	// Signed before the rotation commits: a failure here leaves the presented token usable,
+	// so the client's retry is not taken for a reuse.
+	let access = jwt::issue(
+		&app.keys,
+		&app.tokens,
+		&current.subject,
+		&client.id,
+		&scope,
+		Some(&current.family_id),
+	)?;
 	tx.commit().await?;
 
-	let access = jwt::issue(&app.keys, &app.tokens, &current.subject, &client.id, &scope)?;
 	Ok(TokenResponse {
 		access_token: access.token,
 		token_type: "Bearer".into(),
@@ -108,8 +127,17 @@ async fn reuse_detected(app: &AppState, token: &RefreshToken, now: i64) -> OAuth
 		client_id = %token.client_id,
 		"refresh token reuse detected: revoking the family"
 	);
-	if let Err(error) = refresh_tokens::revoke_family(&app.db.pool, &token.family_id, now).await {
+	if let Err(error) = revoke_family(app, &token.family_id, now).await {
 		return OAuthError::server_error(&error);
 	}
 	OAuthError::invalid_grant("the refresh token was already used; its family is revoked")
+}
+
+/// Revokes a family: its refresh tokens, and every access token issued with it (until the
+/// longest of them has expired). The number of refresh tokens revoked.
+pub async fn revoke_family(app: &AppState, family_id: &str, now: i64) -> Result<u64, sqlx::Error> {
+	let revoked = refresh_tokens::revoke_family(&app.db.pool, family_id, now).await?;
+	let until = now.saturating_add(secs_to_ms(app.tokens.access_ttl_secs + app.tokens.leeway_secs));
+	app.revoked.revoke(&app.db, &family_key(family_id), until).await?;
+	Ok(revoked)
 }

@@ -75,7 +75,7 @@ async fn revoke_refresh(app: &AppState, client_id: &str, token: &str) -> Result<
 	if row.client_id != client_id {
 		return Err(OAuthError::unauthorized_client("the token was issued to another client"));
 	}
-	let revoked = refresh_tokens::revoke_family(&app.db.pool, &row.family_id, now_ms()).await?;
+	let revoked = super::refresh::revoke_family(app, &row.family_id, now_ms()).await?;
 	tracing::info!(client_id, family = %row.family_id, revoked, "refresh token family revoked");
 	Ok(true)
 }
@@ -88,7 +88,10 @@ async fn revoke_access(app: &AppState, client_id: &str, token: &str) -> Result<b
 	if claims.client_id != client_id {
 		return Err(OAuthError::unauthorized_client("the token was issued to another client"));
 	}
-	let expires_at = i64::try_from(claims.exp).unwrap_or(i64::MAX).saturating_mul(1000);
+	// Until the token stops verifying: its expiry plus the leeway verification allows.
+	let expires_at = i64::try_from(claims.exp.saturating_add(app.tokens.leeway_secs))
+		.unwrap_or(i64::MAX)
+		.saturating_mul(1000);
 	app.revoked.revoke(&app.db, &claims.jti, expires_at).await?;
 	tracing::info!(client_id, jti = %claims.jti, "access token revoked");
 	Ok(true)

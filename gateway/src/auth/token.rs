@@ -105,12 +105,20 @@ async fn client_credentials(
 ) -> Result<TokenResponse, OAuthError> {
 	let allowed = ScopeSet::parse_lenient(&client.scopes);
 	let scope = granted_scope(form.get("scope"), &allowed)?;
-	let access = jwt::issue(&app.keys, &app.tokens, &client.id, &client.id, &scope)?;
-	let refresh_token = if client.allows_grant("refresh_token") {
+	let family = if client.allows_grant("refresh_token") {
 		Some(refresh::start_family(app, client, &client.id, &scope).await?)
 	} else {
 		None
 	};
+	let access = jwt::issue(
+		&app.keys,
+		&app.tokens,
+		&client.id,
+		&client.id,
+		&scope,
+		family.as_ref().map(|(_, id)| id.as_str()),
+	)?;
+	let refresh_token = family.map(|(token, _)| token);
 	Ok(TokenResponse {
 		access_token: access.token,
 		token_type: "Bearer".into(),

@@ -79,7 +79,11 @@ async fn probe_loop(
 					tracing::info!(%url, genesis = %hex_of(c.client.genesis_hash()), "connected to the node");
 					client = Some(c);
 				}
-				Err(error) => connect_error = Some(format!("cannot connect to {url}: {error}")),
+				Err(error) => {
+					// The URL (it may hold credentials) goes to the log, not to `/readyz`.
+					tracing::debug!(%url, %error, "cannot connect to the node");
+					connect_error = Some("cannot connect to the node".to_string());
+				}
 			}
 		}
 		let status = match &client {

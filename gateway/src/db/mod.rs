@@ -5,6 +5,7 @@
 
 pub mod api_clients;
 pub mod jwt_keys;
+pub mod leader;
 pub mod refresh_tokens;
 pub mod revoked_jti;
 pub mod signers;

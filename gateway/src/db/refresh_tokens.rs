@@ -122,3 +122,17 @@ pub async fn revoke_client<'e>(
 	.await?;
 	Ok(done.rows_affected())
 }
+
+/// Whether any token of the family was revoked (then the whole family is).
+pub async fn family_revoked<'e>(
+	ex: impl Executor<'e, Database = Any>,
+	family_id: &str,
+) -> Result<bool, sqlx::Error> {
+	let row = sqlx::query(
+		"SELECT 1 AS one FROM refresh_tokens WHERE family_id = $1 AND revoked_at IS NOT NULL LIMIT 1",
+	)
+	.bind(family_id)
+	.fetch_optional(ex)
+	.await?;
+	Ok(row.is_some())
+}

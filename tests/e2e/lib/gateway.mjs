@@ -58,6 +58,8 @@ export async function startGateway(nodeUrl, env = {}) {
   const gateway = {
     url: `http://127.0.0.1:${port}`,
     logFile,
+    /** The gateway's configuration (environment). */
+    env: config,
     admin: (...args) => JSON.parse(run('admin', ...args)),
     /** Runs an admin command with `input` on its standard input. */
     adminWithInput: (input, ...args) => JSON.parse(execFileSync(GATEWAY_BIN, ['admin', ...args], {

@@ -1,0 +1,20 @@
+//! One gateway per database: the second to take the lock is refused until the first lets go.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use pactum_gateway::db::leader::LeaderError;
+use pactum_gateway::db::Db;
+
+#[tokio::test]
+async fn a_second_gateway_on_the_same_sqlite_database_is_refused() {
+	let dir = tempfile::tempdir().unwrap();
+	let url = format!("sqlite://{}/gateway.db?mode=rwc", dir.path().display());
+	let first = Db::connect(&url, 2).await.unwrap();
+	let second = Db::connect(&url, 2).await.unwrap();
+	let held = first.leader_lock(&url).await.unwrap();
+	assert!(matches!(second.leader_lock(&url).await, Err(LeaderError::Held(_))));
+	drop(held);
+	second.leader_lock(&url).await.expect("free once the first let go");
+
+	let other = format!("sqlite://{}/other.db?mode=rwc", dir.path().display());
+	Db::connect(&other, 2).await.unwrap().leader_lock(&other).await.expect("another database");
+}
