@@ -82,32 +82,20 @@ fn cors(origins: &[String]) -> Option<CorsLayer> {
 		header::WWW_AUTHENTICATE,
 		HeaderName::from_static("idempotent-replayed"),
 	];
-	if origins.iter().any(|o| o == "*") {
-		return Some(
-			CorsLayer::new()
-				.allow_origin(AllowOrigin::any())
-				.allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
-				.allow_headers([
-					header::AUTHORIZATION,
-					header::CONTENT_TYPE,
-					HeaderName::from_static("idempotency-key"),
-				])
-				.expose_headers(exposed),
-		);
-	}
-	let origins: Vec<HeaderValue> = origins
-		.iter()
-		.filter_map(|o| match HeaderValue::from_str(o) {
+	let allowed = if origins.iter().any(|o| o == "*") {
+		AllowOrigin::any()
+	} else {
+		AllowOrigin::list(origins.iter().filter_map(|o| match HeaderValue::from_str(o) {
 			Ok(v) => Some(v),
 			Err(_) => {
 				tracing::warn!(origin = %o, "ignoring an invalid CORS origin");
 				None
 			}
-		})
-		.collect();
+		}))
+	};
 	Some(
 		CorsLayer::new()
-			.allow_origin(AllowOrigin::list(origins))
+			.allow_origin(allowed)
 			.allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
 			.allow_headers([
 				header::AUTHORIZATION,

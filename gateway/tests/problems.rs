@@ -117,3 +117,20 @@ async fn a_plain_request_id_is_echoed_and_any_other_replaced() {
 		assert_eq!(echoed.len(), 36, "a fresh UUID");
 	}
 }
+
+#[tokio::test]
+async fn cors_for_any_origin_exposes_the_headers_a_browser_needs() {
+	let config =
+		pactum_gateway::config::Config { cors_origins: vec!["*".into()], ..Default::default() };
+	let app = common::app_with(common::ready_chain(), config).await;
+	let request = axum::http::Request::get("/healthz")
+		.header(header::ORIGIN, "https://portal.operator.example")
+		.body(axum::body::Body::empty())
+		.unwrap();
+	let reply = app.send(request).await;
+	assert_eq!(reply.header(header::ACCESS_CONTROL_ALLOW_ORIGIN), Some("*"));
+	let exposed = reply.header(header::ACCESS_CONTROL_EXPOSE_HEADERS).unwrap().to_ascii_lowercase();
+	for name in ["location", "www-authenticate", "x-request-id", "idempotent-replayed"] {
+		assert!(exposed.contains(name), "{name} in {exposed}");
+	}
+}

@@ -44,6 +44,11 @@ pub async fn app() -> TestApp {
 }
 
 pub async fn app_with_chain(chain: ChainStatus) -> TestApp {
+	app_with(chain, Config::default()).await
+}
+
+/// A gateway with `config` (its `data_dir` replaced by a temporary one).
+pub async fn app_with(chain: ChainStatus, config: Config) -> TestApp {
 	let dir = tempfile::tempdir().unwrap();
 	let url = format!("sqlite://{}/gateway.db?mode=rwc", dir.path().display());
 	let db = Db::connect(&url, 4).await.unwrap();
@@ -52,7 +57,7 @@ pub async fn app_with_chain(chain: ChainStatus) -> TestApp {
 	keys::ensure_active(&db, &sealer, now_ms()).await.unwrap();
 	let keys = Arc::new(KeyRing::load(&db, &sealer).await.unwrap());
 	let revoked = Arc::new(RevokedTokens::load(&db).await.unwrap());
-	let config = Config { data_dir: dir.path().to_path_buf(), ..Config::default() };
+	let config = Config { data_dir: dir.path().to_path_buf(), ..config };
 	let state = AppState::new(config, db, sealer, keys, revoked, Arc::new(StaticChain(chain)));
 	TestApp { router: app::router(state.clone()), state, _dir: dir }
 }
