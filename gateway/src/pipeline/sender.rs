@@ -3,7 +3,8 @@
 //! has not used it (so no gap stays behind it), otherwise the signer's next nonce. An attempt is
 //! signed at the finalized block with a mortal era, checked by the node's transaction validation
 //! (a refusal other than "a nonce ahead of the chain" fails the submission with the reason and
-//! uses no nonce), stored with its nonce in one database transaction, and only then broadcast.
+//! uses no nonce), stored with its nonce in one database transaction, and only then broadcast
+//! (without waiting for the node's answer: nonces are already fixed, and the tracker decides).
 
 use std::time::Duration;
 
@@ -100,7 +101,7 @@ async fn round(
 					continue;
 				}
 			};
-			let mut tx = at.tx();
+			let tx = at.tx();
 			let call_data = match call.encode(&tx) {
 				Ok(bytes) => bytes,
 				Err(error) => {
@@ -118,12 +119,16 @@ async fn round(
 				Some(previous) if previous >= chain_nonce => previous,
 				_ => next,
 			};
+			// Signed offline (the nonce and the era's block are given, so nothing is asked of
+			// the node); one round trip for the validation, none awaited for the broadcast.
 			let params = PolkadotExtrinsicParamsBuilder::<PactumConfig>::new()
 				.nonce(nonce as u64)
-				.mortal(ERA_PERIOD)
+				.mortal_from_unchecked(ERA_PERIOD, at.block_number(), at.block_hash())
 				.build();
-			let signed =
-				tx.create_signed(&payload, &keypair, params).await.map_err(PipelineError::node)?;
+			let signed = tx
+				.create_signable_offline(&payload, params)
+				.and_then(|mut signable| signable.sign(&keypair))
+				.map_err(PipelineError::node)?;
 			match signed.validate().await.map_err(PipelineError::node)? {
 				ValidationResult::Valid(_)
 				| ValidationResult::Invalid(TransactionInvalid::Future) => {}
@@ -162,10 +167,13 @@ async fn round(
 			signers::set_next_nonce(&mut *db_tx, &signer, Some(next.max(nonce + 1))).await?;
 			db_tx.commit().await?;
 			tracing::info!(submission = %row.id, nonce, tx_hash = %hex_of(&attempt.tx_hash), "broadcasting");
-			if let Err(error) = signed.submit().await {
-				// Stored, so the tracker will find it or declare it dead; nothing is lost.
-				tracing::warn!(submission = %row.id, %error, "broadcast refused");
-			}
+			let id = row.id.clone();
+			tokio::spawn(async move {
+				if let Err(error) = signed.submit().await {
+					// Stored, so the tracker will find it or declare it dead; nothing is lost.
+					tracing::warn!(submission = %id, %error, "broadcast refused");
+				}
+			});
 		}
 	}
 	Ok(())

@@ -60,6 +60,8 @@ export async function startGateway(nodeUrl, env = {}) {
     logFile,
     /** The gateway's configuration (environment). */
     env: config,
+    /** The running process's id. */
+    pid: () => child.pid,
     admin: (...args) => JSON.parse(run('admin', ...args)),
     /** Runs an admin command with `input` on its standard input. */
     adminWithInput: (input, ...args) => JSON.parse(execFileSync(GATEWAY_BIN, ['admin', ...args], {
