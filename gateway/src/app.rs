@@ -29,6 +29,8 @@ pub struct AppState {
 	/// The newest finalized block the pipeline's tracker has scanned (number, `0x` hash): reads
 	/// are never older than it, so a caller sees the effect of a submission reported finalized.
 	pub tracked: Arc<tokio::sync::watch::Sender<Option<(u64, String)>>>,
+	/// API client → the chain account it acts for, kept ten seconds (reads need it per request).
+	pub accounts: Arc<crate::pipeline::intake::AccountCache>,
 }
 
 impl AppState {
@@ -51,6 +53,7 @@ impl AppState {
 			chain,
 			wake: Arc::new(tokio::sync::Notify::new()),
 			tracked: Arc::new(tokio::sync::watch::Sender::new(None)),
+			accounts: Arc::default(),
 		}
 	}
 }

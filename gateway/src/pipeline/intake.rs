@@ -133,10 +133,18 @@ pub async fn accept(
 /// The chain account the caller's API client acts for (SS58): what it may see, and the account its
 /// writes are signed by. A client acting for none gets a 403.
 pub async fn acting_account(app: &AppState, principal: &Principal) -> Result<String, ApiError> {
-	let client = api_clients::find(&app.db.pool, &principal.client_id).await?.ok_or_else(|| {
-		ApiError::Auth(Problem::new(StatusCode::FORBIDDEN, "forbidden", "Forbidden"))
-	})?;
-	client.act_as_account.ok_or_else(|| {
+	let account = match app.accounts.get(&principal.client_id) {
+		Some(account) => account,
+		None => {
+			let client =
+				api_clients::find(&app.db.pool, &principal.client_id).await?.ok_or_else(|| {
+					ApiError::Auth(Problem::new(StatusCode::FORBIDDEN, "forbidden", "Forbidden"))
+				})?;
+			app.accounts.put(&principal.client_id, client.act_as_account.clone());
+			client.act_as_account
+		}
+	};
+	account.ok_or_else(|| {
 		ApiError::Auth(
 			Problem::new(StatusCode::FORBIDDEN, "no-account", "No chain account").with_detail(
 				"this API client acts for no chain account (admin api-client create --act-as)",
@@ -189,4 +197,29 @@ fn idempotency_key(headers: &HeaderMap) -> Result<&str, ApiError> {
 		));
 	}
 	Ok(key)
+}
+
+/// API client id → its `act_as_account`, for [`ACCOUNT_CACHE_TTL`]. A client's account never
+/// changes (a new client is made instead); the time bound only keeps the map from growing stale.
+#[derive(Debug, Default)]
+pub struct AccountCache {
+	map: std::sync::RwLock<std::collections::HashMap<String, (Option<String>, std::time::Instant)>>,
+}
+
+/// How long an entry of [`AccountCache`] is used.
+pub const ACCOUNT_CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(10);
+
+impl AccountCache {
+	fn get(&self, client_id: &str) -> Option<Option<String>> {
+		let map = self.map.read().unwrap_or_else(|p| p.into_inner());
+		map.get(client_id)
+			.filter(|(_, at)| at.elapsed() < ACCOUNT_CACHE_TTL)
+			.map(|(account, _)| account.clone())
+	}
+
+	fn put(&self, client_id: &str, account: Option<String>) {
+		let mut map = self.map.write().unwrap_or_else(|p| p.into_inner());
+		map.retain(|_, (_, at)| at.elapsed() < ACCOUNT_CACHE_TTL);
+		map.insert(client_id.to_string(), (account, std::time::Instant::now()));
+	}
 }
