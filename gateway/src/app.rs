@@ -74,6 +74,8 @@ pub fn router(state: AppState) -> Router {
 		.route("/v1/documents/signatures", post(routes::documents::sign))
 		.route("/v1/documents/{id}", get(routes::document_reads::get))
 		.route("/v1/documents/{id}/signing-payload", get(routes::document_reads::signing_payload))
+		.route("/v1/documents/{id}/amendments", post(routes::documents::amend))
+		.route("/v1/documents/{id}/terminations", post(routes::documents::terminate))
 		.route("/v1/submissions/{id}", get(routes::submissions::get))
 		.merge(openapi::docs())
 		.fallback(layers::not_found)

@@ -33,6 +33,8 @@ use crate::problem::Problem;
         crate::routes::whoami::whoami,
         crate::routes::documents::create,
         crate::routes::documents::sign,
+        crate::routes::documents::amend,
+        crate::routes::documents::terminate,
         crate::routes::document_reads::list,
         crate::routes::document_reads::get,
         crate::routes::document_reads::signing_payload,

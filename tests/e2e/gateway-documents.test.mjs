@@ -87,6 +87,59 @@ test('a contract is signed by the operator, then by the client with its own key,
   assert.deepEqual(signers.sort(), [alice.address, bob.address].sort());
 });
 
+/** Signs `version` (with `hash`) of `id` by Alice through the gateway and by Bob with his own key, in one call. */
+async function signByBoth(key, id, version, hash) {
+  const payload = await read(operator, `/v1/documents/${id}/signing-payload?version=${version}&hash=${hash}`);
+  const signature = u8aToHex(bob.sign(hexToU8a(payload.body.payload)));
+  return write(operator, '/v1/documents/signatures', key, {
+    items: [
+      { document: id, version, hash },
+      { document: id, version, hash, relayed: { signer: bob.address, signature } },
+    ],
+  });
+}
+
+test('an amendment is signed again by both; a termination ends the contract', async () => {
+  const { id, hash } = await createDocument('amended-1');
+  assert.deepEqual((await signByBoth('amended-1-v0', id, 0, hash)).result.activated, [id]);
+
+  const newHash = digest();
+  const amended = await write(operator, `/v1/documents/${id}/amendments`, 'amend-1', {
+    hash: newHash, uri: 'https://files.operator.example/amended-1-v1', reason_hash: digest(),
+  });
+  assert.equal(amended.status, 'finalized', JSON.stringify(amended));
+  assert.equal(amended.result.document, id);
+  assert.equal(amended.result.version, 1);
+  const pending = (await read(operator, `/v1/documents/${id}`)).body.document;
+  assert.equal(pending.status, 'Active', 'the text in force stays until the amendment is signed');
+  assert.equal(pending.openVersion ?? pending.open_version, 1);
+  assert.equal(pending.versions[1].hash.digest, newHash);
+
+  const both = await signByBoth('amended-1-v1', id, 1, newHash);
+  assert.equal(both.status, 'finalized', JSON.stringify(both));
+  assert.deepEqual(both.result.activated, [id]);
+  const current = (await read(operator, `/v1/documents/${id}`)).body.document;
+  assert.equal(current.activeVersion ?? current.active_version, 1);
+
+  const ending = await write(operator, `/v1/documents/${id}/terminations`, 'terminate-1', { reason_hash: digest() });
+  assert.equal(ending.status, 'finalized', JSON.stringify(ending));
+  assert.equal(ending.result.document, id);
+  assert.equal(ending.result.version, 2);
+  const termination = (await read(operator, `/v1/documents/${id}`)).body.document.versions[2];
+  await signByBoth('terminate-1-v2', id, 2, termination.hash.digest);
+  assert.equal((await read(operator, `/v1/documents/${id}`)).body.document.status, 'Terminated');
+
+  // Proposals are checked before they are stored.
+  const bad = await postJson(`${gateway.url}/v1/documents/${id}/amendments`, operator, 'amend-bad', {
+    hash: newHash, uri: 'x', reason_hash: '0x12',
+  });
+  assert.equal(bad.status, 400);
+  // What only the chain knows (the document is no longer active) fails the submission by name.
+  const late = await write(operator, `/v1/documents/${id}/terminations`, 'terminate-2', { reason_hash: digest() });
+  assert.equal(late.status, 'failed');
+  assert.match(late.error, /^Documents\./);
+});
+
 test('a signature by the wrong key or of the wrong text fails by name and signs nothing', async () => {
   const { id, hash } = await createDocument('contract-2');
   const version = 0;

@@ -25,6 +25,40 @@ pub enum Call {
 	/// `documents.sign_many`: the signer's own signatures and relayed ones.
 	#[serde(rename = "documents.sign")]
 	SignDocuments(SignDocuments),
+	/// `documents.propose_amendment`.
+	#[serde(rename = "documents.amend")]
+	ProposeAmendment(ProposeAmendment),
+	/// `documents.propose_termination`.
+	#[serde(rename = "documents.terminate")]
+	ProposeTermination(ProposeTermination),
+}
+
+/// A new text for an active document, to be signed again by every required signer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProposeAmendment {
+	/// Set from the path.
+	#[serde(default)]
+	pub document: u64,
+	#[serde(default = "default_algorithm")]
+	pub hash_algorithm: String,
+	/// The new file's digest: `0x` and 64 hex characters.
+	pub hash: String,
+	/// Where the new (encrypted) file lives.
+	pub uri: String,
+	/// `0x`-hex blake2-256 of the reason's text (the text stays off chain).
+	pub reason_hash: String,
+}
+
+/// A proposal to terminate an active document, to be signed by every required signer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProposeTermination {
+	/// Set from the path.
+	#[serde(default)]
+	pub document: u64,
+	/// `0x`-hex blake2-256 of the reason's text.
+	pub reason_hash: String,
 }
 
 /// Signatures of document versions, in one call: all or nothing.
@@ -104,6 +138,8 @@ impl Call {
 		match self {
 			Call::CreateDocument(_) => "documents.create",
 			Call::SignDocuments(_) => "documents.sign",
+			Call::ProposeAmendment(_) => "documents.amend",
+			Call::ProposeTermination(_) => "documents.terminate",
 		}
 	}
 
@@ -113,6 +149,18 @@ impl Call {
 		match self {
 			Call::CreateDocument(c) => c.check(signer),
 			Call::SignDocuments(c) => c.check(),
+			Call::ProposeAmendment(c) => {
+				algorithm(&c.hash_algorithm)?;
+				digest(&c.hash)?;
+				digest(&c.reason_hash).map_err(|e| format!("reason_{e}"))?;
+				if c.uri.is_empty() {
+					return Err("uri is empty".into());
+				}
+				Ok(())
+			}
+			Call::ProposeTermination(c) => {
+				digest(&c.reason_hash).map(|_| ()).map_err(|e| format!("reason_{e}"))
+			}
 		}
 	}
 
@@ -125,6 +173,23 @@ impl Call {
 		let encoded = match self {
 			Call::CreateDocument(c) => tx.call_data(&c.payload()?),
 			Call::SignDocuments(c) => tx.call_data(&c.payload()?),
+			Call::ProposeAmendment(c) => {
+				let hash = ContentHash {
+					algorithm: algorithm(&c.hash_algorithm)?,
+					digest: digest(&c.hash)?,
+				};
+				tx.call_data(&pactum::tx().documents().propose_amendment(
+					c.document,
+					hash,
+					c.uri.clone().into_bytes(),
+					subxt::utils::H256(digest(&c.reason_hash)?),
+				))
+			}
+			Call::ProposeTermination(c) => tx.call_data(
+				&pactum::tx()
+					.documents()
+					.propose_termination(c.document, subxt::utils::H256(digest(&c.reason_hash)?)),
+			),
 		};
 		encoded.map_err(|e| format!("cannot encode the call: {e}"))
 	}
@@ -148,6 +213,13 @@ impl Call {
 				};
 				json!({ "signed": documents("Signed"), "activated": documents("Activated") })
 			}
+			Call::ProposeAmendment(_) | Call::ProposeTermination(_) => events
+				.iter()
+				.find(|e| {
+					e.is("Documents", "AmendmentProposed")
+						|| e.is("Documents", "TerminationProposed")
+				})
+				.map_or(Value::Null, |e| json!({ "document": e.document, "version": e.version })),
 		}
 	}
 }
@@ -160,6 +232,9 @@ pub struct DecodedEvent {
 	/// The document a `Documents` event is about.
 	#[serde(skip_serializing_if = "Option::is_none")]
 	pub document: Option<u64>,
+	/// The version it names, if any.
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub version: Option<u32>,
 }
 
 impl DecodedEvent {
@@ -377,8 +452,18 @@ mod tests {
 	fn the_result_names_the_created_document() {
 		let call = Call::CreateDocument(document());
 		let events = [
-			DecodedEvent { pallet: "Balances".into(), name: "Withdraw".into(), document: None },
-			DecodedEvent { pallet: "Documents".into(), name: "Created".into(), document: Some(7) },
+			DecodedEvent {
+				pallet: "Balances".into(),
+				name: "Withdraw".into(),
+				document: None,
+				version: None,
+			},
+			DecodedEvent {
+				pallet: "Documents".into(),
+				name: "Created".into(),
+				document: Some(7),
+				version: None,
+			},
 		];
 		assert_eq!(call.result(&events), json!({ "document": 7 }));
 		assert_eq!(call.result(&events[..1]), Value::Null);

@@ -130,6 +130,17 @@ pub async fn accept(
 	Ok((replayed, Submission::of(row)))
 }
 
+/// [`accept`], answered: `202` with the submission.
+pub async fn submit(
+	app: &AppState,
+	principal: &Principal,
+	headers: &HeaderMap,
+	call: Call,
+) -> Result<Response, ApiError> {
+	let (replayed, submission) = accept(app, principal, headers, call).await?;
+	Ok(accepted_response(replayed, submission))
+}
+
 /// The chain account the caller's API client acts for (SS58): what it may see, and the account its
 /// writes are signed by. A client acting for none gets a 403.
 pub async fn acting_account(app: &AppState, principal: &Principal) -> Result<String, ApiError> {
@@ -171,7 +182,7 @@ pub fn json_body<T: serde::de::DeserializeOwned>(
 }
 
 /// `202` with the submission and its `Location`; `Idempotent-Replayed: true` on a replay.
-pub fn accepted_response(replayed: bool, submission: Submission) -> Response {
+fn accepted_response(replayed: bool, submission: Submission) -> Response {
 	let location = HeaderValue::from_str(&submission.status_url).ok();
 	let mut response = (StatusCode::ACCEPTED, Json(submission)).into_response();
 	if let Some(location) = location {

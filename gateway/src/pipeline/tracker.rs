@@ -127,10 +127,12 @@ async fn included(
 		let mut success = false;
 		for event in events.iter() {
 			let event = event.map_err(PipelineError::node)?;
+			let (document, version) = document_of(&event);
 			let item = DecodedEvent {
 				pallet: event.pallet_name().to_string(),
 				name: event.event_name().to_string(),
-				document: document_of(&event),
+				document,
+				version,
 			};
 			if event.decode_fields_as::<pactum::system::events::ExtrinsicSuccess>().is_some() {
 				success = true;
@@ -166,19 +168,33 @@ async fn included(
 	Ok(out)
 }
 
-/// The document a `Documents` event is about.
-fn document_of(event: &subxt::events::Event<'_, PactumConfig>) -> Option<u64> {
-	use pactum::documents::events::{Activated, Created, Signed};
+/// The document (and version) a `Documents` event is about.
+fn document_of(event: &subxt::events::Event<'_, PactumConfig>) -> (Option<u64>, Option<u32>) {
+	use pactum::documents::events::{
+		Activated, AmendmentProposed, Created, Signed, Terminated, TerminationProposed,
+	};
+	if event.pallet_name() != "Documents" {
+		return (None, None);
+	}
 	if let Some(Ok(e)) = event.decode_fields_as::<Created>() {
-		return Some(e.document);
+		return (Some(e.document), None);
 	}
 	if let Some(Ok(e)) = event.decode_fields_as::<Signed>() {
-		return Some(e.document);
+		return (Some(e.document), Some(e.version));
 	}
 	if let Some(Ok(e)) = event.decode_fields_as::<Activated>() {
-		return Some(e.document);
+		return (Some(e.document), Some(e.version));
 	}
-	None
+	if let Some(Ok(e)) = event.decode_fields_as::<Terminated>() {
+		return (Some(e.document), Some(e.version));
+	}
+	if let Some(Ok(e)) = event.decode_fields_as::<AmendmentProposed>() {
+		return (Some(e.document), Some(e.version));
+	}
+	if let Some(Ok(e)) = event.decode_fields_as::<TerminationProposed>() {
+		return (Some(e.document), Some(e.version));
+	}
+	(None, None)
 }
 
 /// `Pallet.Error` for a module error (from the metadata of the block), the variant otherwise.

@@ -1,17 +1,21 @@
-//! Writes on documents: `POST /v1/documents` (create, or a supplement) and
+//! Writes on documents: `POST /v1/documents` (create, or a supplement),
 //! `POST /v1/documents/signatures` (sign: the operator's own signatures, bulk, and parties'
-//! signatures made with their own keys, relayed). Each answers at once with the submission.
+//! signatures made with their own keys, relayed), `POST /v1/documents/{id}/amendments` and
+//! `…/terminations` (proposals, signed again like a new text). Each answers at once with the
+//! submission.
 
 use axum::body::Bytes;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 
 use crate::app::AppState;
 use crate::auth::principal::{need, Scoped};
 use crate::error::ApiError;
-use crate::pipeline::calls::{Call, CreateDocument, SignDocuments};
-use crate::pipeline::intake::{self, accepted_response, json_body, Submission};
+use crate::pipeline::calls::{
+	Call, CreateDocument, ProposeAmendment, ProposeTermination, SignDocuments,
+};
+use crate::pipeline::intake::{self, json_body, Submission};
 
 /// Create a document: its file's hash and link go on chain, the caller's account among the
 /// parties. The submission reaches `finalized` with `result.document` (the new id) or `failed`
@@ -38,9 +42,7 @@ pub async fn create(
 	body: Bytes,
 ) -> Result<Response, ApiError> {
 	let request: CreateDocument = json_body(&headers, &body)?;
-	let (replayed, submission) =
-		intake::accept(&app, &principal, &headers, Call::CreateDocument(request)).await?;
-	Ok(accepted_response(replayed, submission))
+	intake::submit(&app, &principal, &headers, Call::CreateDocument(request)).await
 }
 
 /// Sign versions of documents, up to 100 in one all-or-nothing call: items without `relayed` are
@@ -70,7 +72,60 @@ pub async fn sign(
 	body: Bytes,
 ) -> Result<Response, ApiError> {
 	let request: SignDocuments = json_body(&headers, &body)?;
-	let (replayed, submission) =
-		intake::accept(&app, &principal, &headers, Call::SignDocuments(request)).await?;
-	Ok(accepted_response(replayed, submission))
+	intake::submit(&app, &principal, &headers, Call::SignDocuments(request)).await
+}
+
+/// Propose a new text of an active document (its hash and link, and the hash of the reason): it
+/// must be signed again by every required signer; until then the text in force stays. The
+/// submission reaches `finalized` with `result: {document, version}`.
+#[utoipa::path(
+    post,
+    path = "/v1/documents/{id}/amendments",
+    tag = "documents",
+    params(("id" = u64, Path, description = "The document"), ("Idempotency-Key" = String, Header, description = "Unique per request")),
+    request_body = ProposeAmendment,
+    responses(
+        (status = 202, description = "Accepted (or replayed)", body = Submission),
+        (status = 400, description = "Invalid request; nothing stored", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
+        (status = 403, description = "No documents:write scope, or no chain account for this client", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
+        (status = 422, description = "Idempotency-Key reused for another request", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = ["documents:write"]))
+)]
+pub async fn amend(
+	State(app): State<AppState>,
+	Scoped(principal, _): Scoped<need::DocumentsWrite>,
+	Path(id): Path<u64>,
+	headers: HeaderMap,
+	body: Bytes,
+) -> Result<Response, ApiError> {
+	let request = ProposeAmendment { document: id, ..json_body(&headers, &body)? };
+	intake::submit(&app, &principal, &headers, Call::ProposeAmendment(request)).await
+}
+
+/// Propose to terminate an active document (with the hash of the reason): once every required
+/// signer signed the termination version, the document is `Terminated`.
+#[utoipa::path(
+    post,
+    path = "/v1/documents/{id}/terminations",
+    tag = "documents",
+    params(("id" = u64, Path, description = "The document"), ("Idempotency-Key" = String, Header, description = "Unique per request")),
+    request_body = ProposeTermination,
+    responses(
+        (status = 202, description = "Accepted (or replayed)", body = Submission),
+        (status = 400, description = "Invalid request; nothing stored", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
+        (status = 403, description = "No documents:write scope, or no chain account for this client", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
+        (status = 422, description = "Idempotency-Key reused for another request", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = ["documents:write"]))
+)]
+pub async fn terminate(
+	State(app): State<AppState>,
+	Scoped(principal, _): Scoped<need::DocumentsWrite>,
+	Path(id): Path<u64>,
+	headers: HeaderMap,
+	body: Bytes,
+) -> Result<Response, ApiError> {
+	let request = ProposeTermination { document: id, ..json_body(&headers, &body)? };
+	intake::submit(&app, &principal, &headers, Call::ProposeTermination(request)).await
 }
