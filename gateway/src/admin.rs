@@ -43,7 +43,7 @@ pub struct NewApiClient {
 	pub scopes: String,
 	/// Also issue refresh tokens with client credentials.
 	pub refresh_tokens: bool,
-	/// The chain account the client acts for (used from M3 on).
+	/// The chain account (a signer's) the client acts for: what it reads, who signs its writes.
 	pub act_as_account: Option<String>,
 }
 

@@ -2,8 +2,10 @@
 //!
 //! The REST gateway through which an operator's backends (a CRM first) use a Pactum chain: an
 //! OAuth 2.0 authorisation server (client credentials, refresh tokens with rotation and reuse
-//! detection, revocation, ES256 access tokens with a published JWKS), and, in later milestones,
-//! clients, documents, certificates, tokens, submissions tracked to finality, webhooks and SSE.
+//! detection, revocation, ES256 access tokens with a published JWKS), documents (create, sign,
+//! bulk-sign, relayed signatures, amendments, terminations; reads for parties only) through a
+//! submission pipeline that stores every write before signing and tracks it to finality at most
+//! once; later: clients, files, certificates, tokens, webhooks and SSE.
 //! The plan is `wip/gateway-plan.md`; what is written so far is in `wip/gateway-status.md`.
 //!
 //! ## Layout

@@ -19,7 +19,8 @@ use crate::problem::Problem;
     info(
         title = "Pactum gateway",
         description = "REST API of a Pactum chain: OAuth 2.0 (client credentials, refresh tokens), \
-                       and in later versions clients, documents, certificates and tokens. \
+                       documents (writes become submissions tracked to finality), and in later \
+                       versions clients, certificates and tokens. \
                        Errors are RFC 9457 problem details (application/problem+json); the OAuth \
                        endpoints answer RFC 6749 §5.2 errors."
     ),

@@ -1,5 +1,6 @@
-//! Resource endpoints, one module per resource (later milestones: clients, documents, files,
-//! signatures, certificates, tokens, participants, lookup, submissions, events, webhooks).
+//! Resource endpoints, one module per resource: documents (writes) and document_reads,
+//! submissions, whoami. Later: clients, files, certificates, tokens, participants, lookup,
+//! events, webhooks.
 
 pub mod document_reads;
 pub mod documents;
