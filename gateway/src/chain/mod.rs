@@ -55,3 +55,8 @@ impl Chain for StaticChain {
 		self.0.clone()
 	}
 }
+
+/// `0x`-hex of bytes (hashes, SCALE payloads), as the node's JSON-RPC writes them.
+pub fn hex_of(bytes: impl AsRef<[u8]>) -> String {
+	format!("0x{}", hex::encode(bytes.as_ref()))
+}

@@ -76,7 +76,7 @@ impl Reads {
 		function: &str,
 		args: impl Encode,
 	) -> Result<R, ApiError> {
-		let bytes = format!("0x{}", hex::encode(args.encode()));
+		let bytes = super::hex_of(args.encode());
 		let answer: String =
 			self.call("state_call", rpc_params![function, bytes, &self.at]).await?;
 		let raw = hex::decode(answer.trim_start_matches("0x"))

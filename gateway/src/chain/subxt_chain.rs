@@ -12,7 +12,7 @@ use tokio::sync::watch;
 
 use crate::shutdown::CancelSignal;
 
-use super::{Chain, ChainStatus};
+use super::{hex_of, Chain, ChainStatus};
 
 /// A connection to the node: the typed client and, over the same URL, a plain JSON-RPC client
 /// for the chain's own methods (`documents_get`, …), whose JSON the API passes on.
@@ -142,8 +142,4 @@ async fn probe(client: &PactumClient) -> ChainStatus {
 			..Default::default()
 		},
 	}
-}
-
-fn hex_of(bytes: impl AsRef<[u8]>) -> String {
-	format!("0x{}", hex::encode(bytes.as_ref()))
 }

@@ -77,10 +77,5 @@ impl Db {
 
 /// `<path>.lock` for `sqlite://<path>?…`; `None` for an in-memory database.
 fn sqlite_lock_path(url: &str) -> Option<PathBuf> {
-	let rest = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
-	let path = rest.split('?').next().unwrap_or("");
-	if path.is_empty() || path == ":memory:" {
-		return None;
-	}
-	Some(PathBuf::from(format!("{path}.lock")))
+	super::sqlite_file(url).map(|path| PathBuf::from(format!("{path}.lock")))
 }

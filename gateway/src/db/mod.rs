@@ -99,13 +99,18 @@ impl Db {
 	}
 }
 
-/// `sqlite://<path>?…` → creates `<path>`'s directory. In-memory URLs need nothing.
-fn create_sqlite_dir(url: &str) -> Result<(), DbError> {
+/// The file of `sqlite://<path>?…`; `None` for an in-memory database.
+pub(crate) fn sqlite_file(url: &str) -> Option<&str> {
 	let rest = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
 	let path = rest.split('?').next().unwrap_or("");
-	if path.is_empty() || path == ":memory:" {
+	(!path.is_empty() && path != ":memory:").then_some(path)
+}
+
+/// `sqlite://<path>?…` → creates `<path>`'s directory. In-memory URLs need nothing.
+fn create_sqlite_dir(url: &str) -> Result<(), DbError> {
+	let Some(path) = sqlite_file(url) else {
 		return Ok(());
-	}
+	};
 	if let Some(dir) = std::path::Path::new(path).parent() {
 		if !dir.as_os_str().is_empty() {
 			std::fs::create_dir_all(dir)

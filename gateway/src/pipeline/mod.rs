@@ -73,7 +73,4 @@ async fn pause(wake: &Notify, period: Duration, stop: &mut CancelSignal) -> bool
 	}
 }
 
-/// `0x`-hex of a hash.
-pub fn hex_of(bytes: impl AsRef<[u8]>) -> String {
-	format!("0x{}", hex::encode(bytes.as_ref()))
-}
+pub use crate::chain::hex_of;

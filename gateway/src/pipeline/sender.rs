@@ -93,6 +93,12 @@ async fn round(
 		let account = keypair.public_key().to_account_id();
 		let chain_nonce =
 			at.tx().account_nonce(&account).await.map_err(PipelineError::node)? as i64;
+		// The signer's next nonce, read once: within the round only this loop advances it.
+		let mut next = signers::find(pool, &signer)
+			.await?
+			.and_then(|s| s.next_nonce)
+			.unwrap_or(chain_nonce)
+			.max(chain_nonce);
 		for row in queue {
 			let call: Call = match serde_json::from_str(&row.request_json) {
 				Ok(call) => call,
@@ -110,11 +116,6 @@ async fn round(
 				}
 			};
 			let payload = tx.from_call_data_bytes(&call_data).map_err(PipelineError::node)?;
-			let next = signers::find(pool, &signer)
-				.await?
-				.and_then(|s| s.next_nonce)
-				.unwrap_or(chain_nonce)
-				.max(chain_nonce);
 			let nonce = match row.nonce {
 				Some(previous) if previous >= chain_nonce => previous,
 				_ => next,
@@ -166,6 +167,7 @@ async fn round(
 			}
 			signers::set_next_nonce(&mut *db_tx, &signer, Some(next.max(nonce + 1))).await?;
 			db_tx.commit().await?;
+			next = next.max(nonce + 1);
 			tracing::info!(submission = %row.id, nonce, tx_hash = %hex_of(&attempt.tx_hash), "broadcasting");
 			let id = row.id.clone();
 			tokio::spawn(async move {

@@ -10,6 +10,7 @@ use std::time::Duration;
 use pactum_chain_api::pactum;
 use pactum_chain_api::pactum::runtime_types::sp_runtime::DispatchError;
 use pactum_chain_api::{PactumClient, PactumConfig};
+use subxt::events::Phase;
 use subxt::OnlineClientAtBlock;
 
 use super::calls::{Call, DecodedEvent};
@@ -117,15 +118,27 @@ async fn included(
 	live: &mut HashMap<Vec<u8>, SubmissionRow>,
 ) -> Result<Vec<(SubmissionRow, Finished)>, PipelineError> {
 	let extrinsics = at.extrinsics().fetch().await.map_err(PipelineError::node)?;
-	let mut out = Vec::new();
+	let mut matched = Vec::new();
 	for extrinsic in extrinsics.iter() {
 		let extrinsic = extrinsic.map_err(PipelineError::node)?;
-		let Some(row) = live.remove(extrinsic.hash().as_ref()) else { continue };
-		let events = extrinsic.events().await.map_err(PipelineError::node)?;
+		if let Some(row) = live.remove(extrinsic.hash().as_ref()) {
+			matched.push((row, extrinsic.index()));
+		}
+	}
+	if matched.is_empty() {
+		return Ok(Vec::new());
+	}
+	// The block's events, read once for every matched extrinsic.
+	let events = at.events().fetch().await.map_err(PipelineError::node)?;
+	let mut out = Vec::new();
+	for (row, index) in matched {
+		let phase = u32::try_from(index).ok().map(Phase::ApplyExtrinsic);
+		let events =
+			events.iter().filter(|e| e.as_ref().map_or(true, |e| Some(e.phase()) == phase));
 		let mut decoded = Vec::new();
 		let mut error = None;
 		let mut success = false;
-		for event in events.iter() {
+		for event in events {
 			let event = event.map_err(PipelineError::node)?;
 			let (document, version) = document_of(&event);
 			let item = DecodedEvent {
@@ -163,7 +176,7 @@ async fn included(
 		let status = if success { Status::Finalized } else { Status::Failed };
 		let error =
 			if success { None } else { Some(error.unwrap_or_else(|| "no outcome event".into())) };
-		out.push((row, Finished { status, index: extrinsic.index() as i64, error, result }));
+		out.push((row, Finished { status, index: index as i64, error, result }));
 	}
 	Ok(out)
 }

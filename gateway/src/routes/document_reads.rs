@@ -133,7 +133,7 @@ pub async fn signing_payload(
 	.map_err(ApiError::BadRequest)?;
 	let reads = accessible(&app, &principal, id).await?;
 	let payload: Vec<u8> = reads.runtime_api("DocumentsApi_signing_payload", args).await?;
-	Ok(Json(SigningPayload { payload: format!("0x{}", hex::encode(payload)) }))
+	Ok(Json(SigningPayload { payload: crate::chain::hex_of(payload) }))
 }
 
 /// A reader, when the caller's account may access document `id`; a 404 otherwise.
