@@ -45,7 +45,7 @@ export PACTUM_GATEWAY_MASTER_KEY_FILE="$GATEWAY_DIR/master.key"
 "$PACTUM_GATEWAY" migrate
 printf '//Alice' | "$PACTUM_GATEWAY" admin signer add --label operator --secret-file - >/dev/null
 DEV_CLIENT="$("$PACTUM_GATEWAY" admin api-client create --name development --refresh-tokens --act-as operator \
-  --scopes "documents:read documents:write clients:read clients:write certificates:read certificates:issue tokens:read tokens:write submissions:read webhooks:manage")"
+  --scopes "documents:read documents:write clients:read clients:write certificates:read certificates:issue tokens:read tokens:write submissions:read webhooks:manage events:read")"
 client_field() { python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1" <<<"$DEV_CLIENT"; }
 "$PACTUM_GATEWAY" serve &
 gateway_pid=$!

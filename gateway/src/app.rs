@@ -29,6 +29,10 @@ pub struct AppState {
 	/// The newest finalized block the pipeline's tracker has scanned (number, `0x` hash): reads
 	/// are never older than it, so a caller sees the effect of a submission reported finalized.
 	pub tracked: Arc<tokio::sync::watch::Sender<Option<(u64, String)>>>,
+	/// The newest event `seq` the chain index holds (see [`crate::index::Indexer::tip`]).
+	pub events_tip: Arc<tokio::sync::watch::Sender<i64>>,
+	/// Document files, content-addressed under `data_dir`.
+	pub files: Arc<crate::files::FileStore>,
 	/// API client → the chain account it acts for, kept ten seconds (reads need it per request).
 	pub accounts: Arc<crate::pipeline::intake::AccountCache>,
 }
@@ -45,6 +49,7 @@ impl AppState {
 	) -> AppState {
 		AppState {
 			tokens: Arc::new(TokenSettings::from_config(&config)),
+			files: Arc::new(crate::files::FileStore::new(&config.data_dir)),
 			config: Arc::new(config),
 			db,
 			sealer,
@@ -53,6 +58,7 @@ impl AppState {
 			chain,
 			wake: Arc::new(tokio::sync::Notify::new()),
 			tracked: Arc::new(tokio::sync::watch::Sender::new(None)),
+			events_tip: Arc::new(tokio::sync::watch::Sender::new(0)),
 			accounts: Arc::default(),
 		}
 	}
@@ -77,8 +83,35 @@ pub fn router(state: AppState) -> Router {
 		.route("/v1/documents/{id}/amendments", post(routes::documents::amend))
 		.route("/v1/documents/{id}/terminations", post(routes::documents::terminate))
 		.route("/v1/submissions/{id}", get(routes::submissions::get))
+		.route(
+			"/v1/certificates",
+			post(routes::certificates::issue).get(routes::certificates::lookup),
+		)
+		.route("/v1/certificates/{hash}", get(routes::certificates::verify))
+		.route("/v1/certificates/{hash}/revocation", post(routes::certificates::revoke))
+		.route("/v1/participants/{account}/public-key", get(routes::participants::public_key_of))
+		.route("/v1/events", get(routes::events::list))
+		.route("/v1/events/stream", get(routes::events::stream))
+		.route("/v1/webhooks", post(routes::webhooks::create).get(routes::webhooks::list))
+		.route(
+			"/v1/webhooks/{id}",
+			get(routes::webhooks::get)
+				.patch(routes::webhooks::set_cursor)
+				.delete(routes::webhooks::delete),
+		)
+		.route("/v1/files/{hash}", get(routes::files::download))
+		.route("/v1/tokens/balances", get(routes::tokens::balances))
+		.route("/v1/tokens/assets/{asset}", get(routes::tokens::asset))
+		.route("/v1/tokens/quote", get(routes::tokens::quote))
+		.route("/v1/tokens/transfers", post(routes::tokens::transfer))
+		.route("/v1/tokens/withdrawals", post(routes::tokens::withdraw))
+		.route("/v1/documents/{id}/access-log", get(routes::files::access_log))
 		.merge(openapi::docs())
-		.fallback(layers::not_found)
+		.fallback(layers::not_found);
+	let uploads = Router::new().route("/v1/files", post(routes::files::upload));
+	let routes = layers::body_limit(routes, config.body_limit_bytes)
+		// The multipart framing around the file gets 64 KiB of its own.
+		.merge(layers::body_limit(uploads, config.file_limit_bytes as usize + (64 << 10)))
 		.with_state(state);
 	layers::apply(routes, &config)
 }

@@ -51,6 +51,9 @@ pub struct Config {
 	pub node_url: String,
 	/// How often the node is probed for `/readyz`, in seconds.
 	pub chain_probe_interval_secs: u64,
+	/// The first finalized block the chain index reads (lookups by transaction hash and the event
+	/// stream cover blocks from here on); used when the index is empty.
+	pub index_from_block: u64,
 	/// File holding the master key (64 hex characters) that seals secrets at rest.
 	pub master_key_file: Option<PathBuf>,
 	/// The master key itself (64 hex characters); prefer `master_key_file`.
@@ -65,8 +68,10 @@ pub struct Config {
 	pub refresh_token_ttl_secs: u64,
 	/// Whole-request timeout, in seconds.
 	pub request_timeout_secs: u64,
-	/// Largest accepted request body, in bytes.
+	/// Largest accepted request body, in bytes (file uploads excepted).
 	pub body_limit_bytes: usize,
+	/// Largest document file `POST /v1/files` accepts, in bytes.
+	pub file_limit_bytes: u64,
 	/// Origins allowed by CORS (none by default: server-to-server use needs none).
 	pub cors_origins: Vec<String>,
 	/// How long in-flight requests may take to finish after a shutdown signal, in seconds.
@@ -85,6 +90,7 @@ impl Default for Config {
 			database_max_connections: 8,
 			node_url: "ws://127.0.0.1:9944".into(),
 			chain_probe_interval_secs: 5,
+			index_from_block: 0,
 			master_key_file: None,
 			master_key: None,
 			old_master_key_files: Vec::new(),
@@ -93,6 +99,7 @@ impl Default for Config {
 			refresh_token_ttl_secs: 30 * 24 * 3600,
 			request_timeout_secs: 30,
 			body_limit_bytes: 1 << 20,
+			file_limit_bytes: 50 << 20,
 			cors_origins: Vec::new(),
 			shutdown_grace_secs: 10,
 			log_format: LogFormat::Text,
@@ -110,6 +117,7 @@ impl std::fmt::Debug for Config {
 			.field("database_max_connections", &self.database_max_connections)
 			.field("node_url", &self.node_url)
 			.field("chain_probe_interval_secs", &self.chain_probe_interval_secs)
+			.field("index_from_block", &self.index_from_block)
 			.field("master_key_file", &self.master_key_file)
 			.field("master_key", &self.master_key.as_ref().map(|_| "<redacted>"))
 			.field("old_master_key_files", &self.old_master_key_files)
@@ -118,6 +126,7 @@ impl std::fmt::Debug for Config {
 			.field("refresh_token_ttl_secs", &self.refresh_token_ttl_secs)
 			.field("request_timeout_secs", &self.request_timeout_secs)
 			.field("body_limit_bytes", &self.body_limit_bytes)
+			.field("file_limit_bytes", &self.file_limit_bytes)
 			.field("cors_origins", &self.cors_origins)
 			.field("shutdown_grace_secs", &self.shutdown_grace_secs)
 			.field("log_format", &self.log_format)
@@ -204,6 +213,9 @@ impl Config {
 		if let Some((n, v)) = var("chain_probe_interval_secs") {
 			self.chain_probe_interval_secs = parsed(&n, v)?;
 		}
+		if let Some((n, v)) = var("index_from_block") {
+			self.index_from_block = parsed(&n, v)?;
+		}
 		if let Some((_, v)) = var("master_key_file") {
 			self.master_key_file = Some(PathBuf::from(v));
 		}
@@ -227,6 +239,9 @@ impl Config {
 		}
 		if let Some((n, v)) = var("body_limit_bytes") {
 			self.body_limit_bytes = parsed(&n, v)?;
+		}
+		if let Some((n, v)) = var("file_limit_bytes") {
+			self.file_limit_bytes = parsed(&n, v)?;
 		}
 		if let Some((_, v)) = var("cors_origins") {
 			self.cors_origins = list(v);

@@ -33,6 +33,9 @@ pub enum ApiError {
 	/// Issuing or checking a JWT failed on our side.
 	#[error("keys: {0}")]
 	Keys(#[from] crate::auth::keys::KeyError),
+	/// The file store failed.
+	#[error("file store: {0}")]
+	Storage(String),
 	/// The random generator failed.
 	#[error(transparent)]
 	Random(#[from] crate::digests::RandomError),
@@ -54,6 +57,7 @@ impl From<ApiError> for Problem {
 			internal @ (ApiError::Db(_)
 			| ApiError::Seal(_)
 			| ApiError::Keys(_)
+			| ApiError::Storage(_)
 			| ApiError::Random(_)) => {
 				tracing::error!(error = %internal, "request failed");
 				Problem::internal()

@@ -31,11 +31,15 @@ pub async fn not_found(uri: Uri) -> Problem {
 	Problem::not_found().with_instance(uri.path().to_string())
 }
 
-/// Wraps the routes in the stack described above.
+/// Limits the request bodies of `routes` to `limit` bytes (413 beyond it).
+pub fn body_limit<S: Clone + Send + Sync + 'static>(routes: Router<S>, limit: usize) -> Router<S> {
+	routes.layer(DefaultBodyLimit::max(limit)).layer(RequestBodyLimitLayer::new(limit))
+}
+
+/// Wraps the routes in the stack described above (the body limits are set per group of routes
+/// with [`body_limit`] before).
 pub fn apply(routes: Router, config: &Config) -> Router {
 	let routes = routes
-		.layer(DefaultBodyLimit::max(config.body_limit_bytes))
-		.layer(RequestBodyLimitLayer::new(config.body_limit_bytes))
 		.layer(TimeoutLayer::with_status_code(
 			StatusCode::GATEWAY_TIMEOUT,
 			Duration::from_secs(config.request_timeout_secs),

@@ -19,8 +19,9 @@ use crate::problem::Problem;
     info(
         title = "Pactum gateway",
         description = "REST API of a Pactum chain: OAuth 2.0 (client credentials, refresh tokens), \
-                       documents (writes become submissions tracked to finality), and in later \
-                       versions clients, certificates and tokens. \
+                       documents and certificates (writes become submissions tracked to \
+                       finality), document files, tokens, public keys, and the chain's events (paged or as Server-Sent \
+                       Events). \
                        Errors are RFC 9457 problem details (application/problem+json); the OAuth \
                        endpoints answer RFC 6749 §5.2 errors."
     ),
@@ -40,6 +41,26 @@ use crate::problem::Problem;
         crate::routes::document_reads::get,
         crate::routes::document_reads::signing_payload,
         crate::routes::submissions::get,
+        crate::routes::certificates::issue,
+        crate::routes::certificates::revoke,
+        crate::routes::certificates::verify,
+        crate::routes::certificates::lookup,
+        crate::routes::participants::public_key_of,
+        crate::routes::events::list,
+        crate::routes::events::stream,
+        crate::routes::webhooks::create,
+        crate::routes::webhooks::list,
+        crate::routes::webhooks::get,
+        crate::routes::webhooks::set_cursor,
+        crate::routes::webhooks::delete,
+        crate::routes::files::upload,
+        crate::routes::files::download,
+        crate::routes::files::access_log,
+        crate::routes::tokens::balances,
+        crate::routes::tokens::asset,
+        crate::routes::tokens::quote,
+        crate::routes::tokens::transfer,
+        crate::routes::tokens::withdraw,
     ),
     components(schemas(crate::problem::ProblemSchema, crate::auth::oauth_error::OAuthErrorBody)),
     modifiers(&SecuritySchemes),
@@ -47,6 +68,12 @@ use crate::problem::Problem;
         (name = "oauth", description = "The authorisation server (RFC 6749, 7009, 8414)"),
         (name = "identity", description = "The authenticated caller"),
         (name = "documents", description = "Contract documents signed on chain"),
+        (name = "files", description = "Document files: upload, download for parties, access log"),
+        (name = "certificates", description = "Certificates: issue, verify, revoke, look up"),
+        (name = "participants", description = "Registered participants' public keys"),
+        (name = "events", description = "Chain events the caller may see, paged or streamed"),
+        (name = "webhooks", description = "Event deliveries to the caller's URLs, HMAC-signed"),
+        (name = "tokens", description = "Regulated tokens of the caller's custodial account"),
         (name = "submissions", description = "Write requests, from acceptance to finality"),
         (name = "health", description = "Liveness and readiness"),
     )

@@ -14,9 +14,11 @@ use crate::chain::subxt_chain::SubxtChain;
 use crate::clock::now_ms;
 use crate::config::Config;
 use crate::db::Db;
+use crate::index::{self, Indexer};
 use crate::pipeline::{self, keys::SignerKeys, Pipeline};
 use crate::seal::{self, Sealer};
 use crate::shutdown::{cancel_pair, os_signal, CancelSignal};
+use crate::webhooks::{self, Dispatcher};
 
 /// Why the gateway could not start or stopped with an error.
 #[derive(Debug, thiserror::Error)]
@@ -37,6 +39,8 @@ pub enum ServeError {
 	Listen { addr: String, source: std::io::Error },
 	#[error("the HTTP server failed: {0}")]
 	Server(std::io::Error),
+	#[error("the webhook HTTP client: {0}")]
+	Http(String),
 }
 
 /// The master key ring from the configuration.
@@ -63,6 +67,8 @@ pub async fn open_db(config: &Config) -> Result<Db, ServeError> {
 
 /// Runs the server until a shutdown signal.
 pub async fn serve(config: Config) -> Result<(), ServeError> {
+	// TLS for webhook deliveries: rustls with the ring provider (an error means one is set).
+	let _ = rustls::crypto::ring::default_provider().install_default();
 	let sealer = Arc::new(load_sealer(&config)?);
 	let db = open_db(&config).await?;
 	let _leader = db.leader_lock(&config.database_url()).await?;
@@ -83,6 +89,23 @@ pub async fn serve(config: Config) -> Result<(), ServeError> {
 	let public_url = config.public_url();
 	let state = AppState::new(config, db, sealer, keys, revoked, chain.clone());
 	tokio::spawn(maintenance(state.clone(), stop.clone()));
+	state.events_tip.send_replace(crate::db::chain_index::latest_seq(&state.db.pool).await?);
+	tokio::spawn(index::run(
+		Indexer {
+			db: state.db.clone(),
+			chain: chain.clone(),
+			from_block: state.config.index_from_block,
+			tip: state.events_tip.clone(),
+		},
+		stop.clone(),
+	));
+	let dispatcher = Dispatcher {
+		db: state.db.clone(),
+		sealer: state.sealer.clone(),
+		http: webhooks::http_client().map_err(|e| ServeError::Http(e.to_string()))?,
+		tip: state.events_tip.subscribe(),
+	};
+	tokio::spawn(webhooks::run(dispatcher, stop.clone()));
 	pipeline::spawn(
 		Pipeline {
 			db: state.db.clone(),

@@ -4,7 +4,7 @@
 // signing of many contracts at once, all or nothing; and each party sees only its own contracts.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, createHash } from 'node:crypto';
 import { u8aToHex, hexToU8a } from '@polkadot/util';
 import { startDevChain } from './lib/node.mjs';
 import { startGateway, request, clientToken, operatorClient, settled, postJson } from './lib/gateway.mjs';
@@ -39,7 +39,7 @@ const read = (token, path) => request(`${gateway.url}${path}`, { token });
 before(async () => {
   chain = await startDevChain();
   [alice, bob] = chain.keys('Alice', 'Bob');
-  gateway = await startGateway(chain.node.wsUrl);
+  gateway = await startGateway(chain.node.wsUrl, { PACTUM_GATEWAY_FILE_LIMIT_BYTES: '300000' });
   const scopes = 'documents:read documents:write submissions:read';
   const { client } = await operatorClient(gateway, '//Alice', scopes);
   ({ access_token: operator } = await clientToken(gateway, client));
@@ -206,4 +206,72 @@ test('each party sees its own contracts only', async () => {
     items: [...Array(101).keys()].map(() => ({ document: id, version: 0, hash: digest() })),
   });
   assert.equal(tooMany.status, 400);
+});
+
+/** Uploads `bytes` as the multipart part `file`. */
+async function upload(token, bytes, type = 'application/pdf') {
+  const form = new FormData();
+  form.append('file', new Blob([bytes], { type }), 'contract.pdf');
+  const response = await fetch(`${gateway.url}/v1/files`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  return { status: response.status, type: response.headers.get('content-type'), body: await response.json() };
+}
+
+test('a contract file is uploaded, put on chain by its hash and link, and downloaded by its parties only, with every request logged', async () => {
+  const bytes = randomBytes(200_000);
+  const stored = await upload(operator, bytes);
+  assert.equal(stored.status, 201, JSON.stringify(stored.body));
+  assert.equal(stored.body.hash_algorithm, 'sha2_256');
+  assert.equal(stored.body.hash, `0x${createHash('sha256').update(bytes).digest('hex')}`);
+  assert.equal(stored.body.size, bytes.length);
+  assert.equal(stored.body.uri, `${gateway.url}/v1/files/${stored.body.hash}`);
+  assert.deepEqual((await upload(operator, bytes)).body, stored.body, 'the same bytes are one file');
+
+  // Before a document carries it, nobody gets it.
+  assert.equal((await read(operator, `/v1/files/${stored.body.hash}`)).status, 404);
+
+  const { hash, uri, hash_algorithm } = stored.body;
+  const created = await write(operator, '/v1/documents', 'with-file-1', {
+    hash, uri, hash_algorithm, parties: [alice.address, bob.address], signers: [alice.address, bob.address],
+  });
+  assert.equal(created.status, 'finalized', JSON.stringify(created));
+  const id = created.result.document;
+  const onChain = (await read(operator, `/v1/documents/${id}`)).body.document.versions[0];
+  assert.equal(onChain.hash.digest, hash);
+
+  const response = await fetch(`${gateway.url}/v1/files/${hash}`, { headers: { authorization: `Bearer ${operator}` } });
+  assert.equal(response.status, 200);
+  assert.equal(response.headers.get('content-type'), 'application/pdf');
+  assert.deepEqual(Buffer.from(await response.arrayBuffer()), bytes);
+
+  // Charlie is no party; copying the digest into a document of his own opens nothing either.
+  const denied = await read(charlie, `/v1/files/${hash}`);
+  assert.equal(denied.status, 403);
+  assert.equal(denied.type, 'application/problem+json');
+  const copied = await write(charlie, '/v1/documents', 'copied-digest', {
+    hash, uri: 'https://elsewhere.example/x', hash_algorithm, parties: [chain.keys('Charlie')[0].address],
+    signers: [chain.keys('Charlie')[0].address],
+  });
+  assert.equal(copied.status, 'finalized', JSON.stringify(copied));
+  assert.equal((await read(charlie, `/v1/files/${hash}`)).status, 403);
+
+  // The parties read who asked, and what they got.
+  const log = await read(operator, `/v1/documents/${id}/access-log`);
+  assert.equal(log.status, 200, JSON.stringify(log.body));
+  const charlieAddress = chain.keys('Charlie')[0].address;
+  assert.deepEqual(log.body.entries.map((e) => [e.account, e.outcome, e.version]), [
+    [alice.address, 'served', 0], [charlieAddress, 'denied', 0], [charlieAddress, 'denied', 0],
+  ]);
+  assert.equal((await read(charlie, `/v1/documents/${id}/access-log`)).status, 404);
+
+  // Bad uploads.
+  const notMultipart = await postJson(`${gateway.url}/v1/files`, operator, null, { file: 'x' });
+  assert.equal(notMultipart.status, 400);
+  const noFile = new FormData();
+  noFile.append('other', 'x');
+  const missing = await fetch(`${gateway.url}/v1/files`, { method: 'POST', headers: { authorization: `Bearer ${operator}` }, body: noFile });
+  assert.equal(missing.status, 400);
+  assert.equal((await read(operator, '/v1/files/0x12')).status, 400);
+  const tooLarge = await upload(operator, randomBytes(300_001));
+  assert.equal(tooLarge.status, 413);
+  assert.equal(tooLarge.type, 'application/problem+json');
 });

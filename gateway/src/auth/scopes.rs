@@ -53,6 +53,7 @@ scopes! {
 	TokensWrite => "tokens:write",
 	SubmissionsRead => "submissions:read",
 	WebhooksManage => "webhooks:manage",
+	EventsRead => "events:read",
 }
 
 impl Scope {

@@ -44,6 +44,11 @@ pub trait Chain: Send + Sync + 'static {
 	fn rpc(&self) -> Option<subxt::rpcs::RpcClient> {
 		None
 	}
+
+	/// The typed client while the node is ready (storage reads); `None` otherwise.
+	fn client(&self) -> Option<pactum_chain_api::PactumClient> {
+		None
+	}
 }
 
 /// A chain whose status is fixed: for tests and for commands that need no node.

@@ -38,7 +38,8 @@ impl Reads {
 		Ok(Reads { rpc, at, at_number })
 	}
 
-	async fn call<T: DeserializeOwned>(
+	/// A JSON-RPC method of the node, its error a 503.
+	pub async fn call<T: DeserializeOwned>(
 		&self,
 		method: &str,
 		params: subxt::rpcs::client::RpcParams,
@@ -68,6 +69,27 @@ impl Reads {
 		limit: u32,
 	) -> Result<Value, ApiError> {
 		self.call("documents_byParty", rpc_params![who, after, Some(limit), &self.at]).await
+	}
+
+	/// `documents_verify`: the certificate and the document versions that carry `hash` (`0x`
+	/// hex).
+	pub async fn verify(&self, hash: &str) -> Result<Value, ApiError> {
+		self.call("documents_verify", rpc_params![hash, &self.at]).await
+	}
+
+	/// `documents_certificates`: a page of `holder`'s certificates after the hash `after`.
+	pub async fn certificates(
+		&self,
+		holder: &str,
+		after: Option<&str>,
+		limit: u32,
+	) -> Result<Value, ApiError> {
+		self.call("documents_certificates", rpc_params![holder, after, Some(limit), &self.at]).await
+	}
+
+	/// `registry_participant`: the participant `who` (SS58), `None` if it is not registered.
+	pub async fn participant(&self, who: &str) -> Result<Option<Value>, ApiError> {
+		self.call("registry_participant", rpc_params![who, &self.at]).await
 	}
 
 	/// A runtime API function through `state_call`: SCALE arguments in, SCALE result out.

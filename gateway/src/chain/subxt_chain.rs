@@ -39,6 +39,10 @@ impl Chain for SubxtChain {
 		}
 		self.connection.borrow().as_ref().map(|c| c.rpc.clone())
 	}
+
+	fn client(&self) -> Option<PactumClient> {
+		SubxtChain::client(self)
+	}
 }
 
 impl SubxtChain {

@@ -4,12 +4,16 @@
 //! types only (i64, text, blob). One repository module per table group.
 
 pub mod api_clients;
+pub mod chain_index;
+pub mod cursors;
+pub mod files;
 pub mod jwt_keys;
 pub mod leader;
 pub mod refresh_tokens;
 pub mod revoked_jti;
 pub mod signers;
 pub mod submissions;
+pub mod webhooks;
 
 use std::time::Duration;
 

@@ -1,4 +1,4 @@
-//! `submissions` and `chain_cursor`: write requests from intake to finality (the life cycle is in
+//! `submissions`: write requests from intake to finality (the life cycle is in
 //! migrations/sqlite/0002_submissions.sql).
 
 use sqlx::any::AnyRow;
@@ -266,35 +266,6 @@ pub async fn finish<'e>(
 	.bind(outcome.result_json)
 	.bind(now)
 	.bind(id)
-	.execute(ex)
-	.await?;
-	Ok(())
-}
-
-/// The finalized block the tracker has scanned up to, if any.
-pub async fn cursor<'e>(
-	ex: impl Executor<'e, Database = Any>,
-) -> Result<Option<(i64, String)>, sqlx::Error> {
-	let row =
-		sqlx::query("SELECT block_number, block_hash FROM chain_cursor WHERE name = 'finalized'")
-			.fetch_optional(ex)
-			.await?;
-	row.map(|r| Ok((r.try_get("block_number")?, r.try_get("block_hash")?))).transpose()
-}
-
-/// Records that every finalized block up to `number` (hash `hash`) is scanned.
-pub async fn set_cursor<'e>(
-	ex: impl Executor<'e, Database = Any>,
-	number: i64,
-	hash: &str,
-) -> Result<(), sqlx::Error> {
-	sqlx::query(
-		"INSERT INTO chain_cursor (name, block_number, block_hash) VALUES ('finalized', $1, $2) \
-		 ON CONFLICT (name) DO UPDATE SET block_number = excluded.block_number, \
-		 block_hash = excluded.block_hash",
-	)
-	.bind(number)
-	.bind(hash)
 	.execute(ex)
 	.await?;
 	Ok(())

@@ -15,6 +15,9 @@ use subxt::client::OfflineClientAtBlockT;
 use subxt::transactions::TransactionsClient;
 use subxt::utils::AccountId32;
 
+pub use super::certificate_calls::{IssueCertificate, RevokeCertificate};
+pub use super::token_calls::{RequestWithdrawal, TransferTokens};
+
 /// A write the gateway submits for one of its signers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind")]
@@ -31,6 +34,18 @@ pub enum Call {
 	/// `documents.propose_termination`.
 	#[serde(rename = "documents.terminate")]
 	ProposeTermination(ProposeTermination),
+	/// `documents.issue_certificate`.
+	#[serde(rename = "certificates.issue")]
+	IssueCertificate(IssueCertificate),
+	/// `documents.revoke_certificate`.
+	#[serde(rename = "certificates.revoke")]
+	RevokeCertificate(RevokeCertificate),
+	/// `tokens.transfer`.
+	#[serde(rename = "tokens.transfer")]
+	TransferTokens(TransferTokens),
+	/// `tokens.request_withdrawal`.
+	#[serde(rename = "tokens.withdraw")]
+	RequestWithdrawal(RequestWithdrawal),
 }
 
 /// A new text for an active document, to be signed again by every required signer.
@@ -140,6 +155,10 @@ impl Call {
 			Call::SignDocuments(_) => "documents.sign",
 			Call::ProposeAmendment(_) => "documents.amend",
 			Call::ProposeTermination(_) => "documents.terminate",
+			Call::IssueCertificate(_) => "certificates.issue",
+			Call::RevokeCertificate(_) => "certificates.revoke",
+			Call::TransferTokens(_) => "tokens.transfer",
+			Call::RequestWithdrawal(_) => "tokens.withdraw",
 		}
 	}
 
@@ -161,6 +180,10 @@ impl Call {
 			Call::ProposeTermination(c) => {
 				digest(&c.reason_hash).map(|_| ()).map_err(|e| format!("reason_{e}"))
 			}
+			Call::IssueCertificate(c) => c.check(),
+			Call::RevokeCertificate(c) => c.check(),
+			Call::TransferTokens(c) => c.check(signer),
+			Call::RequestWithdrawal(c) => c.check(),
 		}
 	}
 
@@ -190,6 +213,10 @@ impl Call {
 					.documents()
 					.propose_termination(c.document, subxt::utils::H256(digest(&c.reason_hash)?)),
 			),
+			Call::IssueCertificate(c) => tx.call_data(&c.payload()?),
+			Call::RevokeCertificate(c) => tx.call_data(&c.payload()?),
+			Call::TransferTokens(c) => tx.call_data(&c.payload()?),
+			Call::RequestWithdrawal(c) => tx.call_data(&c.payload()?),
 		};
 		encoded.map_err(|e| format!("cannot encode the call: {e}"))
 	}
@@ -220,6 +247,14 @@ impl Call {
 						|| e.is("Documents", "TerminationProposed")
 				})
 				.map_or(Value::Null, |e| json!({ "document": e.document, "version": e.version })),
+			Call::IssueCertificate(c) => json!({ "certificate": c.hash }),
+			Call::RevokeCertificate(c) => json!({ "certificate": c.hash }),
+			Call::TransferTokens(c) => json!({ "asset": c.asset, "to": c.to, "amount": c.amount }),
+			Call::RequestWithdrawal(_) => events
+				.iter()
+				.find(|e| e.is("Tokens", "WithdrawalRequested"))
+				.and_then(|e| e.withdrawal)
+				.map_or(Value::Null, |id| json!({ "withdrawal": id })),
 		}
 	}
 }
@@ -235,6 +270,9 @@ pub struct DecodedEvent {
 	/// The version it names, if any.
 	#[serde(skip_serializing_if = "Option::is_none")]
 	pub version: Option<u32>,
+	/// The withdrawal a `Tokens.WithdrawalRequested` event opened.
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub withdrawal: Option<u64>,
 }
 
 impl DecodedEvent {
@@ -374,7 +412,7 @@ fn algorithm(name: &str) -> Result<HashAlgorithm, String> {
 	})
 }
 
-fn digest(text: &str) -> Result<[u8; 32], String> {
+pub(crate) fn digest(text: &str) -> Result<[u8; 32], String> {
 	let hex = text.strip_prefix("0x").ok_or("hash must start with 0x")?;
 	let bytes = hex::decode(hex).map_err(|e| format!("hash: {e}"))?;
 	bytes.try_into().map_err(|_| "hash must be 32 bytes".to_string())
@@ -457,12 +495,14 @@ mod tests {
 				name: "Withdraw".into(),
 				document: None,
 				version: None,
+				withdrawal: None,
 			},
 			DecodedEvent {
 				pallet: "Documents".into(),
 				name: "Created".into(),
 				document: Some(7),
 				version: None,
+				withdrawal: None,
 			},
 		];
 		assert_eq!(call.result(&events), json!({ "document": 7 }));

@@ -15,6 +15,7 @@ use subxt::transactions::{TransactionInvalid, ValidationResult};
 use super::calls::Call;
 use super::{hex_of, pause, Pipeline, PipelineError, ERA_PERIOD};
 use crate::clock::now_ms;
+use crate::db::cursors::{self, Follower};
 use crate::db::signers;
 use crate::db::submissions::{self, Attempt, Outcome, Status, SubmissionRow};
 use crate::shutdown::CancelSignal;
@@ -71,7 +72,7 @@ async fn round(
 ) -> Result<(), PipelineError> {
 	let pool = &pipeline.db.pool;
 	// The tracker must have a starting point before anything is broadcast.
-	if submissions::cursor(pool).await?.is_none() {
+	if cursors::get(pool, Follower::Tracker).await?.is_none() {
 		return Ok(());
 	}
 	let accepted = submissions::with_status(pool, Status::Accepted).await?;

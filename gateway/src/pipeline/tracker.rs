@@ -8,7 +8,6 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 use pactum_chain_api::pactum;
-use pactum_chain_api::pactum::runtime_types::sp_runtime::DispatchError;
 use pactum_chain_api::{PactumClient, PactumConfig};
 use subxt::events::Phase;
 use subxt::OnlineClientAtBlock;
@@ -16,7 +15,9 @@ use subxt::OnlineClientAtBlock;
 use super::calls::{Call, DecodedEvent};
 use super::{hex_of, Pipeline, PipelineError};
 use crate::clock::now_ms;
+use crate::db::cursors::{self, Follower};
 use crate::db::submissions::{self, Outcome, Status, SubmissionRow};
+use crate::index::error_name;
 use crate::shutdown::CancelSignal;
 
 /// Blocks scanned per round at most (each is one database transaction).
@@ -43,9 +44,9 @@ async fn round(pipeline: &Pipeline, client: &PactumClient) -> Result<(), Pipelin
 	let pool = &pipeline.db.pool;
 	let head = client.at_current_block().await.map_err(PipelineError::node)?;
 	let finalized = head.block_number() as i64;
-	let Some((scanned, _)) = submissions::cursor(pool).await? else {
+	let Some((scanned, _)) = cursors::get(pool, Follower::Tracker).await? else {
 		// First start: nothing was broadcast before now, so scanning starts after this head.
-		submissions::set_cursor(pool, finalized, &hex_of(head.block_hash())).await?;
+		cursors::set(pool, Follower::Tracker, finalized, &hex_of(head.block_hash())).await?;
 		pipeline.wake.notify_one();
 		return Ok(());
 	};
@@ -86,7 +87,7 @@ async fn round(pipeline: &Pipeline, client: &PactumClient) -> Result<(), Pipelin
 		for row in &dead {
 			submissions::attempt_dead(&mut *db_tx, &row.id, now_ms()).await?;
 		}
-		submissions::set_cursor(&mut *db_tx, number, &block_hash).await?;
+		cursors::set(&mut *db_tx, Follower::Tracker, number, &block_hash).await?;
 		db_tx.commit().await?;
 		pipeline.tracked.send_replace(Some((number as u64, block_hash.clone())));
 		for (row, outcome) in &finished {
@@ -141,11 +142,16 @@ async fn included(
 		for event in events {
 			let event = event.map_err(PipelineError::node)?;
 			let (document, version) = document_of(&event);
+			let withdrawal = event
+				.decode_fields_as::<pactum::tokens::events::WithdrawalRequested>()
+				.and_then(Result::ok)
+				.map(|e| e.id);
 			let item = DecodedEvent {
 				pallet: event.pallet_name().to_string(),
 				name: event.event_name().to_string(),
 				document,
 				version,
+				withdrawal,
 			};
 			if event.decode_fields_as::<pactum::system::events::ExtrinsicSuccess>().is_some() {
 				success = true;
@@ -208,29 +214,4 @@ fn document_of(event: &subxt::events::Event<'_, PactumConfig>) -> (Option<u64>, 
 		return (Some(e.document), Some(e.version));
 	}
 	(None, None)
-}
-
-/// `Pallet.Error` for a module error (from the metadata of the block), the variant otherwise.
-fn error_name(at: &AtBlock, error: &DispatchError) -> String {
-	match error {
-		DispatchError::Module(module) => at
-			.metadata_ref()
-			.pallet_by_error_index(module.index)
-			.and_then(|pallet| {
-				pallet.error_variant_by_index(module.error[0]).map(|variant| {
-					match variant.name.as_str() {
-						// Which item of a bulk signature was refused, and the refusal's index.
-						"BulkItemFailed" => format!(
-							"{}.BulkItemFailed (item {}, reason {})",
-							pallet.name(),
-							u16::from_le_bytes([module.error[1], module.error[2]]),
-							module.error[3]
-						),
-						name => format!("{}.{}", pallet.name(), name),
-					}
-				})
-			})
-			.unwrap_or_else(|| format!("Module({}, {:?})", module.index, module.error)),
-		other => format!("{other:?}"),
-	}
 }

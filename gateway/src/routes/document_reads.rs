@@ -77,10 +77,7 @@ pub async fn get(
 	let reads = Reads::at_finalized(&app)?;
 	let document = reads.document(id).await?.ok_or(ApiError::NotFound)?;
 	// A party needs no second question; anyone else must hold an access grant.
-	let party = document["parties"]
-		.as_array()
-		.is_some_and(|parties| parties.iter().any(|p| p.as_str() == Some(account.as_str())));
-	if !party && !reads.can_access(id, &account).await? {
+	if !is_party(&document, &account) && !reads.can_access(id, &account).await? {
 		return Err(ApiError::NotFound);
 	}
 	Ok(Json(json!({ "at": at(&reads), "document": document })))
@@ -148,6 +145,13 @@ async fn accessible(
 		return Err(ApiError::NotFound);
 	}
 	Ok(reads)
+}
+
+/// Whether `account` is among the parties of `document` (a `documents_get` view).
+pub fn is_party(document: &Value, account: &str) -> bool {
+	document["parties"]
+		.as_array()
+		.is_some_and(|parties| parties.iter().any(|p| p.as_str() == Some(account)))
 }
 
 fn at(reads: &Reads) -> Value {

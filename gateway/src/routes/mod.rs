@@ -1,8 +1,14 @@
 //! Resource endpoints, one module per resource: documents (writes) and document_reads,
-//! submissions, whoami. Later: clients, files, certificates, tokens, participants, lookup,
-//! events, webhooks.
+//! files, certificates, participants (public keys), events (page and stream), webhooks, tokens,
+//! submissions, whoami. Later: clients.
 
+pub mod certificates;
 pub mod document_reads;
 pub mod documents;
+pub mod events;
+pub mod files;
+pub mod participants;
 pub mod submissions;
+pub mod tokens;
+pub mod webhooks;
 pub mod whoami;

@@ -150,3 +150,50 @@ export async function postJson(url, token, key, body) {
   const text = await response.text();
   return { status: response.status, headers: response.headers, type: response.headers.get('content-type') ?? '', body: text ? JSON.parse(text) : null };
 }
+
+/**
+ * Opens `GET /v1/events/stream` as a Server-Sent Events client: `next(timeoutMs)` resolves with
+ * the next event `{ id, event, data }` (data parsed), `close()` ends the connection.
+ */
+export async function openEventStream(gateway, token, { query = '', lastEventId } = {}) {
+  const abort = new AbortController();
+  const headers = { authorization: `Bearer ${token}`, accept: 'text/event-stream' };
+  if (lastEventId !== undefined) headers['last-event-id'] = String(lastEventId);
+  const response = await fetch(`${gateway.url}/v1/events/stream${query}`, { headers, signal: abort.signal });
+  if (response.status !== 200) throw new Error(`stream: ${response.status} ${await response.text()}`);
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const read = async () => {
+    for (;;) {
+      const end = buffer.indexOf('\n\n');
+      if (end >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const fields = {};
+        for (const line of block.split('\n')) {
+          if (line.startsWith(':')) continue; // keep-alive comment
+          const at = line.indexOf(':');
+          if (at > 0) fields[line.slice(0, at)] = line.slice(at + 1).replace(/^ /, '');
+        }
+        if (fields.data !== undefined) return { id: fields.id, event: fields.event, data: JSON.parse(fields.data) };
+        continue;
+      }
+      const { value, done } = await reader.read();
+      if (done) throw new Error('the event stream ended');
+      buffer += decoder.decode(value, { stream: true });
+    }
+  };
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    next(timeoutMs = 60_000) {
+      let timer;
+      return Promise.race([
+        read().finally(() => clearTimeout(timer)),
+        new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('no event in time')), timeoutMs); }),
+      ]);
+    },
+    close: () => abort.abort(),
+  };
+}
