@@ -12,7 +12,7 @@ use crate::clock::{now_ms, secs_to_ms};
 use crate::db::api_clients::{self, ApiClient};
 use crate::db::jwt_keys;
 use crate::db::Db;
-use crate::db::{refresh_tokens, revoked_jti};
+use crate::db::{refresh_tokens, revoked_jti, users};
 use crate::digests::{random_token, sha256, RandomError};
 use crate::seal::Sealer;
 
@@ -33,6 +33,83 @@ pub enum AdminError {
 	Keys(#[from] keys::KeyError),
 	#[error(transparent)]
 	Random(#[from] RandomError),
+	#[error("{0:?} is not a redirect URI: https (http only on loopback), no fragment")]
+	BadRedirect(String),
+	#[error(transparent)]
+	Password(#[from] crate::auth::passwords::PasswordError),
+	#[error("{0:?} is not an SS58 address")]
+	BadAccount(String),
+	#[error("a username is 1 to 100 characters of letters, digits and . _ @ -")]
+	BadUsername,
+	#[error("no person {0:?}")]
+	NoUser(String),
+}
+
+/// A person to create.
+#[derive(Debug, Clone)]
+pub struct NewUser {
+	pub username: String,
+	pub password: zeroize::Zeroizing<String>,
+	/// The chain account (SS58) whose documents and events they see.
+	pub chain_account: String,
+}
+
+/// A person as listed (no password hash).
+#[derive(Debug, Serialize)]
+pub struct ListedUser {
+	pub id: String,
+	pub username: String,
+	pub chain_account: String,
+	pub created_at: i64,
+	pub disabled_at: Option<i64>,
+}
+
+/// Creates a person who signs in at `/oauth/authorize`.
+pub async fn create_user(db: &Db, new: &NewUser) -> Result<ListedUser, AdminError> {
+	let username = new.username.trim();
+	let valid = |c: char| c.is_alphanumeric() || ".-_@".contains(c);
+	if username.is_empty() || username.chars().count() > 100 || !username.chars().all(valid) {
+		return Err(AdminError::BadUsername);
+	}
+	<subxt::utils::AccountId32 as std::str::FromStr>::from_str(&new.chain_account)
+		.map_err(|_| AdminError::BadAccount(new.chain_account.clone()))?;
+	let user = users::User {
+		id: uuid::Uuid::now_v7().to_string(),
+		username: username.to_string(),
+		password_hash: crate::auth::passwords::hash(&new.password)?,
+		chain_account: new.chain_account.clone(),
+		created_at: now_ms(),
+		disabled_at: None,
+	};
+	users::insert(&db.pool, &user).await?;
+	tracing::info!(user = %user.id, username = %user.username, "person created");
+	Ok(listed_user(user))
+}
+
+fn listed_user(user: users::User) -> ListedUser {
+	ListedUser {
+		id: user.id,
+		username: user.username,
+		chain_account: user.chain_account,
+		created_at: user.created_at,
+		disabled_at: user.disabled_at,
+	}
+}
+
+/// Every person.
+pub async fn list_users(db: &Db) -> Result<Vec<ListedUser>, AdminError> {
+	Ok(users::list(&db.pool).await?.into_iter().map(listed_user).collect())
+}
+
+/// Disables a person: no more sign-ins, and their refresh tokens are revoked.
+pub async fn disable_user(db: &Db, username: &str) -> Result<u64, AdminError> {
+	let user = users::by_username(&db.pool, username)
+		.await?
+		.ok_or_else(|| AdminError::NoUser(username.to_string()))?;
+	let now = now_ms();
+	users::disable(&db.pool, username, now).await?;
+	let subject = format!("{}{}", crate::pipeline::intake::USER_SUBJECT, user.id);
+	Ok(refresh_tokens::revoke_subject(&db.pool, &subject, now).await?)
 }
 
 /// What to create.
@@ -45,6 +122,9 @@ pub struct NewApiClient {
 	pub refresh_tokens: bool,
 	/// The chain account (a signer's) the client acts for: what it reads, who signs its writes.
 	pub act_as_account: Option<String>,
+	/// Redirect URIs: when given, the client is a public portal client (authorization code with
+	/// PKCE, refresh tokens; no secret, no client credentials).
+	pub redirect_uris: Vec<String>,
 }
 
 /// A created client: the secret is shown this once.
@@ -69,17 +149,31 @@ pub async fn create_api_client(
 	if scopes.is_empty() {
 		return Err(AdminError::NoScope);
 	}
+	let portal = !new.redirect_uris.is_empty();
+	for uri in &new.redirect_uris {
+		let url = reqwest::Url::parse(uri).map_err(|_| AdminError::BadRedirect(uri.clone()))?;
+		let loopback = matches!(url.host_str(), Some("127.0.0.1" | "localhost" | "[::1]"));
+		if url.fragment().is_some()
+			|| !(url.scheme() == "https" || (url.scheme() == "http" && loopback))
+		{
+			return Err(AdminError::BadRedirect(uri.clone()));
+		}
+	}
 	let secret = random_token()?;
-	let grant_types =
-		if new.refresh_tokens { "client_credentials refresh_token" } else { "client_credentials" };
+	let grant_types = match (portal, new.refresh_tokens) {
+		(true, _) => "authorization_code refresh_token",
+		(false, true) => "client_credentials refresh_token",
+		(false, false) => "client_credentials",
+	};
 	let client = ApiClient {
 		id: uuid::Uuid::now_v7().to_string(),
 		name: name.to_string(),
 		secret_sha256: sha256(secret.as_bytes()),
 		scopes: scopes.to_string(),
 		grant_types: grant_types.to_string(),
-		act_as_account: new.act_as_account.clone(),
-		kind: "backend".into(),
+		act_as_account: if portal { None } else { new.act_as_account.clone() },
+		kind: if portal { "portal" } else { "backend" }.into(),
+		redirect_uris: new.redirect_uris.join(" "),
 		created_at: now_ms(),
 		retired_at: None,
 	};
@@ -101,6 +195,9 @@ pub struct ListedApiClient {
 	pub scopes: String,
 	pub grant_types: String,
 	pub act_as_account: Option<String>,
+	/// `backend` or `portal`.
+	pub kind: String,
+	pub redirect_uris: Vec<String>,
 	pub created_at: i64,
 	pub retired_at: Option<i64>,
 }
@@ -116,6 +213,8 @@ pub async fn list_api_clients(db: &Db) -> Result<Vec<ListedApiClient>, AdminErro
 			scopes: c.scopes,
 			grant_types: c.grant_types,
 			act_as_account: c.act_as_account,
+			redirect_uris: c.redirect_uris.split_ascii_whitespace().map(str::to_string).collect(),
+			kind: c.kind,
 			created_at: c.created_at,
 			retired_at: c.retired_at,
 		})

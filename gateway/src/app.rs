@@ -7,7 +7,7 @@ use axum::Router;
 
 use crate::auth::keys::KeyRing;
 use crate::auth::revocation::RevokedTokens;
-use crate::auth::{metadata, revoke, token, TokenSettings};
+use crate::auth::{authorize, metadata, revoke, token, TokenSettings};
 use crate::chain::Chain;
 use crate::config::Config;
 use crate::db::Db;
@@ -71,6 +71,7 @@ pub fn router(state: AppState) -> Router {
 		.route("/healthz", get(health::healthz))
 		.route("/readyz", get(health::readyz))
 		.route("/openapi.json", get(openapi::openapi_json))
+		.route("/oauth/authorize", get(authorize::page).post(authorize::sign_in))
 		.route("/oauth/token", post(token::token))
 		.route("/oauth/revoke", post(revoke::revoke))
 		.route("/.well-known/jwks.json", get(metadata::jwks))
@@ -109,9 +110,9 @@ pub fn router(state: AppState) -> Router {
 		.merge(openapi::docs())
 		.fallback(layers::not_found);
 	let uploads = Router::new().route("/v1/files", post(routes::files::upload));
-	let routes = layers::body_limit(routes, config.body_limit_bytes)
-		// The multipart framing around the file gets 64 KiB of its own.
-		.merge(layers::body_limit(uploads, config.file_limit_bytes as usize + (64 << 10)))
+	let upload_limit = config.file_limit_bytes as usize + (64 << 10); // and the multipart framing
+	let routes = layers::limits(routes, config.body_limit_bytes, config.request_timeout_secs)
+		.merge(layers::limits(uploads, upload_limit, config.upload_timeout_secs))
 		.with_state(state);
 	layers::apply(routes, &config)
 }

@@ -4,11 +4,14 @@
 //! pactum-gateway [--config FILE] serve
 //! pactum-gateway [--config FILE] migrate
 //! pactum-gateway [--config FILE] admin api-client create --name NAME --scopes "documents:read …" [--refresh-tokens] [--act-as ACCOUNT]
+//! pactum-gateway [--config FILE] admin api-client create --name NAME --scopes "…" --redirect-uri URI…   (a public portal client)
 //! pactum-gateway [--config FILE] admin api-client list
 //! pactum-gateway [--config FILE] admin api-client retire CLIENT_ID
 //! pactum-gateway [--config FILE] admin jwt-key rotate | list | retire-old
 //! pactum-gateway [--config FILE] admin signer add --label LABEL (--secret-file FILE | --generate)
 //! pactum-gateway [--config FILE] admin signer list
+//! pactum-gateway [--config FILE] admin user create --username NAME --account SS58 --password-file FILE|-
+//! pactum-gateway [--config FILE] admin user list | disable USERNAME
 //! pactum-gateway admin master-key generate --out FILE
 //! ```
 //!
@@ -59,6 +62,28 @@ pub enum AdminCommand {
 	/// The chain accounts the gateway signs for.
 	#[command(subcommand)]
 	Signer(SignerCommand),
+	/// People who sign in to the portal.
+	#[command(subcommand)]
+	User(UserCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+	/// Create a person; prints them.
+	Create {
+		#[arg(long)]
+		username: String,
+		/// The chain account (SS58) whose documents and events they see.
+		#[arg(long)]
+		account: String,
+		/// File holding the password (at least 12 characters); `-` reads standard input.
+		#[arg(long)]
+		password_file: PathBuf,
+	},
+	/// List people.
+	List,
+	/// Disable a person (no more sign-ins; their refresh tokens are revoked).
+	Disable { username: String },
 }
 
 #[derive(Debug, Subcommand)]
@@ -92,8 +117,12 @@ pub enum ApiClientCommand {
 		#[arg(long)]
 		refresh_tokens: bool,
 		/// The signer (label or SS58 account, see `admin signer`) the client's writes are signed by.
-		#[arg(long)]
+		#[arg(long, conflicts_with = "redirect_uri")]
 		act_as: Option<String>,
+		/// A redirect URI of a public portal client (repeatable): the client signs people in with
+		/// the authorization-code grant and PKCE, and has no secret.
+		#[arg(long, conflicts_with = "refresh_tokens")]
+		redirect_uri: Vec<String>,
 	},
 	/// List clients.
 	List,
@@ -177,6 +206,7 @@ async fn run_admin(command: AdminCommand, config: Config) -> Result<(), String> 
 			scopes,
 			refresh_tokens,
 			act_as,
+			redirect_uri,
 		}) => {
 			let act_as_account = match act_as {
 				Some(name) => Some(
@@ -187,7 +217,13 @@ async fn run_admin(command: AdminCommand, config: Config) -> Result<(), String> 
 				),
 				None => None,
 			};
-			let new = admin::NewApiClient { name, scopes, refresh_tokens, act_as_account };
+			let new = admin::NewApiClient {
+				name,
+				scopes,
+				refresh_tokens,
+				act_as_account,
+				redirect_uris: redirect_uri,
+			};
 			print_json(&admin::create_api_client(&db, &new).await.map_err(|e| e.to_string())?)
 		}
 		AdminCommand::ApiClient(ApiClientCommand::List) => {
@@ -226,6 +262,20 @@ async fn run_admin(command: AdminCommand, config: Config) -> Result<(), String> 
 				.await
 				.map_err(|e| e.to_string())?;
 			print_json(&added)
+		}
+		AdminCommand::User(UserCommand::Create { username, account, password_file }) => {
+			let password = read_secret(&password_file)?;
+			let new = admin::NewUser { username, password, chain_account: account };
+			print_json(&admin::create_user(&db, &new).await.map_err(|e| e.to_string())?)
+		}
+		AdminCommand::User(UserCommand::List) => {
+			print_json(&admin::list_users(&db).await.map_err(|e| e.to_string())?)
+		}
+		AdminCommand::User(UserCommand::Disable { username }) => {
+			let revoked = admin::disable_user(&db, &username).await.map_err(|e| e.to_string())?;
+			print_json(
+				&serde_json::json!({ "disabled": username, "refresh_tokens_revoked": revoked }),
+			)
 		}
 		AdminCommand::Signer(SignerCommand::List) => {
 			print_json(&keys::list_signers(&db).await.map_err(|e| e.to_string())?)

@@ -52,8 +52,9 @@ pub struct Config {
 	/// How often the node is probed for `/readyz`, in seconds.
 	pub chain_probe_interval_secs: u64,
 	/// The first finalized block the chain index reads (lookups by transaction hash and the event
-	/// stream cover blocks from here on); used when the index is empty.
-	pub index_from_block: u64,
+	/// stream cover blocks from here on), when the index is empty; none: the finalized head at
+	/// first start. An earlier block needs a node that keeps the state of old blocks (archive).
+	pub index_from_block: Option<u64>,
 	/// File holding the master key (64 hex characters) that seals secrets at rest.
 	pub master_key_file: Option<PathBuf>,
 	/// The master key itself (64 hex characters); prefer `master_key_file`.
@@ -72,6 +73,11 @@ pub struct Config {
 	pub body_limit_bytes: usize,
 	/// Largest document file `POST /v1/files` accepts, in bytes.
 	pub file_limit_bytes: u64,
+	/// How long an upload may take, in seconds.
+	pub upload_timeout_secs: u64,
+	/// Let webhooks call loopback and private addresses (tests, a closed network); refused by
+	/// default, so an API client cannot make the gateway reach its own network.
+	pub webhook_allow_private_networks: bool,
 	/// Origins allowed by CORS (none by default: server-to-server use needs none).
 	pub cors_origins: Vec<String>,
 	/// How long in-flight requests may take to finish after a shutdown signal, in seconds.
@@ -90,7 +96,7 @@ impl Default for Config {
 			database_max_connections: 8,
 			node_url: "ws://127.0.0.1:9944".into(),
 			chain_probe_interval_secs: 5,
-			index_from_block: 0,
+			index_from_block: None,
 			master_key_file: None,
 			master_key: None,
 			old_master_key_files: Vec::new(),
@@ -100,6 +106,8 @@ impl Default for Config {
 			request_timeout_secs: 30,
 			body_limit_bytes: 1 << 20,
 			file_limit_bytes: 50 << 20,
+			upload_timeout_secs: 600,
+			webhook_allow_private_networks: false,
 			cors_origins: Vec::new(),
 			shutdown_grace_secs: 10,
 			log_format: LogFormat::Text,
@@ -127,6 +135,8 @@ impl std::fmt::Debug for Config {
 			.field("request_timeout_secs", &self.request_timeout_secs)
 			.field("body_limit_bytes", &self.body_limit_bytes)
 			.field("file_limit_bytes", &self.file_limit_bytes)
+			.field("upload_timeout_secs", &self.upload_timeout_secs)
+			.field("webhook_allow_private_networks", &self.webhook_allow_private_networks)
 			.field("cors_origins", &self.cors_origins)
 			.field("shutdown_grace_secs", &self.shutdown_grace_secs)
 			.field("log_format", &self.log_format)
@@ -214,7 +224,7 @@ impl Config {
 			self.chain_probe_interval_secs = parsed(&n, v)?;
 		}
 		if let Some((n, v)) = var("index_from_block") {
-			self.index_from_block = parsed(&n, v)?;
+			self.index_from_block = Some(parsed(&n, v)?);
 		}
 		if let Some((_, v)) = var("master_key_file") {
 			self.master_key_file = Some(PathBuf::from(v));
@@ -242,6 +252,12 @@ impl Config {
 		}
 		if let Some((n, v)) = var("file_limit_bytes") {
 			self.file_limit_bytes = parsed(&n, v)?;
+		}
+		if let Some((n, v)) = var("upload_timeout_secs") {
+			self.upload_timeout_secs = parsed(&n, v)?;
+		}
+		if let Some((n, v)) = var("webhook_allow_private_networks") {
+			self.webhook_allow_private_networks = parsed(&n, v)?;
 		}
 		if let Some((_, v)) = var("cors_origins") {
 			self.cors_origins = list(v);

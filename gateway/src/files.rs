@@ -26,10 +26,12 @@ pub struct Stored {
 	pub size: u64,
 }
 
-/// A file being written: hashed as it goes, moved into place by [`Writer::finish`].
+/// A file being written: hashed as it goes, moved into place by [`Writer::finish`]; dropped
+/// before that (an error, a cancelled request), its temporary file is removed.
 pub struct Writer {
 	store: FileStore,
-	tmp: PathBuf,
+	/// `None` once the file is in place.
+	tmp: Option<PathBuf>,
 	file: tokio::fs::File,
 	hasher: Sha256,
 	size: u64,
@@ -49,28 +51,26 @@ impl Writer {
 	}
 
 	/// Syncs the file and moves it to the path of its digest.
-	pub async fn finish(self) -> Result<Stored, StoreError> {
-		let result = async {
-			self.file.sync_all().await?;
-			let stored = Stored { sha256: self.hasher.finalize().into(), size: self.size };
-			let path = self.store.path_of(&stored.sha256);
-			if let Some(parent) = path.parent() {
-				tokio::fs::create_dir_all(parent).await?;
-			}
-			tokio::fs::rename(&self.tmp, &path).await?;
-			Ok(stored)
+	pub async fn finish(mut self) -> Result<Stored, StoreError> {
+		self.file.sync_all().await?;
+		let stored = Stored { sha256: self.hasher.clone().finalize().into(), size: self.size };
+		let path = self.store.path_of(&stored.sha256);
+		if let Some(parent) = path.parent() {
+			tokio::fs::create_dir_all(parent).await?;
 		}
-		.await;
-		if result.is_err() {
-			let _ = tokio::fs::remove_file(&self.tmp).await;
+		if let Some(tmp) = &self.tmp {
+			tokio::fs::rename(tmp, &path).await?;
 		}
-		result
+		self.tmp = None;
+		Ok(stored)
 	}
+}
 
-	/// Drops what was written.
-	pub async fn abort(self) {
-		drop(self.file);
-		let _ = tokio::fs::remove_file(&self.tmp).await;
+impl Drop for Writer {
+	fn drop(&mut self) {
+		if let Some(tmp) = self.tmp.take() {
+			let _ = std::fs::remove_file(tmp);
+		}
 	}
 }
 
@@ -98,7 +98,14 @@ impl FileStore {
 		tokio::fs::create_dir_all(&tmp_dir).await?;
 		let tmp = tmp_dir.join(uuid::Uuid::now_v7().to_string());
 		let file = tokio::fs::File::create(&tmp).await?;
-		Ok(Writer { store: self.clone(), tmp, file, hasher: Sha256::new(), size: 0, limit })
+		Ok(Writer {
+			store: self.clone(),
+			tmp: Some(tmp),
+			file,
+			hasher: Sha256::new(),
+			size: 0,
+			limit,
+		})
 	}
 
 	/// Stores the chunks `next` yields (at most `limit` bytes in all); nothing is left behind
@@ -115,12 +122,17 @@ impl FileStore {
 				Ok(chunk) => writer.write(&chunk).await,
 				Err(e) => Err(StoreError::Upload(e.to_string())),
 			};
-			if let Err(error) = written {
-				writer.abort().await;
-				return Err(error);
-			}
+			written?;
 		}
 		writer.finish().await
+	}
+
+	/// Removes temporary files a crash left behind (at start, before any upload).
+	pub async fn clean_tmp(&self) -> Result<(), StoreError> {
+		match tokio::fs::remove_dir_all(self.root.join("tmp")).await {
+			Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(error.into()),
+			_ => Ok(()),
+		}
 	}
 
 	/// The stored file with digest `sha256`, if there is one.
@@ -173,6 +185,10 @@ mod tests {
 		assert!(matches!(refused, Err(StoreError::TooLarge(5))));
 		let cut = store.put(100, chunks(vec![Ok(b"part"), Err("connection reset")])).await;
 		assert!(matches!(cut, Err(StoreError::Upload(e)) if e == "connection reset"));
+		// A writer dropped half way (a cancelled request) leaves nothing either.
+		let mut writer = store.writer(100).await.unwrap();
+		writer.write(b"half").await.unwrap();
+		drop(writer);
 		assert_eq!(std::fs::read_dir(dir.path().join("files/tmp")).unwrap().count(), 0);
 		assert!(!dir.path().join("files/sha256").exists());
 	}

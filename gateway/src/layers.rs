@@ -31,19 +31,25 @@ pub async fn not_found(uri: Uri) -> Problem {
 	Problem::not_found().with_instance(uri.path().to_string())
 }
 
-/// Limits the request bodies of `routes` to `limit` bytes (413 beyond it).
-pub fn body_limit<S: Clone + Send + Sync + 'static>(routes: Router<S>, limit: usize) -> Router<S> {
-	routes.layer(DefaultBodyLimit::max(limit)).layer(RequestBodyLimitLayer::new(limit))
+/// Limits the request bodies of `routes` to `limit` bytes (413 beyond it) and their time to
+/// `timeout_secs` (504 after it).
+pub fn limits<S: Clone + Send + Sync + 'static>(
+	routes: Router<S>,
+	limit: usize,
+	timeout_secs: u64,
+) -> Router<S> {
+	routes.layer(DefaultBodyLimit::max(limit)).layer(RequestBodyLimitLayer::new(limit)).layer(
+		TimeoutLayer::with_status_code(
+			StatusCode::GATEWAY_TIMEOUT,
+			Duration::from_secs(timeout_secs),
+		),
+	)
 }
 
-/// Wraps the routes in the stack described above (the body limits are set per group of routes
-/// with [`body_limit`] before).
+/// Wraps the routes in the stack described above (the body limits and timeouts are set per group
+/// of routes with [`limits`] before).
 pub fn apply(routes: Router, config: &Config) -> Router {
 	let routes = routes
-		.layer(TimeoutLayer::with_status_code(
-			StatusCode::GATEWAY_TIMEOUT,
-			Duration::from_secs(config.request_timeout_secs),
-		))
 		.layer(axum::middleware::map_response(problem_for_bare_errors))
 		.layer(CatchPanicLayer::custom(panic_problem));
 	let routes = match cors(&config.cors_origins) {
@@ -100,7 +106,7 @@ fn cors(origins: &[String]) -> Option<CorsLayer> {
 	Some(
 		CorsLayer::new()
 			.allow_origin(allowed)
-			.allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
+			.allow_methods([Method::GET, Method::POST, Method::PUT, Method::PATCH, Method::DELETE])
 			.allow_headers([
 				header::AUTHORIZATION,
 				header::CONTENT_TYPE,
@@ -123,7 +129,11 @@ async fn problem_for_bare_errors(response: Response) -> Response {
 		.and_then(|v| v.to_str().ok())
 		.map(|v| v.to_ascii_lowercase())
 		.unwrap_or_default();
-	if content_type.starts_with(PROBLEM_JSON) || content_type.starts_with("application/json") {
+	// JSON is already explained; HTML is the sign-in page's own error page, for a person.
+	if content_type.starts_with(PROBLEM_JSON)
+		|| content_type.starts_with("application/json")
+		|| content_type.starts_with("text/html")
+	{
 		return response;
 	}
 	let (parts, body) = response.into_parts();

@@ -18,7 +18,7 @@ use crate::problem::Problem;
 #[openapi(
     info(
         title = "Pactum gateway",
-        description = "REST API of a Pactum chain: OAuth 2.0 (client credentials, refresh tokens), \
+        description = "REST API of a Pactum chain: OAuth 2.0 (client credentials, authorization code with PKCE, refresh tokens), \
                        documents and certificates (writes become submissions tracked to \
                        finality), document files, tokens, public keys, and the chain's events (paged or as Server-Sent \
                        Events). \
@@ -28,6 +28,8 @@ use crate::problem::Problem;
     paths(
         crate::health::healthz,
         crate::health::readyz,
+        crate::auth::authorize::page,
+        crate::auth::authorize::sign_in,
         crate::auth::token::token,
         crate::auth::revoke::revoke,
         crate::auth::metadata::jwks,

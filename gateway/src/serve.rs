@@ -41,6 +41,8 @@ pub enum ServeError {
 	Server(std::io::Error),
 	#[error("the webhook HTTP client: {0}")]
 	Http(String),
+	#[error("the file store: {0}")]
+	Files(#[from] crate::files::StoreError),
 }
 
 /// The master key ring from the configuration.
@@ -89,6 +91,7 @@ pub async fn serve(config: Config) -> Result<(), ServeError> {
 	let public_url = config.public_url();
 	let state = AppState::new(config, db, sealer, keys, revoked, chain.clone());
 	tokio::spawn(maintenance(state.clone(), stop.clone()));
+	state.files.clean_tmp().await?;
 	state.events_tip.send_replace(crate::db::chain_index::latest_seq(&state.db.pool).await?);
 	tokio::spawn(index::run(
 		Indexer {
@@ -102,8 +105,10 @@ pub async fn serve(config: Config) -> Result<(), ServeError> {
 	let dispatcher = Dispatcher {
 		db: state.db.clone(),
 		sealer: state.sealer.clone(),
-		http: webhooks::http_client().map_err(|e| ServeError::Http(e.to_string()))?,
+		http: webhooks::http_client(state.config.webhook_allow_private_networks)
+			.map_err(|e| ServeError::Http(e.to_string()))?,
 		tip: state.events_tip.subscribe(),
+		allow_private: state.config.webhook_allow_private_networks,
 	};
 	tokio::spawn(webhooks::run(dispatcher, stop.clone()));
 	pipeline::spawn(

@@ -35,15 +35,92 @@ pub struct Dispatcher {
 	pub http: reqwest::Client,
 	/// Changes when new events are indexed.
 	pub tip: tokio::sync::watch::Receiver<i64>,
+	/// Deliveries to private addresses allowed (tests, closed networks).
+	pub allow_private: bool,
 }
 
-/// The HTTP client of deliveries: no redirects followed, ten seconds per attempt.
-pub fn http_client() -> Result<reqwest::Client, reqwest::Error> {
-	reqwest::Client::builder()
+/// The HTTP client of deliveries: no redirects followed, no proxy, ten seconds per attempt, and
+/// (unless `allow_private`) only public addresses: a webhook URL is set by an API client, and must
+/// not make the gateway reach its own network (the node's RPC, a metadata service, loopback).
+/// Names are checked when they are resolved, at every connection, so a name that later resolves
+/// to a private address (DNS rebinding) is refused too.
+pub fn http_client(allow_private: bool) -> Result<reqwest::Client, reqwest::Error> {
+	let builder = reqwest::Client::builder()
 		.redirect(reqwest::redirect::Policy::none())
+		.no_proxy()
 		.timeout(Duration::from_secs(10))
-		.user_agent(concat!("pactum-gateway/", env!("CARGO_PKG_VERSION")))
-		.build()
+		.user_agent(concat!("pactum-gateway/", env!("CARGO_PKG_VERSION")));
+	if allow_private {
+		builder.build()
+	} else {
+		builder.dns_resolver(Arc::new(PublicOnly)).build()
+	}
+}
+
+/// A resolver that drops every address that is not public.
+struct PublicOnly;
+
+impl reqwest::dns::Resolve for PublicOnly {
+	fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
+		let host = name.as_str().to_string();
+		Box::pin(async move {
+			let addrs: Vec<std::net::SocketAddr> = tokio::net::lookup_host((host.as_str(), 0))
+				.await?
+				.filter(|a| is_public(a.ip()))
+				.collect();
+			if addrs.is_empty() {
+				return Err("the host has no public address".into());
+			}
+			Ok(Box::new(addrs.into_iter()) as reqwest::dns::Addrs)
+		})
+	}
+}
+
+/// Whether `ip` is a public unicast address (not loopback, private, link-local, shared, multicast,
+/// unspecified, documentation, or an IPv4-mapped one of those).
+pub fn is_public(ip: std::net::IpAddr) -> bool {
+	use std::net::IpAddr;
+	match ip {
+		IpAddr::V4(v4) => {
+			let [a, b, ..] = v4.octets();
+			!(v4.is_loopback()
+				|| v4.is_private()
+				|| v4.is_link_local()
+				|| v4.is_broadcast()
+				|| v4.is_multicast()
+				|| v4.is_unspecified()
+				|| v4.is_documentation()
+				|| a == 0 || (a == 100 && (64..128).contains(&b))
+				|| (a == 198 && (b == 18 || b == 19))
+				|| a >= 240)
+		}
+		IpAddr::V6(v6) => {
+			if let Some(v4) = v6.to_ipv4_mapped() {
+				return is_public(IpAddr::V4(v4));
+			}
+			let first = v6.segments()[0];
+			!(v6.is_loopback()
+				|| v6.is_unspecified()
+				|| v6.is_multicast()
+				|| (first & 0xfe00) == 0xfc00
+				|| (first & 0xffc0) == 0xfe80
+				|| first == 0x2001 && v6.segments()[1] == 0x0db8)
+		}
+	}
+}
+
+/// Refuses a URL whose host is an IP literal that is not public (literals never reach the
+/// resolver).
+pub fn check_literal(url: &reqwest::Url, allow_private: bool) -> Result<(), String> {
+	let literal = match url.host() {
+		Some(url::Host::Ipv4(ip)) => Some(std::net::IpAddr::V4(ip)),
+		Some(url::Host::Ipv6(ip)) => Some(std::net::IpAddr::V6(ip)),
+		_ => None,
+	};
+	match literal {
+		Some(ip) if !allow_private && !is_public(ip) => Err("the address is not public".into()),
+		_ => Ok(()),
+	}
 }
 
 /// The sealing context of a webhook's secret.
@@ -70,40 +147,55 @@ pub async fn run(dispatcher: Dispatcher, mut stop: CancelSignal) {
 	}
 }
 
-/// Delivers `hook`'s next events in order, stopping at the first failure.
+/// Delivers `hook`'s next events in order, stopping at the first failure, or as soon as the
+/// webhook changed under it (moved, deleted): every write is conditional on the cursor read.
 async fn deliver(dispatcher: &Dispatcher, hook: Webhook) {
 	let pool = &dispatcher.db.pool;
 	let result: Result<(), sqlx::Error> = async {
 		let secret = match dispatcher.sealer.open(&hook.secret_sealed, &secret_aad(&hook.id)) {
 			Ok(secret) => secret,
 			Err(error) => {
-				let error = format!("cannot open the webhook secret: {error}");
-				tracing::error!(webhook = %hook.id, %error);
-				return webhooks::failed(
+				tracing::error!(webhook = %hook.id, %error, "cannot open the webhook secret");
+				let at = retry_at(hook.failures + 1);
+				let failures = hook.failures + 1;
+				webhooks::failed(
 					pool,
 					&hook.id,
-					&error,
-					retry_at(hook.failures + 1),
+					hook.cursor_seq,
+					failures,
+					"secret unreadable",
+					at,
 					now_ms(),
 				)
-				.await;
+				.await?;
+				return Ok(());
 			}
 		};
 		let rows = chain_index::events_for(pool, &hook.account, hook.cursor_seq, BATCH).await?;
 		let mut stored = hook.cursor_seq;
 		let mut cursor = hook.cursor_seq;
+		let mut failures = hook.failures;
 		for row in rows {
 			if hook.wants(&row.event_type) {
 				if let Err(error) = post(dispatcher, &hook, &secret, &row).await {
 					if cursor != stored {
-						webhooks::advance(pool, &hook.id, stored, cursor, now_ms()).await?;
+						if !webhooks::advance(pool, &hook.id, stored, cursor, now_ms()).await? {
+							return Ok(());
+						}
+						stored = cursor;
+						failures = 0;
 					}
 					tracing::info!(webhook = %hook.id, event = row.seq, %error, "delivery failed");
-					let at = retry_at(hook.failures + 1);
-					return webhooks::failed(pool, &hook.id, &error, at, now_ms()).await;
+					let at = retry_at(failures + 1);
+					webhooks::failed(pool, &hook.id, stored, failures + 1, &error, at, now_ms())
+						.await?;
+					return Ok(());
 				}
-				webhooks::advance(pool, &hook.id, stored, row.seq, now_ms()).await?;
+				if !webhooks::advance(pool, &hook.id, stored, row.seq, now_ms()).await? {
+					return Ok(());
+				}
 				stored = row.seq;
+				failures = 0;
 			}
 			cursor = row.seq;
 		}
@@ -141,12 +233,14 @@ async fn post(
 	secret: &[u8],
 	row: &EventRow,
 ) -> Result<(), String> {
+	let url = reqwest::Url::parse(&hook.url).map_err(|_| "the URL does not parse".to_string())?;
+	check_literal(&url, dispatcher.allow_private)?;
 	let event = ChainEvent::of(row.clone());
 	let body = serde_json::to_vec(&event).map_err(|e| e.to_string())?;
 	let t = now_ms() / 1000;
 	let answer = dispatcher
 		.http
-		.post(&hook.url)
+		.post(url)
 		.header(reqwest::header::CONTENT_TYPE, "application/json")
 		.header("pactum-event-id", row.seq.to_string())
 		.header("pactum-event-type", &row.event_type)
@@ -155,11 +249,12 @@ async fn post(
 		.body(body)
 		.send()
 		.await
-		.map_err(|e| format!("no answer: {e}"))?;
-	if answer.status().is_success() {
-		Ok(())
-	} else {
-		Err(format!("answered HTTP {}", answer.status().as_u16()))
+		// Only the kind of failure: the client reads `last_error`, and details of the network
+		// behind the gateway are not its business.
+		.map_err(|e| if e.is_timeout() { "timeout" } else { "no answer" }.to_string())?;
+	match answer.status() {
+		status if status.is_success() => Ok(()),
+		status => Err(format!("answered HTTP {}xx", status.as_u16() / 100)),
 	}
 }
 
@@ -178,6 +273,34 @@ mod tests {
 			signature(b"whsec_test", 1_700_000_000, br#"{"id":1}"#),
 			"t=1700000000,v1=2f441ba4b3b2d50d28a9ab9d9fd8880376ecd1eb5d0435401553f5d8d0a5dcf8"
 		);
+	}
+
+	#[test]
+	fn only_public_addresses_are_called() {
+		for private in [
+			"127.0.0.1",
+			"10.1.2.3",
+			"172.16.0.1",
+			"192.168.1.1",
+			"169.254.169.254",
+			"100.64.0.1",
+			"0.0.0.0",
+			"::1",
+			"fe80::1",
+			"fd00::1",
+			"::ffff:127.0.0.1",
+			"::ffff:10.0.0.1",
+		] {
+			assert!(!is_public(private.parse().unwrap_or_else(|_| unreachable!())), "{private}");
+		}
+		for public in ["1.1.1.1", "93.184.216.34", "2606:4700:4700::1111"] {
+			assert!(is_public(public.parse().unwrap_or_else(|_| unreachable!())), "{public}");
+		}
+		let url = |u: &str| reqwest::Url::parse(u).unwrap_or_else(|_| unreachable!());
+		assert!(check_literal(&url("http://127.0.0.1:9944/"), false).is_err());
+		assert!(check_literal(&url("http://[::1]/"), false).is_err());
+		assert!(check_literal(&url("http://127.0.0.1:9944/"), true).is_ok());
+		assert!(check_literal(&url("https://crm.example/hook"), false).is_ok());
 	}
 
 	#[test]

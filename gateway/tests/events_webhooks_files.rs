@@ -22,6 +22,7 @@ async fn token_for(app: &common::TestApp, account: &str, scopes: &str) -> String
 		scopes: scopes.into(),
 		refresh_tokens: false,
 		act_as_account: Some(account.into()),
+		redirect_uris: Vec::new(),
 	};
 	let client = admin::create_api_client(&app.state.db, &new).await.unwrap();
 	let reply = app.token(&client, "").await;
@@ -123,8 +124,8 @@ async fn each_account_pages_through_the_events_it_may_see() {
 #[tokio::test]
 async fn webhooks_are_created_listed_moved_and_deleted_by_their_own_client_only() {
 	let app = common::app().await;
-	let alice = token_for(&app, ALICE, "webhooks:manage").await;
-	let bob = token_for(&app, BOB, "webhooks:manage").await;
+	let alice = token_for(&app, ALICE, "webhooks:manage events:read").await;
+	let bob = token_for(&app, BOB, "webhooks:manage events:read").await;
 	let url = "https://crm.operator.example/hooks";
 
 	let created = send_json(
@@ -204,6 +205,9 @@ async fn webhooks_are_created_listed_moved_and_deleted_by_their_own_client_only(
 		json!({ "url": url, "event_types": ["document.eaten"] }),
 		json!({ "url": url, "after": -5 }),
 		json!({ "url": url, "secret": "mine" }),
+		json!({ "url": "http://127.0.0.1:9944/" }),
+		json!({ "url": "http://[::1]/hook" }),
+		json!({ "url": "http://169.254.169.254/latest/meta-data" }),
 	] {
 		let reply = send_json(&app, "POST", "/v1/webhooks", &alice, bad.clone()).await;
 		assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{bad}");

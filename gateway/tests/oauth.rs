@@ -127,14 +127,17 @@ async fn unsupported_grant_type_and_unauthorized_client() {
 	let app = app().await;
 	let client = app.client(SCOPES, false).await;
 	let creds = Some((client.client_id.as_str(), client.client_secret.as_str()));
-	for grant in ["password", "authorization_code", "urn:ietf:params:oauth:grant-type:jwt-bearer"] {
+	for grant in ["password", "implicit", "urn:ietf:params:oauth:grant-type:jwt-bearer"] {
 		let body = format!("grant_type={}", enc(grant));
 		app.post_form("/oauth/token", &body, creds)
 			.await
 			.assert_oauth_error(StatusCode::BAD_REQUEST, "unsupported_grant_type");
 	}
-	// refresh_token is not enabled for this client
+	// refresh_token is not enabled for this client, authorization_code only for portal clients
 	app.post_form("/oauth/token", "grant_type=refresh_token&refresh_token=abc", creds)
+		.await
+		.assert_oauth_error(StatusCode::BAD_REQUEST, "unauthorized_client");
+	app.post_form("/oauth/token", "grant_type=authorization_code&code=abc", creds)
 		.await
 		.assert_oauth_error(StatusCode::BAD_REQUEST, "unauthorized_client");
 }

@@ -1,16 +1,24 @@
 -- Document files (issue 22): stored content-addressed by SHA-256 under <data_dir>/files, and
 -- every request to download one, served or refused. A file is served through a document version
--- that carries its digest and was proposed by the uploader's account (so no one gains access to
--- a file by putting its digest into a document of their own), to that document's parties and
+-- that carries its digest and was proposed by an account that uploaded it (so no one gains access
+-- to a file by putting its digest into a document of their own), to that document's parties and
 -- grantees. Same logical schema as
 -- migrations/postgres/0005_files.sql.
 CREATE TABLE files (
     sha256           BLOB PRIMARY KEY,
     size             INTEGER NOT NULL,
     media_type       TEXT NOT NULL,
-    uploaded_by      TEXT NOT NULL REFERENCES api_clients (id),
-    uploader_account TEXT NOT NULL,         -- SS58: the account the uploading client acts for
     created_at       INTEGER NOT NULL
+);
+
+-- Every account that uploaded the bytes (the same contract file is often uploaded by both
+-- parties' backends): a document version proposed by any of them serves the file.
+CREATE TABLE file_uploaders (
+    sha256           BLOB NOT NULL REFERENCES files (sha256),
+    account          TEXT NOT NULL,         -- SS58: the account the uploading client acts for
+    uploaded_by      TEXT NOT NULL REFERENCES api_clients (id),
+    created_at       INTEGER NOT NULL,
+    PRIMARY KEY (sha256, account)
 );
 
 -- outcome: served | denied (not a party nor a grantee) | missing (no such document, version or

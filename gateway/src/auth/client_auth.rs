@@ -99,6 +99,26 @@ fn form_decode(component: &str) -> Option<String> {
 	percent_encoding::percent_decode_str(&spaced).decode_utf8().ok().map(|s| s.into_owned())
 }
 
+/// The client of a request to the token or revocation endpoint: a public (portal) client names
+/// itself with `client_id` alone (it holds no secret; PKCE and refresh-token rotation protect
+/// it); any other authenticates.
+pub async fn identify(
+	db: &Db,
+	headers: &HeaderMap,
+	form: &OAuthForm,
+) -> Result<ApiClient, OAuthError> {
+	if headers.get(header::AUTHORIZATION).is_some() || form.get("client_secret").is_some() {
+		return authenticate(db, &extract(headers, form)?).await;
+	}
+	let id = form
+		.get("client_id")
+		.ok_or_else(|| OAuthError::invalid_client("client authentication is required"))?;
+	match api_clients::find(&db.pool, id).await? {
+		Some(client) if client.is_public() && client.retired_at.is_none() => Ok(client),
+		_ => Err(OAuthError::invalid_client("client authentication is required")),
+	}
+}
+
 /// Checks the credentials against the stored client. Unknown, retired and wrong-secret clients
 /// all give the same `invalid_client`.
 pub async fn authenticate(

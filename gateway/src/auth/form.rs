@@ -46,6 +46,11 @@ impl OAuthForm {
 		self.0.get(name).map(String::as_str)
 	}
 
+	/// Every parameter.
+	pub fn into_map(self) -> HashMap<String, String> {
+		self.0
+	}
+
 	/// A parameter that must be given.
 	pub fn require(&self, name: &str) -> Result<&str, OAuthError> {
 		self.get(name)

@@ -31,12 +31,14 @@ pub async fn jwks(State(app): State<AppState>) -> Response {
 #[derive(Debug, Serialize, serde::Deserialize, utoipa::ToSchema)]
 pub struct AuthorizationServerMetadata {
 	pub issuer: String,
+	pub authorization_endpoint: String,
 	pub token_endpoint: String,
 	pub jwks_uri: String,
 	pub revocation_endpoint: String,
 	pub scopes_supported: Vec<String>,
-	/// No authorization endpoint yet (authorization_code + PKCE is milestone M6).
+	/// `code` (with PKCE, for public portal clients).
 	pub response_types_supported: Vec<String>,
+	pub code_challenge_methods_supported: Vec<String>,
 	pub grant_types_supported: Vec<String>,
 	pub token_endpoint_auth_methods_supported: Vec<String>,
 	pub revocation_endpoint_auth_methods_supported: Vec<String>,
@@ -54,15 +56,25 @@ pub async fn authorization_server(
 	State(app): State<AppState>,
 ) -> Json<AuthorizationServerMetadata> {
 	let base = &app.tokens.issuer;
-	let methods = vec!["client_secret_basic".to_string(), "client_secret_post".to_string()];
+	let methods = vec![
+		"client_secret_basic".to_string(),
+		"client_secret_post".to_string(),
+		"none".to_string(),
+	];
 	Json(AuthorizationServerMetadata {
 		issuer: base.clone(),
+		authorization_endpoint: format!("{base}/oauth/authorize"),
 		token_endpoint: format!("{base}/oauth/token"),
 		jwks_uri: format!("{base}/.well-known/jwks.json"),
 		revocation_endpoint: format!("{base}/oauth/revoke"),
 		scopes_supported: Scope::ALL.iter().map(|s| s.as_str().to_string()).collect(),
-		response_types_supported: Vec::new(),
-		grant_types_supported: vec!["client_credentials".into(), "refresh_token".into()],
+		response_types_supported: vec!["code".into()],
+		code_challenge_methods_supported: vec!["S256".into()],
+		grant_types_supported: vec![
+			"client_credentials".into(),
+			"authorization_code".into(),
+			"refresh_token".into(),
+		],
 		token_endpoint_auth_methods_supported: methods.clone(),
 		revocation_endpoint_auth_methods_supported: methods,
 		service_documentation: format!("{base}/docs"),

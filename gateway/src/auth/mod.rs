@@ -1,20 +1,26 @@
 //! The OAuth 2.0 authorisation server (RFC 6749, 7009, 8414; access tokens as JWTs after
 //! RFC 9068) and the [`Principal`] extractor that checks them.
 //!
-//! - `POST /oauth/token`: `client_credentials` (§4.4) and `refresh_token` (§6) with rotation and
-//!   reuse detection; clients authenticate by HTTP Basic or in the body (§2.3.1)
+//! - `GET|POST /oauth/authorize`: the sign-in page of the authorization-code grant with PKCE
+//!   (§4.1, RFC 7636) for people using the portal (a public client)
+//! - `POST /oauth/token`: `client_credentials` (§4.4), `authorization_code` (§4.1.3) and
+//!   `refresh_token` (§6) with rotation and reuse detection; clients authenticate by HTTP Basic
+//!   or in the body (§2.3.1), a public client by its id alone
 //! - `POST /oauth/revoke`: RFC 7009
 //! - `GET /.well-known/jwks.json`, `GET /.well-known/oauth-authorization-server`: RFC 7517, 8414
 //!
 //! Errors of these endpoints are RFC 6749 §5.2 JSON objects ([`oauth_error`]); errors of the
 //! resource endpoints are problem details (401/403 from [`principal`]).
 
+pub mod authorize;
 pub mod client_auth;
+pub mod code;
 pub mod form;
 pub mod jwt;
 pub mod keys;
 pub mod metadata;
 pub mod oauth_error;
+pub mod passwords;
 pub mod principal;
 pub mod refresh;
 pub mod revocation;

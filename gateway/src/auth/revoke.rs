@@ -7,7 +7,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
-use super::client_auth::{authenticate, extract};
+use super::client_auth::identify;
 use super::form::OAuthForm;
 use super::jwt;
 use super::oauth_error::{no_store, OAuthError};
@@ -45,8 +45,7 @@ pub async fn revoke(
 	body: Bytes,
 ) -> Result<Response, OAuthError> {
 	let form = OAuthForm::parse(&headers, &body)?;
-	let credentials = extract(&headers, &form)?;
-	let client = authenticate(&app.db, &credentials).await?;
+	let client = identify(&app.db, &headers, &form).await?;
 	let token = form.require("token")?;
 	// Unknown hints are ignored: the server must search every type anyway (§2.1).
 	let done = match form.get("token_type_hint") {

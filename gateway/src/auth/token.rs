@@ -1,4 +1,5 @@
-//! `POST /oauth/token` (RFC 6749 §3.2): `client_credentials` (§4.4) and `refresh_token` (§6).
+//! `POST /oauth/token` (RFC 6749 §3.2): `client_credentials` (§4.4), `authorization_code` with
+//! PKCE (§4.1, RFC 7636; [`super::code`]) and `refresh_token` (§6).
 //!
 //! Refresh tokens with client credentials: §4.4.3 says a refresh token SHOULD NOT be issued.
 //! The operator's CRM integration expects one (issue 22), so an API client gets refresh tokens
@@ -12,7 +13,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
 
-use super::client_auth::{authenticate, extract};
+use super::client_auth::identify;
 use super::form::OAuthForm;
 use super::jwt;
 use super::oauth_error::{no_store, OAuthError, OAuthErrorCode};
@@ -43,13 +44,19 @@ pub struct TokenResponse {
 #[derive(utoipa::ToSchema)]
 #[allow(dead_code)]
 pub struct TokenRequest {
-	/// `client_credentials` or `refresh_token`.
+	/// `client_credentials`, `authorization_code` (with PKCE) or `refresh_token`.
 	grant_type: String,
+	/// The code (grant `authorization_code`).
+	code: Option<String>,
+	/// The `redirect_uri` of the authorization request (grant `authorization_code`).
+	redirect_uri: Option<String>,
+	/// The PKCE verifier (grant `authorization_code`).
+	code_verifier: Option<String>,
 	/// Requested scopes, space-separated (default: all the client may have / the original grant's).
 	scope: Option<String>,
 	/// The refresh token (grant `refresh_token`).
 	refresh_token: Option<String>,
-	/// With `client_secret_post`; otherwise use HTTP Basic.
+	/// With `client_secret_post`, or alone for a public (portal) client; otherwise use HTTP Basic.
 	client_id: Option<String>,
 	/// With `client_secret_post`; otherwise use HTTP Basic.
 	client_secret: Option<String>,
@@ -75,14 +82,13 @@ pub async fn token(
 ) -> Result<Response, OAuthError> {
 	let form = OAuthForm::parse(&headers, &body)?;
 	let grant_type = form.require("grant_type")?;
-	if !matches!(grant_type, "client_credentials" | "refresh_token") {
+	if !matches!(grant_type, "client_credentials" | "refresh_token" | "authorization_code") {
 		return Err(OAuthError::new(
 			OAuthErrorCode::UnsupportedGrantType,
 			format!("the grant type {grant_type} is not supported"),
 		));
 	}
-	let credentials = extract(&headers, &form)?;
-	let client = authenticate(&app.db, &credentials).await?;
+	let client = identify(&app.db, &headers, &form).await?;
 	if !client.allows_grant(grant_type) {
 		return Err(OAuthError::unauthorized_client(format!(
 			"this client may not use {grant_type}"
@@ -90,6 +96,7 @@ pub async fn token(
 	}
 	let response = match grant_type {
 		"client_credentials" => client_credentials(&app, &client, &form).await?,
+		"authorization_code" => super::code::exchange(&app, &client, &form).await?,
 		_ => refresh::refresh(&app, &client, &form).await?,
 	};
 	let mut response = Json(response).into_response();

@@ -15,11 +15,23 @@ pub struct ApiClient {
 	pub grant_types: String,
 	pub act_as_account: Option<String>,
 	pub kind: String,
+	/// Space-separated redirect URIs (portal clients).
+	pub redirect_uris: String,
 	pub created_at: i64,
 	pub retired_at: Option<i64>,
 }
 
 impl ApiClient {
+	/// A public client (the portal): identified by its id alone, PKCE required.
+	pub fn is_public(&self) -> bool {
+		self.kind == "portal"
+	}
+
+	/// Whether `uri` is one of its redirect URIs (exact comparison).
+	pub fn allows_redirect(&self, uri: &str) -> bool {
+		self.redirect_uris.split_ascii_whitespace().any(|r| r == uri)
+	}
+
 	/// Whether the client may use `grant_type`.
 	pub fn allows_grant(&self, grant_type: &str) -> bool {
 		self.grant_types.split_ascii_whitespace().any(|g| g == grant_type)
@@ -34,6 +46,7 @@ impl ApiClient {
 			grant_types: row.try_get("grant_types")?,
 			act_as_account: row.try_get("act_as_account")?,
 			kind: row.try_get("kind")?,
+			redirect_uris: row.try_get("redirect_uris")?,
 			created_at: row.try_get("created_at")?,
 			retired_at: row.try_get("retired_at")?,
 		})
@@ -46,8 +59,8 @@ pub async fn insert<'e>(
 	client: &ApiClient,
 ) -> Result<(), sqlx::Error> {
 	sqlx::query(
-        "INSERT INTO api_clients (id, name, secret_sha256, scopes, grant_types, act_as_account, kind, created_at, retired_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        "INSERT INTO api_clients (id, name, secret_sha256, scopes, grant_types, act_as_account, kind, created_at, retired_at, redirect_uris) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
     .bind(client.id.as_str())
     .bind(client.name.as_str())
@@ -58,6 +71,7 @@ pub async fn insert<'e>(
     .bind(client.kind.as_str())
     .bind(client.created_at)
     .bind(client.retired_at)
+    .bind(client.redirect_uris.as_str())
     .execute(ex)
     .await?;
 	Ok(())
@@ -69,7 +83,7 @@ pub async fn find<'e>(
 	id: &str,
 ) -> Result<Option<ApiClient>, sqlx::Error> {
 	let row = sqlx::query(
-        "SELECT id, name, secret_sha256, scopes, grant_types, act_as_account, kind, created_at, retired_at \
+        "SELECT id, name, secret_sha256, scopes, grant_types, act_as_account, kind, created_at, retired_at, redirect_uris \
          FROM api_clients WHERE id = $1",
     )
     .bind(id)
@@ -83,7 +97,7 @@ pub async fn list<'e>(
 	ex: impl Executor<'e, Database = Any>,
 ) -> Result<Vec<ApiClient>, sqlx::Error> {
 	let rows = sqlx::query(
-        "SELECT id, name, secret_sha256, scopes, grant_types, act_as_account, kind, created_at, retired_at \
+        "SELECT id, name, secret_sha256, scopes, grant_types, act_as_account, kind, created_at, retired_at, redirect_uris \
          FROM api_clients ORDER BY created_at, id",
     )
     .fetch_all(ex)

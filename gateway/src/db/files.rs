@@ -9,30 +9,51 @@ pub struct FileRow {
 	pub sha256: Vec<u8>,
 	pub size: i64,
 	pub media_type: String,
-	pub uploaded_by: String,
-	/// The account the uploading client acts for (SS58).
-	pub uploader_account: String,
 	pub created_at: i64,
 }
 
-/// Records a stored file (the first upload's media type, client and account stay).
-pub async fn insert<'e>(
-	ex: impl Executor<'e, Database = Any>,
+/// Records a stored file (the first upload's media type stays) and that `account` (through the
+/// API client `client_id`) uploaded it, in one transaction.
+pub async fn insert(
+	pool: &sqlx::AnyPool,
 	file: &FileRow,
+	account: &str,
+	client_id: &str,
 ) -> Result<(), sqlx::Error> {
+	let mut tx = pool.begin().await?;
 	sqlx::query(
-		"INSERT INTO files (sha256, size, media_type, uploaded_by, uploader_account, created_at) \
-		 VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (sha256) DO NOTHING",
+		"INSERT INTO files (sha256, size, media_type, created_at) VALUES ($1, $2, $3, $4) \
+		 ON CONFLICT (sha256) DO NOTHING",
 	)
 	.bind(file.sha256.as_slice())
 	.bind(file.size)
 	.bind(&file.media_type)
-	.bind(&file.uploaded_by)
-	.bind(&file.uploader_account)
 	.bind(file.created_at)
-	.execute(ex)
+	.execute(&mut *tx)
 	.await?;
-	Ok(())
+	sqlx::query(
+		"INSERT INTO file_uploaders (sha256, account, uploaded_by, created_at) \
+		 VALUES ($1, $2, $3, $4) ON CONFLICT (sha256, account) DO NOTHING",
+	)
+	.bind(file.sha256.as_slice())
+	.bind(account)
+	.bind(client_id)
+	.bind(file.created_at)
+	.execute(&mut *tx)
+	.await?;
+	tx.commit().await
+}
+
+/// The accounts that uploaded the file.
+pub async fn uploaders<'e>(
+	ex: impl Executor<'e, Database = Any>,
+	sha256: &[u8],
+) -> Result<Vec<String>, sqlx::Error> {
+	let rows = sqlx::query("SELECT account FROM file_uploaders WHERE sha256 = $1")
+		.bind(sha256)
+		.fetch_all(ex)
+		.await?;
+	rows.iter().map(|r| r.try_get("account")).collect()
 }
 
 /// The record of the file with this SHA-256.
@@ -40,20 +61,16 @@ pub async fn find<'e>(
 	ex: impl Executor<'e, Database = Any>,
 	sha256: &[u8],
 ) -> Result<Option<FileRow>, sqlx::Error> {
-	let row = sqlx::query(
-		"SELECT sha256, size, media_type, uploaded_by, uploader_account, created_at FROM files \
-		 WHERE sha256 = $1",
-	)
-	.bind(sha256)
-	.fetch_optional(ex)
-	.await?;
+	let row =
+		sqlx::query("SELECT sha256, size, media_type, created_at FROM files WHERE sha256 = $1")
+			.bind(sha256)
+			.fetch_optional(ex)
+			.await?;
 	row.map(|r| {
 		Ok(FileRow {
 			sha256: r.try_get("sha256")?,
 			size: r.try_get("size")?,
 			media_type: r.try_get("media_type")?,
-			uploaded_by: r.try_get("uploaded_by")?,
-			uploader_account: r.try_get("uploader_account")?,
 			created_at: r.try_get("created_at")?,
 		})
 	})

@@ -13,6 +13,7 @@ pub mod refresh_tokens;
 pub mod revoked_jti;
 pub mod signers;
 pub mod submissions;
+pub mod users;
 pub mod webhooks;
 
 use std::time::Duration;

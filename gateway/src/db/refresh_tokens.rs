@@ -123,6 +123,22 @@ pub async fn revoke_client<'e>(
 	Ok(done.rows_affected())
 }
 
+/// Revokes every token issued for `subject` (a person who is disabled).
+pub async fn revoke_subject<'e>(
+	ex: impl Executor<'e, Database = Any>,
+	subject: &str,
+	now: i64,
+) -> Result<u64, sqlx::Error> {
+	let done = sqlx::query(
+		"UPDATE refresh_tokens SET revoked_at = $1 WHERE subject = $2 AND revoked_at IS NULL",
+	)
+	.bind(now)
+	.bind(subject)
+	.execute(ex)
+	.await?;
+	Ok(done.rows_affected())
+}
+
 /// Whether any token of the family was revoked (then the whole family is).
 pub async fn family_revoked<'e>(
 	ex: impl Executor<'e, Database = Any>,

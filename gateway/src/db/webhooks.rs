@@ -140,7 +140,8 @@ pub async fn find_of_client<'e>(
 	.transpose()
 }
 
-/// The webhooks due for a delivery at `now` whose client is not retired.
+/// The webhooks due for a delivery at `now` whose client is not retired and still holds the
+/// `events:read` scope.
 pub async fn due<'e>(
 	ex: impl Executor<'e, Database = Any>,
 	now: i64,
@@ -149,7 +150,8 @@ pub async fn due<'e>(
 		"SELECT ",
 		columns!("w."),
 		" FROM webhooks w JOIN api_clients c ON c.id = w.api_client_id \
-		 WHERE w.next_attempt_at <= $1 AND c.retired_at IS NULL ORDER BY w.next_attempt_at"
+		 WHERE w.next_attempt_at <= $1 AND c.retired_at IS NULL \
+		 AND (' ' || c.scopes || ' ') LIKE '% events:read %' ORDER BY w.next_attempt_at"
 	))
 	.bind(now)
 	.fetch_all(ex)
@@ -159,16 +161,16 @@ pub async fn due<'e>(
 	.collect()
 }
 
-/// Moves the cursor to `seq` (events up to it delivered or not wanted) and clears the failures;
-/// only if the cursor is still `from` (a concurrent rewind by the client wins).
+/// Moves the cursor to `seq` (events up to it delivered or not wanted) and clears the failures,
+/// only if the cursor is still `from`: false when the client moved or deleted the webhook.
 pub async fn advance<'e>(
 	ex: impl Executor<'e, Database = Any>,
 	id: &str,
 	from: i64,
 	seq: i64,
 	now: i64,
-) -> Result<(), sqlx::Error> {
-	sqlx::query(
+) -> Result<bool, sqlx::Error> {
+	let done = sqlx::query(
 		"UPDATE webhooks SET cursor_seq = $3, failures = 0, last_error = NULL, \
 		 next_attempt_at = 0, updated_at = $4 WHERE id = $1 AND cursor_seq = $2",
 	)
@@ -178,22 +180,27 @@ pub async fn advance<'e>(
 	.bind(now)
 	.execute(ex)
 	.await?;
-	Ok(())
+	Ok(done.rows_affected() == 1)
 }
 
-/// Records a failed delivery; the next attempt is at `next_attempt_at`.
+/// Records the `failures`-th failed delivery of the event after `cursor`; the next attempt is at
+/// `next_attempt_at`. Nothing changes if the client moved the cursor meanwhile.
 pub async fn failed<'e>(
 	ex: impl Executor<'e, Database = Any>,
 	id: &str,
+	cursor: i64,
+	failures: i64,
 	error: &str,
 	next_attempt_at: i64,
 	now: i64,
 ) -> Result<(), sqlx::Error> {
 	sqlx::query(
-		"UPDATE webhooks SET failures = failures + 1, last_error = $2, next_attempt_at = $3, \
-		 updated_at = $4 WHERE id = $1",
+		"UPDATE webhooks SET failures = $3, last_error = $4, next_attempt_at = $5, \
+		 updated_at = $6 WHERE id = $1 AND cursor_seq = $2",
 	)
 	.bind(id)
+	.bind(cursor)
+	.bind(failures)
 	.bind(error)
 	.bind(next_attempt_at)
 	.bind(now)

@@ -1,5 +1,5 @@
 //! The chain index: a follower of finalized blocks, by number from its cursor (from
-//! `index.from_block` on first start), that stores every extrinsic by hash with its outcome (for
+//! `index_from_block` on first start, or the finalized head then), that stores every extrinsic by hash with its outcome (for
 //! lookups by transaction hash) and the events the API reports with the accounts that may see
 //! them (the event stream and webhooks). A block's rows and the cursor are written in one database
 //! transaction, so a block is indexed wholly or not at all, and indexing it again changes nothing.
@@ -37,8 +37,8 @@ const BLOCKS_PER_ROUND: i64 = 256;
 pub struct Indexer {
 	pub db: Db,
 	pub chain: Arc<SubxtChain>,
-	/// The first block to index when the index is empty.
-	pub from_block: u64,
+	/// The first block to index when the index is empty; `None`: the finalized head then.
+	pub from_block: Option<u64>,
 	/// The newest event `seq` indexed: the event stream and the webhook dispatcher wait on it.
 	pub tip: Arc<tokio::sync::watch::Sender<i64>>,
 }
@@ -68,7 +68,7 @@ async fn round(
 	let finalized = head.block_number() as i64;
 	let first = match cursors::get(pool, Follower::Index).await? {
 		Some((number, _)) => number + 1,
-		None => indexer.from_block as i64,
+		None => indexer.from_block.map_or(finalized, |from| from as i64),
 	};
 	for number in first..=finalized.min(first + BLOCKS_PER_ROUND - 1) {
 		let at = client.at_block(number as u64).await.map_err(PipelineError::node)?;
@@ -139,8 +139,15 @@ async fn read_block(at: &AtBlock, rpc: &RpcClient) -> Result<IndexedBlock, Pipel
 			}
 			continue;
 		}
-		let Some(reported) = events::decode(&event).map_err(PipelineError::node)? else {
-			continue;
+		// An event this client cannot decode (a runtime's older shape) is skipped, not retried
+		// for ever: the index must go on.
+		let reported = match events::decode(&event) {
+			Ok(Some(reported)) => reported,
+			Ok(None) => continue,
+			Err(error) => {
+				tracing::warn!(block = number, index, %error, "event not decoded; skipped");
+				continue;
+			}
 		};
 		let mut audience: BTreeSet<String> = reported.named.iter().cloned().collect();
 		if let Some(document) = reported.document {

@@ -14,7 +14,7 @@ use crate::app::AppState;
 use crate::auth::Principal;
 use crate::clock::now_ms;
 use crate::db::submissions::{self, NewSubmission, SubmissionRow};
-use crate::db::{api_clients, signers};
+use crate::db::{api_clients, signers, users};
 use crate::digests::sha256;
 use crate::error::ApiError;
 use crate::problem::Problem;
@@ -82,16 +82,8 @@ pub async fn accept(
 	call: Call,
 ) -> Result<(bool, Submission), ApiError> {
 	let key = idempotency_key(headers)?;
-	let client = api_clients::find(&app.db.pool, &principal.client_id).await?.ok_or_else(|| {
-		ApiError::Auth(Problem::new(StatusCode::FORBIDDEN, "forbidden", "Forbidden"))
-	})?;
-	let Some(signer) = client.act_as_account else {
-		return Err(ApiError::Auth(
-			Problem::new(StatusCode::FORBIDDEN, "no-account", "No chain account").with_detail(
-				"this API client acts for no chain account (admin api-client create --act-as)",
-			),
-		));
-	};
+	// A person signs with the custodial key the gateway holds for their account, if it holds one.
+	let signer = acting_account(app, principal).await?;
 	if signers::find(&app.db.pool, &signer).await?.is_none() {
 		return Err(ApiError::Auth(
 			Problem::new(StatusCode::FORBIDDEN, "no-signer", "No signer")
@@ -141,28 +133,43 @@ pub async fn submit(
 	Ok(accepted_response(replayed, submission))
 }
 
-/// The chain account the caller's API client acts for (SS58): what it may see, and the account its
-/// writes are signed by. A client acting for none gets a 403.
+/// The chain account the caller acts for (SS58): an API client's `act_as_account`, a person's
+/// `chain_account`. It is what the caller may see, and the account its writes are signed by. A
+/// caller acting for none (or a disabled person) gets a 403.
 pub async fn acting_account(app: &AppState, principal: &Principal) -> Result<String, ApiError> {
-	let account = match app.accounts.get(&principal.client_id) {
+	// Keyed by subject: an API client's own tokens name it, a person's name `user:<id>`.
+	let account = match app.accounts.get(&principal.subject) {
 		Some(account) => account,
 		None => {
-			let client =
-				api_clients::find(&app.db.pool, &principal.client_id).await?.ok_or_else(|| {
-					ApiError::Auth(Problem::new(StatusCode::FORBIDDEN, "forbidden", "Forbidden"))
-				})?;
-			app.accounts.put(&principal.client_id, client.act_as_account.clone());
-			client.act_as_account
+			let forbidden =
+				|| ApiError::Auth(Problem::new(StatusCode::FORBIDDEN, "forbidden", "Forbidden"));
+			let account = match principal.subject.strip_prefix(USER_SUBJECT) {
+				Some(user_id) => {
+					let user = users::by_id(&app.db.pool, user_id).await?.ok_or_else(forbidden)?;
+					user.disabled_at.is_none().then_some(user.chain_account)
+				}
+				None => {
+					let client = api_clients::find(&app.db.pool, &principal.client_id)
+						.await?
+						.ok_or_else(forbidden)?;
+					client.act_as_account
+				}
+			};
+			app.accounts.put(&principal.subject, account.clone());
+			account
 		}
 	};
 	account.ok_or_else(|| {
 		ApiError::Auth(
 			Problem::new(StatusCode::FORBIDDEN, "no-account", "No chain account").with_detail(
-				"this API client acts for no chain account (admin api-client create --act-as)",
+				"this token acts for no chain account (an API client needs `admin api-client create --act-as`)",
 			),
 		)
 	})
 }
+
+/// The prefix of a person's subject (`user:<id>`) in access tokens.
+pub const USER_SUBJECT: &str = "user:";
 
 /// Parses a JSON request body; anything else is a 400 naming the problem.
 pub fn json_body<T: serde::de::DeserializeOwned>(
@@ -210,8 +217,8 @@ fn idempotency_key(headers: &HeaderMap) -> Result<&str, ApiError> {
 	Ok(key)
 }
 
-/// API client id → its `act_as_account`, for [`ACCOUNT_CACHE_TTL`]. A client's account never
-/// changes (a new client is made instead); the time bound only keeps the map from growing stale.
+/// Token subject → the account it acts for, for [`ACCOUNT_CACHE_TTL`]. A client's account never
+/// changes (a new client is made instead); a disabled person keeps reading for at most that long.
 #[derive(Debug, Default)]
 pub struct AccountCache {
 	map: std::sync::RwLock<std::collections::HashMap<String, (Option<String>, std::time::Instant)>>,
@@ -221,16 +228,16 @@ pub struct AccountCache {
 pub const ACCOUNT_CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(10);
 
 impl AccountCache {
-	fn get(&self, client_id: &str) -> Option<Option<String>> {
+	fn get(&self, subject: &str) -> Option<Option<String>> {
 		let map = self.map.read().unwrap_or_else(|p| p.into_inner());
-		map.get(client_id)
+		map.get(subject)
 			.filter(|(_, at)| at.elapsed() < ACCOUNT_CACHE_TTL)
 			.map(|(account, _)| account.clone())
 	}
 
-	fn put(&self, client_id: &str, account: Option<String>) {
+	fn put(&self, subject: &str, account: Option<String>) {
 		let mut map = self.map.write().unwrap_or_else(|p| p.into_inner());
 		map.retain(|_, (_, at)| at.elapsed() < ACCOUNT_CACHE_TTL);
-		map.insert(client_id.to_string(), (account, std::time::Instant::now()));
+		map.insert(subject.to_string(), (account, std::time::Instant::now()));
 	}
 }

@@ -41,6 +41,10 @@ pub fn amount(text: &str) -> Result<u128, String> {
 	if value == 0 {
 		return Err("amount must be positive".into());
 	}
+	// One spelling per amount: no sign, no leading zeros.
+	if value.to_string() != text {
+		return Err(format!("amount must be written plainly, as {value}"));
+	}
 	Ok(value)
 }
 
@@ -91,6 +95,8 @@ mod tests {
 		assert!(amount("-1").is_err());
 		assert!(amount("1.5").is_err());
 		assert!(amount("0x10").is_err());
+		assert!(amount("+5").is_err());
+		assert!(amount("007").is_err());
 		assert!(amount("340282366920938463463374607431768211456").is_err());
 	}
 

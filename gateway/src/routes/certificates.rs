@@ -148,7 +148,7 @@ pub struct LookupQuery {
         (status = 200, description = "`{at, certificates}` for a holder; `{block}` or `{transaction}` with `certificates: [{event, certificate}]` otherwise", body = Object),
         (status = 400, description = "Not exactly one of holder, block, transaction; or a bad value", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
         (status = 403, description = "No certificates:read scope", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
-        (status = 404, description = "The block is not indexed yet, or no indexed transaction has this hash", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
+        (status = 404, description = "The block is not indexed yet, or no indexed transaction with this hash issued or revoked a certificate", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
     ),
     security(("bearer" = ["certificates:read"]))
 )]
@@ -202,6 +202,10 @@ pub async fn lookup(
 		"certificate.",
 	)
 	.await?;
+	// A transaction that touched no certificate is none of this endpoint's business.
+	if rows.is_empty() {
+		return Err(ApiError::NotFound);
+	}
 	let certificates = with_views(&reads, rows).await?;
 	Ok(Json(json!({ "transaction": transaction(&extrinsic), "certificates": certificates })))
 }

@@ -17,6 +17,8 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::app::AppState;
 use crate::auth::principal::{need, Scoped};
+use crate::auth::revocation::RevokedTokens;
+use crate::clock::now_secs;
 use crate::db::chain_index::{self, EventRow};
 use crate::db::Db;
 use crate::error::ApiError;
@@ -136,7 +138,8 @@ pub struct StreamQuery {
 
 /// The events the caller's account may see, as Server-Sent Events (`event:` the type, `id:` the
 /// event id, `data:` the event as JSON), live as finalized blocks are indexed; a reconnecting
-/// client sends `Last-Event-ID` and misses nothing.
+/// client sends `Last-Event-ID` and misses nothing. The stream ends when the access token expires
+/// or is revoked; reconnect with a new one.
 #[utoipa::path(
     get,
     path = "/v1/events/stream",
@@ -169,8 +172,20 @@ pub async fn stream(
 	// Subscribed before the first read: an event indexed in between still wakes the stream.
 	let tip = app.events_tip.subscribe();
 	let after = last_event_id.or(query.after).unwrap_or_else(|| *tip.borrow());
-	let state =
-		StreamState { db: app.db.clone(), account, after, types, tip, queue: VecDeque::new() };
+	// The stream ends when the token does: at its expiry, or once it is revoked.
+	let left = Duration::from_secs(principal.expires_at.saturating_sub(now_secs()));
+	let state = StreamState {
+		db: app.db.clone(),
+		account,
+		after,
+		types,
+		tip,
+		queue: VecDeque::new(),
+		deadline: tokio::time::Instant::now() + left,
+		revoked: app.revoked.clone(),
+		jti: principal.jti.clone(),
+		client_id: principal.client_id.clone(),
+	};
 	let events = futures_util::stream::unfold(state, |mut state| async move {
 		let event = state.next().await?;
 		Some((Ok(event), state))
@@ -185,12 +200,22 @@ struct StreamState {
 	types: Option<BTreeSet<String>>,
 	tip: tokio::sync::watch::Receiver<i64>,
 	queue: VecDeque<EventRow>,
+	/// When the access token expires.
+	deadline: tokio::time::Instant,
+	revoked: std::sync::Arc<RevokedTokens>,
+	jti: String,
+	client_id: String,
 }
 
 impl StreamState {
-	/// The next event to send; `None` ends the stream (the gateway is going away).
+	/// The next event to send; `None` ends the stream (the token expired or was revoked, or the
+	/// gateway is going away).
 	async fn next(&mut self) -> Option<SseEvent> {
 		loop {
+			let expired = tokio::time::Instant::now() >= self.deadline;
+			if expired || self.revoked.refuses(&self.jti, None, &self.client_id) {
+				return None;
+			}
 			if let Some(row) = self.queue.pop_front() {
 				self.after = row.seq;
 				if !wanted(&self.types, &row) {
@@ -214,7 +239,12 @@ impl StreamState {
 					continue;
 				}
 			}
-			self.tip.changed().await.ok()?;
+			// Woken by new events, and every 15 s to see whether the token was revoked.
+			tokio::select! {
+				changed = self.tip.changed() => changed.ok()?,
+				_ = tokio::time::sleep_until(self.deadline) => return None,
+				_ = tokio::time::sleep(Duration::from_secs(15)) => {}
+			}
 		}
 	}
 }

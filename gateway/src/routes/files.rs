@@ -76,11 +76,12 @@ pub async fn upload(
 			Err(e) => return Err(ApiError::BadRequest(format!("multipart: {}", e.body_text()))),
 		}
 	};
+	// Kept only when it is a well-formed media type; it is served back as given.
 	let media_type = field
 		.content_type()
 		.filter(|t| t.len() <= 255)
-		.unwrap_or("application/octet-stream")
-		.to_string();
+		.and_then(|t| t.parse::<mime::Mime>().ok())
+		.map_or_else(|| "application/octet-stream".to_string(), |m| m.essence_str().to_string());
 	let limit = app.config.file_limit_bytes;
 	let stored = match app.files.put(limit, Box::pin(field)).await {
 		Ok(stored) => stored,
@@ -96,11 +97,9 @@ pub async fn upload(
 		sha256: stored.sha256.to_vec(),
 		size: stored.size as i64,
 		media_type: media_type.clone(),
-		uploaded_by: principal.client_id.clone(),
-		uploader_account: account,
 		created_at: now_ms(),
 	};
-	files::insert(&app.db.pool, &row).await?;
+	files::insert(&app.db.pool, &row, &account, &principal.client_id).await?;
 	let hash = hex_of(stored.sha256);
 	let body = StoredFile {
 		hash_algorithm: "sha2_256".into(),
@@ -136,7 +135,8 @@ pub async fn download(
 	let file = files::find(&app.db.pool, &sha256).await?.ok_or(ApiError::NotFound)?;
 	let account = acting_account(&app, &principal).await?;
 	let reads = Reads::at_finalized(&app)?;
-	let documents = documents_of(&reads, &hash, &file.uploader_account).await?;
+	let uploaders = files::uploaders(&app.db.pool, &sha256).await?;
+	let documents = documents_of(&reads, &hash, &uploaders).await?;
 	if documents.is_empty() {
 		return Err(ApiError::NotFound);
 	}
@@ -179,15 +179,19 @@ pub async fn download(
 	}
 	headers.insert(header::CONTENT_LENGTH, HeaderValue::from(file.size as u64));
 	headers.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
+	// A download, never a page of the API's origin (an uploaded HTML or SVG file runs nothing).
+	headers.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("attachment"));
+	headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("sandbox"));
 	headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
 	Ok(response)
 }
 
-/// The (document, version) pairs that carry `hash` and whose version `uploader` proposed.
+/// The (document, version) pairs that carry `hash` as a SHA-256 and whose version one of
+/// `uploaders` proposed.
 async fn documents_of(
 	reads: &Reads,
 	hash: &str,
-	uploader: &str,
+	uploaders: &[String],
 ) -> Result<Vec<(u64, u32)>, ApiError> {
 	let found = reads.verify(hash).await?;
 	let mut out = Vec::new();
@@ -197,12 +201,17 @@ async fn documents_of(
 		else {
 			continue;
 		};
+		// The same 32 bytes under another algorithm are another text.
+		let algorithm = matched["algorithm"].as_str().unwrap_or_default().to_ascii_lowercase();
+		if algorithm.replace('_', "") != "sha2256" {
+			continue;
+		}
 		let Some(view) = reads.document(document).await? else { continue };
 		let proposer = view["versions"]
 			.as_array()
 			.and_then(|versions| versions.iter().find(|v| v["index"].as_u64() == Some(version)))
 			.and_then(|v| v["proposedBy"].as_str().map(str::to_string));
-		if proposer.as_deref() == Some(uploader) {
+		if proposer.is_some_and(|p| uploaders.contains(&p)) {
 			out.push((document, version as u32));
 		}
 	}

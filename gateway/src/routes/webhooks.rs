@@ -13,6 +13,7 @@ use utoipa::ToSchema;
 use super::events::parse_types;
 use crate::app::AppState;
 use crate::auth::principal::{need, Scoped};
+use crate::auth::Scope;
 use crate::clock::now_ms;
 use crate::db::webhooks::{self, Webhook};
 use crate::digests::{b64url, random_bytes};
@@ -83,7 +84,7 @@ impl WebhookView {
 	}
 }
 
-fn check_url(url: &str) -> Result<(), ApiError> {
+fn check_url(url: &str, allow_private: bool) -> Result<(), ApiError> {
 	if url.len() > MAX_URL_LEN {
 		return Err(ApiError::BadRequest(format!("url is longer than {MAX_URL_LEN} bytes")));
 	}
@@ -91,7 +92,8 @@ fn check_url(url: &str) -> Result<(), ApiError> {
 	if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
 		return Err(ApiError::BadRequest("url must be an http or https URL with a host".into()));
 	}
-	Ok(())
+	crate::webhooks::check_literal(&parsed, allow_private)
+		.map_err(|e| ApiError::BadRequest(format!("url: {e}")))
 }
 
 /// Subscribe a URL to the events the caller's account may see.
@@ -103,7 +105,7 @@ fn check_url(url: &str) -> Result<(), ApiError> {
     responses(
         (status = 201, description = "Created; `secret` signs every delivery and is shown only now", body = WebhookView),
         (status = 400, description = "Bad URL or event type", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
-        (status = 403, description = "No webhooks:manage scope, or no chain account", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
+        (status = 403, description = "No webhooks:manage and events:read scopes, or no chain account", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
         (status = 422, description = "The client has the most webhooks allowed", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
     ),
     security(("bearer" = ["webhooks:manage"]))
@@ -114,8 +116,10 @@ pub async fn create(
 	headers: HeaderMap,
 	body: Bytes,
 ) -> Result<Response, ApiError> {
+	// A webhook delivers what the event page shows: it needs that scope too.
+	principal.require(Scope::EventsRead).map_err(ApiError::Auth)?;
 	let request: NewWebhook = json_body(&headers, &body)?;
-	check_url(&request.url)?;
+	check_url(&request.url, app.config.webhook_allow_private_networks)?;
 	let types = parse_types(Some(&request.event_types.join(",")))?;
 	if request.after.is_some_and(|after| after < 0) {
 		return Err(ApiError::BadRequest("after must not be negative".into()));
@@ -210,6 +214,7 @@ pub async fn set_cursor(
 	headers: HeaderMap,
 	body: Bytes,
 ) -> Result<Json<WebhookView>, ApiError> {
+	principal.require(Scope::EventsRead).map_err(ApiError::Auth)?;
 	let change: CursorChange = json_body(&headers, &body)?;
 	if change.cursor < 0 {
 		return Err(ApiError::BadRequest("cursor must not be negative".into()));

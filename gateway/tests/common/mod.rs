@@ -69,6 +69,7 @@ impl TestApp {
 			scopes: scopes.into(),
 			refresh_tokens,
 			act_as_account: None,
+			redirect_uris: Vec::new(),
 		};
 		admin::create_api_client(&self.state.db, &new).await.unwrap()
 	}
