@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startDevNode, waitFor } from './lib/node.mjs';
 import { spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { startGateway, request, clientToken, GATEWAY_BIN } from './lib/gateway.mjs';
 
 let node;
@@ -45,6 +46,48 @@ test('the gateway becomes ready against the node, and its typed client matches t
   assert.equal(ready.report.database, true);
   assert.equal(chain.genesis_hash, await rpc('chain_getBlockHash', [0]));
   assert.equal(chain.spec_version, (await rpc('state_getRuntimeVersion')).specVersion);
+});
+
+test('a person signs in at the sign-in page with PKCE, as the portal will, and their token acts for their account', async () => {
+  const redirect = 'http://127.0.0.1:5173/callback';
+  const portal = gateway.admin('api-client', 'create', '--name', 'client portal', '--scopes', 'documents:read events:read',
+    '--redirect-uri', redirect);
+  assert.equal(portal.grant_types, 'authorization_code refresh_token');
+  const bob = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty';
+  const person = gateway.adminWithInput('a long passphrase\n', 'user', 'create', '--username', 'bob', '--account', bob, '--password-file', '-');
+  assert.equal(person.chain_account, bob);
+
+  const verifier = randomBytes(32).toString('base64url');
+  const challenge = createHash('sha256').update(verifier).digest('base64url');
+  const params = new URLSearchParams({
+    response_type: 'code', client_id: portal.client_id, redirect_uri: redirect, state: 'xyz',
+    code_challenge: challenge, code_challenge_method: 'S256',
+  });
+  const page = await fetch(`${gateway.url}/oauth/authorize?${params}`);
+  assert.equal(page.status, 200);
+  assert.match(await page.text(), /<form method="post" action="\/oauth\/authorize">/);
+  const signIn = (password) => fetch(`${gateway.url}/oauth/authorize`, {
+    method: 'POST', redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ ...Object.fromEntries(params), username: 'bob', password }).toString(),
+  });
+  assert.equal((await signIn('a wrong passphrase')).status, 401);
+  const signedIn = await signIn('a long passphrase');
+  assert.equal(signedIn.status, 303);
+  const back = new URL(signedIn.headers.get('location'));
+  assert.equal(`${back.origin}${back.pathname}`, redirect);
+  assert.equal(back.searchParams.get('state'), 'xyz');
+
+  const exchange = (code_verifier) => request(`${gateway.url}/oauth/token`, {
+    form: { grant_type: 'authorization_code', client_id: portal.client_id, code: back.searchParams.get('code'), redirect_uri: redirect, code_verifier },
+  });
+  const tokens = await exchange(verifier);
+  assert.equal(tokens.status, 200, JSON.stringify(tokens.body));
+  assert.ok(tokens.body.refresh_token);
+  const me = await request(`${gateway.url}/v1/whoami`, { token: tokens.body.access_token });
+  assert.equal(me.body.subject, `user:${person.id}`);
+  assert.equal((await request(`${gateway.url}/v1/events`, { token: tokens.body.access_token })).status, 200);
+  assert.equal((await exchange(verifier)).body.error, 'invalid_grant', 'a code works once');
 });
 
 test('an API client made with the admin CLI gets a token over HTTP and is known by it', async () => {
