@@ -128,14 +128,39 @@ pub fn secret_aad(id: &str) -> Vec<u8> {
 	seal::aad("webhooks", "secret_sealed", id)
 }
 
-/// Delivers until `stop`: after each new event, and every second for retries that fall due.
+/// Deliveries in flight at once at most.
+const CONCURRENT_WEBHOOKS: usize = 32;
+
+/// Delivers until `stop`: after each new event, and every second for retries that fall due. Each
+/// webhook is delivered by a task of its own (a slow receiver delays only itself), never two at
+/// once for the same webhook.
 pub async fn run(dispatcher: Dispatcher, mut stop: CancelSignal) {
 	let mut tip = dispatcher.tip.clone();
+	let in_flight: Arc<std::sync::Mutex<std::collections::HashSet<String>>> = Arc::default();
+	let permits = Arc::new(tokio::sync::Semaphore::new(CONCURRENT_WEBHOOKS));
 	loop {
 		match webhooks::due(&dispatcher.db.pool, now_ms()).await {
 			Ok(due) => {
-				let deliveries = due.into_iter().map(|hook| deliver(&dispatcher, hook));
-				futures_util::future::join_all(deliveries).await;
+				for hook in due {
+					let fresh = in_flight
+						.lock()
+						.map(|mut set| set.insert(hook.id.clone()))
+						.unwrap_or(false);
+					if !fresh {
+						continue;
+					}
+					let Ok(permit) = permits.clone().try_acquire_owned() else {
+						let _ = in_flight.lock().map(|mut set| set.remove(&hook.id));
+						break;
+					};
+					let (dispatcher, in_flight) = (dispatcher.clone(), in_flight.clone());
+					tokio::spawn(async move {
+						let id = hook.id.clone();
+						deliver(&dispatcher, hook).await;
+						let _ = in_flight.lock().map(|mut set| set.remove(&id));
+						drop(permit);
+					});
+				}
 			}
 			Err(error) => tracing::warn!(%error, "webhook round failed; retrying"),
 		}
