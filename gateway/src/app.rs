@@ -31,6 +31,9 @@ pub struct AppState {
 	pub tracked: Arc<tokio::sync::watch::Sender<Option<(u64, String)>>>,
 	/// The newest event `seq` the chain index holds (see [`crate::index::Indexer::tip`]).
 	pub events_tip: Arc<tokio::sync::watch::Sender<i64>>,
+	/// Fires when the gateway shuts down (long-lived answers such as event streams end then);
+	/// `None` in tests.
+	pub stopping: Option<crate::shutdown::CancelSignal>,
 	/// Document files, content-addressed under `data_dir`.
 	pub files: Arc<crate::files::FileStore>,
 	/// API client → the chain account it acts for, kept ten seconds (reads need it per request).
@@ -50,6 +53,7 @@ impl AppState {
 		AppState {
 			tokens: Arc::new(TokenSettings::from_config(&config)),
 			files: Arc::new(crate::files::FileStore::new(&config.data_dir)),
+			stopping: None,
 			config: Arc::new(config),
 			db,
 			sealer,

@@ -89,7 +89,8 @@ pub async fn serve(config: Config) -> Result<(), ServeError> {
 	let grace = Duration::from_secs(config.shutdown_grace_secs);
 	let listen = config.listen;
 	let public_url = config.public_url();
-	let state = AppState::new(config, db, sealer, keys, revoked, chain.clone());
+	let mut state = AppState::new(config, db, sealer, keys, revoked, chain.clone());
+	state.stopping = Some(stop.clone());
 	tokio::spawn(maintenance(state.clone(), stop.clone()));
 	state.files.clean_tmp().await?;
 	state.events_tip.send_replace(crate::db::chain_index::latest_seq(&state.db.pool).await?);

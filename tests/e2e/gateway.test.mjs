@@ -38,7 +38,7 @@ test('the gateway becomes ready against the node, and its typed client matches t
     const reply = await request(`${gateway.url}/readyz`);
     const report = reply.status === 200 ? reply.body : reply.body.checks;
     return report?.chain.reachable && report.chain.finalized_number >= 1 && { reply, report };
-  }, 60_000, 'the gateway to see a finalized block');
+  }, 120_000, 'the gateway to see a finalized block');
   const { chain } = ready.report;
   assert.equal(chain.codegen_valid, true,
     'gateway/metadata/pactum.scale is older than the runtime: run scripts/gen-metadata.sh');

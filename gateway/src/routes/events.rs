@@ -185,6 +185,7 @@ pub async fn stream(
 		revoked: app.revoked.clone(),
 		jti: principal.jti.clone(),
 		client_id: principal.client_id.clone(),
+		stopping: app.stopping.clone(),
 	};
 	let events = futures_util::stream::unfold(state, |mut state| async move {
 		let event = state.next().await?;
@@ -205,6 +206,7 @@ struct StreamState {
 	revoked: std::sync::Arc<RevokedTokens>,
 	jti: String,
 	client_id: String,
+	stopping: Option<crate::shutdown::CancelSignal>,
 }
 
 impl StreamState {
@@ -239,10 +241,18 @@ impl StreamState {
 					continue;
 				}
 			}
-			// Woken by new events, and every 15 s to see whether the token was revoked.
+			// Woken by new events, and every 15 s to see whether the token was revoked; ended at
+			// the token's expiry and when the gateway stops (no stop waits for an open stream).
+			let stopping = async {
+				match &mut self.stopping {
+					Some(signal) => signal.cancelled().await,
+					None => std::future::pending().await,
+				}
+			};
 			tokio::select! {
 				changed = self.tip.changed() => changed.ok()?,
 				_ = tokio::time::sleep_until(self.deadline) => return None,
+				_ = stopping => return None,
 				_ = tokio::time::sleep(Duration::from_secs(15)) => {}
 			}
 		}
