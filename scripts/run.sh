@@ -41,6 +41,8 @@ export PACTUM_GATEWAY_LISTEN="127.0.0.1:$GATEWAY_PORT"
 export PACTUM_GATEWAY_DATA_DIR="$GATEWAY_DIR"
 export PACTUM_GATEWAY_NODE_URL="ws://127.0.0.1:$RPC_PORT"
 export PACTUM_GATEWAY_MASTER_KEY_FILE="$GATEWAY_DIR/master.key"
+# A development machine: webhooks may call receivers on this machine (refused by default).
+export PACTUM_GATEWAY_WEBHOOK_ALLOW_PRIVATE_NETWORKS=true
 "$PACTUM_GATEWAY" admin master-key generate --out "$PACTUM_GATEWAY_MASTER_KEY_FILE"
 "$PACTUM_GATEWAY" migrate
 printf '//Alice' | "$PACTUM_GATEWAY" admin signer add --label operator --secret-file - >/dev/null
