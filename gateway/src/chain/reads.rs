@@ -50,6 +50,11 @@ impl Reads {
 			.map_err(|e| ApiError::Unavailable(format!("{method}: {e}")))
 	}
 
+	/// `{block_number, block_hash}` of the block read at, as every read answer names it.
+	pub fn at_json(&self) -> Value {
+		serde_json::json!({ "block_number": self.at_number, "block_hash": self.at })
+	}
+
 	/// `documents_get`: the document's view, `None` if there is none.
 	pub async fn document(&self, id: u64) -> Result<Option<Value>, ApiError> {
 		self.call("documents_get", rpc_params![id, &self.at]).await

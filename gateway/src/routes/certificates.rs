@@ -120,7 +120,7 @@ pub async fn verify(
 		Some(account) => super::participants::public_key(&reads, account).await?,
 		None => Value::Null,
 	};
-	Ok(Json(Verified { at: at(&reads), certificate, issuer }))
+	Ok(Json(Verified { at: reads.at_json(), certificate, issuer }))
 }
 
 /// Which certificates: exactly one of `holder`, `block` or `transaction`.
@@ -175,7 +175,7 @@ pub async fn lookup(
 		subxt::utils::AccountId32::from_str(holder)
 			.map_err(|e| ApiError::BadRequest(format!("holder: {e}")))?;
 		let certificates = reads.certificates(holder, query.after.as_deref(), limit).await?;
-		return Ok(Json(json!({ "at": at(&reads), "certificates": certificates })));
+		return Ok(Json(json!({ "at": reads.at_json(), "certificates": certificates })));
 	}
 	if let Some(number) = query.block {
 		let (indexed, _) =
@@ -236,8 +236,4 @@ pub fn transaction(row: &ExtrinsicRow) -> Value {
 		"success": row.error.is_none(),
 		"error": row.error,
 	})
-}
-
-fn at(reads: &Reads) -> Value {
-	json!({ "block_number": reads.at_number, "block_hash": reads.at })
 }

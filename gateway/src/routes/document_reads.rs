@@ -51,7 +51,7 @@ pub async fn list(
 	let account = acting_account(&app, &principal).await?;
 	let reads = Reads::at_finalized(&app)?;
 	let documents = reads.by_party(&account, query.after, limit).await?;
-	Ok(Json(json!({ "at": at(&reads), "documents": documents })))
+	Ok(Json(json!({ "at": reads.at_json(), "documents": documents })))
 }
 
 /// One document: its parties, state, every version with its hash and signatures.
@@ -80,7 +80,7 @@ pub async fn get(
 	if !is_party(&document, &account) && !reads.can_access(id, &account).await? {
 		return Err(ApiError::NotFound);
 	}
-	Ok(Json(json!({ "at": at(&reads), "document": document })))
+	Ok(Json(json!({ "at": reads.at_json(), "document": document })))
 }
 
 /// Which version and text a party signs.
@@ -152,8 +152,4 @@ pub fn is_party(document: &Value, account: &str) -> bool {
 	document["parties"]
 		.as_array()
 		.is_some_and(|parties| parties.iter().any(|p| p.as_str() == Some(account)))
-}
-
-fn at(reads: &Reads) -> Value {
-	json!({ "block_number": reads.at_number, "block_hash": reads.at })
 }

@@ -75,7 +75,7 @@ pub async fn balances(
 		None => json!({ "free": "0", "reserved": "0", "frozen": "0" }),
 	};
 	let mut answer = json!({
-		"at": { "block_number": reads.at_number, "block_hash": reads.at },
+		"at": reads.at_json(),
 		"account": account,
 		"native": native,
 	});
@@ -120,9 +120,7 @@ pub async fn asset(
 	let reads = Reads::at_finalized(&app)?;
 	let view: Option<Value> = reads.call("tokens_asset", rpc_params![asset, &reads.at]).await?;
 	let view = view.ok_or(ApiError::NotFound)?;
-	Ok(Json(
-		json!({ "at": { "block_number": reads.at_number, "block_hash": reads.at }, "asset": view }),
-	))
+	Ok(Json(json!({ "at": reads.at_json(), "asset": view })))
 }
 
 /// A transfer to quote.
@@ -162,9 +160,7 @@ pub async fn quote(
 	let reads = Reads::at_finalized(&app)?;
 	let params = rpc_params![query.asset, &account, &query.to, format!("0x{value:x}"), &reads.at];
 	let quote: Value = reads.call("tokens_quoteTransfer", params).await?;
-	Ok(Json(
-		json!({ "at": { "block_number": reads.at_number, "block_hash": reads.at }, "quote": quote }),
-	))
+	Ok(Json(json!({ "at": reads.at_json(), "quote": quote })))
 }
 
 /// Transfer tokens from the caller's account (a regulated transfer: the asset's policy, bans, KYC
