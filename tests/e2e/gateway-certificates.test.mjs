@@ -63,6 +63,7 @@ before(async () => {
   await submit(chain.api, chain.api.tx.registry.assignOrgCode(charlie.address, 'KZ-TEL'), alice);
   // The webhook receiver listens on loopback, which a gateway refuses to call by default.
   gateway = await startGateway(chain.node.wsUrl, { PACTUM_GATEWAY_WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' });
+  await gateway.ready();
   const issuing = await operatorClient(gateway, '//Charlie',
     'certificates:issue certificates:read submissions:read events:read', 'charlie');
   ({ access_token: issuer } = await clientToken(gateway, issuing.client));

@@ -40,6 +40,7 @@ before(async () => {
   chain = await startDevChain();
   [alice, bob] = chain.keys('Alice', 'Bob');
   gateway = await startGateway(chain.node.wsUrl, { PACTUM_GATEWAY_FILE_LIMIT_BYTES: '300000' });
+  await gateway.ready();
   const scopes = 'documents:read documents:write submissions:read';
   const { client } = await operatorClient(gateway, '//Alice', scopes);
   ({ access_token: operator } = await clientToken(gateway, client));

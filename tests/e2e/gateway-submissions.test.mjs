@@ -27,6 +27,7 @@ before(async () => {
   chain = await startDevChain();
   [alice, bob] = chain.keys('Alice', 'Bob');
   gateway = await startGateway(chain.node.wsUrl);
+  await gateway.ready();
   const { client } = await operatorClient(gateway, '//Alice', 'documents:write submissions:read');
   ({ access_token: token } = await clientToken(gateway, client));
 });

@@ -40,6 +40,7 @@ before(async () => {
   ]), alice);
   await submit(api, api.tx.tokens.issue(ASSET, bob.address, 10_000), alice);
   gateway = await startGateway(chain.node.wsUrl);
+  await gateway.ready();
   const b = await operatorClient(gateway, '//Bob', 'tokens:read tokens:write submissions:read events:read', 'bob');
   ({ access_token: bobs } = await clientToken(gateway, b.client));
   const c = await operatorClient(gateway, '//Charlie', 'events:read', 'charlie');

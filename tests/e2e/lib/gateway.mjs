@@ -74,6 +74,18 @@ export async function startGateway(nodeUrl, env = {}) {
       await exited;
       children.delete(child);
     },
+    /** Waits until /readyz answers 200 (database reachable, node probed); its last report otherwise. */
+    async ready(timeoutMs = 120_000) {
+      let last;
+      try {
+        await waitFor(async () => {
+          last = await request(`${gateway.url}/readyz`);
+          return last.status === 200;
+        }, timeoutMs, 'the gateway to be ready');
+      } catch (error) {
+        throw new Error(`${error.message}: ${JSON.stringify(last?.body)}`);
+      }
+    },
     /** Starts the gateway again on the same database and port. */
     restart: () => launch(),
     async stop() {
