@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use axum::Router;
 
 use crate::auth::keys::KeyRing;
@@ -23,6 +23,8 @@ pub struct AppState {
 	pub sealer: Arc<Sealer>,
 	pub keys: Arc<KeyRing>,
 	pub revoked: Arc<RevokedTokens>,
+	/// The operators' own OpenID Connect providers whose tokens are accepted.
+	pub external: Arc<crate::auth::external::ExternalIssuers>,
 	pub chain: Arc<dyn Chain>,
 	/// Wakes the submission pipeline's sender when a write is accepted.
 	pub wake: Arc<tokio::sync::Notify>,
@@ -53,6 +55,9 @@ impl AppState {
 		AppState {
 			tokens: Arc::new(TokenSettings::from_config(&config)),
 			files: Arc::new(crate::files::FileStore::new(&config.data_dir)),
+			external: Arc::new(crate::auth::external::ExternalIssuers::new(
+				&config.external_issuers,
+			)),
 			stopping: None,
 			config: Arc::new(config),
 			db,
@@ -111,6 +116,15 @@ pub fn router(state: AppState) -> Router {
 		.route("/v1/tokens/transfers", post(routes::tokens::transfer))
 		.route("/v1/tokens/withdrawals", post(routes::tokens::withdraw))
 		.route("/v1/documents/{id}/access-log", get(routes::files::access_log))
+		.route("/v1/documents/{id}/access-grants", post(routes::documents::grant_access))
+		.route(
+			"/v1/documents/{id}/access-grants/{viewer}",
+			axum::routing::delete(routes::documents::revoke_access),
+		)
+		.route("/v1/clients", post(routes::clients::register).get(routes::clients::list))
+		.route("/v1/clients/{account}", get(routes::clients::get))
+		.route("/v1/clients/{account}/data", put(routes::clients::update))
+		.route("/v1/clients/{account}/history", get(routes::clients::history))
 		.merge(openapi::docs())
 		.fallback(layers::not_found);
 	let uploads = Router::new().route("/v1/files", post(routes::files::upload));

@@ -33,6 +33,21 @@ pub enum LogFormat {
 }
 
 /// The gateway's configuration. Every field has a default suited to a development machine.
+/// An operator's OpenID Connect provider whose access tokens the gateway accepts.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExternalIssuer {
+	/// The `iss` its tokens carry, exactly.
+	pub issuer: String,
+	/// Where it publishes its signing keys (a JWK Set, e.g. its `jwks_uri`).
+	pub jwks_url: String,
+	/// The `aud` its tokens carry for this gateway.
+	pub audience: String,
+	/// The API client (`admin api-client create`) its tokens act as: that client's chain account
+	/// and at most its scopes.
+	pub client_id: String,
+}
+
 #[derive(Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
@@ -80,6 +95,9 @@ pub struct Config {
 	pub webhook_allow_private_networks: bool,
 	/// Origins allowed by CORS (none by default: server-to-server use needs none).
 	pub cors_origins: Vec<String>,
+	/// Operators' own OpenID Connect providers whose access tokens are accepted
+	/// (`[[external_issuers]]` in the file; `PACTUM_GATEWAY_EXTERNAL_ISSUERS` as a JSON array).
+	pub external_issuers: Vec<ExternalIssuer>,
 	/// How long in-flight requests may take to finish after a shutdown signal, in seconds.
 	pub shutdown_grace_secs: u64,
 	/// Log format.
@@ -109,6 +127,7 @@ impl Default for Config {
 			upload_timeout_secs: 600,
 			webhook_allow_private_networks: false,
 			cors_origins: Vec::new(),
+			external_issuers: Vec::new(),
 			shutdown_grace_secs: 10,
 			log_format: LogFormat::Text,
 		}
@@ -138,6 +157,7 @@ impl std::fmt::Debug for Config {
 			.field("upload_timeout_secs", &self.upload_timeout_secs)
 			.field("webhook_allow_private_networks", &self.webhook_allow_private_networks)
 			.field("cors_origins", &self.cors_origins)
+			.field("external_issuers", &self.external_issuers)
 			.field("shutdown_grace_secs", &self.shutdown_grace_secs)
 			.field("log_format", &self.log_format)
 			.finish()
@@ -262,6 +282,10 @@ impl Config {
 		if let Some((_, v)) = var("cors_origins") {
 			self.cors_origins = list(v);
 		}
+		if let Some((n, v)) = var("external_issuers") {
+			self.external_issuers = serde_json::from_str(&v)
+				.map_err(|e| ConfigError::Env { name: n, reason: e.to_string() })?;
+		}
 		if let Some((n, v)) = var("shutdown_grace_secs") {
 			self.shutdown_grace_secs = parsed(&n, v)?;
 		}
@@ -304,6 +328,28 @@ impl Config {
 		}
 		if self.database_max_connections == 0 {
 			return Err(ConfigError::Invalid("database_max_connections must be positive".into()));
+		}
+		for external in &self.external_issuers {
+			let url = url::Url::parse(&external.jwks_url).map_err(|e| {
+				ConfigError::Invalid(format!("external issuer {}: jwks_url: {e}", external.issuer))
+			})?;
+			if !matches!(url.scheme(), "http" | "https") {
+				return Err(ConfigError::Invalid(format!(
+					"external issuer {}: jwks_url must be http(s)",
+					external.issuer
+				)));
+			}
+			if external.issuer.is_empty() || external.issuer == self.issuer() {
+				return Err(ConfigError::Invalid(
+					"an external issuer must be named, and not be this gateway".into(),
+				));
+			}
+			if external.audience.is_empty() || external.client_id.is_empty() {
+				return Err(ConfigError::Invalid(format!(
+					"external issuer {}: audience and client_id are required",
+					external.issuer
+				)));
+			}
 		}
 		Ok(())
 	}

@@ -18,6 +18,9 @@ pub enum ApiError {
 	/// No such resource (or not visible to the caller).
 	#[error("not found")]
 	NotFound,
+	/// The resource exists already, or changed meanwhile.
+	#[error("conflict: {0}")]
+	Conflict(String),
 	/// An authentication or authorisation failure, already a problem (401/403).
 	#[error("{}", .0.title)]
 	Auth(Problem),
@@ -46,6 +49,10 @@ impl From<ApiError> for Problem {
 		match error {
 			ApiError::BadRequest(detail) => Problem::bad_request(detail),
 			ApiError::NotFound => Problem::not_found(),
+			ApiError::Conflict(detail) => {
+				Problem::new(axum::http::StatusCode::CONFLICT, "conflict", "Conflict")
+					.with_detail(detail)
+			}
 			ApiError::Unprocessable(detail) => Problem::new(
 				axum::http::StatusCode::UNPROCESSABLE_ENTITY,
 				"unprocessable",

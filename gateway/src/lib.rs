@@ -30,6 +30,7 @@ pub mod app;
 pub mod auth;
 pub mod chain;
 pub mod cli;
+pub mod client_data;
 pub mod clock;
 pub mod config;
 pub mod db;

@@ -13,7 +13,7 @@ use frame_support::build_struct_json_patch;
 use pactum_primitives::Role;
 use pallet_audit::roles::Auditor;
 use pallet_documents::roles::Issuer;
-use pallet_registry::roles::{KycAdmin, SecurityAdmin, SuperAdmin};
+use pallet_registry::roles::{ClientRegistrar, KycAdmin, SecurityAdmin, SuperAdmin};
 use pallet_tokens::roles::{FeesAdmin, IssuanceAdmin, LimitsAdmin, TradeAdmin};
 use serde_json::Value;
 use sp_consensus_babe::AuthorityId as BabeId;
@@ -143,8 +143,8 @@ fn four_validators() -> Vec<Validator> {
 }
 
 /// The well-known development accounts as registry admins, all verified at level 3: Alice holds
-/// every admin role, Bob is the second KYC and security admin (a recovery needs two people),
-/// Charlie an issuer, Dave an auditor. Eve and Ferdie are left unregistered.
+/// every admin role and registers clients, Bob is the second KYC and security admin (a recovery
+/// needs two people), Charlie an issuer, Dave an auditor. Eve and Ferdie are left unregistered.
 fn dev_participants() -> Vec<Participant> {
 	vec![
 		(
@@ -158,6 +158,7 @@ fn dev_participants() -> Vec<Participant> {
 				IssuanceAdmin::ROLE,
 				TradeAdmin::ROLE,
 				SecurityAdmin::ROLE,
+				ClientRegistrar::ROLE,
 			],
 		),
 		(Sr25519Keyring::Bob.to_account_id(), 3, vec![KycAdmin::ROLE, SecurityAdmin::ROLE]),

@@ -264,6 +264,22 @@ test('a contract file is uploaded, put on chain by its hash and link, and downlo
   ]);
   assert.equal((await read(charlie, `/v1/documents/${id}/access-log`)).status, 404);
 
+  // A party grants Charlie (an auditor) access through the gateway: he gets the file until the
+  // grant is revoked.
+  const granted = await write(operator, `/v1/documents/${id}/access-grants`, 'grant-charlie', { viewer: charlieAddress });
+  assert.equal(granted.status, 'finalized', JSON.stringify(granted));
+  assert.equal(granted.result.viewer, charlieAddress);
+  assert.equal((await read(charlie, `/v1/files/${hash}`)).status, 200);
+  const revoke = await fetch(`${gateway.url}/v1/documents/${id}/access-grants/${charlieAddress}`, {
+    method: 'DELETE', headers: { authorization: `Bearer ${operator}`, 'idempotency-key': 'revoke-charlie' },
+  });
+  assert.equal(revoke.status, 202);
+  const revoked = await settled(gateway, operator, await revoke.json());
+  assert.equal(revoked.status, 'finalized', JSON.stringify(revoked));
+  assert.equal((await read(charlie, `/v1/files/${hash}`)).status, 403);
+  const own = await postJson(`${gateway.url}/v1/documents/${id}/access-grants`, operator, 'grant-self', { viewer: alice.address });
+  assert.equal(own.status, 400, 'a party needs no grant');
+
   // Bad uploads.
   const notMultipart = await postJson(`${gateway.url}/v1/files`, operator, null, { file: 'x' });
   assert.equal(notMultipart.status, 400);

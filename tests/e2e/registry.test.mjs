@@ -123,6 +123,45 @@ describe('registry on pactum-node --dev', () => {
     assert.equal((await participant(ferdie.address)).ban, null);
   });
 
+  it('registers a client on its behalf: the operator holds the deposit and records each data change', async () => {
+    // A client with no funds of its own: the operator (Alice, a ClientRegistrar) pays.
+    const [client] = chain.keys('Client-1');
+    const deposit = api.consts.registry.registrationDeposit.toBigInt();
+    const reserved = async (who) => (await api.query.system.account(who)).data.reserved.toBigInt();
+    const aliceReserved = await reserved(alice.address);
+    const first = blake2AsHex('client record v1, encrypted off chain');
+    const registered = await submit(api, api.tx.registry.registerClient(client.address, first), alice);
+    const event = findEvent(registered.events, 'registry', 'ClientRegistered');
+    assert.equal(event.data.registrar.toString(), alice.address);
+    assert.equal(event.data.dataHash.toHex(), first);
+    assert.equal(await reserved(alice.address), aliceReserved + deposit);
+    assert.equal(await reserved(client.address), 0n);
+    const json = await participant(client.address);
+    assert.equal(json.kind, 'Unverified');
+    assert.equal(json.deposit, '0');
+    assert.equal(json.client.registrar, alice.address);
+    assert.equal(json.client.dataHash, first);
+    assert.equal(json.client.deposit, deposit.toString());
+    assert.equal((await participant(alice.address)).client, null);
+
+    const second = blake2AsHex('client record v2');
+    const updated = await submit(api, api.tx.registry.setClientData(client.address, second), alice);
+    assert.ok(findEvent(updated.events, 'registry', 'ClientDataUpdated'));
+    const typed = (await api.rpc.registry.participant(client.address)).unwrap();
+    assert.equal(typed.client.unwrap().dataHash.toHex(), second);
+    // Only its registrar records changes.
+    await assert.rejects(
+      submit(api, api.tx.registry.setClientData(client.address, first), eve),
+      (error) => error.module === 'registry.NotClientRegistrar',
+    );
+
+    // The client leaves (it needs funds for the fee): the deposit goes back to the operator.
+    await submit(api, api.tx.balances.transferKeepAlive(client.address, 10n ** 15n), alice);
+    await submit(api, api.tx.registry.leave(), client);
+    assert.equal(await reserved(alice.address), aliceReserved);
+    assert.equal(await participant(client.address), null);
+  });
+
   it('answers every registry_* method in the shape node/rpc-definitions.json declares', () => {
     rpc.assertAllChecked();
   });

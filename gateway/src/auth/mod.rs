@@ -15,6 +15,7 @@
 pub mod authorize;
 pub mod client_auth;
 pub mod code;
+pub mod external;
 pub mod form;
 pub mod jwt;
 pub mod keys;

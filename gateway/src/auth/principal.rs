@@ -13,6 +13,7 @@ use serde::Serialize;
 use super::jwt;
 use super::scopes::{Scope, ScopeSet};
 use crate::app::AppState;
+use crate::db::api_clients;
 use crate::problem::Problem;
 
 /// An authenticated caller.
@@ -74,8 +75,9 @@ impl Principal {
 		}
 	}
 
-	/// Checks `Authorization: Bearer <token>` against our keys and the revocation list.
-	pub fn from_headers(app: &AppState, parts: &Parts) -> Result<Principal, Problem> {
+	/// Checks `Authorization: Bearer <token>` against our keys and the revocation list, or,
+	/// for a token of a configured external issuer, against its keys (see [`super::external`]).
+	pub async fn from_headers(app: &AppState, parts: &Parts) -> Result<Principal, Problem> {
 		let Some(value) = parts.headers.get(AUTHORIZATION) else {
 			return Err(unauthorized(
 				None,
@@ -89,6 +91,9 @@ impl Principal {
 			Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") => token.trim(),
 			_ => return Err(unauthorized(None, "the Authorization scheme must be Bearer")),
 		};
+		if app.external.knows(token) {
+			return Self::external(app, token).await;
+		}
 		let claims = jwt::verify(&app.keys, &app.tokens, token).map_err(|error| {
 			tracing::debug!(%error, "bearer token refused");
 			unauthorized(Some("invalid_token"), "the access token is invalid or expired")
@@ -104,13 +109,52 @@ impl Principal {
 			expires_at: claims.exp,
 		})
 	}
+
+	/// A token of an external issuer: its caller acts as the configured API client, with the
+	/// token's scopes that client holds.
+	async fn external(app: &AppState, token: &str) -> Result<Principal, Problem> {
+		let invalid =
+			|| unauthorized(Some("invalid_token"), "the access token is invalid or expired");
+		let (claims, client_id) = app.external.verify(token).await.map_err(|error| {
+			tracing::info!(%error, "external bearer token refused");
+			invalid()
+		})?;
+		let client = api_clients::find(&app.db.pool, &client_id)
+			.await
+			.map_err(|error| {
+				tracing::error!(%error, "cannot read the API client of an external issuer");
+				Problem::internal()
+			})?
+			.filter(|c| c.retired_at.is_none())
+			.ok_or_else(|| {
+				tracing::warn!(client_id, "an external issuer names no active API client");
+				invalid()
+			})?;
+		let jti = claims.jti.clone().unwrap_or_else(|| {
+			format!("ext-{}", crate::digests::b64url(&crate::digests::sha256(token.as_bytes())))
+		});
+		if app.revoked.refuses(&jti, None, &client.id) {
+			return Err(unauthorized(Some("invalid_token"), "the access token was revoked"));
+		}
+		let held = ScopeSet::parse_lenient(&client.scopes);
+		let asked = ScopeSet::parse_lenient(claims.scope.as_deref().unwrap_or(""));
+		Ok(Principal {
+			// Their own subjects: the account cache keys by subject, and the client names the
+			// account (a person's `user:` prefix never comes from outside).
+			subject: format!("ext:{}", claims.sub),
+			client_id: client.id,
+			scopes: asked.intersection(&held),
+			jti,
+			expires_at: claims.exp,
+		})
+	}
 }
 
 impl FromRequestParts<AppState> for Principal {
 	type Rejection = Problem;
 
 	async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Principal, Problem> {
-		Principal::from_headers(state, parts)
+		Principal::from_headers(state, parts).await
 	}
 }
 
@@ -127,7 +171,7 @@ impl<R: RequiredScope> FromRequestParts<AppState> for Scoped<R> {
 	type Rejection = Problem;
 
 	async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Scoped<R>, Problem> {
-		let principal = Principal::from_headers(state, parts)?;
+		let principal = Principal::from_headers(state, parts).await?;
 		principal.require(R::SCOPE)?;
 		Ok(Scoped(principal, PhantomData))
 	}

@@ -5,6 +5,7 @@
 
 pub mod api_clients;
 pub mod chain_index;
+pub mod clients;
 pub mod cursors;
 pub mod files;
 pub mod jwt_keys;

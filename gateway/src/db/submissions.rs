@@ -115,7 +115,7 @@ pub struct NewSubmission<'a> {
 /// Stores `new` unless the client already used its idempotency key; either way returns the
 /// submission stored under that key (the caller compares fingerprints).
 pub async fn insert_once(
-	pool: &sqlx::AnyPool,
+	conn: &mut sqlx::AnyConnection,
 	new: &NewSubmission<'_>,
 ) -> Result<SubmissionRow, sqlx::Error> {
 	sqlx::query(
@@ -132,7 +132,7 @@ pub async fn insert_once(
 	.bind(new.kind)
 	.bind(new.request_json)
 	.bind(new.now)
-	.execute(pool)
+	.execute(&mut *conn)
 	.await?;
 	let row = sqlx::query(concat!(
 		"SELECT ",
@@ -141,9 +141,21 @@ pub async fn insert_once(
 	))
 	.bind(new.api_client_id)
 	.bind(new.idempotency_key)
-	.fetch_one(pool)
+	.fetch_one(&mut *conn)
 	.await?;
 	SubmissionRow::from_row(&row)
+}
+
+/// The submission `id`, whoever made it.
+pub async fn find<'e>(
+	ex: impl Executor<'e, Database = Any>,
+	id: &str,
+) -> Result<Option<SubmissionRow>, sqlx::Error> {
+	let row = sqlx::query(concat!("SELECT ", columns!(), " FROM submissions WHERE id = $1"))
+		.bind(id)
+		.fetch_optional(ex)
+		.await?;
+	row.as_ref().map(SubmissionRow::from_row).transpose()
 }
 
 /// The submission `id` of `api_client_id`.

@@ -15,7 +15,9 @@ use subxt::client::OfflineClientAtBlockT;
 use subxt::transactions::TransactionsClient;
 use subxt::utils::AccountId32;
 
+pub use super::access_calls::{AccessGrant, AccessRevocation};
 pub use super::certificate_calls::{IssueCertificate, RevokeCertificate};
+pub use super::client_calls::ClientData;
 pub use super::token_calls::{RequestWithdrawal, TransferTokens};
 
 /// A write the gateway submits for one of its signers.
@@ -46,6 +48,18 @@ pub enum Call {
 	/// `tokens.request_withdrawal`.
 	#[serde(rename = "tokens.withdraw")]
 	RequestWithdrawal(RequestWithdrawal),
+	/// `documents.grant_access`.
+	#[serde(rename = "documents.grant_access")]
+	GrantAccess(AccessGrant),
+	/// `documents.revoke_access`.
+	#[serde(rename = "documents.revoke_access")]
+	RevokeAccess(AccessRevocation),
+	/// `registry.register_client`.
+	#[serde(rename = "clients.register")]
+	RegisterClient(ClientData),
+	/// `registry.set_client_data`.
+	#[serde(rename = "clients.update")]
+	UpdateClient(ClientData),
 }
 
 /// A new text for an active document, to be signed again by every required signer.
@@ -159,6 +173,10 @@ impl Call {
 			Call::RevokeCertificate(_) => "certificates.revoke",
 			Call::TransferTokens(_) => "tokens.transfer",
 			Call::RequestWithdrawal(_) => "tokens.withdraw",
+			Call::GrantAccess(_) => "documents.grant_access",
+			Call::RevokeAccess(_) => "documents.revoke_access",
+			Call::RegisterClient(_) => "clients.register",
+			Call::UpdateClient(_) => "clients.update",
 		}
 	}
 
@@ -184,6 +202,9 @@ impl Call {
 			Call::RevokeCertificate(c) => c.check(),
 			Call::TransferTokens(c) => c.check(signer),
 			Call::RequestWithdrawal(c) => c.check(),
+			Call::GrantAccess(c) => c.check(signer),
+			Call::RevokeAccess(c) => c.check(),
+			Call::RegisterClient(c) | Call::UpdateClient(c) => c.check(),
 		}
 	}
 
@@ -217,6 +238,10 @@ impl Call {
 			Call::RevokeCertificate(c) => tx.call_data(&c.payload()?),
 			Call::TransferTokens(c) => tx.call_data(&c.payload()?),
 			Call::RequestWithdrawal(c) => tx.call_data(&c.payload()?),
+			Call::GrantAccess(c) => tx.call_data(&c.payload()?),
+			Call::RevokeAccess(c) => tx.call_data(&c.payload()?),
+			Call::RegisterClient(c) => tx.call_data(&c.register_payload()?),
+			Call::UpdateClient(c) => tx.call_data(&c.update_payload()?),
 		};
 		encoded.map_err(|e| format!("cannot encode the call: {e}"))
 	}
@@ -255,6 +280,11 @@ impl Call {
 				.find(|e| e.is("Tokens", "WithdrawalRequested"))
 				.and_then(|e| e.withdrawal)
 				.map_or(Value::Null, |id| json!({ "withdrawal": id })),
+			Call::GrantAccess(c) => json!({ "document": c.document, "viewer": c.viewer }),
+			Call::RevokeAccess(c) => json!({ "document": c.document, "viewer": c.viewer }),
+			Call::RegisterClient(c) | Call::UpdateClient(c) => {
+				json!({ "client": c.account, "data_hash": c.data_hash })
+			}
 		}
 	}
 }

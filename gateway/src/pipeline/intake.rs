@@ -81,45 +81,115 @@ pub async fn accept(
 	headers: &HeaderMap,
 	call: Call,
 ) -> Result<(bool, Submission), ApiError> {
-	let key = idempotency_key(headers)?;
+	let intake = prepare(app, principal, headers).await?;
+	call.check(&intake.signer).map_err(ApiError::BadRequest)?;
+	let request_json =
+		serde_json::to_string(&call).map_err(|e| ApiError::BadRequest(e.to_string()))?;
+	let fingerprint = sha256(request_json.as_bytes());
+	let stored = intake.store_alone(app, principal, &call, &fingerprint).await?;
+	Ok((stored.replayed, Submission::of(stored.row)))
+}
+
+/// A write request's key and signer, checked: what every write needs before it is stored.
+pub struct Intake<'h> {
+	pub key: &'h str,
+	/// The account that signs it (SS58): the caller's, held by the gateway.
+	pub signer: String,
+}
+
+/// A stored (or replayed) submission.
+pub struct Stored {
+	pub replayed: bool,
+	pub row: SubmissionRow,
+}
+
+/// The `Idempotency-Key` and the caller's signer: a 400 without a key, a 403 if the gateway holds
+/// no key for the account the caller acts for.
+pub async fn prepare<'h>(
+	app: &AppState,
+	principal: &Principal,
+	headers: &'h HeaderMap,
+) -> Result<Intake<'h>, ApiError> {
+	idempotency_key(headers)?;
 	// A person signs with the custodial key the gateway holds for their account, if it holds one.
 	let signer = acting_account(app, principal).await?;
+	prepare_for(app, headers, signer).await
+}
+
+/// The `Idempotency-Key`, and `signer` as the account that signs: a 403 if the gateway holds no
+/// key for it.
+pub async fn prepare_for<'h>(
+	app: &AppState,
+	headers: &'h HeaderMap,
+	signer: String,
+) -> Result<Intake<'h>, ApiError> {
+	let key = idempotency_key(headers)?;
 	if signers::find(&app.db.pool, &signer).await?.is_none() {
 		return Err(ApiError::Auth(
 			Problem::new(StatusCode::FORBIDDEN, "no-signer", "No signer")
 				.with_detail(format!("the gateway holds no key for {signer} (admin signer add)")),
 		));
 	}
-	call.check(&signer).map_err(ApiError::BadRequest)?;
-	let request_json =
-		serde_json::to_string(&call).map_err(|e| ApiError::BadRequest(e.to_string()))?;
-	let fingerprint = sha256(request_json.as_bytes());
-	let id = uuid::Uuid::now_v7().to_string();
-	let row = submissions::insert_once(
-		&app.db.pool,
-		&NewSubmission {
-			id: &id,
-			api_client_id: &principal.client_id,
-			idempotency_key: key,
-			fingerprint: &fingerprint,
-			signer: &signer,
-			kind: call.kind(),
-			request_json: &request_json,
-			now: now_ms(),
-		},
-	)
-	.await?;
-	let replayed = row.id != id;
-	if replayed && row.fingerprint != fingerprint {
-		return Err(ApiError::Unprocessable(
-			"this Idempotency-Key was used for a different request".into(),
-		));
+	Ok(Intake { key, signer })
+}
+
+impl Intake<'_> {
+	/// Stores `call` (the caller checked it) under the key, on `conn` (a transaction, when more
+	/// is stored with it), unless the key was used: then the stored submission, a 422 if
+	/// `fingerprint` (of the request as the caller sent it) differs. Whoever commits wakes the
+	/// sender.
+	pub async fn store(
+		&self,
+		conn: &mut sqlx::AnyConnection,
+		principal: &Principal,
+		call: &Call,
+		fingerprint: &[u8],
+	) -> Result<Stored, ApiError> {
+		let request_json =
+			serde_json::to_string(call).map_err(|e| ApiError::BadRequest(e.to_string()))?;
+		let id = uuid::Uuid::now_v7().to_string();
+		let row = submissions::insert_once(
+			conn,
+			&NewSubmission {
+				id: &id,
+				api_client_id: &principal.client_id,
+				idempotency_key: self.key,
+				fingerprint,
+				signer: &self.signer,
+				kind: call.kind(),
+				request_json: &request_json,
+				now: now_ms(),
+			},
+		)
+		.await?;
+		let replayed = row.id != id;
+		if replayed && row.fingerprint != fingerprint {
+			return Err(ApiError::Unprocessable(
+				"this Idempotency-Key was used for a different request".into(),
+			));
+		}
+		if !replayed {
+			tracing::info!(submission = %row.id, kind = %row.kind, signer = %self.signer, "submission accepted");
+		}
+		Ok(Stored { replayed, row })
 	}
-	if !replayed {
-		tracing::info!(submission = %row.id, kind = %row.kind, %signer, "submission accepted");
-		app.wake.notify_one();
+
+	/// [`Intake::store`] on its own, the sender woken.
+	pub async fn store_alone(
+		&self,
+		app: &AppState,
+		principal: &Principal,
+		call: &Call,
+		fingerprint: &[u8],
+	) -> Result<Stored, ApiError> {
+		let mut conn = app.db.pool.acquire().await?;
+		let stored = self.store(&mut conn, principal, call, fingerprint).await?;
+		drop(conn);
+		if !stored.replayed {
+			app.wake.notify_one();
+		}
+		Ok(stored)
 	}
-	Ok((replayed, Submission::of(row)))
 }
 
 /// [`accept`], answered: `202` with the submission.
@@ -131,6 +201,11 @@ pub async fn submit(
 ) -> Result<Response, ApiError> {
 	let (replayed, submission) = accept(app, principal, headers, call).await?;
 	Ok(accepted_response(replayed, submission))
+}
+
+/// [`Intake::store`]'s submission, answered like [`submit`]'s.
+pub fn accepted(stored: Stored) -> Response {
+	accepted_response(stored.replayed, Submission::of(stored.row))
 }
 
 /// The chain account the caller acts for (SS58): an API client's `act_as_account`, a person's
@@ -191,10 +266,16 @@ pub fn json_body<T: serde::de::DeserializeOwned>(
 /// `202` with the submission and its `Location`; `Idempotent-Replayed: true` on a replay.
 fn accepted_response(replayed: bool, submission: Submission) -> Response {
 	let location = HeaderValue::from_str(&submission.status_url).ok();
-	let mut response = (StatusCode::ACCEPTED, Json(submission)).into_response();
+	let mut response = accepted_json(replayed, &submission);
 	if let Some(location) = location {
 		response.headers_mut().insert(axum::http::header::LOCATION, location);
 	}
+	response
+}
+
+/// `202` with `body`; `Idempotent-Replayed: true` on a replay.
+pub fn accepted_json(replayed: bool, body: &impl Serialize) -> Response {
+	let mut response = (StatusCode::ACCEPTED, Json(body)).into_response();
 	if replayed {
 		response.headers_mut().insert("idempotent-replayed", HeaderValue::from_static("true"));
 	}

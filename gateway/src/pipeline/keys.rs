@@ -53,17 +53,21 @@ impl SignerKeys {
 		if let Some(keypair) = open.get(account) {
 			return Ok(keypair.clone());
 		}
-		let row = signers::find(&self.db.pool, account)
-			.await?
-			.ok_or_else(|| KeyError::Unknown(account.to_string()))?;
-		let secret = self.sealer.open(&row.secret_sealed, &secret_aad(account))?;
-		let text = SecretString::from(
-			String::from_utf8(secret.to_vec()).map_err(|_| KeyError::BadSecret)?,
-		);
-		let keypair = keypair_of(text.expose_secret())?;
+		let keypair = open_keypair(&self.db, &self.sealer, account).await?;
 		open.insert(account.to_string(), keypair.clone());
 		Ok(keypair)
 	}
+}
+
+/// The key pair of the signer `account` (SS58), opened from its sealed secret.
+pub async fn open_keypair(db: &Db, sealer: &Sealer, account: &str) -> Result<Keypair, KeyError> {
+	let row = signers::find(&db.pool, account)
+		.await?
+		.ok_or_else(|| KeyError::Unknown(account.to_string()))?;
+	let secret = sealer.open(&row.secret_sealed, &secret_aad(account))?;
+	let text =
+		SecretString::from(String::from_utf8(secret.to_vec()).map_err(|_| KeyError::BadSecret)?);
+	keypair_of(text.expose_secret())
 }
 
 /// Why a signer cannot be added.
@@ -95,6 +99,27 @@ pub async fn add_signer(
 	label: &str,
 	secret_uri: Option<&str>,
 ) -> Result<ListedSigner, AddSignerError> {
+	let row = new_signer(sealer, label, secret_uri)?;
+	signers::insert(&db.pool, &row).await.map_err(|e| match e {
+		sqlx::Error::Database(d) if d.is_unique_violation() => AddSignerError::Exists,
+		other => AddSignerError::Key(KeyError::Db(other)),
+	})?;
+	tracing::info!(account = %row.account, label = %row.label, "signer added");
+	Ok(ListedSigner {
+		account: row.account,
+		label: row.label,
+		next_nonce: None,
+		created_at: row.created_at,
+	})
+}
+
+/// The row of a new signer (its secret sealed), not stored yet: from a secret URI, or a new
+/// random seed (`None`).
+pub fn new_signer(
+	sealer: &Sealer,
+	label: &str,
+	secret_uri: Option<&str>,
+) -> Result<signers::SignerRow, AddSignerError> {
 	let label = label.trim();
 	if label.is_empty() || label.chars().count() > 100 {
 		return Err(AddSignerError::BadLabel);
@@ -108,19 +133,13 @@ pub async fn add_signer(
 	};
 	let account = keypair_of(&secret)?.public_key().to_account_id().to_string();
 	let sealed = sealer.seal(secret.as_bytes(), &secret_aad(&account)).map_err(KeyError::Seal)?;
-	let row = signers::SignerRow {
-		account: account.clone(),
+	Ok(signers::SignerRow {
+		account,
 		label: label.to_string(),
 		secret_sealed: sealed,
 		next_nonce: None,
 		created_at: crate::clock::now_ms(),
-	};
-	signers::insert(&db.pool, &row).await.map_err(|e| match e {
-		sqlx::Error::Database(d) if d.is_unique_violation() => AddSignerError::Exists,
-		other => AddSignerError::Key(KeyError::Db(other)),
-	})?;
-	tracing::info!(%account, label, "signer added");
-	Ok(ListedSigner { account, label: row.label, next_nonce: None, created_at: row.created_at })
+	})
 }
 
 /// Every signer.

@@ -6,15 +6,18 @@
 //! the gateway or the node, live attempts are broadcast again from their stored bytes and the
 //! tracker resumes from its cursor, so no accepted request is lost.
 //!
-//! - [`calls`]: the requests it carries (typed, checked at intake); [`certificate_calls`] and
-//!   [`token_calls`] the certificate and token ones
+//! - [`calls`]: the requests it carries (typed, checked at intake); [`access_calls`],
+//!   [`certificate_calls`], [`client_calls`] and [`token_calls`] the access-grant, certificate,
+//!   client and token ones
 //! - [`intake`]: storing a request under its `Idempotency-Key`
 //! - [`sender`]: signing and broadcasting, one nonce sequence per signer
 //! - [`tracker`]: scanning finalized blocks, recording outcomes, declaring attempts dead
 //! - [`keys`]: the signers' key pairs, sealed at rest
 
+pub mod access_calls;
 pub mod calls;
 pub mod certificate_calls;
+pub mod client_calls;
 pub mod intake;
 pub mod keys;
 pub mod sender;

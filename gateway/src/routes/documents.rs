@@ -11,9 +11,11 @@ use axum::response::Response;
 
 use crate::app::AppState;
 use crate::auth::principal::{need, Scoped};
+use crate::db::clients;
 use crate::error::ApiError;
 use crate::pipeline::calls::{
-	Call, CreateDocument, ProposeAmendment, ProposeTermination, SignDocuments,
+	AccessGrant, AccessRevocation, Call, CreateDocument, ProposeAmendment, ProposeTermination,
+	SignDocuments,
 };
 use crate::pipeline::intake::{self, json_body, Submission};
 
@@ -49,7 +51,9 @@ pub async fn create(
 /// signed by the caller's account (bulk signing by the operator); items with `relayed` carry a
 /// party's own signature of the signing payload, submitted (and paid for) by the operator. The
 /// submission reaches `finalized` with `result.signed` and `result.activated` (document ids), or
-/// `failed` with the pallet's error (`Documents.BulkItemFailed (item i, …)` names the item).
+/// `failed` with the pallet's error (`Documents.BulkItemFailed (item i, …)` names the item). A
+/// client whose key the gateway holds (registered with `custody: gateway`) signs without
+/// `relayed`: the gateway signs with its key and its registrar submits and pays.
 #[utoipa::path(
     post,
     path = "/v1/documents/signatures",
@@ -72,6 +76,15 @@ pub async fn sign(
 	body: Bytes,
 ) -> Result<Response, ApiError> {
 	let request: SignDocuments = json_body(&headers, &body)?;
+	// A caller without an account gets intake's answer below.
+	if let Ok(caller) = intake::acting_account(&app, &principal).await {
+		let custodial =
+			clients::find(&app.db.pool, &caller).await?.filter(|c| c.custody == "gateway");
+		if let Some(client) = custodial {
+			return super::custodial_signing::sign(&app, &principal, &headers, client, request)
+				.await;
+		}
+	}
 	intake::submit(&app, &principal, &headers, Call::SignDocuments(request)).await
 }
 
@@ -128,4 +141,58 @@ pub async fn terminate(
 ) -> Result<Response, ApiError> {
 	let request = ProposeTermination { document: id, ..json_body(&headers, &body)? };
 	intake::submit(&app, &principal, &headers, Call::ProposeTermination(request)).await
+}
+
+/// Let `viewer` (an auditor, a regulator) fetch the document's file until `expires_at` (absent:
+/// until revoked); the grant's deposit is held from the caller's account, a party. The
+/// submission reaches `finalized` with `result: {document, viewer}`, or `failed` with the
+/// pallet's error (`Documents.NotParty`, `Documents.AlreadyGranted`, …).
+#[utoipa::path(
+    post,
+    path = "/v1/documents/{id}/access-grants",
+    tag = "documents",
+    params(("id" = u64, Path, description = "The document"), ("Idempotency-Key" = String, Header, description = "Unique per request")),
+    request_body = AccessGrant,
+    responses(
+        (status = 202, description = "Accepted (or replayed)", body = Submission),
+        (status = 400, description = "Invalid request; nothing stored", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
+        (status = 403, description = "No documents:write scope, or no chain account for this client", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
+        (status = 422, description = "Idempotency-Key reused for another request", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = ["documents:write"]))
+)]
+pub async fn grant_access(
+	State(app): State<AppState>,
+	Scoped(principal, _): Scoped<need::DocumentsWrite>,
+	Path(id): Path<u64>,
+	headers: HeaderMap,
+	body: Bytes,
+) -> Result<Response, ApiError> {
+	let request = AccessGrant { document: id, ..json_body(&headers, &body)? };
+	intake::submit(&app, &principal, &headers, Call::GrantAccess(request)).await
+}
+
+/// End `viewer`'s access to the document's file; the deposit goes back to the party that
+/// granted it.
+#[utoipa::path(
+    delete,
+    path = "/v1/documents/{id}/access-grants/{viewer}",
+    tag = "documents",
+    params(("id" = u64, Path, description = "The document"), ("viewer" = String, Path, description = "The viewer (SS58)"), ("Idempotency-Key" = String, Header, description = "Unique per request")),
+    responses(
+        (status = 202, description = "Accepted (or replayed)", body = Submission),
+        (status = 400, description = "Invalid request; nothing stored", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
+        (status = 403, description = "No documents:write scope, or no chain account for this client", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
+        (status = 422, description = "Idempotency-Key reused for another request", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = ["documents:write"]))
+)]
+pub async fn revoke_access(
+	State(app): State<AppState>,
+	Scoped(principal, _): Scoped<need::DocumentsWrite>,
+	Path((id, viewer)): Path<(u64, String)>,
+	headers: HeaderMap,
+) -> Result<Response, ApiError> {
+	let request = AccessRevocation { document: id, viewer };
+	intake::submit(&app, &principal, &headers, Call::RevokeAccess(request)).await
 }

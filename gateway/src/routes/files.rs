@@ -86,9 +86,14 @@ pub async fn upload(
 	let stored = match app.files.put(limit, Box::pin(field)).await {
 		Ok(stored) => stored,
 		Err(StoreError::TooLarge(limit)) => {
+			// Read what the client is still sending (at most the request's own limit), so it gets
+			// this answer rather than a connection closed in the middle of its upload.
+			while let Ok(Some(mut rest)) = form.next_field().await {
+				while let Ok(Some(_)) = rest.chunk().await {}
+			}
 			return Ok(Problem::new(StatusCode::PAYLOAD_TOO_LARGE, "too-large", "File too large")
 				.with_detail(format!("a file may have at most {limit} bytes"))
-				.into_response())
+				.into_response());
 		}
 		Err(StoreError::Upload(e)) => return Err(ApiError::BadRequest(format!("upload: {e}"))),
 		Err(StoreError::Io(e)) => return Err(ApiError::Storage(e.to_string())),

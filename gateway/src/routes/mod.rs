@@ -3,6 +3,8 @@
 //! submissions, whoami. Later: clients.
 
 pub mod certificates;
+pub mod clients;
+pub mod custodial_signing;
 pub mod document_reads;
 pub mod documents;
 pub mod events;

@@ -1,12 +1,13 @@
 //! Benchmarks of every call, each in its most expensive path.
 
 use super::*;
-use crate::roles::{KycAdmin, SecurityAdmin, SuperAdmin};
 use crate::pallet::{Bans, Config, OperatorKeys, OrgCodes, Pallet, Participants, Recoveries};
+use crate::roles::{ClientRegistrar, KycAdmin, SecurityAdmin, SuperAdmin};
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
-	fungible::{Inspect, Mutate},
+	fungible::{Inspect, Mutate, MutateHold},
+	tokens::{Fortitude, Precision, Restriction},
 	Get,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
@@ -25,6 +26,15 @@ fn funded<T: Config>(name: &'static str) -> T::AccountId {
 fn registered<T: Config>(name: &'static str) -> T::AccountId {
 	let who = funded::<T>(name);
 	assert!(Pallet::<T>::register(RawOrigin::Signed(who.clone()).into()).is_ok());
+	who
+}
+
+/// A participant that registered and was made a client registrar.
+fn client_registrar<T: Config>(name: &'static str) -> T::AccountId {
+	let who = registered::<T>(name);
+	assert!(
+		Pallet::<T>::grant_role(RawOrigin::Root.into(), who.clone(), ClientRegistrar::ROLE).is_ok()
+	);
 	who
 }
 
@@ -93,10 +103,31 @@ mod benchmarks {
 		assert!(Participants::<T>::contains_key(&who));
 	}
 
+	/// A client with a key, whose registrar moved through the longest chain of recoveries: its
+	/// deposit is released on the registrar's current account.
 	#[benchmark]
 	fn leave() {
-		let who = registered::<T>("who");
+		let first = client_registrar::<T>("registrar");
+		let who: T::AccountId = account("who", 0, 0);
+		assert!(Pallet::<T>::register_client(
+			RawOrigin::Signed(first.clone()).into(),
+			who.clone(),
+			evidence::<T>()
+		)
+		.is_ok());
 		publish_key::<T>(&who);
+		let registrar = recovered_chain::<T>(&first);
+		T::Currency::set_balance(&registrar, T::Currency::minimum_balance());
+		assert!(T::Currency::transfer_on_hold(
+			&HoldReason::SponsoredRegistration.into(),
+			&first,
+			&registrar,
+			T::RegistrationDeposit::get(),
+			Precision::Exact,
+			Restriction::OnHold,
+			Fortitude::Force,
+		)
+		.is_ok());
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()));
 		assert!(!Participants::<T>::contains_key(&who));
@@ -271,9 +302,16 @@ mod benchmarks {
 	fn finish_recovery() {
 		let kyc = admin::<T>("kyc", &[KycAdmin::ROLE, SuperAdmin::ROLE]);
 		let security = admin::<T>("security", &[SecurityAdmin::ROLE]);
-		let lost = registered::<T>("lost");
+		let lost = client_registrar::<T>("lost");
 		let new = funded::<T>("new");
-		// Everything that moves: deposit, org code, key and ban.
+		// Everything that moves: deposit, the deposit of a client it registered, org code, key
+		// and ban.
+		assert!(Pallet::<T>::register_client(
+			RawOrigin::Signed(lost.clone()).into(),
+			account("client", 0, 0),
+			evidence::<T>()
+		)
+		.is_ok());
 		assert!(Pallet::<T>::assign_org_code(
 			RawOrigin::Signed(kyc.clone()).into(),
 			lost.clone(),
@@ -367,13 +405,44 @@ mod benchmarks {
 		let registrar = registered::<T>("registrar");
 		let (contract, code) = contract_of::<T>(&registrar);
 		assert!(Pallet::<T>::register_contract(&contract, &registrar, code).is_ok());
-		assert!(Pallet::<T>::grant_role(RawOrigin::Root.into(), contract.clone(), SuperAdmin::ROLE)
-			.is_ok());
+		assert!(Pallet::<T>::grant_role(
+			RawOrigin::Root.into(),
+			contract.clone(),
+			SuperAdmin::ROLE
+		)
+		.is_ok());
 		T::Contracts::terminate_for_benchmarks(&contract);
 		let caller: T::AccountId = whitelisted_caller();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), contract.clone());
 		assert!(!ContractRecords::<T>::contains_key(&contract));
+	}
+
+	#[benchmark]
+	fn register_client() {
+		let registrar = client_registrar::<T>("registrar");
+		let client: T::AccountId = account("client", 0, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(registrar), client.clone(), evidence::<T>());
+		assert!(Clients::<T>::contains_key(&client));
+	}
+
+	/// By a registrar found through the longest chain of recoveries followed.
+	#[benchmark]
+	fn set_client_data() {
+		let first = client_registrar::<T>("registrar");
+		let client: T::AccountId = account("client", 0, 0);
+		assert!(Pallet::<T>::register_client(
+			RawOrigin::Signed(first.clone()).into(),
+			client.clone(),
+			evidence::<T>()
+		)
+		.is_ok());
+		let registrar = recovered_chain::<T>(&first);
+		let data = T::Hashing::hash(b"client data, second version");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(registrar), client.clone(), data);
+		assert_eq!(Clients::<T>::get(&client).map(|r| r.data_hash), Some(data));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -1,11 +1,14 @@
 //! `try_state`: the registration hold of every participant is its recorded deposit, and the
 //! counters and indexes (participant count, role holders, organisation codes, operator keys,
 //! recoveries, recovered accounts and state still moving) agree with the records; every contract
-//! participant has its record, and its registrar is a participant holding a reference.
+//! participant has its record, and its registrar is a participant holding a reference; every
+//! client is a participant without a deposit of its own, its registrar a participant holding a
+//! reference and, per registrar, the sponsored hold the sum of its clients' deposits.
 
 use crate::{pallet::*, AccountKind, Role};
 use frame_support::ensure;
 use pactum_primitives::ParticipantRegistry;
+use sp_runtime::traits::{Saturating, Zero};
 
 impl<T: Config> Pallet<T> {
 	/// The registry's invariants: deposits held equal deposits recorded, and every index agrees
@@ -67,6 +70,27 @@ impl<T: Config> Pallet<T> {
 			ensure!(
 				(p.kind == AccountKind::Contract) == ContractRecords::<T>::contains_key(&who),
 				"a contract participant without its record"
+			);
+		}
+		let mut sponsored = alloc::collections::BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+		for (client, record) in Clients::<T>::iter() {
+			ensure!(
+				Participants::<T>::get(&client).is_some_and(|p| p.deposit.is_zero()),
+				"a client is no participant, or holds a deposit of its own"
+			);
+			let registrar = Self::current_account(&record.registrar);
+			ensure!(
+				Participants::<T>::get(&registrar).is_some_and(|p| p.references > 0),
+				"a client's registrar is no participant holding a reference"
+			);
+			let total = sponsored.entry(registrar).or_default();
+			*total = total.saturating_add(record.deposit);
+		}
+		for (registrar, total) in sponsored {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::SponsoredRegistration.into(), &registrar)
+					== total,
+				"a registrar's sponsored hold differs from its clients' deposits"
 			);
 		}
 		for lost in RecoveredTo::<T>::iter_keys() {

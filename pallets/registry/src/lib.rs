@@ -33,6 +33,12 @@
 //!   participant once it runs other code than it registered with ([`Config::Contracts`]).
 //!   Anyone can clear the record of a contract that no longer runs that code (terminated, or
 //!   its code changed: [`Pallet::deregister_contract`]); its deposit goes to the registrar.
+//! - **Client**: a participant a `ClientRegistrar` (an operator) registered on its behalf
+//!   ([`Pallet::register_client`]): the registrar holds the deposit (reason
+//!   `SponsoredRegistration`) and answers for the client, which cannot leave the registrar
+//!   without clients (a reference). The client's data stays off chain; its record keeps the
+//!   data's hash, and each change ([`Pallet::set_client_data`]) is an event: the history. When
+//!   the client leaves, the deposit goes back to the registrar.
 //!
 //! ## Interface
 //!
@@ -46,6 +52,7 @@
 //!   [`Pallet::cancel_recovery`], [`Pallet::finish_recovery`], [`Pallet::continue_recovery`].
 //! - Contracts: [`pactum_primitives::ContractParticipants`] (for the chain extension),
 //!   [`Pallet::deregister_contract`].
+//! - Client registrars: [`Pallet::register_client`], [`Pallet::set_client_data`].
 //! - Other pallets: [`ParticipantRegistry`] (implemented here), [`OnParticipantRecovered`]
 //!   ([`Config::OnRecovered`]), both from `pactum-primitives`.
 //! - Clients: the `RegistryApi` runtime API (`pallet-registry-runtime-api`) and its JSON-RPC
@@ -62,6 +69,7 @@ pub use types::*;
 pub use weights::WeightInfo;
 
 mod bans;
+mod clients;
 mod contracts;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
@@ -90,6 +98,9 @@ pub mod roles {
 		KycAdmin = 1,
 		/// Bans and unbans accounts, takes part in recovery.
 		SecurityAdmin = 6,
+		/// Registers clients on their behalf, holding their deposits, and records their data's
+		/// hash.
+		ClientRegistrar = 10,
 	}
 }
 
@@ -114,6 +125,12 @@ pub mod pallet {
 		BalanceOf<T>,
 		BlockNumberFor<T>,
 		OrgCodeOf<T>,
+	>;
+	pub type ClientRecordOf<T> = ClientRecord<
+		<T as frame_system::Config>::AccountId,
+		<T as frame_system::Config>::Hash,
+		BalanceOf<T>,
+		BlockNumberFor<T>,
 	>;
 	pub type BanOf<T> = Ban<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 	pub type RecoveryOf<T> = Recovery<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
@@ -173,6 +190,8 @@ pub mod pallet {
 	pub enum HoldReason {
 		/// The deposit of a registered participant.
 		Registration,
+		/// The deposits a client registrar holds for the clients it registered.
+		SponsoredRegistration,
 	}
 
 	/// Registered participants.
@@ -228,6 +247,12 @@ pub mod pallet {
 		ContractRecord<T::AccountId, T::Hash>,
 		OptionQuery,
 	>;
+
+	/// Clients a registrar registered on their behalf -> the registrar, their data's hash and the
+	/// deposit held from the registrar.
+	#[pallet::storage]
+	pub type Clients<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, ClientRecordOf<T>, OptionQuery>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -325,6 +350,17 @@ pub mod pallet {
 			registrar: T::AccountId,
 			deposit: BalanceOf<T>,
 		},
+		/// The client registrar `registrar` registered `who`, whose data hashes to `data_hash`,
+		/// holding `deposit` from its own balance.
+		ClientRegistered {
+			who: T::AccountId,
+			registrar: T::AccountId,
+			data_hash: T::Hash,
+			deposit: BalanceOf<T>,
+		},
+		/// `by`, the registrar answering for the client `who`, recorded that its data now hashes to
+		/// `data_hash`.
+		ClientDataUpdated { who: T::AccountId, data_hash: T::Hash, by: T::AccountId },
 	}
 
 	#[pallet::error]
@@ -418,6 +454,10 @@ pub mod pallet {
 		/// The contract still runs the code it registered with: only the record of a contract
 		/// terminated or running other code can be cleared.
 		ContractLive,
+		/// The account is no client a registrar registered.
+		NotClient,
+		/// The caller is not the registrar answering for the client.
+		NotClientRegistrar,
 	}
 
 	#[pallet::hooks]
@@ -680,6 +720,37 @@ pub mod pallet {
 		pub fn deregister_contract(origin: OriginFor<T>, contract: T::AccountId) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_deregister_contract(contract)
+		}
+
+		/// Register `who` as an `Unverified` participant on its behalf, holding
+		/// `RegistrationDeposit` from the caller, which answers for it (and cannot leave while it
+		/// does); `data_hash` is the hash of the client's data, kept off chain.
+		///
+		/// Origin: an unbanned `ClientRegistrar`. Emits `Registered` and `ClientRegistered`.
+		#[pallet::call_index(19)]
+		#[pallet::weight(T::WeightInfo::register_client())]
+		pub fn register_client(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			data_hash: T::Hash,
+		) -> DispatchResult {
+			let registrar = Self::ensure_role(origin, roles::ClientRegistrar::ROLE)?;
+			Self::do_register_client(registrar, who, data_hash)
+		}
+
+		/// Record that the data of the client `who` now hashes to `data_hash` (the event is its
+		/// history).
+		///
+		/// Origin: the unbanned registrar answering for `who`. Emits `ClientDataUpdated`.
+		#[pallet::call_index(20)]
+		#[pallet::weight(T::WeightInfo::set_client_data())]
+		pub fn set_client_data(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			data_hash: T::Hash,
+		) -> DispatchResult {
+			let by = ensure_signed(origin)?;
+			Self::do_set_client_data(by, who, data_hash)
 		}
 	}
 }

@@ -36,6 +36,7 @@ impl<T: Config> Pallet<T> {
 			participant.deposit,
 			Precision::BestEffort,
 		)?;
+		Self::release_client(&who)?;
 		if let Some(record) = ContractRecords::<T>::take(&who) {
 			Self::remove_reference(&Self::current_account(&record.registrar));
 		}

@@ -115,6 +115,7 @@ impl<T: Config> Pallet<T> {
 				Fortitude::Force,
 			)?;
 		}
+		Self::recover_clients(&lost, &new)?;
 		if let Some(code) = &participant.org_code {
 			OrgCodes::<T>::insert(code, &new);
 		}

@@ -71,6 +71,45 @@ pub struct ContractRecord<AccountId, Hash> {
 	pub code_hash: Hash,
 }
 
+/// A client a registrar registered on its behalf: the registrar answers for it and holds its
+/// deposit; the client's data stays off chain, its hash is here (each change is a
+/// `ClientDataUpdated` event, the history).
+#[derive(
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Serialize,
+	Deserialize,
+)]
+#[serde(
+	crate = "sp_runtime::serde",
+	rename_all = "camelCase",
+	bound(
+		serialize = "AccountId: sp_runtime::Serialize, Hash: sp_runtime::Serialize, \
+			Balance: core::fmt::Display, BlockNumber: sp_runtime::Serialize",
+		deserialize = "AccountId: sp_runtime::Deserialize<'de>, \
+			Hash: sp_runtime::Deserialize<'de>, Balance: core::str::FromStr, \
+			BlockNumber: sp_runtime::Deserialize<'de>"
+	)
+)]
+pub struct ClientRecord<AccountId, Hash, Balance, BlockNumber> {
+	/// The registrar at registration (after its recovery, `current_account` finds it).
+	pub registrar: AccountId,
+	/// The hash of the client's data as it is now.
+	pub data_hash: Hash,
+	/// The deposit held from the registrar for this client; in JSON a decimal string.
+	#[serde(with = "pactum_primitives::serde_helpers::decimal")]
+	pub deposit: Balance,
+	/// The block of the last change of the data (or of the registration).
+	pub updated_at: BlockNumber,
+}
+
 /// The curve or scheme of an operator's published encryption key.
 #[derive(
 	Clone,
@@ -201,4 +240,6 @@ pub struct ParticipantView<AccountId, Hash, Balance, BlockNumber> {
 	pub recovering_to: Option<AccountId>,
 	/// For a contract: its registrar and the code it was registered with.
 	pub contract: Option<ContractRecord<AccountId, Hash>>,
+	/// For a client a registrar registered: the registrar, the hash of its data, the deposit.
+	pub client: Option<ClientRecord<AccountId, Hash, Balance, BlockNumber>>,
 }

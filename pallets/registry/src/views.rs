@@ -45,6 +45,7 @@ impl<T: Config> Pallet<T> {
 			references: p.references,
 			registered_at: p.registered_at,
 			contract: ContractRecords::<T>::get(who),
+			client: Clients::<T>::get(who),
 		})
 	}
 }

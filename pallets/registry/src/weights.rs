@@ -25,9 +25,9 @@
 // --wasm-execution
 // compiled
 // --template
-// /work/dev/scripts/templates/pallet-weights.hbs
+// /work/gw/scripts/templates/pallet-weights.hbs
 // --output
-// /work/dev/pallets/registry/src/weights.rs
+// /work/gw/pallets/registry/src/weights.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens, unused_imports, dead_code)]
@@ -59,6 +59,8 @@ pub trait WeightInfo {
 	fn leave_contract() -> Weight;
 	fn contract_standing() -> Weight;
 	fn deregister_contract() -> Weight;
+	fn register_client() -> Weight;
+	fn set_client_data() -> Weight;
 }
 
 /// Weights measured for the runtime, with its own database weights.
@@ -73,26 +75,30 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(373), added: 2848, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(391), added: 2866, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::ParticipantCount` (r:1 w:1)
 	/// Proof: `Registry::ParticipantCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn register() -> Weight {
-		// Proof size: measured `431`, estimated `3838`.
-		// Minimum execution time: 66_489_000 picoseconds.
-		Weight::from_parts(76_464_000, 3838)
+		// Proof size: measured `431`, estimated `3856`.
+		// Minimum execution time: 92_324_000 picoseconds.
+		Weight::from_parts(149_651_000, 3856)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
-	/// Storage: `Registry::Participants` (r:1 w:1)
+	/// Storage: `Registry::Participants` (r:2 w:2)
 	/// Proof: `Registry::Participants` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Bans` (r:1 w:0)
 	/// Proof: `Registry::Bans` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Recoveries` (r:1 w:0)
 	/// Proof: `Registry::Recoveries` (`max_values`: None, `max_size`: Some(151), added: 2626, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
+	/// Storage: `Balances::Holds` (r:2 w:2)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(391), added: 2866, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(373), added: 2848, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Clients` (r:1 w:1)
+	/// Proof: `Registry::Clients` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::RecoveredTo` (r:8 w:0)
+	/// Proof: `Registry::RecoveredTo` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::ContractRecords` (r:1 w:0)
 	/// Proof: `Registry::ContractRecords` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::ParticipantCount` (r:1 w:1)
@@ -100,11 +106,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Registry::OperatorKeys` (r:0 w:1)
 	/// Proof: `Registry::OperatorKeys` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn leave() -> Weight {
-		// Proof size: measured `584`, estimated `3838`.
-		// Minimum execution time: 64_255_000 picoseconds.
-		Weight::from_parts(70_285_000, 3838)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		// Proof size: measured `1592`, estimated `21430`.
+		// Minimum execution time: 182_553_000 picoseconds.
+		Weight::from_parts(290_786_000, 21430)
+			.saturating_add(T::DbWeight::get().reads(19_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Registry::Participants` (r:2 w:1)
 	/// Proof: `Registry::Participants` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
@@ -112,8 +118,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Bans` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn verify_kyc() -> Weight {
 		// Proof size: measured `510`, estimated `6312`.
-		// Minimum execution time: 22_513_000 picoseconds.
-		Weight::from_parts(24_777_000, 6312)
+		// Minimum execution time: 36_649_000 picoseconds.
+		Weight::from_parts(55_073_000, 6312)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -123,8 +129,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Bans` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn revoke_verification() -> Weight {
 		// Proof size: measured `585`, estimated `6312`.
-		// Minimum execution time: 20_781_000 picoseconds.
-		Weight::from_parts(22_884_000, 6312)
+		// Minimum execution time: 32_681_000 picoseconds.
+		Weight::from_parts(56_036_000, 6312)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -134,8 +140,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Bans` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn set_corporate() -> Weight {
 		// Proof size: measured `553`, estimated `6312`.
-		// Minimum execution time: 22_244_000 picoseconds.
-		Weight::from_parts(25_177_000, 6312)
+		// Minimum execution time: 36_859_000 picoseconds.
+		Weight::from_parts(60_834_000, 6312)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -146,9 +152,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Registry::RoleHolders` (r:1 w:1)
 	/// Proof: `Registry::RoleHolders` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
 	fn grant_role() -> Weight {
-		// Proof size: measured `642`, estimated `6312`.
-		// Minimum execution time: 29_644_000 picoseconds.
-		Weight::from_parts(31_987_000, 6312)
+		// Proof size: measured `658`, estimated `6312`.
+		// Minimum execution time: 47_469_000 picoseconds.
+		Weight::from_parts(80_792_000, 6312)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -159,9 +165,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Registry::RoleHolders` (r:1 w:1)
 	/// Proof: `Registry::RoleHolders` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
 	fn revoke_role() -> Weight {
-		// Proof size: measured `641`, estimated `6312`.
-		// Minimum execution time: 26_580_000 picoseconds.
-		Weight::from_parts(28_943_000, 6312)
+		// Proof size: measured `657`, estimated `6312`.
+		// Minimum execution time: 43_041_000 picoseconds.
+		Weight::from_parts(50_695_000, 6312)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -173,8 +179,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::OrgCodes` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	fn assign_org_code() -> Weight {
 		// Proof size: measured `506`, estimated `6312`.
-		// Minimum execution time: 25_488_000 picoseconds.
-		Weight::from_parts(27_521_000, 6312)
+		// Minimum execution time: 39_564_000 picoseconds.
+		Weight::from_parts(70_643_000, 6312)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -186,8 +192,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::OrgCodes` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	fn release_org_code() -> Weight {
 		// Proof size: measured `574`, estimated `6312`.
-		// Minimum execution time: 23_114_000 picoseconds.
-		Weight::from_parts(24_937_000, 6312)
+		// Minimum execution time: 36_388_000 picoseconds.
+		Weight::from_parts(65_193_000, 6312)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -199,8 +205,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::OperatorKeys` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn set_operator_key() -> Weight {
 		// Proof size: measured `377`, estimated `3651`.
-		// Minimum execution time: 18_127_000 picoseconds.
-		Weight::from_parts(19_719_000, 3651)
+		// Minimum execution time: 29_987_000 picoseconds.
+		Weight::from_parts(36_429_000, 3651)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -208,8 +214,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::OperatorKeys` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn remove_operator_key() -> Weight {
 		// Proof size: measured `314`, estimated `3581`.
-		// Minimum execution time: 13_961_000 picoseconds.
-		Weight::from_parts(15_744_000, 3581)
+		// Minimum execution time: 24_266_000 picoseconds.
+		Weight::from_parts(40_657_000, 3581)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -219,8 +225,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Bans` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn ban() -> Weight {
 		// Proof size: measured `453`, estimated `6126`.
-		// Minimum execution time: 21_381_000 picoseconds.
-		Weight::from_parts(23_034_000, 6126)
+		// Minimum execution time: 33_994_000 picoseconds.
+		Weight::from_parts(60_324_000, 6126)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -230,8 +236,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Bans` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn unban() -> Weight {
 		// Proof size: measured `566`, estimated `6126`.
-		// Minimum execution time: 20_731_000 picoseconds.
-		Weight::from_parts(22_583_000, 6126)
+		// Minimum execution time: 32_872_000 picoseconds.
+		Weight::from_parts(40_987_000, 6126)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -247,8 +253,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Recoveries` (`max_values`: None, `max_size`: Some(151), added: 2626, mode: `MaxEncodedLen`)
 	fn propose_recovery() -> Weight {
 		// Proof size: measured `510`, estimated `8973`.
-		// Minimum execution time: 31_927_000 picoseconds.
-		Weight::from_parts(34_432_000, 8973)
+		// Minimum execution time: 49_684_000 picoseconds.
+		Weight::from_parts(83_317_000, 8973)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -260,8 +266,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Participants` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
 	fn approve_recovery() -> Weight {
 		// Proof size: measured `597`, estimated `3651`.
-		// Minimum execution time: 24_947_000 picoseconds.
-		Weight::from_parts(27_110_000, 3651)
+		// Minimum execution time: 39_805_000 picoseconds.
+		Weight::from_parts(68_458_000, 3651)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -273,8 +279,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Recoveries` (`max_values`: None, `max_size`: Some(151), added: 2626, mode: `MaxEncodedLen`)
 	fn cancel_recovery() -> Weight {
 		// Proof size: measured `560`, estimated `3651`.
-		// Minimum execution time: 22_773_000 picoseconds.
-		Weight::from_parts(24_517_000, 3651)
+		// Minimum execution time: 36_088_000 picoseconds.
+		Weight::from_parts(65_163_000, 3651)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -287,7 +293,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(373), added: 2848, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(391), added: 2866, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Clients` (r:1 w:0)
+	/// Proof: `Registry::Clients` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::OperatorKeys` (r:1 w:2)
 	/// Proof: `Registry::OperatorKeys` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Bans` (r:1 w:2)
@@ -317,10 +325,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Registry::RecoveredTo` (r:0 w:1)
 	/// Proof: `Registry::RecoveredTo` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn finish_recovery() -> Weight {
-		// Proof size: measured `1423`, estimated `6686`.
-		// Minimum execution time: 175_661_000 picoseconds.
-		Weight::from_parts(183_303_000, 6686)
-			.saturating_add(T::DbWeight::get().reads(21_u64))
+		// Proof size: measured `1544`, estimated `6722`.
+		// Minimum execution time: 312_837_000 picoseconds.
+		Weight::from_parts(538_871_000, 6722)
+			.saturating_add(T::DbWeight::get().reads(22_u64))
 			.saturating_add(T::DbWeight::get().writes(15_u64))
 	}
 	/// Storage: `Registry::RecoveredTo` (r:1 w:0)
@@ -332,7 +340,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Tokens::AccountWithdrawals` (r:2 w:1)
 	/// Proof: `Tokens::AccountWithdrawals` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:0)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(373), added: 2848, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(391), added: 2866, mode: `MaxEncodedLen`)
 	/// Storage: `Documents::PartyDocuments` (r:1 w:0)
 	/// Proof: `Documents::PartyDocuments` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Documents::HolderCertificates` (r:1 w:0)
@@ -351,8 +359,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Content::Credits` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	fn continue_recovery() -> Weight {
 		// Proof size: measured `569`, estimated `6294`.
-		// Minimum execution time: 79_458_000 picoseconds.
-		Weight::from_parts(85_337_000, 6294)
+		// Minimum execution time: 114_655_000 picoseconds.
+		Weight::from_parts(205_386_000, 6294)
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -367,15 +375,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(373), added: 2848, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(391), added: 2866, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::ParticipantCount` (r:1 w:1)
 	/// Proof: `Registry::ParticipantCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::ContractRecords` (r:0 w:1)
 	/// Proof: `Registry::ContractRecords` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
 	fn register_contract() -> Weight {
 		// Proof size: measured `847`, estimated `6312`.
-		// Minimum execution time: 90_174_000 picoseconds.
-		Weight::from_parts(100_339_000, 6312)
+		// Minimum execution time: 126_006_000 picoseconds.
+		Weight::from_parts(218_850_000, 6312)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -390,7 +398,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(373), added: 2848, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(391), added: 2866, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Clients` (r:1 w:0)
+	/// Proof: `Registry::Clients` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::RecoveredTo` (r:1 w:0)
 	/// Proof: `Registry::RecoveredTo` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::ParticipantCount` (r:1 w:1)
@@ -399,9 +409,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::OperatorKeys` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn leave_contract() -> Weight {
 		// Proof size: measured `816`, estimated `6312`.
-		// Minimum execution time: 78_717_000 picoseconds.
-		Weight::from_parts(82_162_000, 6312)
-			.saturating_add(T::DbWeight::get().reads(9_u64))
+		// Minimum execution time: 114_325_000 picoseconds.
+		Weight::from_parts(190_177_000, 6312)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Registry::Participants` (r:2 w:0)
@@ -416,8 +426,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Bans` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn contract_standing() -> Weight {
 		// Proof size: measured `1588`, estimated `21430`.
-		// Minimum execution time: 63_945_000 picoseconds.
-		Weight::from_parts(66_790_000, 21430)
+		// Minimum execution time: 86_953_000 picoseconds.
+		Weight::from_parts(144_772_000, 21430)
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 	}
 	/// Storage: `Registry::ContractRecords` (r:1 w:1)
@@ -433,129 +443,175 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(373), added: 2848, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(391), added: 2866, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::ParticipantCount` (r:1 w:1)
 	/// Proof: `Registry::ParticipantCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::OperatorKeys` (r:0 w:1)
 	/// Proof: `Registry::OperatorKeys` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn deregister_contract() -> Weight {
-		// Proof size: measured `1228`, estimated `6312`.
-		// Minimum execution time: 133_529_000 picoseconds.
-		Weight::from_parts(138_205_000, 6312)
+		// Proof size: measured `1244`, estimated `6312`.
+		// Minimum execution time: 183_464_000 picoseconds.
+		Weight::from_parts(323_728_000, 6312)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
+	}
+	/// Storage: `Registry::Participants` (r:2 w:2)
+	/// Proof: `Registry::Participants` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Bans` (r:2 w:0)
+	/// Proof: `Registry::Bans` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::RecoveredTo` (r:1 w:0)
+	/// Proof: `Registry::RecoveredTo` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(391), added: 2866, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::ParticipantCount` (r:1 w:1)
+	/// Proof: `Registry::ParticipantCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Clients` (r:0 w:1)
+	/// Proof: `Registry::Clients` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
+	fn register_client() -> Weight {
+		// Proof size: measured `589`, estimated `6312`.
+		// Minimum execution time: 118_723_000 picoseconds.
+		Weight::from_parts(208_131_000, 6312)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
+	/// Storage: `Registry::Clients` (r:1 w:1)
+	/// Proof: `Registry::Clients` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::RecoveredTo` (r:8 w:0)
+	/// Proof: `Registry::RecoveredTo` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Participants` (r:1 w:0)
+	/// Proof: `Registry::Participants` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Bans` (r:1 w:0)
+	/// Proof: `Registry::Bans` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
+	fn set_client_data() -> Weight {
+		// Proof size: measured `1246`, estimated `21430`.
+		// Minimum execution time: 77_866_000 picoseconds.
+		Weight::from_parts(120_356_000, 21430)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
 
 /// The same measurements with ParityDB's database weights, for mocks and tests.
 impl WeightInfo for () {
 	fn register() -> Weight {
-		Weight::from_parts(76_464_000, 3838)
+		Weight::from_parts(149_651_000, 3856)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn leave() -> Weight {
-		Weight::from_parts(70_285_000, 3838)
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
+		Weight::from_parts(290_786_000, 21430)
+			.saturating_add(ParityDbWeight::get().reads(19_u64))
+			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn verify_kyc() -> Weight {
-		Weight::from_parts(24_777_000, 6312)
+		Weight::from_parts(55_073_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn revoke_verification() -> Weight {
-		Weight::from_parts(22_884_000, 6312)
+		Weight::from_parts(56_036_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_corporate() -> Weight {
-		Weight::from_parts(25_177_000, 6312)
+		Weight::from_parts(60_834_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn grant_role() -> Weight {
-		Weight::from_parts(31_987_000, 6312)
+		Weight::from_parts(80_792_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn revoke_role() -> Weight {
-		Weight::from_parts(28_943_000, 6312)
+		Weight::from_parts(50_695_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn assign_org_code() -> Weight {
-		Weight::from_parts(27_521_000, 6312)
+		Weight::from_parts(70_643_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn release_org_code() -> Weight {
-		Weight::from_parts(24_937_000, 6312)
+		Weight::from_parts(65_193_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_operator_key() -> Weight {
-		Weight::from_parts(19_719_000, 3651)
+		Weight::from_parts(36_429_000, 3651)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn remove_operator_key() -> Weight {
-		Weight::from_parts(15_744_000, 3581)
+		Weight::from_parts(40_657_000, 3581)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn ban() -> Weight {
-		Weight::from_parts(23_034_000, 6126)
+		Weight::from_parts(60_324_000, 6126)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn unban() -> Weight {
-		Weight::from_parts(22_583_000, 6126)
+		Weight::from_parts(40_987_000, 6126)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn propose_recovery() -> Weight {
-		Weight::from_parts(34_432_000, 8973)
+		Weight::from_parts(83_317_000, 8973)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn approve_recovery() -> Weight {
-		Weight::from_parts(27_110_000, 3651)
+		Weight::from_parts(68_458_000, 3651)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn cancel_recovery() -> Weight {
-		Weight::from_parts(24_517_000, 3651)
+		Weight::from_parts(65_163_000, 3651)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn finish_recovery() -> Weight {
-		Weight::from_parts(183_303_000, 6686)
-			.saturating_add(ParityDbWeight::get().reads(21_u64))
+		Weight::from_parts(538_871_000, 6722)
+			.saturating_add(ParityDbWeight::get().reads(22_u64))
 			.saturating_add(ParityDbWeight::get().writes(15_u64))
 	}
 	fn continue_recovery() -> Weight {
-		Weight::from_parts(85_337_000, 6294)
+		Weight::from_parts(205_386_000, 6294)
 			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn register_contract() -> Weight {
-		Weight::from_parts(100_339_000, 6312)
+		Weight::from_parts(218_850_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn leave_contract() -> Weight {
-		Weight::from_parts(82_162_000, 6312)
-			.saturating_add(ParityDbWeight::get().reads(9_u64))
+		Weight::from_parts(190_177_000, 6312)
+			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn contract_standing() -> Weight {
-		Weight::from_parts(66_790_000, 21430)
+		Weight::from_parts(144_772_000, 21430)
 			.saturating_add(ParityDbWeight::get().reads(14_u64))
 	}
 	fn deregister_contract() -> Weight {
-		Weight::from_parts(138_205_000, 6312)
+		Weight::from_parts(323_728_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
+	}
+	fn register_client() -> Weight {
+		Weight::from_parts(208_131_000, 6312)
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
+	}
+	fn set_client_data() -> Weight {
+		Weight::from_parts(120_356_000, 21430)
+			.saturating_add(ParityDbWeight::get().reads(11_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }

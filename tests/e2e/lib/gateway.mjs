@@ -2,6 +2,7 @@
 // plain HTTP (fetch), as a backend does.
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, openSync, closeSync, readFileSync } from 'node:fs';
+import { randomBytes, createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, waitFor } from './node.mjs';
@@ -154,11 +155,11 @@ export async function settled(gateway, token, submission, timeoutMs = 90_000) {
   }, timeoutMs, `submission ${submission.id} to settle`);
 }
 
-/** POSTs JSON with an Idempotency-Key (omitted when `key` is null). */
-export async function postJson(url, token, key, body) {
+/** POSTs (or `method`s) JSON with an Idempotency-Key (omitted when `key` is null). */
+export async function postJson(url, token, key, body, method = 'POST') {
   const headers = { 'content-type': 'application/json' };
   if (key !== null) headers['idempotency-key'] = key;
-  const response = await fetch(url, { method: 'POST', headers: { ...headers, authorization: `Bearer ${token}` }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const response = await fetch(url, { method, headers: { ...headers, authorization: `Bearer ${token}` }, body: typeof body === 'string' ? body : JSON.stringify(body) });
   const text = await response.text();
   return { status: response.status, headers: response.headers, type: response.headers.get('content-type') ?? '', body: text ? JSON.parse(text) : null };
 }
@@ -208,4 +209,30 @@ export async function openEventStream(gateway, token, { query = '', lastEventId 
     },
     close: () => abort.abort(),
   };
+}
+
+/**
+ * A person's tokens, as the portal gets them: `admin user create` for `account`, then the
+ * authorization-code grant with PKCE through the sign-in page of the public client `portal`
+ * (made with `--redirect-uri redirect`).
+ */
+export async function personTokens(gateway, portal, redirect, { username, account, password = 'a long passphrase' }) {
+  gateway.adminWithInput(`${password}\n`, 'user', 'create', '--username', username, '--account', account, '--password-file', '-');
+  const verifier = randomBytes(32).toString('base64url');
+  const params = new URLSearchParams({
+    response_type: 'code', client_id: portal.client_id, redirect_uri: redirect, state: 'state',
+    code_challenge: createHash('sha256').update(verifier).digest('base64url'), code_challenge_method: 'S256',
+  });
+  const signedIn = await fetch(`${gateway.url}/oauth/authorize`, {
+    method: 'POST', redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ ...Object.fromEntries(params), username, password }).toString(),
+  });
+  if (signedIn.status !== 303) throw new Error(`sign-in: ${signedIn.status} ${await signedIn.text()}`);
+  const code = new URL(signedIn.headers.get('location')).searchParams.get('code');
+  const tokens = await request(`${gateway.url}/oauth/token`, {
+    form: { grant_type: 'authorization_code', client_id: portal.client_id, code, redirect_uri: redirect, code_verifier: verifier },
+  });
+  if (tokens.status !== 200) throw new Error(`token: ${tokens.status} ${JSON.stringify(tokens.body)}`);
+  return tokens.body;
 }

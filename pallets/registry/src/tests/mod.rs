@@ -2,6 +2,7 @@
 //! pallets use. Each test runs through `mock::test`, which checks the invariants at the end.
 
 mod bans;
+mod clients;
 mod contracts;
 mod interface;
 mod kyc;

@@ -47,7 +47,15 @@ fn every_role_of_the_catalog_can_be_held_at_once() {
 			assert_ok!(Registry::grant_role(RuntimeOrigin::root(), ALICE, info.role));
 		}
 		// Names come from the catalog, in number order.
-		let names = ["SuperAdmin", "KycAdmin", "TradeAdmin", "SecurityAdmin", "Issuer", "Auditor"];
+		let names = [
+			"SuperAdmin",
+			"KycAdmin",
+			"TradeAdmin",
+			"SecurityAdmin",
+			"Issuer",
+			"Auditor",
+			"ClientRegistrar",
+		];
 		assert_eq!(Registry::roles_of(&ALICE), names);
 		let mask = catalog.iter().fold(0u32, |m, info| m | (1 << info.role.0));
 		assert_eq!(Participants::<Test>::get(ALICE).unwrap().roles.0, mask);
