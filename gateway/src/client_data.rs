@@ -37,10 +37,15 @@ impl ClientData {
 		Ok(ClientData { salt: hex::encode(random_bytes::<32>()?), data })
 	}
 
+	/// The data as hashed: compact JSON with every object's keys in sorted order.
+	pub fn canonical(&self) -> String {
+		serde_json::to_string(&self.data).unwrap_or_default()
+	}
+
 	/// `0x`-hex `SHA-256(salt ‖ data as compact JSON)`: what the chain records.
 	pub fn hash(&self) -> String {
 		let mut input = hex::decode(&self.salt).unwrap_or_default();
-		input.extend(serde_json::to_vec(&self.data).unwrap_or_default());
+		input.extend(self.canonical().into_bytes());
 		format!("0x{}", hex::encode(sha256(&input)))
 	}
 

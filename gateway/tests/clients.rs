@@ -158,9 +158,20 @@ async fn a_self_custody_client_is_registered_once() {
 	assert_eq!(first.status, StatusCode::ACCEPTED, "{:?}", first.json());
 	assert_eq!(first.json()["client"]["custody"], "self");
 	assert!(signers::find(&app.state.db.pool, DAVE).await.unwrap().is_none(), "no key held");
-	let twice = send(&app, "POST", "/v1/clients", &alice, Some("d-2"), body).await;
+	let twice = send(&app, "POST", "/v1/clients", &alice, Some("d-2"), body.clone()).await;
 	twice.assert_problem(StatusCode::CONFLICT);
 	assert_eq!((count(&app, "clients").await, count(&app, "submissions").await), (1, 1));
+
+	// Once the chain refused the registration, the account may be registered again.
+	sqlx::query("UPDATE submissions SET status = 'failed', error = 'Registry.MissingRole'")
+		.execute(&app.state.db.pool)
+		.await
+		.unwrap();
+	let again = send(&app, "POST", "/v1/clients", &alice, Some("d-3"), body).await;
+	assert_eq!(again.status, StatusCode::ACCEPTED, "{:?}", again.json());
+	let history = app.get(&format!("/v1/clients/{DAVE}/history"), Some(&alice)).await.json();
+	assert_eq!(history["versions"].as_array().unwrap().len(), 1);
+	assert_eq!(history["versions"][0]["submission"]["id"], again.json()["submission"]["id"]);
 }
 
 #[tokio::test]

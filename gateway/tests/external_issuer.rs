@@ -86,7 +86,7 @@ async fn an_external_token_acts_as_its_client_with_the_scopes_both_hold() {
 		whoami(&router, &token(&key, claims("documents:read tokens:write clients:read"))).await;
 	assert_eq!(me.status, StatusCode::OK, "{:?}", me.json());
 	assert_eq!(me.json()["client_id"], client.client_id.as_str());
-	assert_eq!(me.json()["subject"], "ext:crm-backend");
+	assert_eq!(me.json()["subject"], format!("ext:{ISSUER}#crm-backend"));
 	assert_eq!(me.json()["scopes"], json!(["documents:read", "clients:read"]));
 
 	let refused = |claims: Value| {

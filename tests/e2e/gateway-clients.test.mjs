@@ -30,8 +30,11 @@ async function write(token, path, key, body, method = 'POST') {
   return { accepted, submission };
 }
 
-/** What the chain records: SHA-256 of the salt's bytes and the data as compact JSON, keys sorted. */
-const dataHash = (salt, data) => `0x${createHash('sha256').update(Buffer.concat([Buffer.from(salt, 'hex'), Buffer.from(JSON.stringify(data))])).digest('hex')}`;
+/** What the chain records: SHA-256 of the salt's bytes and the data as hashed (`data_canonical`). */
+const dataHash = ({ salt, data, data_canonical: canonical }) => {
+  assert.deepEqual(JSON.parse(canonical), data);
+  return `0x${createHash('sha256').update(Buffer.concat([Buffer.from(salt, 'hex'), Buffer.from(canonical)])).digest('hex')}`;
+};
 
 before(async () => {
   chain = await startDevChain();
@@ -63,7 +66,7 @@ test('the operator registers a client: data sealed off chain, its hash on chain,
   assert.equal(client.custody, 'gateway');
   assert.equal(client.version, 1);
   assert.deepEqual(client.data, data);
-  assert.equal(client.data_hash, dataHash(client.salt, client.data));
+  assert.equal(client.data_hash, dataHash(client));
   assert.equal(submission.result.client, custodial);
 
   // The chain: a participant holding nothing, its record naming the registrar and the hash.
@@ -141,7 +144,7 @@ test('each change of the data is a new version, recorded on chain, kept as histo
   assert.equal(versions[0].data.msisdn, '+77010000001');
   assert.equal(versions[1].data.msisdn, '+77010000002');
   for (const v of versions) {
-    assert.equal(v.data_hash, dataHash(v.salt, v.data));
+    assert.equal(v.data_hash, dataHash(v));
     assert.equal(v.submission.status, 'finalized');
     assert.ok(v.submission.block_number > 0 && v.submission.tx_hash.startsWith('0x'));
   }
@@ -178,7 +181,11 @@ test('the custodial client signs in and signs a contract through the gateway; th
   const own = await read(token, `/v1/clients/${custodial}`);
   assert.equal(own.status, 200, JSON.stringify(own.body));
   assert.equal(own.body.client.data.name, 'Aigerim Seitkali');
-  assert.equal((await read(token, `/v1/clients/${custodial}/history`)).status, 200);
+  const ownHistory = await read(token, `/v1/clients/${custodial}/history`);
+  assert.equal(ownHistory.status, 200);
+  assert.deepEqual(ownHistory.body.versions.map((v) => v.changed_by), [null, null], 'who changed it is the operator\'s to know');
+  const operatorsView = await read(operator, `/v1/clients/${custodial}/history`);
+  assert.ok(operatorsView.body.versions.every((v) => typeof v.changed_by === 'string'));
   const [ownKey] = chain.keys('Client-Own-Key');
   assert.equal((await read(token, `/v1/clients/${ownKey.address}`)).status, 404);
 

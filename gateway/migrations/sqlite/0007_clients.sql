@@ -24,3 +24,4 @@ CREATE TABLE client_versions (
     created_at       INTEGER NOT NULL,
     PRIMARY KEY (account, version)
 );
+CREATE INDEX client_versions_submission ON client_versions (submission_id);

@@ -21,12 +21,15 @@ use crate::config::ExternalIssuer;
 const KEYS_TTL: Duration = Duration::from_secs(3600);
 /// The least time between two fetches (a token naming an unknown key fetches again).
 const MIN_REFETCH: Duration = Duration::from_secs(30);
+/// The largest key set read.
+const MAX_JWKS_BYTES: usize = 256 * 1024;
 /// Clock skew allowed on `exp` and `nbf`.
 const LEEWAY_SECS: u64 = 30;
 
 /// The claims used from an external token.
 #[derive(Debug, Clone, Deserialize)]
 pub struct ExternalClaims {
+	pub iss: String,
 	pub sub: String,
 	pub exp: u64,
 	/// Space-separated scopes, if the provider grants any.
@@ -56,7 +59,10 @@ struct Keys {
 	by_kid: HashMap<String, (DecodingKey, Algorithm)>,
 	/// Keys without a `kid` (used when the token names none).
 	anonymous: Vec<(DecodingKey, Algorithm)>,
+	/// The last attempt to fetch them.
 	fetched_at: Option<Instant>,
+	/// Whether no fetch ever succeeded (then only `MIN_REFETCH` is waited).
+	failed: bool,
 }
 
 /// One configured provider and its keys.
@@ -97,6 +103,7 @@ impl ExternalIssuers {
 					by_kid: HashMap::new(),
 					anonymous: Vec::new(),
 					fetched_at: None,
+					failed: false,
 				}),
 			})
 			.collect();
@@ -153,7 +160,7 @@ impl ExternalIssuers {
 			None if keys.anonymous.len() == 1 => keys.anonymous.first().cloned(),
 			None => None,
 		};
-		let stale = age.is_none_or(|age| age > KEYS_TTL);
+		let stale = age.is_none_or(|age| age > KEYS_TTL || (keys.failed && age > MIN_REFETCH));
 		if !stale {
 			if let Some(key) = found(&keys) {
 				return Ok(key);
@@ -164,11 +171,16 @@ impl ExternalIssuers {
 				Ok(fetched) => *keys = fetched,
 				// The provider is unreachable: the keys it published last stay in use (a new key
 				// is looked for again after `MIN_REFETCH`).
-				Err(error) if keys.fetched_at.is_some() => {
+				Err(error) if !keys.failed && keys.fetched_at.is_some() => {
 					tracing::warn!(%error, issuer = issuer.config.issuer, "keeping the keys fetched before");
 					keys.fetched_at = Some(Instant::now());
 				}
-				Err(error) => return Err(error),
+				// Never fetched: the next attempt waits `MIN_REFETCH` too.
+				Err(error) => {
+					keys.fetched_at = Some(Instant::now());
+					keys.failed = true;
+					return Err(error);
+				}
 			}
 		}
 		found(&keys).ok_or_else(|| ExternalError::UnknownKey(kid.map(str::to_string)))
@@ -187,10 +199,14 @@ impl ExternalIssuers {
 			.map_err(|e| ExternalError::Jwks(e.to_string()))?;
 		let set: JwkSet =
 			serde_json::from_slice(&body).map_err(|e| ExternalError::Jwks(e.to_string()))?;
+		if body.len() > MAX_JWKS_BYTES {
+			return Err(ExternalError::Jwks(format!("the key set is over {MAX_JWKS_BYTES} bytes")));
+		}
 		let mut keys = Keys {
 			by_kid: HashMap::new(),
 			anonymous: Vec::new(),
 			fetched_at: Some(Instant::now()),
+			failed: false,
 		};
 		for jwk in &set.keys {
 			let Some(usable) = usable(jwk) else { continue };

@@ -141,7 +141,7 @@ impl Principal {
 		Ok(Principal {
 			// Their own subjects: the account cache keys by subject, and the client names the
 			// account (a person's `user:` prefix never comes from outside).
-			subject: format!("ext:{}", claims.sub),
+			subject: format!("ext:{}#{}", claims.iss, claims.sub),
 			client_id: client.id,
 			scopes: asked.intersection(&held),
 			jti,

@@ -86,6 +86,20 @@ pub async fn insert(conn: &mut AnyConnection, client: &ClientRow) -> Result<bool
 	Ok(done.rows_affected() == 1)
 }
 
+/// Removes a client and its versions (one whose registration failed, registered again); `false`
+/// if there is none.
+pub async fn remove(conn: &mut AnyConnection, account: &str) -> Result<bool, sqlx::Error> {
+	sqlx::query("DELETE FROM client_versions WHERE account = $1")
+		.bind(account)
+		.execute(&mut *conn)
+		.await?;
+	let done = sqlx::query("DELETE FROM clients WHERE account = $1")
+		.bind(account)
+		.execute(&mut *conn)
+		.await?;
+	Ok(done.rows_affected() == 1)
+}
+
 /// Makes `version` the current one of `account` if `previous` still is; `false` if another
 /// change came first.
 pub async fn advance(

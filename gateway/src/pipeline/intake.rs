@@ -148,12 +148,18 @@ impl Intake<'_> {
 		let request_json =
 			serde_json::to_string(call).map_err(|e| ApiError::BadRequest(e.to_string()))?;
 		let id = uuid::Uuid::now_v7().to_string();
+		// Keys are unique per API client; the people (and external callers) one client serves
+		// each have their own.
+		let key = match principal.subject == principal.client_id {
+			true => self.key.to_string(),
+			false => format!("{} {}", principal.subject, self.key),
+		};
 		let row = submissions::insert_once(
 			conn,
 			&NewSubmission {
 				id: &id,
 				api_client_id: &principal.client_id,
-				idempotency_key: self.key,
+				idempotency_key: &key,
 				fingerprint,
 				signer: &self.signer,
 				kind: call.kind(),

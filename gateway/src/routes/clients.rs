@@ -6,6 +6,8 @@
 //! own (`custody: self`: it gives its account and signs with its own key). Only the registrar and
 //! the client itself see a client (a 404 for anyone else).
 
+use std::str::FromStr as _;
+
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue};
@@ -91,6 +93,8 @@ pub struct ClientView {
 	/// 32 bytes, hex: `data_hash` is `SHA-256(salt ‖ data)`, the data as compact JSON with
 	/// keys sorted.
 	pub salt: String,
+	/// The data exactly as hashed: compact JSON, keys sorted.
+	pub data_canonical: String,
 	/// `0x`-hex: what the chain records for this version.
 	pub data_hash: String,
 	pub created_at: i64,
@@ -133,7 +137,7 @@ pub async fn register(
 	let intake = intake::prepare(&app, &principal, &headers).await?;
 	let data = ClientData::new(&request.data)?;
 	let (account, signer) = match (request.custody, &request.account) {
-		(Custody::SelfCustody, Some(account)) => (account.clone(), None),
+		(Custody::SelfCustody, Some(account)) => (ss58(account)?, None),
 		(Custody::SelfCustody, None) => {
 			return Err(ApiError::BadRequest("custody self needs the client's account".into()));
 		}
@@ -173,7 +177,20 @@ pub async fn register(
 		updated_at: now,
 	};
 	if !clients::insert(&mut tx, &client).await? {
-		return Err(ApiError::Conflict(format!("{account} is a client already")));
+		// An account whose registration failed on chain may be registered again.
+		let previous = clients::version(&mut *tx, &account, 1).await?;
+		let failed = match previous {
+			Some(v) => submissions::find(&mut *tx, &v.submission_id)
+				.await?
+				.is_some_and(|s| s.status == submissions::Status::Failed),
+			None => false,
+		};
+		if !failed
+			|| !clients::remove(&mut tx, &account).await?
+			|| !clients::insert(&mut tx, &client).await?
+		{
+			return Err(ApiError::Conflict(format!("{account} is a client already")));
+		}
 	}
 	if let Some(signer) = &signer {
 		signers::insert(&mut *tx, signer).await?;
@@ -211,6 +228,7 @@ pub async fn update(
 	body: Bytes,
 ) -> Result<Response, ApiError> {
 	let request: UpdateClient = json_body(&headers, &body)?;
+	let account = ss58(&account)?;
 	let intake = intake::prepare(&app, &principal, &headers).await?;
 	let data = ClientData::new(&request.data)?;
 	let mut client = clients::find(&app.db.pool, &account)
@@ -319,6 +337,7 @@ pub async fn get(
 	Path(account): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
 	let client = visible(&app, &principal, &account).await?;
+	let account = client.account.clone();
 	let version = clients::version(&app.db.pool, &account, client.version)
 		.await?
 		.ok_or(ApiError::NotFound)?;
@@ -350,7 +369,10 @@ pub async fn history(
 	Scoped(principal, _): Scoped<need::ClientsRead>,
 	Path(account): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
-	visible(&app, &principal, &account).await?;
+	let client = visible(&app, &principal, &account).await?;
+	let account = client.account;
+	// Who changed what is the registrar's to know; the client sees the versions.
+	let registrar = acting_account(&app, &principal).await? == client.registrar;
 	let mut versions = Vec::new();
 	for version in clients::versions(&app.db.pool, &account).await? {
 		let data = ClientData::open(&app.sealer, &version.data_sealed, &account, version.version)?;
@@ -359,8 +381,9 @@ pub async fn history(
 			"version": version.version,
 			"data": data.data,
 			"salt": data.salt,
+			"data_canonical": data.canonical(),
 			"data_hash": version.data_hash,
-			"changed_by": version.changed_by,
+			"changed_by": registrar.then_some(version.changed_by),
 			"created_at": version.created_at,
 			"submission": submission.map(|s| {
 				let s = Submission::of(s);
@@ -379,6 +402,14 @@ pub async fn history(
 	Ok(Json(json!({ "account": account, "versions": versions })))
 }
 
+/// `text` as an account's SS58 address in the usual form (the same key in another network's
+/// format is the same client); a 400 if it is none.
+fn ss58(text: &str) -> Result<String, ApiError> {
+	subxt::utils::AccountId32::from_str(text)
+		.map(|account| account.to_string())
+		.map_err(|e| ApiError::BadRequest(format!("{text:?} is not an SS58 address ({e})")))
+}
+
 /// The client `account`, if the caller's account registered it or is it.
 async fn visible(
 	app: &AppState,
@@ -386,7 +417,7 @@ async fn visible(
 	account: &str,
 ) -> Result<ClientRow, ApiError> {
 	let caller = acting_account(app, principal).await?;
-	clients::find(&app.db.pool, account)
+	clients::find(&app.db.pool, &ss58(account)?)
 		.await?
 		.filter(|c| c.registrar == caller || c.account == caller)
 		.ok_or(ApiError::NotFound)
@@ -426,6 +457,7 @@ fn view(client: &ClientRow, version: &VersionRow, data: ClientData) -> ClientVie
 		registrar: client.registrar.clone(),
 		custody: if client.custody == "self" { Custody::SelfCustody } else { Custody::Gateway },
 		version: version.version,
+		data_canonical: data.canonical(),
 		data: data.data,
 		salt: data.salt,
 		data_hash: version.data_hash.clone(),

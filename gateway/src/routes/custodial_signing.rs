@@ -33,11 +33,23 @@ pub async fn sign(
 			"the gateway signs for this client: items carry no relayed signature".into(),
 		));
 	}
+	// The number of items and their fields, before anything is signed.
+	Call::SignDocuments(request.clone()).check(&intake.signer).map_err(ApiError::BadRequest)?;
+	// The registrar pays only for a client the chain has under it.
+	let reads = Reads::at_finalized(app)?;
+	let registered = reads
+		.participant(&client.account)
+		.await?
+		.is_some_and(|p| p["client"]["registrar"].as_str() == Some(client.registrar.as_str()));
+	if !registered {
+		return Err(ApiError::Conflict(
+			"the client is not registered on chain under its registrar (yet)".into(),
+		));
+	}
 	let keypair = keys::open_keypair(&app.db, &app.sealer, &client.account).await.map_err(|e| {
 		tracing::error!(client = %client.account, error = %e, "cannot open a client's key");
 		ApiError::Storage("cannot open the client's key".into())
 	})?;
-	let reads = Reads::at_finalized(app)?;
 	let mut items = request.items;
 	for item in &mut items {
 		let args = SigningPayloadArgs::parse(
