@@ -35,10 +35,10 @@
 //!   its code changed: [`Pallet::deregister_contract`]); its deposit goes to the registrar.
 //! - **Client**: a participant a `ClientRegistrar` (an operator) registered on its behalf
 //!   ([`Pallet::register_client`]): the registrar holds the deposit (reason
-//!   `SponsoredRegistration`) and answers for the client, which cannot leave the registrar
-//!   without clients (a reference). The client's data stays off chain; its record keeps the
-//!   data's hash, and each change ([`Pallet::set_client_data`]) is an event: the history. When
-//!   the client leaves, the deposit goes back to the registrar.
+//!   `SponsoredRegistration`) and answers for the client; it cannot leave while it has clients
+//!   (each is a reference). The client's data stays off chain; its record keeps the data's hash,
+//!   and each change ([`Pallet::set_client_data`]) is an event: the history. When the client
+//!   leaves, the deposit goes back to the registrar.
 //!
 //! ## Interface
 //!
