@@ -312,7 +312,7 @@ impl DecodedEvent {
 }
 
 impl SignDocuments {
-	fn check(&self) -> Result<(), String> {
+	pub(crate) fn check(&self) -> Result<(), String> {
 		if self.items.is_empty() || self.items.len() > MAX_SIGN_ITEMS {
 			return Err(format!("items must hold 1 to {MAX_SIGN_ITEMS} signatures"));
 		}

@@ -155,9 +155,10 @@ pub async fn register(
 			(row.account.clone(), Some(row))
 		}
 	};
+	let data_hash = data.hash();
 	let call = Call::RegisterClient(calls::ClientData {
 		account: account.clone(),
-		data_hash: data.hash(),
+		data_hash: data_hash.clone(),
 	});
 	call.check(&intake.signer).map_err(ApiError::BadRequest)?;
 	let fingerprint = fingerprint("clients.register", "", &request)?;
@@ -195,7 +196,7 @@ pub async fn register(
 	if let Some(signer) = &signer {
 		signers::insert(&mut *tx, signer).await?;
 	}
-	let version = new_version(&app, &principal, &account, 1, &data, &stored.row.id)?;
+	let version = new_version(&app, &principal, &account, 1, &data, data_hash, &stored.row.id)?;
 	clients::insert_version(&mut tx, &version).await?;
 	tx.commit().await?;
 	app.wake.notify_one();
@@ -235,8 +236,11 @@ pub async fn update(
 		.await?
 		.filter(|c| c.registrar == intake.signer)
 		.ok_or(ApiError::NotFound)?;
-	let call =
-		Call::UpdateClient(calls::ClientData { account: account.clone(), data_hash: data.hash() });
+	let data_hash = data.hash();
+	let call = Call::UpdateClient(calls::ClientData {
+		account: account.clone(),
+		data_hash: data_hash.clone(),
+	});
 	call.check(&intake.signer).map_err(ApiError::BadRequest)?;
 	let fingerprint = fingerprint("clients.update", &account, &request)?;
 	let now = now_ms();
@@ -252,7 +256,8 @@ pub async fn update(
 			"the client's data changed meanwhile: read it and try again".into(),
 		));
 	}
-	let version = new_version(&app, &principal, &account, number, &data, &stored.row.id)?;
+	let version =
+		new_version(&app, &principal, &account, number, &data, data_hash, &stored.row.id)?;
 	clients::insert_version(&mut tx, &version).await?;
 	tx.commit().await?;
 	app.wake.notify_one();
@@ -438,13 +443,14 @@ fn new_version(
 	account: &str,
 	number: i64,
 	data: &ClientData,
+	data_hash: String,
 	submission_id: &str,
 ) -> Result<VersionRow, ApiError> {
 	Ok(VersionRow {
 		account: account.to_string(),
 		version: number,
 		data_sealed: data.seal(&app.sealer, account, number)?,
-		data_hash: data.hash(),
+		data_hash,
 		submission_id: submission_id.to_string(),
 		changed_by: principal.subject.clone(),
 		created_at: now_ms(),
