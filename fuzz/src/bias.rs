@@ -75,6 +75,7 @@ pub const FAVOURED: &[(&str, &str, u32)] = &[
 	("pallet_registry", "ban", 5),
 	("pallet_registry", "grant_role", 4),
 	("pallet_registry", "register_client", 4),
+	("pallet_registry", "deregister_client", 3),
 	("pallet_documents", "create", 6),
 	("pallet_documents", "sign", 6),
 	("pallet_tokens", "create_asset", 4),

@@ -1,7 +1,9 @@
 //! Benchmarks of every call, each in its most expensive path.
 
 use super::*;
-use crate::pallet::{Bans, Config, OperatorKeys, OrgCodes, Pallet, Participants, Recoveries};
+use crate::pallet::{
+	Bans, Config, OperatorKeys, OrgCodes, Pallet, Participants, Recoveries, RecoveryDepth,
+};
 use crate::roles::{ClientRegistrar, KycAdmin, SecurityAdmin, SuperAdmin};
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
@@ -77,6 +79,46 @@ fn recovered_chain<T: Config>(first: &T::AccountId) -> T::AccountId {
 		current = next;
 	}
 	current
+}
+
+/// Everything of the client registrar `lost` that a recovery moves (the deposit of a client it
+/// registered, organisation code, key, ban, the recoveries before), and an approved recovery of
+/// it whose delay is over; yields the account it is recovered to.
+fn ready_to_recover<T: Config>(lost: &T::AccountId) -> T::AccountId {
+	let kyc = admin::<T>("kyc", &[KycAdmin::ROLE, SuperAdmin::ROLE]);
+	let security = admin::<T>("security", &[SecurityAdmin::ROLE]);
+	let new = funded::<T>("new");
+	assert!(Pallet::<T>::register_client(
+		RawOrigin::Signed(lost.clone()).into(),
+		account("client", 0, 0),
+		evidence::<T>()
+	)
+	.is_ok());
+	assert!(Pallet::<T>::assign_org_code(
+		RawOrigin::Signed(kyc.clone()).into(),
+		lost.clone(),
+		longest_code::<T>()
+	)
+	.is_ok());
+	publish_key::<T>(lost);
+	RecoveryDepth::<T>::insert(lost, pactum_primitives::MAX_RECOVERY_HOPS - 1);
+	assert!(Pallet::<T>::propose_recovery(
+		RawOrigin::Signed(kyc).into(),
+		lost.clone(),
+		new.clone()
+	)
+	.is_ok());
+	assert!(Pallet::<T>::approve_recovery(
+		RawOrigin::Signed(security.clone()).into(),
+		lost.clone()
+	)
+	.is_ok());
+	assert!(Pallet::<T>::ban(RawOrigin::Signed(security).into(), lost.clone(), 1, None).is_ok());
+	let now = frame_system::Pallet::<T>::block_number();
+	frame_system::Pallet::<T>::set_block_number(
+		now.saturating_add(T::RecoveryDelay::get()).saturating_add(One::one()),
+	);
+	new
 }
 
 fn far_future<T: Config>() -> BlockNumberFor<T> {
@@ -300,51 +342,39 @@ mod benchmarks {
 
 	#[benchmark]
 	fn finish_recovery() {
-		let kyc = admin::<T>("kyc", &[KycAdmin::ROLE, SuperAdmin::ROLE]);
-		let security = admin::<T>("security", &[SecurityAdmin::ROLE]);
 		let lost = client_registrar::<T>("lost");
-		let new = funded::<T>("new");
-		// Everything that moves: deposit, the deposit of a client it registered, org code, key
-		// and ban.
-		assert!(Pallet::<T>::register_client(
-			RawOrigin::Signed(lost.clone()).into(),
-			account("client", 0, 0),
-			evidence::<T>()
-		)
-		.is_ok());
-		assert!(Pallet::<T>::assign_org_code(
-			RawOrigin::Signed(kyc.clone()).into(),
-			lost.clone(),
-			longest_code::<T>()
-		)
-		.is_ok());
-		assert!(Pallet::<T>::set_operator_key(
-			RawOrigin::Signed(lost.clone()).into(),
-			KeyScheme::P256,
-			vec![4; MAX_KEY_LEN as usize],
-		)
-		.is_ok());
-		assert!(Pallet::<T>::propose_recovery(
-			RawOrigin::Signed(kyc).into(),
-			lost.clone(),
-			new.clone()
-		)
-		.is_ok());
-		assert!(Pallet::<T>::approve_recovery(
-			RawOrigin::Signed(security.clone()).into(),
-			lost.clone()
-		)
-		.is_ok());
-		assert!(Pallet::<T>::ban(RawOrigin::Signed(security).into(), lost.clone(), 1, None).is_ok());
-		let now = frame_system::Pallet::<T>::block_number();
-		frame_system::Pallet::<T>::set_block_number(
-			now.saturating_add(T::RecoveryDelay::get()).saturating_add(One::one()),
-		);
+		let new = ready_to_recover::<T>(&lost);
 		let caller: T::AccountId = whitelisted_caller();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), lost.clone());
 		assert!(Participants::<T>::contains_key(&new));
 		assert!(!Participants::<T>::contains_key(&lost));
+	}
+
+	/// `finish_recovery` of a client (its deposit is its registrar's) that is a client
+	/// registrar itself.
+	#[benchmark]
+	fn finish_recovery_client() {
+		let sponsor = client_registrar::<T>("sponsor");
+		let lost = funded::<T>("lost");
+		assert!(Pallet::<T>::register_client(
+			RawOrigin::Signed(sponsor).into(),
+			lost.clone(),
+			evidence::<T>()
+		)
+		.is_ok());
+		assert!(
+			Pallet::<T>::grant_role(RawOrigin::Root.into(), lost.clone(), ClientRegistrar::ROLE)
+				.is_ok()
+		);
+		let new = ready_to_recover::<T>(&lost);
+		let caller: T::AccountId = whitelisted_caller();
+		#[block]
+		{
+			assert!(Pallet::<T>::finish_recovery(RawOrigin::Signed(caller).into(), lost.clone())
+				.is_ok());
+		}
+		assert!(Clients::<T>::contains_key(&new));
 	}
 
 	#[benchmark]
@@ -443,6 +473,35 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(registrar), client.clone(), data);
 		assert_eq!(Clients::<T>::get(&client).map(|r| r.data_hash), Some(data));
+	}
+
+	/// A client with a key, by a registrar found through the longest chain of recoveries.
+	#[benchmark]
+	fn deregister_client() {
+		let first = client_registrar::<T>("registrar");
+		let client: T::AccountId = account("client", 0, 0);
+		assert!(Pallet::<T>::register_client(
+			RawOrigin::Signed(first.clone()).into(),
+			client.clone(),
+			evidence::<T>()
+		)
+		.is_ok());
+		publish_key::<T>(&client);
+		let registrar = recovered_chain::<T>(&first);
+		T::Currency::set_balance(&registrar, T::Currency::minimum_balance());
+		assert!(T::Currency::transfer_on_hold(
+			&HoldReason::SponsoredRegistration.into(),
+			&first,
+			&registrar,
+			T::RegistrationDeposit::get(),
+			Precision::Exact,
+			Restriction::OnHold,
+			Fortitude::Force,
+		)
+		.is_ok());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(registrar), client.clone());
+		assert!(!Participants::<T>::contains_key(&client));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -1,8 +1,8 @@
 //! Clients a registrar registers on their behalf: the registrar (a `ClientRegistrar`, an operator)
 //! holds the deposit from its own balance and answers for the client (a reference, so it cannot
 //! leave while it does); the client's data stays off chain and its hash is recorded, each change
-//! an event. A client that leaves pays the registrar back; recovery moves a client's record and a
-//! registrar's deposits.
+//! an event. A client that leaves, or that its registrar deregisters, pays the registrar back;
+//! recovery moves a client's record and a registrar's deposits.
 
 use crate::{pallet::*, roles, ClientRecord};
 use frame_support::{
@@ -12,7 +12,7 @@ use frame_support::{
 		tokens::{Fortitude, Precision, Restriction},
 	},
 };
-use pactum_primitives::ParticipantRegistry;
+use pactum_primitives::{ContractCode, ParticipantRegistry};
 use sp_runtime::traits::Zero;
 
 impl<T: Config> Pallet<T> {
@@ -24,6 +24,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(!Participants::<T>::contains_key(&who), Error::<T>::AlreadyRegistered);
 		ensure!(!Self::banned(&who), Error::<T>::Banned);
 		ensure!(!RecoveredTo::<T>::contains_key(&who), Error::<T>::AccountRecovered);
+		// A contract registers itself (with its own code and registrar), never as a client.
+		ensure!(T::Contracts::code_hash(&who).is_none(), Error::<T>::ContractAccount);
 		let deposit = T::RegistrationDeposit::get();
 		T::Currency::hold(&HoldReason::SponsoredRegistration.into(), &registrar, deposit)
 			.map_err(|_| Error::<T>::InsufficientBalance)?;
@@ -61,6 +63,17 @@ impl<T: Config> Pallet<T> {
 			Ok(())
 		})?;
 		Self::deposit_event(Event::ClientDataUpdated { who, data_hash, by });
+		Ok(())
+	}
+
+	/// The registrar answering for `who` (its current account; the role is not needed, so a
+	/// registrar whose role was revoked can still wind down) takes it out of the registry, as
+	/// the client's own `leave` would.
+	pub(crate) fn do_deregister_client(by: T::AccountId, who: T::AccountId) -> DispatchResult {
+		let record = Clients::<T>::get(&who).ok_or(Error::<T>::NotClient)?;
+		ensure!(Self::current_account(&record.registrar) == by, Error::<T>::NotClientRegistrar);
+		Self::do_leave(who.clone())?;
+		Self::deposit_event(Event::ClientDeregistered { who, registrar: by });
 		Ok(())
 	}
 

@@ -1,11 +1,13 @@
 //! `try_state`: the registration hold of every participant is its recorded deposit, and the
 //! counters and indexes (participant count, role holders, organisation codes, operator keys,
 //! recoveries, recovered accounts and state still moving) agree with the records; every contract
-//! participant has its record, and its registrar is a participant holding a reference; every
-//! client is a participant without a deposit of its own, its registrar a participant holding a
-//! reference and, per registrar, the sponsored hold the sum of its clients' deposits.
+//! participant has its record; every client is a participant without a deposit of its own; a registrar holds at least a reference
+//! per contract and client it answers for; the sponsored hold of every participant is the sum of
+//! its clients' deposits (none on lost accounts); recovery depths stay within what records can
+//! follow.
 
 use crate::{pallet::*, AccountKind, Role};
+use alloc::collections::BTreeMap;
 use frame_support::ensure;
 use pactum_primitives::ParticipantRegistry;
 use sp_runtime::traits::{Saturating, Zero};
@@ -55,43 +57,57 @@ impl<T: Config> Pallet<T> {
 				"state moving to an account the lost one was not recovered to"
 			);
 		}
+		// References the registry itself takes: one per contract and per client a registrar
+		// answers for (other pallets take theirs besides).
+		let mut answered = BTreeMap::<T::AccountId, u32>::new();
+		let mut sponsored = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
 		for (contract, record) in ContractRecords::<T>::iter() {
 			ensure!(
 				Participants::<T>::get(&contract).map(|p| p.kind) == Some(AccountKind::Contract),
 				"contract record of an account that is no contract participant"
 			);
-			let registrar = Self::current_account(&record.registrar);
-			ensure!(
-				Participants::<T>::get(&registrar).is_some_and(|p| p.references > 0),
-				"a contract's registrar is no participant holding a reference"
-			);
+			let n = answered.entry(Self::current_account(&record.registrar)).or_default();
+			*n = n.saturating_add(1);
 		}
-		for (who, p) in Participants::<T>::iter() {
-			ensure!(
-				(p.kind == AccountKind::Contract) == ContractRecords::<T>::contains_key(&who),
-				"a contract participant without its record"
-			);
-		}
-		let mut sponsored = alloc::collections::BTreeMap::<T::AccountId, BalanceOf<T>>::new();
 		for (client, record) in Clients::<T>::iter() {
 			ensure!(
 				Participants::<T>::get(&client).is_some_and(|p| p.deposit.is_zero()),
 				"a client is no participant, or holds a deposit of its own"
 			);
 			let registrar = Self::current_account(&record.registrar);
-			ensure!(
-				Participants::<T>::get(&registrar).is_some_and(|p| p.references > 0),
-				"a client's registrar is no participant holding a reference"
-			);
+			let n = answered.entry(registrar.clone()).or_default();
+			*n = n.saturating_add(1);
 			let total = sponsored.entry(registrar).or_default();
 			*total = total.saturating_add(record.deposit);
 		}
-		for (registrar, total) in sponsored {
+		for (registrar, n) in answered {
 			ensure!(
-				T::Currency::balance_on_hold(&HoldReason::SponsoredRegistration.into(), &registrar)
-					== total,
-				"a registrar's sponsored hold differs from its clients' deposits"
+				Participants::<T>::get(&registrar).is_some_and(|p| p.references >= n),
+				"a registrar is no participant holding a reference per contract and client"
 			);
+		}
+		let sponsored_hold = |who: &T::AccountId| {
+			T::Currency::balance_on_hold(&HoldReason::SponsoredRegistration.into(), who)
+		};
+		for (who, p) in Participants::<T>::iter() {
+			ensure!(
+				(p.kind == AccountKind::Contract) == ContractRecords::<T>::contains_key(&who),
+				"a contract participant without its record"
+			);
+			ensure!(
+				sponsored_hold(&who) == sponsored.get(&who).copied().unwrap_or_default(),
+				"a participant's sponsored hold differs from its clients' deposits"
+			);
+		}
+		for (who, depth) in RecoveryDepth::<T>::iter() {
+			ensure!(Participants::<T>::contains_key(&who), "recovery depth of a non-participant");
+			ensure!(
+				(1..=pactum_primitives::MAX_RECOVERY_HOPS).contains(&depth),
+				"recovery depth out of range"
+			);
+		}
+		for lost in RecoveredTo::<T>::iter_keys() {
+			ensure!(sponsored_hold(&lost).is_zero(), "a lost account keeps a sponsored hold");
 		}
 		for lost in RecoveredTo::<T>::iter_keys() {
 			ensure!(!Participants::<T>::contains_key(&lost), "a lost account is a participant");

@@ -248,6 +248,13 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
+	/// Recovered participants' accounts -> how many recoveries led to them (absent: none). Records
+	/// naming an earlier account are followed at most [`pactum_primitives::MAX_RECOVERY_HOPS`]
+	/// recoveries, so no participant is recovered more often.
+	#[pallet::storage]
+	pub type RecoveryDepth<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, OptionQuery>;
+
 	/// Clients a registrar registered on their behalf -> the registrar, their data's hash and the
 	/// deposit held from the registrar.
 	#[pallet::storage]
@@ -361,6 +368,9 @@ pub mod pallet {
 		/// `by`, the registrar answering for the client `who`, recorded that its data now hashes to
 		/// `data_hash`.
 		ClientDataUpdated { who: T::AccountId, data_hash: T::Hash, by: T::AccountId },
+		/// The registrar `registrar` took its client `who` out of the registry; the deposit went
+		/// back to it.
+		ClientDeregistered { who: T::AccountId, registrar: T::AccountId },
 	}
 
 	#[pallet::error]
@@ -458,6 +468,9 @@ pub mod pallet {
 		NotClient,
 		/// The caller is not the registrar answering for the client.
 		NotClientRegistrar,
+		/// The participant was recovered as often as records naming its first account can
+		/// follow ([`pactum_primitives::MAX_RECOVERY_HOPS`]): it registers anew instead.
+		TooManyRecoveries,
 	}
 
 	#[pallet::hooks]
@@ -686,7 +699,7 @@ pub mod pallet {
 		/// Origin: any signed account. Emits `Recovered`, the events of the pallets
 		/// `OnRecovered` tells, and `StateMoved`.
 		#[pallet::call_index(16)]
-		#[pallet::weight(T::WeightInfo::finish_recovery().saturating_add(T::RecoveryBudget::get()))]
+		#[pallet::weight(Pallet::<T>::finish_recovery_weight().saturating_add(T::RecoveryBudget::get()))]
 		pub fn finish_recovery(
 			origin: OriginFor<T>,
 			lost: T::AccountId,
@@ -751,6 +764,19 @@ pub mod pallet {
 		) -> DispatchResult {
 			let by = ensure_signed(origin)?;
 			Self::do_set_client_data(by, who, data_hash)
+		}
+
+		/// Take the client `who` out of the registry, as its own `leave` would: refused while it
+		/// holds roles or an organisation code, records of other pallets name it, a recovery of
+		/// it is pending, or it is banned. The deposit is released to the registrar.
+		///
+		/// Origin: the registrar answering for `who` (with or without its role). Emits `Left`
+		/// and `ClientDeregistered`.
+		#[pallet::call_index(21)]
+		#[pallet::weight(T::WeightInfo::deregister_client())]
+		pub fn deregister_client(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			let by = ensure_signed(origin)?;
+			Self::do_deregister_client(by, who)
 		}
 	}
 }

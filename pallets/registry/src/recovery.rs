@@ -12,7 +12,7 @@ use frame_support::{
 	},
 };
 use frame_support::weights::WeightMeter;
-use pactum_primitives::{OnParticipantRecovered, RecoveryProgress};
+use pactum_primitives::{OnParticipantRecovered, RecoveryProgress, MAX_RECOVERY_HOPS};
 use sp_runtime::traits::Saturating;
 
 impl<T: Config> Pallet<T> {
@@ -35,6 +35,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(!RecoveredTo::<T>::contains_key(&new), Error::<T>::AccountRecovered);
 		ensure!(!Moving::<T>::contains_key(&lost), Error::<T>::StillMoving);
 		ensure!(!Recoveries::<T>::contains_key(&lost), Error::<T>::RecoveryPending);
+		Self::next_recovery_depth(&lost)?;
 		Recoveries::<T>::insert(
 			&lost,
 			Recovery {
@@ -125,13 +126,22 @@ impl<T: Config> Pallet<T> {
 		if let Some(ban) = Bans::<T>::take(&lost) {
 			Bans::<T>::insert(&new, ban);
 		}
+		let depth = Self::next_recovery_depth(&lost)?;
 		Recoveries::<T>::remove(&lost);
+		RecoveryDepth::<T>::remove(&lost);
+		RecoveryDepth::<T>::insert(&new, depth);
 		Participants::<T>::remove(&lost);
 		Participants::<T>::insert(&new, participant);
 		RecoveredTo::<T>::insert(&lost, &new);
 		Self::deposit_event(Event::Recovered { lost: lost.clone(), new: new.clone() });
 		let hooks = Self::move_state(lost, new);
-		Ok(Some(T::WeightInfo::finish_recovery().saturating_add(hooks)).into())
+		Ok(Some(Self::finish_recovery_weight().saturating_add(hooks)).into())
+	}
+
+	/// The registry's part of `finish_recovery`, whichever way the participant's deposit is held:
+	/// by itself, or by the registrar of a client.
+	pub(crate) fn finish_recovery_weight() -> Weight {
+		T::WeightInfo::finish_recovery().max(T::WeightInfo::finish_recovery_client())
 	}
 
 	pub(crate) fn do_continue_recovery(lost: T::AccountId) -> DispatchResultWithPostInfo {
@@ -139,6 +149,15 @@ impl<T: Config> Pallet<T> {
 		ensure!(Moving::<T>::get(&new).as_ref() == Some(&lost), Error::<T>::NothingToMove);
 		let hooks = Self::move_state(lost, new);
 		Ok(Some(T::WeightInfo::continue_recovery().saturating_add(hooks)).into())
+	}
+
+	/// How many recoveries will have led to the participant at `lost` once it is recovered again;
+	/// refused beyond what
+	/// [`current_account`](pactum_primitives::ParticipantRegistry::current_account) follows.
+	fn next_recovery_depth(lost: &T::AccountId) -> Result<u32, DispatchError> {
+		let depth = RecoveryDepth::<T>::get(lost).unwrap_or(0).saturating_add(1);
+		ensure!(depth <= MAX_RECOVERY_HOPS, Error::<T>::TooManyRecoveries);
+		Ok(depth)
 	}
 
 	/// Lets `OnRecovered` move `lost`'s state to `new` within `RecoveryBudget`; records whether

@@ -61,6 +61,8 @@ pub trait WeightInfo {
 	fn deregister_contract() -> Weight;
 	fn register_client() -> Weight;
 	fn set_client_data() -> Weight;
+	fn deregister_client() -> Weight;
+	fn finish_recovery_client() -> Weight;
 }
 
 /// Weights measured for the runtime, with its own database weights.
@@ -491,6 +493,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	fn deregister_client() -> Weight {
+		Self::leave()
+	}
+	fn finish_recovery_client() -> Weight {
+		Self::finish_recovery()
+	}
 }
 
 /// The same measurements with ParityDB's database weights, for mocks and tests.
@@ -613,5 +621,11 @@ impl WeightInfo for () {
 		Weight::from_parts(120_356_000, 21430)
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn deregister_client() -> Weight {
+		Self::leave()
+	}
+	fn finish_recovery_client() -> Weight {
+		Self::finish_recovery()
 	}
 }

@@ -112,6 +112,7 @@ fn moves_no_value(call: &RuntimeCall) -> bool {
 	use pallet_audit::Call as Audit;
 	use pallet_contracts::Call as Contracts;
 	use pallet_content::Call as Content;
+	use pallet_registry::Call as Registry;
 	use pallet_tokens::Call as Tokens;
 	match call {
 		RuntimeCall::System(frame_system::Call::remark { .. })
@@ -123,8 +124,10 @@ fn moves_no_value(call: &RuntimeCall) -> bool {
 		| RuntimeCall::Council(..)
 		| RuntimeCall::CouncilMembership(..)
 		| RuntimeCall::ValidatorSet(..)
-		| RuntimeCall::Registry(..)
 		| RuntimeCall::Documents(..) => true,
+		// Registering a client holds the deposit from the account for as long as the client
+		// stays.
+		RuntimeCall::Registry(call) => !matches!(call, Registry::register_client { .. }),
 		RuntimeCall::Tokens(call) => !matches!(
 			call,
 			Tokens::transfer { .. } | Tokens::request_withdrawal { .. }

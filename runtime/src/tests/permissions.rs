@@ -80,6 +80,10 @@ fn a_non_transfer_proxy_makes_only_calls_that_move_no_value() {
 			asset: PaymentAsset::Native,
 			amount: 1,
 		}),
+		RuntimeCall::Registry(pallet_registry::Call::register_client {
+			who: account(Bob),
+			data_hash: H256::zero(),
+		}),
 		RuntimeCall::Sudo(pallet_sudo::Call::sudo {
 			call: Box::new(RuntimeCall::System(frame_system::Call::remark { remark: vec![] })),
 		}),
@@ -91,6 +95,7 @@ fn a_non_transfer_proxy_makes_only_calls_that_move_no_value() {
 	let allowed = [
 		contract_call(0),
 		RuntimeCall::Registry(pallet_registry::Call::register {}),
+		RuntimeCall::Registry(pallet_registry::Call::deregister_client { who: account(Bob) }),
 		RuntimeCall::Documents(pallet_documents::Call::close_expired { document: 0 }),
 		RuntimeCall::Audit(pallet_audit::Call::unbond {}),
 		RuntimeCall::Tokens(pallet_tokens::Call::claim_held { asset: 1 }),

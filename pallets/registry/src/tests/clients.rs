@@ -4,6 +4,7 @@ use crate::{
 	ParticipantCount, Participants,
 };
 use frame_support::{assert_noop, traits::fungible::InspectHold};
+use pactum_primitives::ParticipantRegistry;
 
 /// Clients: accounts with no funds of their own.
 const CLIENT: AccountId = 30;
@@ -105,6 +106,13 @@ fn register_client_refusals() {
 			Error::<Test>::AccountRecovered
 		);
 		crate::RecoveredTo::<Test>::remove(CLIENT2);
+		// An account running contract code.
+		deploy(CLIENT2, hash(9));
+		assert_noop!(
+			Registry::register_client(alice.clone(), CLIENT2, hash(1)),
+			Error::<Test>::ContractAccount
+		);
+		terminate(CLIENT2);
 		// A banned registrar.
 		assert_ok!(Registry::ban(signed(SECURITY), ALICE, 1, None));
 		assert_noop!(Registry::register_client(alice, CLIENT2, hash(1)), Error::<Test>::Banned);
@@ -231,5 +239,86 @@ fn a_recovered_registrar_takes_its_clients_deposits_along() {
 		assert_ok!(Registry::leave(signed(CLIENT)));
 		assert_eq!(sponsored(NEW), DEPOSIT, "the deposit went back to the new account");
 		assert_eq!(Balances::free_balance(NEW), 10 + DEPOSIT);
+	});
+}
+
+#[test]
+fn the_registrar_deregisters_a_client_and_gets_the_deposit_back() {
+	test(|| {
+		let alice = operator(ALICE);
+		assert_ok!(Registry::register_client(alice.clone(), CLIENT, hash(1)));
+		// A registrar whose role was revoked still winds down.
+		assert_ok!(Registry::revoke_role(signed(ROOT_ADMIN), ALICE, ClientRegistrar::ROLE));
+		assert_ok!(Registry::deregister_client(alice.clone(), CLIENT));
+		assert_eq!((Clients::<Test>::get(CLIENT), Participants::<Test>::get(CLIENT)), (None, None));
+		assert_eq!(sponsored(ALICE), 0);
+		assert_eq!(Participants::<Test>::get(ALICE).unwrap().references, 0);
+		System::assert_has_event(Event::Left { who: CLIENT, deposit: 0 }.into());
+		System::assert_last_event(
+			Event::ClientDeregistered { who: CLIENT, registrar: ALICE }.into(),
+		);
+		assert_ok!(Registry::leave(alice));
+		assert_eq!(Balances::free_balance(ALICE), 1_000);
+	});
+}
+
+#[test]
+fn a_recovered_registrar_deregisters_its_clients_from_its_new_account() {
+	test(|| {
+		let alice = operator(ALICE);
+		assert_ok!(Registry::register_client(alice, CLIENT, hash(1)));
+		recover(ALICE, NEW);
+		assert_noop!(
+			Registry::deregister_client(signed(ALICE), CLIENT),
+			Error::<Test>::NotClientRegistrar
+		);
+		assert_ok!(Registry::deregister_client(signed(NEW), CLIENT));
+		assert_eq!(Balances::free_balance(NEW), 10 + DEPOSIT);
+	});
+}
+
+#[test]
+fn deregister_client_refusals() {
+	test(|| {
+		let alice = operator(ALICE);
+		let bob = operator(BOB);
+		assert_ok!(Registry::register_client(alice.clone(), CLIENT, hash(1)));
+		// Not a client: a participant that registered itself, or nobody.
+		assert_noop!(Registry::deregister_client(alice.clone(), BOB), Error::<Test>::NotClient);
+		assert_noop!(
+			Registry::deregister_client(alice.clone(), CLIENT2),
+			Error::<Test>::NotClient
+		);
+		// Another registrar, or the client itself (it leaves instead).
+		assert_noop!(
+			Registry::deregister_client(bob, CLIENT),
+			Error::<Test>::NotClientRegistrar
+		);
+		assert_noop!(
+			Registry::deregister_client(signed(CLIENT), CLIENT),
+			Error::<Test>::NotClientRegistrar
+		);
+		// What `leave` refuses: records of other pallets name it, it holds a role, a recovery
+		// of it is pending, it is banned.
+		assert_ok!(<Registry as ParticipantRegistry<AccountId>>::add_reference(&CLIENT));
+		assert_noop!(
+			Registry::deregister_client(alice.clone(), CLIENT),
+			Error::<Test>::StillReferenced
+		);
+		<Registry as ParticipantRegistry<AccountId>>::remove_reference(&CLIENT);
+		assert_ok!(Registry::grant_role(signed(ROOT_ADMIN), CLIENT, ClientRegistrar::ROLE));
+		assert_noop!(
+			Registry::deregister_client(alice.clone(), CLIENT),
+			Error::<Test>::HoldsRoles
+		);
+		assert_ok!(Registry::revoke_role(signed(ROOT_ADMIN), CLIENT, ClientRegistrar::ROLE));
+		assert_ok!(Registry::propose_recovery(signed(KYC), CLIENT, NEW));
+		assert_noop!(
+			Registry::deregister_client(alice.clone(), CLIENT),
+			Error::<Test>::RecoveryPending
+		);
+		assert_ok!(Registry::cancel_recovery(signed(KYC), CLIENT));
+		assert_ok!(Registry::ban(signed(SECURITY), CLIENT, 1, None));
+		assert_noop!(Registry::deregister_client(alice, CLIENT), Error::<Test>::Banned);
 	});
 }

@@ -355,3 +355,43 @@ fn a_participant_without_deposit_needs_a_funded_new_account_too() {
 		);
 	});
 }
+
+#[test]
+fn a_participant_is_recovered_at_most_as_often_as_records_follow() {
+	test(|| {
+		let hops = pactum_primitives::MAX_RECOVERY_HOPS;
+		register(ALICE);
+		let mut current = ALICE;
+		for n in 0..hops {
+			let next = 200 + AccountId::from(n);
+			assert_ok!(Balances::force_set_balance(RuntimeOrigin::root(), next, 10));
+			approved(current, next);
+			assert_ok!(Registry::finish_recovery(signed(CAROL), current));
+			assert_eq!(crate::RecoveryDepth::<Test>::get(next), Some(n + 1));
+			assert_eq!(crate::RecoveryDepth::<Test>::get(current), None);
+			current = next;
+		}
+		assert_eq!(Registry::current_account(&ALICE), current, "every hop is followed");
+		assert_noop!(
+			Registry::propose_recovery(signed(KYC), current, 300),
+			Error::<Test>::TooManyRecoveries
+		);
+		// A participant that leaves and registers anew starts again.
+		assert_ok!(Registry::leave(signed(current)));
+		assert_eq!(crate::RecoveryDepth::<Test>::get(current), None);
+	});
+}
+
+#[test]
+fn finish_recovery_refuses_a_recovery_beyond_the_depth_records_follow() {
+	test(|| {
+		register(ALICE);
+		approved(ALICE, BOB);
+		crate::RecoveryDepth::<Test>::insert(ALICE, pactum_primitives::MAX_RECOVERY_HOPS);
+		assert_noop!(
+			Registry::finish_recovery(signed(CAROL), ALICE),
+			Error::<Test>::TooManyRecoveries
+		);
+		crate::RecoveryDepth::<Test>::remove(ALICE);
+	});
+}
