@@ -23,6 +23,8 @@ pub struct AppState {
 	pub sealer: Arc<Sealer>,
 	pub keys: Arc<KeyRing>,
 	pub revoked: Arc<RevokedTokens>,
+	/// Access tokens whose signature was checked, until they expire.
+	pub verified: Arc<crate::auth::verified::VerifiedTokens>,
 	/// The operators' own OpenID Connect providers whose tokens are accepted.
 	pub external: Arc<crate::auth::external::ExternalIssuers>,
 	pub chain: Arc<dyn Chain>,
@@ -69,6 +71,7 @@ impl AppState {
 			tracked: Arc::new(tokio::sync::watch::Sender::new(None)),
 			events_tip: Arc::new(tokio::sync::watch::Sender::new(0)),
 			accounts: Arc::default(),
+			verified: Arc::default(),
 		}
 	}
 }
@@ -122,7 +125,10 @@ pub fn router(state: AppState) -> Router {
 			axum::routing::delete(routes::documents::revoke_access),
 		)
 		.route("/v1/clients", post(routes::clients::register).get(routes::clients::list))
-		.route("/v1/clients/{account}", get(routes::clients::get))
+		.route(
+			"/v1/clients/{account}",
+			get(routes::clients::get).delete(routes::clients::deregister),
+		)
 		.route("/v1/clients/{account}/data", put(routes::clients::update))
 		.route("/v1/clients/{account}/history", get(routes::clients::history))
 		.merge(openapi::docs())

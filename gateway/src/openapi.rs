@@ -67,6 +67,7 @@ use crate::problem::Problem;
         crate::routes::documents::revoke_access,
         crate::routes::clients::register,
         crate::routes::clients::update,
+        crate::routes::clients::deregister,
         crate::routes::clients::list,
         crate::routes::clients::get,
         crate::routes::clients::history,

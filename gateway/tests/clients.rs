@@ -229,4 +229,29 @@ async fn only_the_registrar_changes_a_client_and_only_it_and_the_client_see_it()
 		.assert_problem(StatusCode::NOT_FOUND);
 	app.get(&format!("/v1/clients/{DAVE}"), Some(&bob)).await.assert_problem(StatusCode::NOT_FOUND);
 	app.get("/v1/clients?limit=0", Some(&alice)).await.assert_problem(StatusCode::BAD_REQUEST);
+
+	// The history a page at a time.
+	let history = |query: &'static str| {
+		let (app, alice) = (&app, &alice);
+		async move { app.get(&format!("/v1/clients/{DAVE}/history{query}"), Some(alice)).await }
+	};
+	let first = history("?limit=1").await.json();
+	assert_eq!((first["versions"][0]["version"].clone(), first["next_after"].clone()), (json!(1), json!(1)));
+	let second = history("?after=1&limit=1").await.json();
+	assert_eq!(second["versions"][0]["data"]["name"], "v2");
+	assert_eq!(history("?after=2").await.json()["versions"], json!([]));
+	assert_eq!(history("").await.json()["next_after"], Value::Null, "the last page");
+	history("?limit=101").await.assert_problem(StatusCode::BAD_REQUEST);
+
+	// Only the registrar takes the client out of the registry.
+	let path = format!("/v1/clients/{DAVE}");
+	send(&app, "DELETE", &path, &bob, Some("x-1"), Value::Null)
+		.await
+		.assert_problem(StatusCode::NOT_FOUND);
+	send(&app, "DELETE", &path, &dave, Some("x-2"), Value::Null)
+		.await
+		.assert_problem(StatusCode::FORBIDDEN);
+	let exit = send(&app, "DELETE", &path, &alice, Some("x-3"), Value::Null).await;
+	assert_eq!(exit.status, StatusCode::ACCEPTED, "{:?}", exit.json());
+	assert_eq!(exit.json()["kind"], "clients.deregister");
 }

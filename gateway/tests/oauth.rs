@@ -296,6 +296,17 @@ async fn a_rotated_signing_key_keeps_verifying_older_tokens() {
 	assert_eq!(jwks.keys.len(), 2);
 	assert_eq!(app.get("/v1/whoami", Some(&old)).await.status, StatusCode::OK);
 	assert_eq!(app.get("/v1/whoami", Some(&new)).await.status, StatusCode::OK);
+	assert_eq!(app.state.verified.len(), 2, "both verified once, then kept");
+	assert_eq!(app.get("/v1/whoami", Some(&old)).await.status, StatusCode::OK);
+
+	// Retiring the old key ends its tokens at once, verified before or not.
+	let now = pactum_gateway::clock::now_ms();
+	pactum_gateway::db::jwt_keys::retire_published_before(&app.state.db.pool, now + 1, now)
+		.await
+		.unwrap();
+	app.state.keys.reload(&app.state.db, &app.state.sealer).await.unwrap();
+	app.get("/v1/whoami", Some(&old)).await.assert_problem(StatusCode::UNAUTHORIZED);
+	assert_eq!(app.get("/v1/whoami", Some(&new)).await.status, StatusCode::OK);
 }
 
 #[tokio::test]

@@ -214,3 +214,28 @@ test('the custodial client signs in and signs a contract through the gateway; th
   });
   assert.equal(relayed.status, 400, JSON.stringify(relayed.body));
 });
+
+test('the operator takes a client out of the registry and gets the deposit back; the data stays', async () => {
+  const [own] = chain.keys('Client-Own-Key');
+  const deposit = chain.api.consts.registry.registrationDeposit.toBigInt();
+  const reserved = async () => (await chain.api.query.system.account(alice.address)).data.reserved.toBigInt();
+  const before = await reserved();
+  const byStranger = await postJson(`${gateway.url}/v1/clients/${own.address}`, stranger, 'exit-0', null, 'DELETE');
+  assert.equal(byStranger.status, 404, JSON.stringify(byStranger.body));
+
+  const { accepted, submission } = await write(operator, `/v1/clients/${own.address}`, 'exit-1', null, 'DELETE');
+  assert.equal(accepted.body.kind, 'clients.deregister');
+  assert.equal(submission.status, 'finalized', JSON.stringify(submission));
+  await waitFor(async () => (await finalizedHead()) >= submission.block_number, 60_000, 'finality');
+  assert.equal(await chain.provider.send('registry_participant', [own.address]), null);
+  assert.equal(before - (await reserved()), deposit, 'the deposit went back to the operator');
+
+  const got = await read(operator, `/v1/clients/${own.address}`);
+  assert.equal(got.status, 200, JSON.stringify(got.body));
+  assert.equal(got.body.chain.client, null);
+  assert.equal(got.body.client.data.name, 'Kazakh Rail LLP');
+  // Once more: the chain refuses, with the registry's error.
+  const again = await write(operator, `/v1/clients/${own.address}`, 'exit-2', null, 'DELETE');
+  assert.equal(again.submission.status, 'failed');
+  assert.equal(again.submission.error, 'Registry.NotClient');
+});

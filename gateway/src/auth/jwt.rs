@@ -85,12 +85,13 @@ pub fn issue(
 }
 
 /// Verifies a presented access token: our `kid`, ES256, `typ`, signature, `iss`, `aud`, `exp`,
-/// `nbf` (with the configured leeway). Revocation is checked by the caller.
+/// `nbf` (with the configured leeway). Revocation is checked by the caller. Yields the claims and
+/// the `kid`.
 pub fn verify(
 	keys: &KeyRing,
 	settings: &TokenSettings,
 	token: &str,
-) -> Result<AccessClaims, VerifyError> {
+) -> Result<(AccessClaims, String), VerifyError> {
 	let header = decode_header(token).map_err(|_| VerifyError::Malformed)?;
 	if header.alg != ALGORITHM || header.typ.as_deref() != Some(ACCESS_TOKEN_TYP) {
 		return Err(VerifyError::WrongType);
@@ -104,6 +105,6 @@ pub fn verify(
 	validation.validate_nbf = true;
 	validation.leeway = settings.leeway_secs;
 	decode::<AccessClaims>(token, &key, &validation)
-		.map(|data| data.claims)
+		.map(|data| (data.claims, kid))
 		.map_err(VerifyError::Invalid)
 }

@@ -28,6 +28,7 @@ pub mod revocation;
 pub mod revoke;
 pub mod scopes;
 pub mod token;
+pub mod verified;
 
 pub use principal::{Principal, Scoped};
 pub use scopes::{Scope, ScopeSet};

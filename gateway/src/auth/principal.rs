@@ -94,7 +94,7 @@ impl Principal {
 		if app.external.knows(token) {
 			return Self::external(app, token).await;
 		}
-		let claims = jwt::verify(&app.keys, &app.tokens, token).map_err(|error| {
+		let claims = app.verified.verify(&app.keys, &app.tokens, token).map_err(|error| {
 			tracing::debug!(%error, "bearer token refused");
 			unauthorized(Some("invalid_token"), "the access token is invalid or expired")
 		})?;

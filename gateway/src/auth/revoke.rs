@@ -81,7 +81,7 @@ async fn revoke_refresh(app: &AppState, client_id: &str, token: &str) -> Result<
 
 /// Whether `token` is a valid access token of ours; if so, its `jti` is denied until it expires.
 async fn revoke_access(app: &AppState, client_id: &str, token: &str) -> Result<bool, OAuthError> {
-	let Ok(claims) = jwt::verify(&app.keys, &app.tokens, token) else {
+	let Ok((claims, _)) = jwt::verify(&app.keys, &app.tokens, token) else {
 		return Ok(false);
 	};
 	if claims.client_id != client_id {

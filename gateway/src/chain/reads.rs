@@ -9,6 +9,7 @@ use subxt::rpcs::{rpc_params, RpcClient};
 
 use crate::app::AppState;
 use crate::error::ApiError;
+use crate::pipeline::calls::SigningPayloadArgs;
 
 /// A reader pinned to one finalized block.
 pub struct Reads {
@@ -17,6 +18,8 @@ pub struct Reads {
 	pub at: String,
 	/// Its number.
 	pub at_number: u64,
+	/// The chain's genesis hash, as the probe read it.
+	genesis: Option<String>,
 }
 
 impl Reads {
@@ -35,7 +38,7 @@ impl Reads {
 			Some((number, hash)) if number > probed_number => (number, hash),
 			_ => (probed_number, probed),
 		};
-		Ok(Reads { rpc, at, at_number })
+		Ok(Reads { rpc, at, at_number, genesis: status.genesis_hash })
 	}
 
 	/// A JSON-RPC method of the node, its error a 503.
@@ -64,6 +67,26 @@ impl Reads {
 	/// an access grant).
 	pub async fn can_access(&self, id: u64, who: &str) -> Result<bool, ApiError> {
 		self.call("documents_canAccess", rpc_params![id, who, &self.at]).await
+	}
+
+	/// The bytes a party signs for `args`, built by the gateway and checked against the
+	/// runtime's `DocumentsApi_signing_payload`: a node cannot make a party (or the gateway, with a
+	/// client's key) sign anything else, and a runtime whose format changed is noticed (a 503).
+	pub async fn signing_payload(&self, args: &SigningPayloadArgs) -> Result<Vec<u8>, ApiError> {
+		let genesis = self
+			.genesis
+			.as_deref()
+			.and_then(|hex| crate::pipeline::calls::digest(hex).ok())
+			.ok_or_else(|| ApiError::Unavailable("the node's genesis is not known yet".into()))?;
+		let payload = args.payload(genesis);
+		let runtime: Vec<u8> = self.runtime_api("DocumentsApi_signing_payload", args).await?;
+		if runtime != payload {
+			tracing::error!(at = %self.at, "the node's signing payload differs from the gateway's");
+			return Err(ApiError::Unavailable(
+				"the node's signing payload differs from the one the gateway builds".into(),
+			));
+		}
+		Ok(payload)
 	}
 
 	/// `documents_byParty`: a page of `who`'s documents after `after`.

@@ -210,17 +210,21 @@ pub async fn version_of_submission<'e>(
 	row.as_ref().map(VersionRow::from_row).transpose()
 }
 
-/// Every version of `account`'s data, oldest first.
+/// A page of `account`'s versions after `after`, oldest first.
 pub async fn versions<'e>(
 	ex: impl Executor<'e, Database = Any>,
 	account: &str,
+	after: i64,
+	limit: i64,
 ) -> Result<Vec<VersionRow>, sqlx::Error> {
 	let rows = sqlx::query(concat!(
 		"SELECT ",
 		version_columns!(),
-		" FROM client_versions WHERE account = $1 ORDER BY version"
+		" FROM client_versions WHERE account = $1 AND version > $2 ORDER BY version LIMIT $3"
 	))
 	.bind(account)
+	.bind(after)
+	.bind(limit)
 	.fetch_all(ex)
 	.await?;
 	rows.iter().map(VersionRow::from_row).collect()

@@ -17,7 +17,7 @@ use subxt::utils::AccountId32;
 
 pub use super::access_calls::{AccessGrant, AccessRevocation};
 pub use super::certificate_calls::{IssueCertificate, RevokeCertificate};
-pub use super::client_calls::ClientData;
+pub use super::client_calls::{ClientData, ClientExit};
 pub use super::token_calls::{RequestWithdrawal, TransferTokens};
 
 /// A write the gateway submits for one of its signers.
@@ -60,6 +60,9 @@ pub enum Call {
 	/// `registry.set_client_data`.
 	#[serde(rename = "clients.update")]
 	UpdateClient(ClientData),
+	/// `registry.deregister_client`.
+	#[serde(rename = "clients.deregister")]
+	DeregisterClient(ClientExit),
 }
 
 /// A new text for an active document, to be signed again by every required signer.
@@ -177,6 +180,7 @@ impl Call {
 			Call::RevokeAccess(_) => "documents.revoke_access",
 			Call::RegisterClient(_) => "clients.register",
 			Call::UpdateClient(_) => "clients.update",
+			Call::DeregisterClient(_) => "clients.deregister",
 		}
 	}
 
@@ -205,6 +209,7 @@ impl Call {
 			Call::GrantAccess(c) => c.check(signer),
 			Call::RevokeAccess(c) => c.check(),
 			Call::RegisterClient(c) | Call::UpdateClient(c) => c.check(),
+			Call::DeregisterClient(c) => c.check(),
 		}
 	}
 
@@ -242,6 +247,7 @@ impl Call {
 			Call::RevokeAccess(c) => tx.call_data(&c.payload()?),
 			Call::RegisterClient(c) => tx.call_data(&c.register_payload()?),
 			Call::UpdateClient(c) => tx.call_data(&c.update_payload()?),
+			Call::DeregisterClient(c) => tx.call_data(&c.payload()?),
 		};
 		encoded.map_err(|e| format!("cannot encode the call: {e}"))
 	}
@@ -285,6 +291,7 @@ impl Call {
 			Call::RegisterClient(c) | Call::UpdateClient(c) => {
 				json!({ "client": c.account, "data_hash": c.data_hash })
 			}
+			Call::DeregisterClient(c) => json!({ "client": c.account }),
 		}
 	}
 }
@@ -383,7 +390,18 @@ impl SigningPayloadArgs {
 		};
 		Ok(SigningPayloadArgs(document, version, index, digest(hash)?))
 	}
+
+	/// The signing payload as the documents pallet defines it: the SCALE encoding of
+	/// `(SIGNING_DOMAIN, genesis hash, document, version, hash)`. Built here so that the gateway
+	/// signs with a key it holds only what it knows it signs, whatever a node answers.
+	pub fn payload(&self, genesis: [u8; 32]) -> Vec<u8> {
+		use subxt::ext::codec::Encode as _;
+		(SIGNING_DOMAIN, genesis, self).encode()
+	}
 }
+
+/// The documents pallet's `SIGNING_DOMAIN`.
+pub const SIGNING_DOMAIN: &[u8] = b"pactum/documents/sign/v1";
 
 /// `DocumentsApi_signing_payload`'s arguments in SCALE: document, version, hash (the
 /// generated `ContentHash` encodes through the metadata only; these are its bytes).
@@ -468,6 +486,23 @@ mod tests {
 
 	const ALICE: &str = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
 	const BOB: &str = "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty";
+
+	#[test]
+	fn the_signing_payload_is_the_pallets_encoding() {
+		let args = SigningPayloadArgs::parse(7, 2, "sha2_256", &format!("0x{}", "cd".repeat(32)))
+			.unwrap();
+		let payload = args.payload([0x11; 32]);
+		// A compact length (24 << 2), the domain, the genesis hash, the document (u64 LE), the
+		// version (u32 LE), the algorithm's index and the digest.
+		let mut expected = vec![24 << 2];
+		expected.extend(b"pactum/documents/sign/v1");
+		expected.extend([0x11; 32]);
+		expected.extend(7u64.to_le_bytes());
+		expected.extend(2u32.to_le_bytes());
+		expected.push(1);
+		expected.extend([0xcd; 32]);
+		assert_eq!(payload, expected);
+	}
 
 	fn document() -> CreateDocument {
 		CreateDocument {

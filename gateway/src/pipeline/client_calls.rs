@@ -1,5 +1,6 @@
 //! Client writes the pipeline carries: `registry.register_client` and `registry.set_client_data`,
-//! both naming the client and the hash of its data (the data stays sealed in the gateway).
+//! both naming the client and the hash of its data (the data stays sealed in the gateway), and
+//! `registry.deregister_client`.
 
 use std::str::FromStr;
 
@@ -44,6 +45,30 @@ impl ClientData {
 	}
 }
 
+/// The client `account` its registrar takes out of the registry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClientExit {
+	/// The client (SS58).
+	pub account: String,
+}
+
+impl ClientExit {
+	fn account(&self) -> Result<AccountId32, String> {
+		AccountId32::from_str(&self.account)
+			.map_err(|e| format!("account: {:?} is not an SS58 address ({e})", self.account))
+	}
+
+	pub fn check(&self) -> Result<(), String> {
+		self.account().map(|_| ())
+	}
+
+	/// `registry.deregister_client`.
+	pub fn payload(&self) -> Result<impl subxt::transactions::Payload, String> {
+		Ok(pactum::tx().registry().deregister_client(self.account()?))
+	}
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -59,7 +84,10 @@ mod tests {
 		assert!(ok.register_payload().is_ok() && ok.update_payload().is_ok());
 		let bad_account = ClientData { account: "bob".into(), ..ok.clone() };
 		assert!(bad_account.check().unwrap_err().contains("SS58"));
-		let bad_hash = ClientData { data_hash: "0x12".into(), ..ok };
+		let bad_hash = ClientData { data_hash: "0x12".into(), ..ok.clone() };
 		assert!(bad_hash.check().unwrap_err().starts_with("data_"));
+		let exit = ClientExit { account: ok.account };
+		assert!(exit.check().is_ok() && exit.payload().is_ok());
+		assert!(ClientExit { account: "bob".into() }.check().unwrap_err().contains("SS58"));
 	}
 }

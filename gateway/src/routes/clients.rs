@@ -266,6 +266,41 @@ pub async fn update(
 	answer(false, &client, &version, data, stored.row)
 }
 
+/// Take a client out of the registry (`registry.deregister_client`): its deposit goes back to
+/// the caller's account. The chain refuses while records of other pallets name the client (it is
+/// a party of a document, …: `Registry.StillReferenced`), while it holds a role, or while it is
+/// banned. The client's data and its history stay in the gateway; `GET /v1/clients/{account}`
+/// then shows `chain.client: null`.
+#[utoipa::path(
+    delete,
+    path = "/v1/clients/{account}",
+    tag = "clients",
+    params(("account" = String, Path, description = "The client (SS58)"), ("Idempotency-Key" = String, Header, description = "Unique per request")),
+    responses(
+        (status = 202, description = "Accepted (or replayed)", body = Submission),
+        (status = 400, description = "Invalid request; nothing stored", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
+        (status = 403, description = "No clients:write scope, or no signer for the caller", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
+        (status = 404, description = "No client of the caller's", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
+        (status = 422, description = "Idempotency-Key reused for another request", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = ["clients:write"]))
+)]
+pub async fn deregister(
+	State(app): State<AppState>,
+	Scoped(principal, _): Scoped<need::ClientsWrite>,
+	Path(account): Path<String>,
+	headers: HeaderMap,
+) -> Result<Response, ApiError> {
+	let account = ss58(&account)?;
+	let registrar = acting_account(&app, &principal).await?;
+	clients::find(&app.db.pool, &account)
+		.await?
+		.filter(|c| c.registrar == registrar)
+		.ok_or(ApiError::NotFound)?;
+	intake::submit(&app, &principal, &headers, Call::DeregisterClient(calls::ClientExit { account }))
+		.await
+}
+
 /// Which clients: those the caller's account registered, by account.
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct ListQuery {
@@ -355,15 +390,26 @@ pub async fn get(
 	})))
 }
 
-/// Every version of a client's data, oldest first, each with who made it and the submission
-/// that recorded its hash (status, transaction, block).
+/// Which versions of the history.
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct HistoryQuery {
+	/// Versions after this one.
+	pub after: Option<i64>,
+	/// 1 to 100, default 50.
+	pub limit: Option<u32>,
+}
+
+/// The versions of a client's data, oldest first, each with who made it and the submission
+/// that recorded its hash (status, transaction, block); a page at a time (`next_after` names the
+/// next page's start, `null` after the last).
 #[utoipa::path(
     get,
     path = "/v1/clients/{account}/history",
     tag = "clients",
-    params(("account" = String, Path, description = "The client (SS58)")),
+    params(("account" = String, Path, description = "The client (SS58)"), HistoryQuery),
     responses(
-        (status = 200, description = "`{account, versions: [{version, data, salt, data_hash, changed_by, created_at, submission}]}`", body = Object),
+        (status = 200, description = "`{account, versions: [{version, data, salt, data_hash, changed_by, created_at, submission}], next_after}`", body = Object),
+        (status = 400, description = "Bad paging", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
         (status = 403, description = "No clients:read scope, or no chain account", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
         (status = 404, description = "No such client, or not the caller's", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
     ),
@@ -373,13 +419,23 @@ pub async fn history(
 	State(app): State<AppState>,
 	Scoped(principal, _): Scoped<need::ClientsRead>,
 	Path(account): Path<String>,
+	Query(query): Query<HistoryQuery>,
 ) -> Result<Json<Value>, ApiError> {
+	let limit = query.limit.unwrap_or(50);
+	if !(1..=100).contains(&limit) {
+		return Err(ApiError::BadRequest("limit must be 1 to 100".into()));
+	}
 	let client = visible(&app, &principal, &account).await?;
 	let account = client.account;
 	// Who changed what is the registrar's to know; the client sees the versions.
 	let registrar = acting_account(&app, &principal).await? == client.registrar;
 	let mut versions = Vec::new();
-	for version in clients::versions(&app.db.pool, &account).await? {
+	let page =
+		clients::versions(&app.db.pool, &account, query.after.unwrap_or(0), i64::from(limit))
+			.await?;
+	let full = u32::try_from(page.len()).is_ok_and(|n| n == limit);
+	let next_after = if full { page.last().map(|v| v.version) } else { None };
+	for version in page {
 		let data = ClientData::open(&app.sealer, &version.data_sealed, &account, version.version)?;
 		let submission = submissions::find(&app.db.pool, &version.submission_id).await?;
 		versions.push(json!({
@@ -404,7 +460,7 @@ pub async fn history(
 			}),
 		}));
 	}
-	Ok(Json(json!({ "account": account, "versions": versions })))
+	Ok(Json(json!({ "account": account, "versions": versions, "next_after": next_after })))
 }
 
 /// `text` as an account's SS58 address in the usual form (the same key in another network's

@@ -60,7 +60,7 @@ pub async fn sign(
 			&item.hash,
 		)
 		.map_err(ApiError::BadRequest)?;
-		let payload: Vec<u8> = reads.runtime_api("DocumentsApi_signing_payload", args).await?;
+		let payload = reads.signing_payload(&args).await?;
 		item.relayed = Some(Relayed {
 			signer: client.account.clone(),
 			scheme: "sr25519".into(),

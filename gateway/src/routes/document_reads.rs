@@ -129,7 +129,7 @@ pub async fn signing_payload(
 	)
 	.map_err(ApiError::BadRequest)?;
 	let reads = accessible(&app, &principal, id).await?;
-	let payload: Vec<u8> = reads.runtime_api("DocumentsApi_signing_payload", args).await?;
+	let payload = reads.signing_payload(&args).await?;
 	Ok(Json(SigningPayload { payload: crate::chain::hex_of(payload) }))
 }
 

@@ -9,7 +9,7 @@
 // benchmark
 // pallet
 // --runtime
-// /root/.cache/pactum/target-bench/release/wbuild/pactum-runtime/pactum_runtime.compact.compressed.wasm
+// /root/.cache/pactum/target-bench/release/wbuild/pactum-runtime/pactum_runtime.compact.wasm
 // --genesis-builder
 // runtime
 // --genesis-builder-preset
@@ -25,9 +25,9 @@
 // --wasm-execution
 // compiled
 // --template
-// /work/gw/scripts/templates/pallet-weights.hbs
+// scripts/templates/pallet-weights.hbs
 // --output
-// /work/gw/pallets/registry/src/weights.rs
+// pallets/registry/src/weights.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens, unused_imports, dead_code)]
@@ -54,6 +54,7 @@ pub trait WeightInfo {
 	fn approve_recovery() -> Weight;
 	fn cancel_recovery() -> Weight;
 	fn finish_recovery() -> Weight;
+	fn finish_recovery_client() -> Weight;
 	fn continue_recovery() -> Weight;
 	fn register_contract() -> Weight;
 	fn leave_contract() -> Weight;
@@ -62,7 +63,6 @@ pub trait WeightInfo {
 	fn register_client() -> Weight;
 	fn set_client_data() -> Weight;
 	fn deregister_client() -> Weight;
-	fn finish_recovery_client() -> Weight;
 }
 
 /// Weights measured for the runtime, with its own database weights.
@@ -82,8 +82,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::ParticipantCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn register() -> Weight {
 		// Proof size: measured `431`, estimated `3856`.
-		// Minimum execution time: 92_324_000 picoseconds.
-		Weight::from_parts(149_651_000, 3856)
+		// Minimum execution time: 90_039_000 picoseconds.
+		Weight::from_parts(109_105_000, 3856)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -107,12 +107,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::ParticipantCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::OperatorKeys` (r:0 w:1)
 	/// Proof: `Registry::OperatorKeys` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::RecoveryDepth` (r:0 w:1)
+	/// Proof: `Registry::RecoveryDepth` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn leave() -> Weight {
 		// Proof size: measured `1592`, estimated `21430`.
-		// Minimum execution time: 182_553_000 picoseconds.
-		Weight::from_parts(290_786_000, 21430)
+		// Minimum execution time: 178_967_000 picoseconds.
+		Weight::from_parts(218_299_000, 21430)
 			.saturating_add(T::DbWeight::get().reads(19_u64))
-			.saturating_add(T::DbWeight::get().writes(9_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Registry::Participants` (r:2 w:1)
 	/// Proof: `Registry::Participants` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
@@ -120,8 +122,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Bans` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn verify_kyc() -> Weight {
 		// Proof size: measured `510`, estimated `6312`.
-		// Minimum execution time: 36_649_000 picoseconds.
-		Weight::from_parts(55_073_000, 6312)
+		// Minimum execution time: 34_344_000 picoseconds.
+		Weight::from_parts(43_592_000, 6312)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -131,8 +133,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Bans` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn revoke_verification() -> Weight {
 		// Proof size: measured `585`, estimated `6312`.
-		// Minimum execution time: 32_681_000 picoseconds.
-		Weight::from_parts(56_036_000, 6312)
+		// Minimum execution time: 31_629_000 picoseconds.
+		Weight::from_parts(40_756_000, 6312)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -142,8 +144,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Bans` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn set_corporate() -> Weight {
 		// Proof size: measured `553`, estimated `6312`.
-		// Minimum execution time: 36_859_000 picoseconds.
-		Weight::from_parts(60_834_000, 6312)
+		// Minimum execution time: 34_175_000 picoseconds.
+		Weight::from_parts(41_007_000, 6312)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -155,8 +157,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::RoleHolders` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
 	fn grant_role() -> Weight {
 		// Proof size: measured `658`, estimated `6312`.
-		// Minimum execution time: 47_469_000 picoseconds.
-		Weight::from_parts(80_792_000, 6312)
+		// Minimum execution time: 44_845_000 picoseconds.
+		Weight::from_parts(57_948_000, 6312)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -168,8 +170,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::RoleHolders` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
 	fn revoke_role() -> Weight {
 		// Proof size: measured `657`, estimated `6312`.
-		// Minimum execution time: 43_041_000 picoseconds.
-		Weight::from_parts(50_695_000, 6312)
+		// Minimum execution time: 41_067_000 picoseconds.
+		Weight::from_parts(46_487_000, 6312)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -181,8 +183,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::OrgCodes` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	fn assign_org_code() -> Weight {
 		// Proof size: measured `506`, estimated `6312`.
-		// Minimum execution time: 39_564_000 picoseconds.
-		Weight::from_parts(70_643_000, 6312)
+		// Minimum execution time: 39_244_000 picoseconds.
+		Weight::from_parts(66_535_000, 6312)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -194,8 +196,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::OrgCodes` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	fn release_org_code() -> Weight {
 		// Proof size: measured `574`, estimated `6312`.
-		// Minimum execution time: 36_388_000 picoseconds.
-		Weight::from_parts(65_193_000, 6312)
+		// Minimum execution time: 35_587_000 picoseconds.
+		Weight::from_parts(40_486_000, 6312)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -207,8 +209,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::OperatorKeys` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn set_operator_key() -> Weight {
 		// Proof size: measured `377`, estimated `3651`.
-		// Minimum execution time: 29_987_000 picoseconds.
-		Weight::from_parts(36_429_000, 3651)
+		// Minimum execution time: 29_035_000 picoseconds.
+		Weight::from_parts(33_793_000, 3651)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -216,8 +218,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::OperatorKeys` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn remove_operator_key() -> Weight {
 		// Proof size: measured `314`, estimated `3581`.
-		// Minimum execution time: 24_266_000 picoseconds.
-		Weight::from_parts(40_657_000, 3581)
+		// Minimum execution time: 23_093_000 picoseconds.
+		Weight::from_parts(26_911_000, 3581)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -227,8 +229,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Bans` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn ban() -> Weight {
 		// Proof size: measured `453`, estimated `6126`.
-		// Minimum execution time: 33_994_000 picoseconds.
-		Weight::from_parts(60_324_000, 6126)
+		// Minimum execution time: 33_353_000 picoseconds.
+		Weight::from_parts(36_448_000, 6126)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -238,8 +240,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Bans` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn unban() -> Weight {
 		// Proof size: measured `566`, estimated `6126`.
-		// Minimum execution time: 32_872_000 picoseconds.
-		Weight::from_parts(40_987_000, 6126)
+		// Minimum execution time: 32_642_000 picoseconds.
+		Weight::from_parts(35_908_000, 6126)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -253,11 +255,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Moving` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Recoveries` (r:1 w:1)
 	/// Proof: `Registry::Recoveries` (`max_values`: None, `max_size`: Some(151), added: 2626, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::RecoveryDepth` (r:1 w:0)
+	/// Proof: `Registry::RecoveryDepth` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn propose_recovery() -> Weight {
 		// Proof size: measured `510`, estimated `8973`.
-		// Minimum execution time: 49_684_000 picoseconds.
-		Weight::from_parts(83_317_000, 8973)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		// Minimum execution time: 50_344_000 picoseconds.
+		Weight::from_parts(56_776_000, 8973)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Registry::Bans` (r:1 w:0)
@@ -268,8 +272,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Participants` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
 	fn approve_recovery() -> Weight {
 		// Proof size: measured `597`, estimated `3651`.
-		// Minimum execution time: 39_805_000 picoseconds.
-		Weight::from_parts(68_458_000, 3651)
+		// Minimum execution time: 38_532_000 picoseconds.
+		Weight::from_parts(44_945_000, 3651)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -281,8 +285,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Recoveries` (`max_values`: None, `max_size`: Some(151), added: 2626, mode: `MaxEncodedLen`)
 	fn cancel_recovery() -> Weight {
 		// Proof size: measured `560`, estimated `3651`.
-		// Minimum execution time: 36_088_000 picoseconds.
-		Weight::from_parts(65_163_000, 3651)
+		// Minimum execution time: 35_276_000 picoseconds.
+		Weight::from_parts(39_725_000, 3651)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -302,6 +306,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::OperatorKeys` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Bans` (r:1 w:2)
 	/// Proof: `Registry::Bans` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::RecoveryDepth` (r:1 w:2)
+	/// Proof: `Registry::RecoveryDepth` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Tokens` (r:1 w:0)
 	/// Proof: `Tokens::Tokens` (`max_values`: None, `max_size`: Some(129), added: 2604, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::AccountWithdrawals` (r:2 w:1)
@@ -327,11 +333,60 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Registry::RecoveredTo` (r:0 w:1)
 	/// Proof: `Registry::RecoveredTo` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn finish_recovery() -> Weight {
-		// Proof size: measured `1544`, estimated `6722`.
-		// Minimum execution time: 312_837_000 picoseconds.
-		Weight::from_parts(538_871_000, 6722)
-			.saturating_add(T::DbWeight::get().reads(22_u64))
-			.saturating_add(T::DbWeight::get().writes(15_u64))
+		// Proof size: measured `1621`, estimated `6722`.
+		// Minimum execution time: 310_663_000 picoseconds.
+		Weight::from_parts(349_867_000, 6722)
+			.saturating_add(T::DbWeight::get().reads(23_u64))
+			.saturating_add(T::DbWeight::get().writes(17_u64))
+	}
+	/// Storage: `Registry::Recoveries` (r:1 w:1)
+	/// Proof: `Registry::Recoveries` (`max_values`: None, `max_size`: Some(151), added: 2626, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Participants` (r:2 w:2)
+	/// Proof: `Registry::Participants` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Moving` (r:1 w:1)
+	/// Proof: `Registry::Moving` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Clients` (r:1 w:2)
+	/// Proof: `Registry::Clients` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:2 w:2)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(391), added: 2866, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::OperatorKeys` (r:1 w:2)
+	/// Proof: `Registry::OperatorKeys` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Bans` (r:1 w:2)
+	/// Proof: `Registry::Bans` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::RecoveryDepth` (r:1 w:2)
+	/// Proof: `Registry::RecoveryDepth` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Tokens::Tokens` (r:1 w:0)
+	/// Proof: `Tokens::Tokens` (`max_values`: None, `max_size`: Some(129), added: 2604, mode: `MaxEncodedLen`)
+	/// Storage: `Tokens::AccountWithdrawals` (r:2 w:1)
+	/// Proof: `Tokens::AccountWithdrawals` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
+	/// Storage: `Documents::PartyDocuments` (r:1 w:0)
+	/// Proof: `Documents::PartyDocuments` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Documents::HolderCertificates` (r:1 w:0)
+	/// Proof: `Documents::HolderCertificates` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
+	/// Storage: `Audit::Auditors` (r:1 w:0)
+	/// Proof: `Audit::Auditors` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
+	/// Storage: `Audit::PendingBurn` (r:1 w:0)
+	/// Proof: `Audit::PendingBurn` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Content::ContentCollection` (r:1 w:0)
+	/// Proof: `Content::ContentCollection` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Content::HeldRights` (r:1 w:0)
+	/// Proof: `Content::HeldRights` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Content::HeldLicences` (r:1 w:0)
+	/// Proof: `Content::HeldLicences` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Content::Credits` (r:1 w:0)
+	/// Proof: `Content::Credits` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::OrgCodes` (r:0 w:1)
+	/// Proof: `Registry::OrgCodes` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::RecoveredTo` (r:0 w:1)
+	/// Proof: `Registry::RecoveredTo` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	fn finish_recovery_client() -> Weight {
+		// Proof size: measured `1765`, estimated `6722`.
+		// Minimum execution time: 256_261_000 picoseconds.
+		Weight::from_parts(289_233_000, 6722)
+			.saturating_add(T::DbWeight::get().reads(23_u64))
+			.saturating_add(T::DbWeight::get().writes(19_u64))
 	}
 	/// Storage: `Registry::RecoveredTo` (r:1 w:0)
 	/// Proof: `Registry::RecoveredTo` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
@@ -361,8 +416,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Content::Credits` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	fn continue_recovery() -> Weight {
 		// Proof size: measured `569`, estimated `6294`.
-		// Minimum execution time: 114_655_000 picoseconds.
-		Weight::from_parts(205_386_000, 6294)
+		// Minimum execution time: 105_167_000 picoseconds.
+		Weight::from_parts(123_452_000, 6294)
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -384,8 +439,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::ContractRecords` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
 	fn register_contract() -> Weight {
 		// Proof size: measured `847`, estimated `6312`.
-		// Minimum execution time: 126_006_000 picoseconds.
-		Weight::from_parts(218_850_000, 6312)
+		// Minimum execution time: 113_623_000 picoseconds.
+		Weight::from_parts(122_951_000, 6312)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -409,12 +464,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::ParticipantCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::OperatorKeys` (r:0 w:1)
 	/// Proof: `Registry::OperatorKeys` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::RecoveryDepth` (r:0 w:1)
+	/// Proof: `Registry::RecoveryDepth` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn leave_contract() -> Weight {
 		// Proof size: measured `816`, estimated `6312`.
-		// Minimum execution time: 114_325_000 picoseconds.
-		Weight::from_parts(190_177_000, 6312)
+		// Minimum execution time: 105_277_000 picoseconds.
+		Weight::from_parts(114_535_000, 6312)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Registry::Participants` (r:2 w:0)
 	/// Proof: `Registry::Participants` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
@@ -428,8 +485,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Bans` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn contract_standing() -> Weight {
 		// Proof size: measured `1588`, estimated `21430`.
-		// Minimum execution time: 86_953_000 picoseconds.
-		Weight::from_parts(144_772_000, 21430)
+		// Minimum execution time: 80_231_000 picoseconds.
+		Weight::from_parts(85_992_000, 21430)
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 	}
 	/// Storage: `Registry::ContractRecords` (r:1 w:1)
@@ -452,8 +509,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::OperatorKeys` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn deregister_contract() -> Weight {
 		// Proof size: measured `1244`, estimated `6312`.
-		// Minimum execution time: 183_464_000 picoseconds.
-		Weight::from_parts(323_728_000, 6312)
+		// Minimum execution time: 167_924_000 picoseconds.
+		Weight::from_parts(181_169_000, 6312)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -463,6 +520,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Bans` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::RecoveredTo` (r:1 w:0)
 	/// Proof: `Registry::RecoveredTo` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Contracts::ContractInfoOf` (r:1 w:0)
+	/// Proof: `Contracts::ContractInfoOf` (`max_values`: None, `max_size`: Some(1795), added: 4270, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -472,10 +531,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Registry::Clients` (r:0 w:1)
 	/// Proof: `Registry::Clients` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	fn register_client() -> Weight {
-		// Proof size: measured `589`, estimated `6312`.
-		// Minimum execution time: 118_723_000 picoseconds.
-		Weight::from_parts(208_131_000, 6312)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		// Proof size: measured `595`, estimated `6312`.
+		// Minimum execution time: 114_725_000 picoseconds.
+		Weight::from_parts(125_345_000, 6312)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Registry::Clients` (r:1 w:1)
@@ -488,144 +547,171 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Bans` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn set_client_data() -> Weight {
 		// Proof size: measured `1246`, estimated `21430`.
-		// Minimum execution time: 77_866_000 picoseconds.
-		Weight::from_parts(120_356_000, 21430)
+		// Minimum execution time: 73_217_000 picoseconds.
+		Weight::from_parts(79_730_000, 21430)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `Registry::Clients` (r:1 w:1)
+	/// Proof: `Registry::Clients` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::RecoveredTo` (r:8 w:0)
+	/// Proof: `Registry::RecoveredTo` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Participants` (r:2 w:2)
+	/// Proof: `Registry::Participants` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Bans` (r:1 w:0)
+	/// Proof: `Registry::Bans` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Recoveries` (r:1 w:0)
+	/// Proof: `Registry::Recoveries` (`max_values`: None, `max_size`: Some(151), added: 2626, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:2 w:2)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(391), added: 2866, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::ContractRecords` (r:1 w:0)
+	/// Proof: `Registry::ContractRecords` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::ParticipantCount` (r:1 w:1)
+	/// Proof: `Registry::ParticipantCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::OperatorKeys` (r:0 w:1)
+	/// Proof: `Registry::OperatorKeys` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::RecoveryDepth` (r:0 w:1)
+	/// Proof: `Registry::RecoveryDepth` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn deregister_client() -> Weight {
-		Self::leave()
-	}
-	fn finish_recovery_client() -> Weight {
-		Self::finish_recovery()
+		// Proof size: measured `1583`, estimated `21430`.
+		// Minimum execution time: 200_306_000 picoseconds.
+		Weight::from_parts(211_186_000, 21430)
+			.saturating_add(T::DbWeight::get().reads(19_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 }
 
 /// The same measurements with ParityDB's database weights, for mocks and tests.
 impl WeightInfo for () {
 	fn register() -> Weight {
-		Weight::from_parts(149_651_000, 3856)
+		Weight::from_parts(109_105_000, 3856)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn leave() -> Weight {
-		Weight::from_parts(290_786_000, 21430)
+		Weight::from_parts(218_299_000, 21430)
 			.saturating_add(ParityDbWeight::get().reads(19_u64))
-			.saturating_add(ParityDbWeight::get().writes(9_u64))
+			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	fn verify_kyc() -> Weight {
-		Weight::from_parts(55_073_000, 6312)
+		Weight::from_parts(43_592_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn revoke_verification() -> Weight {
-		Weight::from_parts(56_036_000, 6312)
+		Weight::from_parts(40_756_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_corporate() -> Weight {
-		Weight::from_parts(60_834_000, 6312)
+		Weight::from_parts(41_007_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn grant_role() -> Weight {
-		Weight::from_parts(80_792_000, 6312)
+		Weight::from_parts(57_948_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn revoke_role() -> Weight {
-		Weight::from_parts(50_695_000, 6312)
+		Weight::from_parts(46_487_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn assign_org_code() -> Weight {
-		Weight::from_parts(70_643_000, 6312)
+		Weight::from_parts(66_535_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn release_org_code() -> Weight {
-		Weight::from_parts(65_193_000, 6312)
+		Weight::from_parts(40_486_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_operator_key() -> Weight {
-		Weight::from_parts(36_429_000, 3651)
+		Weight::from_parts(33_793_000, 3651)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn remove_operator_key() -> Weight {
-		Weight::from_parts(40_657_000, 3581)
+		Weight::from_parts(26_911_000, 3581)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn ban() -> Weight {
-		Weight::from_parts(60_324_000, 6126)
+		Weight::from_parts(36_448_000, 6126)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn unban() -> Weight {
-		Weight::from_parts(40_987_000, 6126)
+		Weight::from_parts(35_908_000, 6126)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn propose_recovery() -> Weight {
-		Weight::from_parts(83_317_000, 8973)
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
+		Weight::from_parts(56_776_000, 8973)
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn approve_recovery() -> Weight {
-		Weight::from_parts(68_458_000, 3651)
+		Weight::from_parts(44_945_000, 3651)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn cancel_recovery() -> Weight {
-		Weight::from_parts(65_163_000, 3651)
+		Weight::from_parts(39_725_000, 3651)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn finish_recovery() -> Weight {
-		Weight::from_parts(538_871_000, 6722)
-			.saturating_add(ParityDbWeight::get().reads(22_u64))
-			.saturating_add(ParityDbWeight::get().writes(15_u64))
+		Weight::from_parts(349_867_000, 6722)
+			.saturating_add(ParityDbWeight::get().reads(23_u64))
+			.saturating_add(ParityDbWeight::get().writes(17_u64))
+	}
+	fn finish_recovery_client() -> Weight {
+		Weight::from_parts(289_233_000, 6722)
+			.saturating_add(ParityDbWeight::get().reads(23_u64))
+			.saturating_add(ParityDbWeight::get().writes(19_u64))
 	}
 	fn continue_recovery() -> Weight {
-		Weight::from_parts(205_386_000, 6294)
+		Weight::from_parts(123_452_000, 6294)
 			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn register_contract() -> Weight {
-		Weight::from_parts(218_850_000, 6312)
+		Weight::from_parts(122_951_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn leave_contract() -> Weight {
-		Weight::from_parts(190_177_000, 6312)
+		Weight::from_parts(114_535_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
-			.saturating_add(ParityDbWeight::get().writes(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn contract_standing() -> Weight {
-		Weight::from_parts(144_772_000, 21430)
+		Weight::from_parts(85_992_000, 21430)
 			.saturating_add(ParityDbWeight::get().reads(14_u64))
 	}
 	fn deregister_contract() -> Weight {
-		Weight::from_parts(323_728_000, 6312)
+		Weight::from_parts(181_169_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn register_client() -> Weight {
-		Weight::from_parts(208_131_000, 6312)
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
+		Weight::from_parts(125_345_000, 6312)
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn set_client_data() -> Weight {
-		Weight::from_parts(120_356_000, 21430)
+		Weight::from_parts(79_730_000, 21430)
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn deregister_client() -> Weight {
-		Self::leave()
-	}
-	fn finish_recovery_client() -> Weight {
-		Self::finish_recovery()
+		Weight::from_parts(211_186_000, 21430)
+			.saturating_add(ParityDbWeight::get().reads(19_u64))
+			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 }
