@@ -23,6 +23,8 @@ pub struct AppState {
 	pub sealer: Arc<Sealer>,
 	pub keys: Arc<KeyRing>,
 	pub revoked: Arc<RevokedTokens>,
+	/// The event streams each API client holds open.
+	pub streams: Arc<crate::routes::stream_slots::StreamSlots>,
 	/// Access tokens whose signature was checked, until they expire.
 	pub verified: Arc<crate::auth::verified::VerifiedTokens>,
 	/// The operators' own OpenID Connect providers whose tokens are accepted.
@@ -72,6 +74,7 @@ impl AppState {
 			events_tip: Arc::new(tokio::sync::watch::Sender::new(0)),
 			accounts: Arc::default(),
 			verified: Arc::default(),
+			streams: Arc::default(),
 		}
 	}
 }

@@ -90,6 +90,10 @@ pub struct Config {
 	pub file_limit_bytes: u64,
 	/// How long an upload may take, in seconds.
 	pub upload_timeout_secs: u64,
+	/// How many bytes of files one account may have uploaded; an upload is refused once its files
+	/// take that much (checked when an upload starts: each upload then in progress may end past
+	/// it by at most `file_limit_bytes`).
+	pub upload_quota_bytes: u64,
 	/// Let webhooks call loopback and private addresses (tests, a closed network); refused by
 	/// default, so an API client cannot make the gateway reach its own network.
 	pub webhook_allow_private_networks: bool,
@@ -98,6 +102,9 @@ pub struct Config {
 	/// Operators' own OpenID Connect providers whose access tokens are accepted
 	/// (`[[external_issuers]]` in the file; `PACTUM_GATEWAY_EXTERNAL_ISSUERS` as a JSON array).
 	pub external_issuers: Vec<ExternalIssuer>,
+	/// How many event streams (`/v1/events/stream`) one caller (an API client, or a person signed
+	/// in) keeps open at once.
+	pub max_streams_per_client: usize,
 	/// How long in-flight requests may take to finish after a shutdown signal, in seconds.
 	pub shutdown_grace_secs: u64,
 	/// Log format.
@@ -125,9 +132,11 @@ impl Default for Config {
 			body_limit_bytes: 1 << 20,
 			file_limit_bytes: 50 << 20,
 			upload_timeout_secs: 600,
+			upload_quota_bytes: 10 << 30,
 			webhook_allow_private_networks: false,
 			cors_origins: Vec::new(),
 			external_issuers: Vec::new(),
+			max_streams_per_client: 8,
 			shutdown_grace_secs: 10,
 			log_format: LogFormat::Text,
 		}
@@ -155,9 +164,11 @@ impl std::fmt::Debug for Config {
 			.field("body_limit_bytes", &self.body_limit_bytes)
 			.field("file_limit_bytes", &self.file_limit_bytes)
 			.field("upload_timeout_secs", &self.upload_timeout_secs)
+			.field("upload_quota_bytes", &self.upload_quota_bytes)
 			.field("webhook_allow_private_networks", &self.webhook_allow_private_networks)
 			.field("cors_origins", &self.cors_origins)
 			.field("external_issuers", &self.external_issuers)
+			.field("max_streams_per_client", &self.max_streams_per_client)
 			.field("shutdown_grace_secs", &self.shutdown_grace_secs)
 			.field("log_format", &self.log_format)
 			.finish()
@@ -233,6 +244,12 @@ impl Config {
 		}
 		if let Some((_, v)) = var("database_url") {
 			self.database_url = Some(v);
+		}
+		if let Some((n, v)) = var("upload_quota_bytes") {
+			self.upload_quota_bytes = parsed(&n, v)?;
+		}
+		if let Some((n, v)) = var("max_streams_per_client") {
+			self.max_streams_per_client = parsed(&n, v)?;
 		}
 		if let Some((n, v)) = var("database_max_connections") {
 			self.database_max_connections = parsed(&n, v)?;
@@ -326,8 +343,10 @@ impl Config {
 		if self.request_timeout_secs == 0 || self.chain_probe_interval_secs == 0 {
 			return Err(ConfigError::Invalid("timeouts and intervals must be positive".into()));
 		}
-		if self.database_max_connections == 0 {
-			return Err(ConfigError::Invalid("database_max_connections must be positive".into()));
+		if self.database_max_connections == 0 || self.max_streams_per_client == 0 {
+			return Err(ConfigError::Invalid(
+				"database_max_connections and max_streams_per_client must be positive".into(),
+			));
 		}
 		for external in &self.external_issuers {
 			let url = url::Url::parse(&external.jwks_url).map_err(|e| {

@@ -21,6 +21,9 @@ pub enum ApiError {
 	/// The resource exists already, or changed meanwhile.
 	#[error("conflict: {0}")]
 	Conflict(String),
+	/// The caller holds as many of a limited resource as it may (e.g. open event streams).
+	#[error("too many: {0}")]
+	TooMany(String),
 	/// An authentication or authorisation failure, already a problem (401/403).
 	#[error("{}", .0.title)]
 	Auth(Problem),
@@ -57,6 +60,12 @@ impl From<ApiError> for Problem {
 				axum::http::StatusCode::UNPROCESSABLE_ENTITY,
 				"unprocessable",
 				"Unprocessable request",
+			)
+			.with_detail(detail),
+			ApiError::TooMany(detail) => Problem::new(
+				axum::http::StatusCode::TOO_MANY_REQUESTS,
+				"too-many",
+				"Too many requests",
 			)
 			.with_detail(detail),
 			ApiError::Auth(problem) => problem,

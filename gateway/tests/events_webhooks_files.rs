@@ -122,6 +122,38 @@ async fn each_account_pages_through_the_events_it_may_see() {
 }
 
 #[tokio::test]
+async fn a_caller_keeps_at_most_its_share_of_streams_open() {
+	use tower::ServiceExt as _;
+	let config = Config { max_streams_per_client: 2, ..Config::default() };
+	let app = common::app_with(common::ready_chain(), config).await;
+	let alice = token_for(&app, ALICE, "events:read").await;
+	let bob = token_for(&app, BOB, "events:read").await;
+	let subject = app.get("/v1/whoami", Some(&alice)).await.json()["subject"]
+		.as_str()
+		.unwrap()
+		.to_string();
+	let open = |token: &str| {
+		let request = Request::get("/v1/events/stream")
+			.header(header::AUTHORIZATION, format!("Bearer {token}"))
+			.body(Body::empty())
+			.unwrap();
+		app.router.clone().oneshot(request)
+	};
+	let first = open(&alice).await.unwrap();
+	let second = open(&alice).await.unwrap();
+	assert_eq!((first.status(), second.status()), (StatusCode::OK, StatusCode::OK));
+	assert_eq!(app.state.streams.held(&subject), 2);
+	let third = app.get("/v1/events/stream", Some(&alice)).await;
+	third.assert_problem(StatusCode::TOO_MANY_REQUESTS);
+	// Another caller has its own share; a stream whose connection ends gives its slot back.
+	assert_eq!(open(&bob).await.unwrap().status(), StatusCode::OK);
+	drop(first);
+	assert_eq!(app.state.streams.held(&subject), 1);
+	assert_eq!(open(&alice).await.unwrap().status(), StatusCode::OK);
+	drop(second);
+}
+
+#[tokio::test]
 async fn webhooks_are_created_listed_moved_and_deleted_by_their_own_client_only() {
 	let app = common::app().await;
 	let alice = token_for(&app, ALICE, "webhooks:manage events:read").await;
@@ -275,6 +307,27 @@ async fn upload(
 		.body(Body::from(body))
 		.unwrap();
 	app.send(request).await
+}
+
+#[tokio::test]
+async fn an_account_uploads_until_its_files_take_its_quota() {
+	let config = Config { upload_quota_bytes: 20, ..Config::default() };
+	let app = common::app_with(common::ready_chain(), config).await;
+	let alice = token_for(&app, ALICE, "documents:write").await;
+	let bob = token_for(&app, BOB, "documents:write").await;
+	let send = |token: &str, bytes: &'static [u8]| {
+		let (content_type, body) = multipart(&[("file", bytes)]);
+		let (app, token) = (&app, token.to_string());
+		async move { upload(app, &token, &content_type, body).await }
+	};
+	assert_eq!(send(&alice, b"first contract").await.status, StatusCode::CREATED);
+	// 14 bytes of 20 used: one more upload may pass the quota, then none.
+	assert_eq!(send(&alice, b"second contract").await.status, StatusCode::CREATED);
+	let refused = send(&alice, b"third").await;
+	refused.assert_problem(StatusCode::PAYLOAD_TOO_LARGE);
+	assert!(refused.json()["detail"].as_str().unwrap().contains("29 bytes of its quota of 20"));
+	// Bob's quota is his own, even for bytes Alice stored already.
+	assert_eq!(send(&bob, b"first contract").await.status, StatusCode::CREATED);
 }
 
 #[tokio::test]

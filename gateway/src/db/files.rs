@@ -56,6 +56,21 @@ pub async fn uploaders<'e>(
 	rows.iter().map(|r| r.try_get("account")).collect()
 }
 
+/// How many bytes the files `account` uploaded take (each file counted once per account).
+pub async fn uploaded_bytes<'e>(
+	ex: impl Executor<'e, Database = Any>,
+	account: &str,
+) -> Result<i64, sqlx::Error> {
+	let row = sqlx::query(
+		"SELECT CAST(COALESCE(SUM(f.size), 0) AS BIGINT) AS used FROM file_uploaders u \
+		 JOIN files f ON f.sha256 = u.sha256 WHERE u.account = $1",
+	)
+	.bind(account)
+	.fetch_one(ex)
+	.await?;
+	row.try_get("used")
+}
+
 /// The record of the file with this SHA-256.
 pub async fn find<'e>(
 	ex: impl Executor<'e, Database = Any>,

@@ -267,9 +267,10 @@ pub async fn update(
 }
 
 /// Take a client out of the registry (`registry.deregister_client`): its deposit goes back to
-/// the caller's account. The chain refuses while records of other pallets name the client (it is
-/// a party of a document, …: `Registry.StillReferenced`), while it holds a role, or while it is
-/// banned. The client's data and its history stay in the gateway; `GET /v1/clients/{account}`
+/// the caller's account. The chain refuses once the client's identity was verified
+/// (`Registry.ClientVerified`: it leaves itself), and while records of other pallets name it
+/// (`Registry.StillReferenced`), it holds a role or an organisation code, a recovery of it is
+/// pending, or it is banned. The client's data and its history stay in the gateway; `GET /v1/clients/{account}`
 /// then shows `chain.client: null`.
 #[utoipa::path(
     delete,

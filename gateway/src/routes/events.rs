@@ -139,7 +139,8 @@ pub struct StreamQuery {
 /// The events the caller's account may see, as Server-Sent Events (`event:` the type, `id:` the
 /// event id, `data:` the event as JSON), live as finalized blocks are indexed; a reconnecting
 /// client sends `Last-Event-ID` and misses nothing. The stream ends when the access token expires
-/// or is revoked; reconnect with a new one.
+/// or is revoked; reconnect with a new one. One caller (an API client, or a person signed in)
+/// keeps at most `max_streams_per_client` streams open (default 8): a 429 beyond.
 #[utoipa::path(
     get,
     path = "/v1/events/stream",
@@ -149,6 +150,7 @@ pub struct StreamQuery {
         (status = 200, description = "`text/event-stream` of `ChainEvent`s", content_type = "text/event-stream"),
         (status = 400, description = "Bad event type or Last-Event-ID", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
         (status = 403, description = "No events:read scope, or no chain account", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
+        (status = 429, description = "The caller holds as many streams open as it may", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
     ),
     security(("bearer" = ["events:read"]))
 )]
@@ -160,6 +162,7 @@ pub async fn stream(
 ) -> Result<Sse<impl Stream<Item = Result<SseEvent, Infallible>>>, ApiError> {
 	let types = parse_types(query.types.as_deref())?;
 	let account = acting_account(&app, &principal).await?;
+	let slot = app.streams.take(&principal.subject, app.config.max_streams_per_client)?;
 	let last_event_id =
 		match headers.get("last-event-id") {
 			Some(value) => {
@@ -186,6 +189,7 @@ pub async fn stream(
 		jti: principal.jti.clone(),
 		client_id: principal.client_id.clone(),
 		stopping: app.stopping.clone(),
+		_slot: slot,
 	};
 	let events = futures_util::stream::unfold(state, |mut state| async move {
 		let event = state.next().await?;
@@ -207,6 +211,8 @@ struct StreamState {
 	jti: String,
 	client_id: String,
 	stopping: Option<crate::shutdown::CancelSignal>,
+	/// Held while the stream is open.
+	_slot: super::stream_slots::StreamSlot,
 }
 
 impl StreamState {

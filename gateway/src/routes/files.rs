@@ -48,7 +48,8 @@ pub struct Upload {
 	file: Vec<u8>,
 }
 
-/// Store a document file. The same bytes stored twice are one file.
+/// Store a document file. The same bytes stored twice are one file. An account's files take at
+/// most `upload_quota_bytes` (refused once they do).
 #[utoipa::path(
     post,
     path = "/v1/files",
@@ -58,7 +59,7 @@ pub struct Upload {
         (status = 201, description = "Stored", body = StoredFile),
         (status = 400, description = "Not multipart, no `file` part, or a cut-off upload", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
         (status = 403, description = "No documents:write scope, or no chain account", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
-        (status = 413, description = "Larger than `file_limit_bytes`", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
+        (status = 413, description = "Larger than `file_limit_bytes`, or the account's files take its `upload_quota_bytes`", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
     ),
     security(("bearer" = ["documents:write"]))
 )]
@@ -68,6 +69,16 @@ pub async fn upload(
 	mut form: Multipart,
 ) -> Result<Response, ApiError> {
 	let account = acting_account(&app, &principal).await?;
+	let used = u64::try_from(files::uploaded_bytes(&app.db.pool, &account).await?).unwrap_or(0);
+	if used >= app.config.upload_quota_bytes {
+		drain(&mut form).await;
+		return Ok(Problem::new(StatusCode::PAYLOAD_TOO_LARGE, "quota", "Upload quota used up")
+			.with_detail(format!(
+				"the account's files take {used} bytes of its quota of {} bytes",
+				app.config.upload_quota_bytes
+			))
+			.into_response());
+	}
 	let field = loop {
 		match form.next_field().await {
 			Ok(Some(field)) if field.name() == Some("file") => break field,
@@ -86,11 +97,7 @@ pub async fn upload(
 	let stored = match app.files.put(limit, Box::pin(field)).await {
 		Ok(stored) => stored,
 		Err(StoreError::TooLarge(limit)) => {
-			// Read what the client is still sending (at most the request's own limit), so it gets
-			// this answer rather than a connection closed in the middle of its upload.
-			while let Ok(Some(mut rest)) = form.next_field().await {
-				while let Ok(Some(_)) = rest.chunk().await {}
-			}
+			drain(&mut form).await;
 			return Ok(Problem::new(StatusCode::PAYLOAD_TOO_LARGE, "too-large", "File too large")
 				.with_detail(format!("a file may have at most {limit} bytes"))
 				.into_response());
@@ -114,6 +121,14 @@ pub async fn upload(
 		media_type,
 	};
 	Ok((StatusCode::CREATED, Json(body)).into_response())
+}
+
+/// Reads what the client is still sending (at most the request's own limit), so it gets the
+/// refusal rather than a connection closed in the middle of its upload.
+async fn drain(form: &mut Multipart) {
+	while let Ok(Some(mut rest)) = form.next_field().await {
+		while let Ok(Some(_)) = rest.chunk().await {}
+	}
 }
 
 /// Download a file: for the parties (and grantees) of a document version that carries its digest

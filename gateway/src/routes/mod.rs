@@ -10,6 +10,7 @@ pub mod documents;
 pub mod events;
 pub mod files;
 pub mod participants;
+pub mod stream_slots;
 pub mod submissions;
 pub mod tokens;
 pub mod webhooks;

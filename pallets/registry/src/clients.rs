@@ -4,7 +4,7 @@
 //! an event. A client that leaves, or that its registrar deregisters, pays the registrar back;
 //! recovery moves a client's record and a registrar's deposits.
 
-use crate::{pallet::*, roles, ClientRecord};
+use crate::{pallet::*, roles, AccountKind, ClientRecord};
 use frame_support::{
 	pallet_prelude::*,
 	traits::{
@@ -66,12 +66,17 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The registrar answering for `who` (its current account; the role is not needed, so a
-	/// registrar whose role was revoked can still wind down) takes it out of the registry, as
-	/// the client's own `leave` would.
+	/// The registrar answering for `who` (its current account, unbanned; the role is not needed,
+	/// so a registrar whose role was revoked can still wind down) takes it out of the registry, as
+	/// the client's own `leave` would, while the client is unverified.
 	pub(crate) fn do_deregister_client(by: T::AccountId, who: T::AccountId) -> DispatchResult {
 		let record = Clients::<T>::get(&who).ok_or(Error::<T>::NotClient)?;
 		ensure!(Self::current_account(&record.registrar) == by, Error::<T>::NotClientRegistrar);
+		ensure!(!Self::banned(&by), Error::<T>::Banned);
+		// A client whose identity was verified has a standing of its own to keep: it leaves
+		// itself, or stays.
+		let client = Participants::<T>::get(&who).ok_or(Error::<T>::NotParticipant)?;
+		ensure!(client.kind == AccountKind::Unverified, Error::<T>::ClientVerified);
 		Self::do_leave(who.clone())?;
 		Self::deposit_event(Event::ClientDeregistered { who, registrar: by });
 		Ok(())

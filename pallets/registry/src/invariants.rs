@@ -1,10 +1,10 @@
 //! `try_state`: the registration hold of every participant is its recorded deposit, and the
 //! counters and indexes (participant count, role holders, organisation codes, operator keys,
 //! recoveries, recovered accounts and state still moving) agree with the records; every contract
-//! participant has its record; every client is a participant without a deposit of its own; a registrar holds at least a reference
-//! per contract and client it answers for; the sponsored hold of every participant is the sum of
-//! its clients' deposits (none on lost accounts); recovery depths stay within what records can
-//! follow.
+//! participant has its record; every client is a participant without a deposit of its own; a
+//! registrar holds at least a reference per contract and client it answers for; the sponsored
+//! hold of every participant is the sum of its clients' deposits (none on lost accounts);
+//! recovery depths stay within what records can follow (and lost accounts keep none).
 
 use crate::{pallet::*, AccountKind, Role};
 use alloc::collections::BTreeMap;
@@ -99,18 +99,16 @@ impl<T: Config> Pallet<T> {
 				"a participant's sponsored hold differs from its clients' deposits"
 			);
 		}
-		for (who, depth) in RecoveryDepth::<T>::iter() {
-			ensure!(Participants::<T>::contains_key(&who), "recovery depth of a non-participant");
+		for depth in RecoveryDepth::<T>::iter_values() {
 			ensure!(
 				(1..=pactum_primitives::MAX_RECOVERY_HOPS).contains(&depth),
 				"recovery depth out of range"
 			);
 		}
 		for lost in RecoveredTo::<T>::iter_keys() {
-			ensure!(sponsored_hold(&lost).is_zero(), "a lost account keeps a sponsored hold");
-		}
-		for lost in RecoveredTo::<T>::iter_keys() {
 			ensure!(!Participants::<T>::contains_key(&lost), "a lost account is a participant");
+			ensure!(sponsored_hold(&lost).is_zero(), "a lost account keeps a sponsored hold");
+			ensure!(!RecoveryDepth::<T>::contains_key(&lost), "a lost account keeps a depth");
 		}
 		Ok(())
 	}

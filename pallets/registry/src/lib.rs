@@ -248,9 +248,12 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
-	/// Recovered participants' accounts -> how many recoveries led to them (absent: none). Records
-	/// naming an earlier account are followed at most [`pactum_primitives::MAX_RECOVERY_HOPS`]
-	/// recoveries, so no participant is recovered more often.
+	/// Accounts participants were recovered to -> how many recoveries led there (absent: none).
+	/// Records naming an earlier account are followed at most
+	/// [`pactum_primitives::MAX_RECOVERY_HOPS`] recoveries, so no participant is recovered more
+	/// often. The entry stays when the participant leaves: the account is the end of a chain that
+	/// records may still follow, so it is never the new account of another recovery, and a
+	/// participant registering there again goes on counting.
 	#[pallet::storage]
 	pub type RecoveryDepth<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, u32, OptionQuery>;
@@ -468,6 +471,8 @@ pub mod pallet {
 		NotClient,
 		/// The caller is not the registrar answering for the client.
 		NotClientRegistrar,
+		/// The client's identity was verified: it leaves itself, its registrar cannot take it out.
+		ClientVerified,
 		/// The participant was recovered as often as records naming its first account can
 		/// follow ([`pactum_primitives::MAX_RECOVERY_HOPS`]): it registers anew instead.
 		TooManyRecoveries,
@@ -766,12 +771,13 @@ pub mod pallet {
 			Self::do_set_client_data(by, who, data_hash)
 		}
 
-		/// Take the client `who` out of the registry, as its own `leave` would: refused while it
-		/// holds roles or an organisation code, records of other pallets name it, a recovery of
-		/// it is pending, or it is banned. The deposit is released to the registrar.
+		/// Take the client `who` out of the registry, as its own `leave` would: refused once its
+		/// identity was verified (it leaves itself then), and while it holds roles or an
+		/// organisation code, records of other pallets name it, a recovery of it is pending, or
+		/// it is banned. The deposit is released to the registrar.
 		///
-		/// Origin: the registrar answering for `who` (with or without its role). Emits `Left`
-		/// and `ClientDeregistered`.
+		/// Origin: the unbanned registrar answering for `who` (with or without its role). Emits
+		/// `Left` and `ClientDeregistered`.
 		#[pallet::call_index(21)]
 		#[pallet::weight(T::WeightInfo::deregister_client())]
 		pub fn deregister_client(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {

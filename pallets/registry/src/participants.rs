@@ -42,7 +42,6 @@ impl<T: Config> Pallet<T> {
 		}
 		Participants::<T>::remove(&who);
 		OperatorKeys::<T>::remove(&who);
-		RecoveryDepth::<T>::remove(&who);
 		ParticipantCount::<T>::mutate(|n| *n = n.saturating_sub(1));
 		Self::deposit_event(Event::Left { who, deposit: participant.deposit });
 		Ok(())

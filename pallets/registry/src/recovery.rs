@@ -32,6 +32,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(participant.kind != AccountKind::Contract, Error::<T>::ContractAccount);
 		ensure!(lost != new, Error::<T>::SameAccount);
 		ensure!(!Participants::<T>::contains_key(&new), Error::<T>::NewAccountInUse);
+		ensure!(!RecoveryDepth::<T>::contains_key(&new), Error::<T>::NewAccountInUse);
 		ensure!(!RecoveredTo::<T>::contains_key(&new), Error::<T>::AccountRecovered);
 		ensure!(!Moving::<T>::contains_key(&lost), Error::<T>::StillMoving);
 		ensure!(!Recoveries::<T>::contains_key(&lost), Error::<T>::RecoveryPending);
@@ -98,6 +99,7 @@ impl<T: Config> Pallet<T> {
 		);
 		let new = recovery.new;
 		ensure!(!Participants::<T>::contains_key(&new), Error::<T>::NewAccountInUse);
+		ensure!(!RecoveryDepth::<T>::contains_key(&new), Error::<T>::NewAccountInUse);
 		ensure!(!Moving::<T>::contains_key(&lost), Error::<T>::StillMoving);
 		let participant = Participants::<T>::get(&lost).ok_or(Error::<T>::NotParticipant)?;
 		// Holds (this pallet's and other pallets' deposits) need an existing account.

@@ -82,8 +82,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::ParticipantCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn register() -> Weight {
 		// Proof size: measured `431`, estimated `3856`.
-		// Minimum execution time: 90_039_000 picoseconds.
-		Weight::from_parts(109_105_000, 3856)
+		// Minimum execution time: 91_011_000 picoseconds.
+		Weight::from_parts(105_448_000, 3856)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -107,14 +107,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::ParticipantCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::OperatorKeys` (r:0 w:1)
 	/// Proof: `Registry::OperatorKeys` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::RecoveryDepth` (r:0 w:1)
-	/// Proof: `Registry::RecoveryDepth` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn leave() -> Weight {
 		// Proof size: measured `1592`, estimated `21430`.
-		// Minimum execution time: 178_967_000 picoseconds.
-		Weight::from_parts(218_299_000, 21430)
+		// Minimum execution time: 174_708_000 picoseconds.
+		Weight::from_parts(219_601_000, 21430)
 			.saturating_add(T::DbWeight::get().reads(19_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Registry::Participants` (r:2 w:1)
 	/// Proof: `Registry::Participants` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
@@ -122,8 +120,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Bans` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn verify_kyc() -> Weight {
 		// Proof size: measured `510`, estimated `6312`.
-		// Minimum execution time: 34_344_000 picoseconds.
-		Weight::from_parts(43_592_000, 6312)
+		// Minimum execution time: 34_545_000 picoseconds.
+		Weight::from_parts(50_746_000, 6312)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -133,8 +131,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Bans` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn revoke_verification() -> Weight {
 		// Proof size: measured `585`, estimated `6312`.
-		// Minimum execution time: 31_629_000 picoseconds.
-		Weight::from_parts(40_756_000, 6312)
+		// Minimum execution time: 31_609_000 picoseconds.
+		Weight::from_parts(36_259_000, 6312)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -144,8 +142,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Bans` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn set_corporate() -> Weight {
 		// Proof size: measured `553`, estimated `6312`.
-		// Minimum execution time: 34_175_000 picoseconds.
-		Weight::from_parts(41_007_000, 6312)
+		// Minimum execution time: 34_154_000 picoseconds.
+		Weight::from_parts(46_668_000, 6312)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -157,8 +155,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::RoleHolders` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
 	fn grant_role() -> Weight {
 		// Proof size: measured `658`, estimated `6312`.
-		// Minimum execution time: 44_845_000 picoseconds.
-		Weight::from_parts(57_948_000, 6312)
+		// Minimum execution time: 44_573_000 picoseconds.
+		Weight::from_parts(61_686_000, 6312)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -170,8 +168,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::RoleHolders` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
 	fn revoke_role() -> Weight {
 		// Proof size: measured `657`, estimated `6312`.
-		// Minimum execution time: 41_067_000 picoseconds.
-		Weight::from_parts(46_487_000, 6312)
+		// Minimum execution time: 40_927_000 picoseconds.
+		Weight::from_parts(48_310_000, 6312)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -183,8 +181,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::OrgCodes` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	fn assign_org_code() -> Weight {
 		// Proof size: measured `506`, estimated `6312`.
-		// Minimum execution time: 39_244_000 picoseconds.
-		Weight::from_parts(66_535_000, 6312)
+		// Minimum execution time: 39_734_000 picoseconds.
+		Weight::from_parts(62_437_000, 6312)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -196,8 +194,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::OrgCodes` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	fn release_org_code() -> Weight {
 		// Proof size: measured `574`, estimated `6312`.
-		// Minimum execution time: 35_587_000 picoseconds.
-		Weight::from_parts(40_486_000, 6312)
+		// Minimum execution time: 35_386_000 picoseconds.
+		Weight::from_parts(42_049_000, 6312)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -209,8 +207,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::OperatorKeys` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn set_operator_key() -> Weight {
 		// Proof size: measured `377`, estimated `3651`.
-		// Minimum execution time: 29_035_000 picoseconds.
-		Weight::from_parts(33_793_000, 3651)
+		// Minimum execution time: 28_334_000 picoseconds.
+		Weight::from_parts(32_250_000, 3651)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -218,8 +216,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::OperatorKeys` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn remove_operator_key() -> Weight {
 		// Proof size: measured `314`, estimated `3581`.
-		// Minimum execution time: 23_093_000 picoseconds.
-		Weight::from_parts(26_911_000, 3581)
+		// Minimum execution time: 22_122_000 picoseconds.
+		Weight::from_parts(25_078_000, 3581)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -229,8 +227,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Bans` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn ban() -> Weight {
 		// Proof size: measured `453`, estimated `6126`.
-		// Minimum execution time: 33_353_000 picoseconds.
-		Weight::from_parts(36_448_000, 6126)
+		// Minimum execution time: 31_980_000 picoseconds.
+		Weight::from_parts(35_898_000, 6126)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -240,8 +238,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Bans` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn unban() -> Weight {
 		// Proof size: measured `566`, estimated `6126`.
-		// Minimum execution time: 32_642_000 picoseconds.
-		Weight::from_parts(35_908_000, 6126)
+		// Minimum execution time: 31_619_000 picoseconds.
+		Weight::from_parts(35_847_000, 6126)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -249,19 +247,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Participants` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Bans` (r:1 w:0)
 	/// Proof: `Registry::Bans` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::RecoveryDepth` (r:2 w:0)
+	/// Proof: `Registry::RecoveryDepth` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::RecoveredTo` (r:1 w:0)
 	/// Proof: `Registry::RecoveredTo` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Moving` (r:1 w:0)
 	/// Proof: `Registry::Moving` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Recoveries` (r:1 w:1)
 	/// Proof: `Registry::Recoveries` (`max_values`: None, `max_size`: Some(151), added: 2626, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::RecoveryDepth` (r:1 w:0)
-	/// Proof: `Registry::RecoveryDepth` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn propose_recovery() -> Weight {
 		// Proof size: measured `510`, estimated `8973`.
-		// Minimum execution time: 50_344_000 picoseconds.
-		Weight::from_parts(56_776_000, 8973)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		// Minimum execution time: 51_948_000 picoseconds.
+		Weight::from_parts(59_351_000, 8973)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Registry::Bans` (r:1 w:0)
@@ -272,8 +270,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Participants` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
 	fn approve_recovery() -> Weight {
 		// Proof size: measured `597`, estimated `3651`.
-		// Minimum execution time: 38_532_000 picoseconds.
-		Weight::from_parts(44_945_000, 3651)
+		// Minimum execution time: 37_320_000 picoseconds.
+		Weight::from_parts(43_772_000, 3651)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -285,8 +283,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Recoveries` (`max_values`: None, `max_size`: Some(151), added: 2626, mode: `MaxEncodedLen`)
 	fn cancel_recovery() -> Weight {
 		// Proof size: measured `560`, estimated `3651`.
-		// Minimum execution time: 35_276_000 picoseconds.
-		Weight::from_parts(39_725_000, 3651)
+		// Minimum execution time: 34_244_000 picoseconds.
+		Weight::from_parts(56_897_000, 3651)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -294,6 +292,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Recoveries` (`max_values`: None, `max_size`: Some(151), added: 2626, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Participants` (r:2 w:2)
 	/// Proof: `Registry::Participants` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::RecoveryDepth` (r:2 w:2)
+	/// Proof: `Registry::RecoveryDepth` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Moving` (r:1 w:1)
 	/// Proof: `Registry::Moving` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
@@ -306,8 +306,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::OperatorKeys` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Bans` (r:1 w:2)
 	/// Proof: `Registry::Bans` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::RecoveryDepth` (r:1 w:2)
-	/// Proof: `Registry::RecoveryDepth` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Tokens` (r:1 w:0)
 	/// Proof: `Tokens::Tokens` (`max_values`: None, `max_size`: Some(129), added: 2604, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::AccountWithdrawals` (r:2 w:1)
@@ -334,15 +332,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::RecoveredTo` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn finish_recovery() -> Weight {
 		// Proof size: measured `1621`, estimated `6722`.
-		// Minimum execution time: 310_663_000 picoseconds.
-		Weight::from_parts(349_867_000, 6722)
-			.saturating_add(T::DbWeight::get().reads(23_u64))
+		// Minimum execution time: 302_998_000 picoseconds.
+		Weight::from_parts(500_560_000, 6722)
+			.saturating_add(T::DbWeight::get().reads(24_u64))
 			.saturating_add(T::DbWeight::get().writes(17_u64))
 	}
 	/// Storage: `Registry::Recoveries` (r:1 w:1)
 	/// Proof: `Registry::Recoveries` (`max_values`: None, `max_size`: Some(151), added: 2626, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Participants` (r:2 w:2)
 	/// Proof: `Registry::Participants` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::RecoveryDepth` (r:2 w:2)
+	/// Proof: `Registry::RecoveryDepth` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Moving` (r:1 w:1)
 	/// Proof: `Registry::Moving` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
@@ -355,8 +355,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::OperatorKeys` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Bans` (r:1 w:2)
 	/// Proof: `Registry::Bans` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::RecoveryDepth` (r:1 w:2)
-	/// Proof: `Registry::RecoveryDepth` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Tokens` (r:1 w:0)
 	/// Proof: `Tokens::Tokens` (`max_values`: None, `max_size`: Some(129), added: 2604, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::AccountWithdrawals` (r:2 w:1)
@@ -383,9 +381,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::RecoveredTo` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn finish_recovery_client() -> Weight {
 		// Proof size: measured `1765`, estimated `6722`.
-		// Minimum execution time: 256_261_000 picoseconds.
-		Weight::from_parts(289_233_000, 6722)
-			.saturating_add(T::DbWeight::get().reads(23_u64))
+		// Minimum execution time: 257_824_000 picoseconds.
+		Weight::from_parts(296_186_000, 6722)
+			.saturating_add(T::DbWeight::get().reads(24_u64))
 			.saturating_add(T::DbWeight::get().writes(19_u64))
 	}
 	/// Storage: `Registry::RecoveredTo` (r:1 w:0)
@@ -416,8 +414,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Content::Credits` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	fn continue_recovery() -> Weight {
 		// Proof size: measured `569`, estimated `6294`.
-		// Minimum execution time: 105_167_000 picoseconds.
-		Weight::from_parts(123_452_000, 6294)
+		// Minimum execution time: 106_841_000 picoseconds.
+		Weight::from_parts(118_913_000, 6294)
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -439,8 +437,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::ContractRecords` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
 	fn register_contract() -> Weight {
 		// Proof size: measured `847`, estimated `6312`.
-		// Minimum execution time: 113_623_000 picoseconds.
-		Weight::from_parts(122_951_000, 6312)
+		// Minimum execution time: 116_679_000 picoseconds.
+		Weight::from_parts(130_595_000, 6312)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -464,14 +462,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::ParticipantCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::OperatorKeys` (r:0 w:1)
 	/// Proof: `Registry::OperatorKeys` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::RecoveryDepth` (r:0 w:1)
-	/// Proof: `Registry::RecoveryDepth` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn leave_contract() -> Weight {
 		// Proof size: measured `816`, estimated `6312`.
-		// Minimum execution time: 105_277_000 picoseconds.
-		Weight::from_parts(114_535_000, 6312)
+		// Minimum execution time: 107_081_000 picoseconds.
+		Weight::from_parts(117_710_000, 6312)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Registry::Participants` (r:2 w:0)
 	/// Proof: `Registry::Participants` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
@@ -485,8 +481,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Bans` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn contract_standing() -> Weight {
 		// Proof size: measured `1588`, estimated `21430`.
-		// Minimum execution time: 80_231_000 picoseconds.
-		Weight::from_parts(85_992_000, 21430)
+		// Minimum execution time: 80_701_000 picoseconds.
+		Weight::from_parts(88_346_000, 21430)
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 	}
 	/// Storage: `Registry::ContractRecords` (r:1 w:1)
@@ -509,8 +505,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::OperatorKeys` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn deregister_contract() -> Weight {
 		// Proof size: measured `1244`, estimated `6312`.
-		// Minimum execution time: 167_924_000 picoseconds.
-		Weight::from_parts(181_169_000, 6312)
+		// Minimum execution time: 170_360_000 picoseconds.
+		Weight::from_parts(183_715_000, 6312)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -532,8 +528,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Clients` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	fn register_client() -> Weight {
 		// Proof size: measured `595`, estimated `6312`.
-		// Minimum execution time: 114_725_000 picoseconds.
-		Weight::from_parts(125_345_000, 6312)
+		// Minimum execution time: 115_848_000 picoseconds.
+		Weight::from_parts(129_423_000, 6312)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -547,8 +543,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Bans` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn set_client_data() -> Weight {
 		// Proof size: measured `1246`, estimated `21430`.
-		// Minimum execution time: 73_217_000 picoseconds.
-		Weight::from_parts(79_730_000, 21430)
+		// Minimum execution time: 74_349_000 picoseconds.
+		Weight::from_parts(80_972_000, 21430)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -556,10 +552,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Clients` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::RecoveredTo` (r:8 w:0)
 	/// Proof: `Registry::RecoveredTo` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Bans` (r:2 w:0)
+	/// Proof: `Registry::Bans` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Participants` (r:2 w:2)
 	/// Proof: `Registry::Participants` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Bans` (r:1 w:0)
-	/// Proof: `Registry::Bans` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Recoveries` (r:1 w:0)
 	/// Proof: `Registry::Recoveries` (`max_values`: None, `max_size`: Some(151), added: 2626, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
@@ -572,146 +568,144 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::ParticipantCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::OperatorKeys` (r:0 w:1)
 	/// Proof: `Registry::OperatorKeys` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::RecoveryDepth` (r:0 w:1)
-	/// Proof: `Registry::RecoveryDepth` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn deregister_client() -> Weight {
 		// Proof size: measured `1583`, estimated `21430`.
-		// Minimum execution time: 200_306_000 picoseconds.
-		Weight::from_parts(211_186_000, 21430)
-			.saturating_add(T::DbWeight::get().reads(19_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+		// Minimum execution time: 202_179_000 picoseconds.
+		Weight::from_parts(214_854_000, 21430)
+			.saturating_add(T::DbWeight::get().reads(20_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 }
 
 /// The same measurements with ParityDB's database weights, for mocks and tests.
 impl WeightInfo for () {
 	fn register() -> Weight {
-		Weight::from_parts(109_105_000, 3856)
+		Weight::from_parts(105_448_000, 3856)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn leave() -> Weight {
-		Weight::from_parts(218_299_000, 21430)
+		Weight::from_parts(219_601_000, 21430)
 			.saturating_add(ParityDbWeight::get().reads(19_u64))
-			.saturating_add(ParityDbWeight::get().writes(10_u64))
+			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn verify_kyc() -> Weight {
-		Weight::from_parts(43_592_000, 6312)
+		Weight::from_parts(50_746_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn revoke_verification() -> Weight {
-		Weight::from_parts(40_756_000, 6312)
+		Weight::from_parts(36_259_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_corporate() -> Weight {
-		Weight::from_parts(41_007_000, 6312)
+		Weight::from_parts(46_668_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn grant_role() -> Weight {
-		Weight::from_parts(57_948_000, 6312)
+		Weight::from_parts(61_686_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn revoke_role() -> Weight {
-		Weight::from_parts(46_487_000, 6312)
+		Weight::from_parts(48_310_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn assign_org_code() -> Weight {
-		Weight::from_parts(66_535_000, 6312)
+		Weight::from_parts(62_437_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn release_org_code() -> Weight {
-		Weight::from_parts(40_486_000, 6312)
+		Weight::from_parts(42_049_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_operator_key() -> Weight {
-		Weight::from_parts(33_793_000, 3651)
+		Weight::from_parts(32_250_000, 3651)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn remove_operator_key() -> Weight {
-		Weight::from_parts(26_911_000, 3581)
+		Weight::from_parts(25_078_000, 3581)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn ban() -> Weight {
-		Weight::from_parts(36_448_000, 6126)
+		Weight::from_parts(35_898_000, 6126)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn unban() -> Weight {
-		Weight::from_parts(35_908_000, 6126)
+		Weight::from_parts(35_847_000, 6126)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn propose_recovery() -> Weight {
-		Weight::from_parts(56_776_000, 8973)
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
+		Weight::from_parts(59_351_000, 8973)
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn approve_recovery() -> Weight {
-		Weight::from_parts(44_945_000, 3651)
+		Weight::from_parts(43_772_000, 3651)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn cancel_recovery() -> Weight {
-		Weight::from_parts(39_725_000, 3651)
+		Weight::from_parts(56_897_000, 3651)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn finish_recovery() -> Weight {
-		Weight::from_parts(349_867_000, 6722)
-			.saturating_add(ParityDbWeight::get().reads(23_u64))
+		Weight::from_parts(500_560_000, 6722)
+			.saturating_add(ParityDbWeight::get().reads(24_u64))
 			.saturating_add(ParityDbWeight::get().writes(17_u64))
 	}
 	fn finish_recovery_client() -> Weight {
-		Weight::from_parts(289_233_000, 6722)
-			.saturating_add(ParityDbWeight::get().reads(23_u64))
+		Weight::from_parts(296_186_000, 6722)
+			.saturating_add(ParityDbWeight::get().reads(24_u64))
 			.saturating_add(ParityDbWeight::get().writes(19_u64))
 	}
 	fn continue_recovery() -> Weight {
-		Weight::from_parts(123_452_000, 6294)
+		Weight::from_parts(118_913_000, 6294)
 			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn register_contract() -> Weight {
-		Weight::from_parts(122_951_000, 6312)
+		Weight::from_parts(130_595_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn leave_contract() -> Weight {
-		Weight::from_parts(114_535_000, 6312)
+		Weight::from_parts(117_710_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
-			.saturating_add(ParityDbWeight::get().writes(8_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn contract_standing() -> Weight {
-		Weight::from_parts(85_992_000, 21430)
+		Weight::from_parts(88_346_000, 21430)
 			.saturating_add(ParityDbWeight::get().reads(14_u64))
 	}
 	fn deregister_contract() -> Weight {
-		Weight::from_parts(181_169_000, 6312)
+		Weight::from_parts(183_715_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn register_client() -> Weight {
-		Weight::from_parts(125_345_000, 6312)
+		Weight::from_parts(129_423_000, 6312)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn set_client_data() -> Weight {
-		Weight::from_parts(79_730_000, 21430)
+		Weight::from_parts(80_972_000, 21430)
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn deregister_client() -> Weight {
-		Weight::from_parts(211_186_000, 21430)
-			.saturating_add(ParityDbWeight::get().reads(19_u64))
-			.saturating_add(ParityDbWeight::get().writes(10_u64))
+		Weight::from_parts(214_854_000, 21430)
+			.saturating_add(ParityDbWeight::get().reads(20_u64))
+			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 }

@@ -319,6 +319,16 @@ fn deregister_client_refusals() {
 		);
 		assert_ok!(Registry::cancel_recovery(signed(KYC), CLIENT));
 		assert_ok!(Registry::ban(signed(SECURITY), CLIENT, 1, None));
+		assert_noop!(Registry::deregister_client(alice.clone(), CLIENT), Error::<Test>::Banned);
+		assert_ok!(Registry::unban(signed(SECURITY), CLIENT));
+		// A verified client leaves itself; a banned registrar acts for no one.
+		assert_ok!(Registry::verify_kyc(signed(KYC), CLIENT, 1, hash(7), 1_000));
+		assert_noop!(
+			Registry::deregister_client(alice.clone(), CLIENT),
+			Error::<Test>::ClientVerified
+		);
+		assert_ok!(Registry::revoke_verification(signed(KYC), CLIENT));
+		assert_ok!(Registry::ban(signed(SECURITY), ALICE, 1, None));
 		assert_noop!(Registry::deregister_client(alice, CLIENT), Error::<Test>::Banned);
 	});
 }

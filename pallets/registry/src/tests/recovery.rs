@@ -49,7 +49,7 @@ fn recovery_moves_the_participant_after_the_delay() {
 		run_to_block(11);
 		let post = Registry::finish_recovery(signed(CAROL), ALICE).unwrap();
 		// The hook's actual weight (1_000) replaces its maximum (5_000).
-		let own = <() as crate::WeightInfo>::finish_recovery();
+		let own = Registry::finish_recovery_weight();
 		assert_eq!(post.actual_weight, Some(own.saturating_add(Weight::from_parts(1_000, 0))));
 		System::assert_has_event(Event::Recovered { lost: ALICE, new: BOB }.into());
 		System::assert_last_event(
@@ -264,7 +264,7 @@ fn state_larger_than_one_call_moves_over_several() {
 		approved(ALICE, BOB);
 		// Seven steps of 1_000; each call allows three.
 		STEPS_LEFT.set(7);
-		let own = <() as crate::WeightInfo>::finish_recovery();
+		let own = Registry::finish_recovery_weight();
 		let post = Registry::finish_recovery(signed(CAROL), ALICE).unwrap();
 		assert_eq!(post.actual_weight, Some(own.saturating_add(STEP.saturating_mul(3))));
 		System::assert_last_event(
@@ -376,9 +376,20 @@ fn a_participant_is_recovered_at_most_as_often_as_records_follow() {
 			Registry::propose_recovery(signed(KYC), current, 300),
 			Error::<Test>::TooManyRecoveries
 		);
-		// A participant that leaves and registers anew starts again.
+		// The account stays the end of the chain when its participant leaves: no other
+		// participant is recovered to it, and one registering there again goes on counting.
 		assert_ok!(Registry::leave(signed(current)));
-		assert_eq!(crate::RecoveryDepth::<Test>::get(current), None);
+		assert_eq!(crate::RecoveryDepth::<Test>::get(current), Some(hops));
+		register(BOB);
+		assert_noop!(
+			Registry::propose_recovery(signed(KYC), BOB, current),
+			Error::<Test>::NewAccountInUse
+		);
+		register(current);
+		assert_noop!(
+			Registry::propose_recovery(signed(KYC), current, 300),
+			Error::<Test>::TooManyRecoveries
+		);
 	});
 }
 
@@ -392,6 +403,12 @@ fn finish_recovery_refuses_a_recovery_beyond_the_depth_records_follow() {
 			Registry::finish_recovery(signed(CAROL), ALICE),
 			Error::<Test>::TooManyRecoveries
 		);
-		crate::RecoveryDepth::<Test>::remove(ALICE);
+		// Nor to an account a participant was recovered to before (and that left since).
+		crate::RecoveryDepth::<Test>::insert(ALICE, 1);
+		crate::RecoveryDepth::<Test>::insert(BOB, 1);
+		assert_noop!(
+			Registry::finish_recovery(signed(CAROL), ALICE),
+			Error::<Test>::NewAccountInUse
+		);
 	});
 }
