@@ -215,7 +215,7 @@ test('the custodial client signs in and signs a contract through the gateway; th
   assert.equal(relayed.status, 400, JSON.stringify(relayed.body));
 });
 
-test('the operator takes a client out of the registry and gets the deposit back; the data stays', async () => {
+test('the operator takes a client out of the registry and gets the deposit back; the data stays, and it can come back', async () => {
   const [own] = chain.keys('Client-Own-Key');
   const deposit = chain.api.consts.registry.registrationDeposit.toBigInt();
   const reserved = async () => (await chain.api.query.system.account(alice.address)).data.reserved.toBigInt();
@@ -238,4 +238,14 @@ test('the operator takes a client out of the registry and gets the deposit back;
   const again = await write(operator, `/v1/clients/${own.address}`, 'exit-2', null, 'DELETE');
   assert.equal(again.submission.status, 'failed');
   assert.equal(again.submission.error, 'Registry.NotClient');
+
+  // Registered again by the same operator: the same client, its history going on.
+  const back = await write(operator, '/v1/clients', 'client-2-again', {
+    data: { name: 'Kazakh Rail LLP', bin: '990140000123', returned: true }, custody: 'self', account: own.address,
+  });
+  assert.equal(back.submission.status, 'finalized', JSON.stringify(back.submission));
+  assert.equal(back.accepted.body.client.version, 2);
+  const history = await read(operator, `/v1/clients/${own.address}/history`);
+  assert.deepEqual(history.body.versions.map((v) => v.version), [1, 2]);
+  assert.equal(history.body.versions[1].data.returned, true);
 });

@@ -10,7 +10,6 @@ use axum::http::request::Parts;
 use axum::http::StatusCode;
 use serde::Serialize;
 
-use super::jwt;
 use super::scopes::{Scope, ScopeSet};
 use crate::app::AppState;
 use crate::db::api_clients;

@@ -110,7 +110,9 @@ pub struct ClientWrite {
 
 /// Register a client on its behalf: the caller's account (a `ClientRegistrar`) pays its deposit
 /// and answers for it. The submission reaches `finalized`, or `failed` with the registry's error
-/// (`Registry.MissingRole`, `Registry.AlreadyRegistered`, …).
+/// (`Registry.MissingRole`, `Registry.AlreadyRegistered`, …). A client of the caller's that left
+/// the registry (or was taken out) is registered again with the same account, its history going
+/// on with a new version.
 #[utoipa::path(
     post,
     path = "/v1/clients",
@@ -162,6 +164,14 @@ pub async fn register(
 	});
 	call.check(&intake.signer).map_err(ApiError::BadRequest)?;
 	let fingerprint = fingerprint("clients.register", "", &request)?;
+	// A client of the caller's that is no participant any more (it left, or was deregistered) is
+	// registered again, its history going on; asked of the chain before the write begins.
+	let previous = match clients::find(&app.db.pool, &account).await? {
+		Some(c) if c.registrar == intake.signer && c.custody == request.custody.as_str() => {
+			left_the_chain(&app, &c).await?.then_some(c)
+		}
+		_ => None,
+	};
 	let now = now_ms();
 	let mut tx = app.db.pool.begin().await?;
 	let stored = intake.store(&mut tx, &principal, &call, &fingerprint).await?;
@@ -169,7 +179,7 @@ pub async fn register(
 		drop(tx);
 		return replay(&app, stored.row).await;
 	}
-	let client = ClientRow {
+	let mut client = ClientRow {
 		account: account.clone(),
 		registrar: intake.signer.clone(),
 		custody: request.custody.as_str().into(),
@@ -177,7 +187,15 @@ pub async fn register(
 		created_at: now,
 		updated_at: now,
 	};
-	if !clients::insert(&mut tx, &client).await? {
+	if let Some(previous) = previous {
+		client.version = previous.version.saturating_add(1);
+		client.created_at = previous.created_at;
+		if !clients::advance(&mut tx, &account, previous.version, client.version, now).await? {
+			return Err(ApiError::Conflict(
+				"the client changed meanwhile: read it and try again".into(),
+			));
+		}
+	} else if !clients::insert(&mut tx, &client).await? {
 		// An account whose registration failed on chain may be registered again.
 		let previous = clients::version(&mut *tx, &account, 1).await?;
 		let failed = match previous {
@@ -196,7 +214,8 @@ pub async fn register(
 	if let Some(signer) = &signer {
 		signers::insert(&mut *tx, signer).await?;
 	}
-	let version = new_version(&app, &principal, &account, 1, &data, data_hash, &stored.row.id)?;
+	let version =
+		new_version(&app, &principal, &account, client.version, &data, data_hash, &stored.row.id)?;
 	clients::insert_version(&mut tx, &version).await?;
 	tx.commit().await?;
 	app.wake.notify_one();
@@ -462,6 +481,25 @@ pub async fn history(
 		}));
 	}
 	Ok(Json(json!({ "account": account, "versions": versions, "next_after": next_after })))
+}
+
+/// Whether `client`, registered on chain once, is no participant at the finalized head while no
+/// write of its data is under way: it left, or its registrar took it out. (A client whose first
+/// registration failed is registered anew instead.)
+async fn left_the_chain(app: &AppState, client: &ClientRow) -> Result<bool, ApiError> {
+	let status = |version: i64| async move {
+		let Some(v) = clients::version(&app.db.pool, &client.account, version).await? else {
+			return Ok::<_, ApiError>(None);
+		};
+		Ok(submissions::find(&app.db.pool, &v.submission_id).await?.map(|s| s.status))
+	};
+	use submissions::Status::{Failed, Finalized};
+	if status(1).await? != Some(Finalized)
+		|| !matches!(status(client.version).await?, Some(Finalized | Failed))
+	{
+		return Ok(false);
+	}
+	Ok(Reads::at_finalized(app)?.participant(&client.account).await?.is_none())
 }
 
 /// `text` as an account's SS58 address in the usual form (the same key in another network's
