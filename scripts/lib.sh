@@ -53,6 +53,36 @@ build_try_runtime() {
   log "pactum-try-runtime built in $((SECONDS - start)) s"
 }
 
+# Starts a throwaway PostgreSQL server (Debian's `postgresql` package, which setup.sh installs) on
+# a free loopback port, its files in a temporary directory, and exports PACTUM_TEST_PG_URL (a
+# superuser's URL: tests create their own databases). `stop_test_postgres` stops it and removes
+# its files. As root it runs as the package's `postgres` user (the server refuses root).
+start_test_postgres() {
+  local bin port
+  bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)"
+  [ -x "$bin/initdb" ] || { log "no PostgreSQL server installed (scripts/setup.sh installs it)" >&2; return 1; }
+  PACTUM_PG_DIR="$(mktemp -d /tmp/pactum-pg.XXXXXX)"
+  local as=()
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres "$PACTUM_PG_DIR"
+    as=(runuser -u postgres --)
+  fi
+  port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  "${as[@]}" "$bin/initdb" -D "$PACTUM_PG_DIR/data" -U pactum --auth=trust -E UTF8 >"$PACTUM_PG_DIR/initdb.log"
+  "${as[@]}" "$bin/pg_ctl" -D "$PACTUM_PG_DIR/data" -l "$PACTUM_PG_DIR/server.log" -w \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $PACTUM_PG_DIR -c fsync=off" start >/dev/null
+  PACTUM_PG_STOP=("${as[@]}" "$bin/pg_ctl" -D "$PACTUM_PG_DIR/data" -m fast -w stop)
+  export PACTUM_TEST_PG_URL="postgres://pactum@127.0.0.1:$port/postgres"
+  log "PostgreSQL for the tests at 127.0.0.1:$port"
+}
+
+stop_test_postgres() {
+  [ -n "${PACTUM_PG_DIR:-}" ] || return 0
+  "${PACTUM_PG_STOP[@]}" >/dev/null 2>&1 || true
+  rm -rf "$PACTUM_PG_DIR"
+  unset PACTUM_PG_DIR PACTUM_TEST_PG_URL
+}
+
 # Builds `pactum-gateway` (gateway/, its own workspace and target directory). Its typed chain
 # client is generated from the checked-in gateway/metadata/pactum.scale, so no node is needed.
 build_gateway() {

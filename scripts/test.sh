@@ -93,9 +93,17 @@ stage_ink() {
   (cd "$PACTUM_ROOT/ink-contracts" && CARGO_TARGET_DIR="$PACTUM_INK_TARGET_DIR" cargo test --locked --workspace)
 }
 
+# The gateway's tests on SQLite, then the same test binaries on a throwaway PostgreSQL server.
 stage_gateway() {
   build_gateway
   (cd "$PACTUM_ROOT/gateway" && CARGO_TARGET_DIR="$PACTUM_GATEWAY_TARGET_DIR" cargo test --release --locked --workspace)
+  (
+    start_test_postgres
+    trap stop_test_postgres EXIT
+    log "the gateway's tests again, on PostgreSQL"
+    cd "$PACTUM_ROOT/gateway"
+    CARGO_TARGET_DIR="$PACTUM_GATEWAY_TARGET_DIR" cargo test --release --locked --workspace
+  )
 }
 
 stage_e2e() {

@@ -146,6 +146,36 @@ pub async fn insert_once(
 	SubmissionRow::from_row(&row)
 }
 
+/// Stores a nonce filler for `failed` (a submission that held `nonce` and failed before it was
+/// signed again): accepted, signed by the same signer with that nonce, under the same API client
+/// (its idempotency key `nonce-filler:<failed id>`, so a round that stores it twice stores one).
+pub async fn insert_filler(
+	conn: &mut sqlx::AnyConnection,
+	failed: &SubmissionRow,
+	nonce: i64,
+	request_json: &str,
+	now: i64,
+) -> Result<(), sqlx::Error> {
+	let key = format!("nonce-filler:{}", failed.id);
+	sqlx::query(
+		"INSERT INTO submissions (id, api_client_id, idempotency_key, fingerprint, signer, kind, \
+		 request_json, status, nonce, created_at, updated_at) \
+		 VALUES ($1, $2, $3, $4, $5, 'nonce.filler', $6, 'accepted', $7, $8, $8) \
+		 ON CONFLICT (api_client_id, idempotency_key) DO NOTHING",
+	)
+	.bind(uuid::Uuid::now_v7().to_string())
+	.bind(failed.api_client_id.as_str())
+	.bind(key.as_str())
+	.bind(crate::digests::sha256(key.as_bytes()))
+	.bind(failed.signer.as_str())
+	.bind(request_json)
+	.bind(nonce)
+	.bind(now)
+	.execute(conn)
+	.await?;
+	Ok(())
+}
+
 /// The submission `id`, whoever made it.
 pub async fn find<'e>(
 	ex: impl Executor<'e, Database = Any>,

@@ -63,7 +63,22 @@ pub enum Call {
 	/// `registry.deregister_client`.
 	#[serde(rename = "clients.deregister")]
 	DeregisterClient(ClientExit),
+	/// `system.remark`, signed with the nonce a failed submission held (see
+	/// [`super::sender`]): the signer's later transactions are not stuck behind a gap.
+	#[serde(rename = "nonce.filler")]
+	NonceFiller(NonceFiller),
 }
+
+/// What a nonce filler stands in for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NonceFiller {
+	/// The submission that held the nonce and failed.
+	pub fills_for: String,
+}
+
+/// The remark a nonce filler carries.
+pub const NONCE_FILLER_REMARK: &[u8] = b"pactum-gateway: nonce filler";
 
 /// A new text for an active document, to be signed again by every required signer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -181,6 +196,7 @@ impl Call {
 			Call::RegisterClient(_) => "clients.register",
 			Call::UpdateClient(_) => "clients.update",
 			Call::DeregisterClient(_) => "clients.deregister",
+			Call::NonceFiller(_) => "nonce.filler",
 		}
 	}
 
@@ -210,6 +226,7 @@ impl Call {
 			Call::RevokeAccess(c) => c.check(),
 			Call::RegisterClient(c) | Call::UpdateClient(c) => c.check(),
 			Call::DeregisterClient(c) => c.check(),
+			Call::NonceFiller(_) => Ok(()),
 		}
 	}
 
@@ -248,6 +265,9 @@ impl Call {
 			Call::RegisterClient(c) => tx.call_data(&c.register_payload()?),
 			Call::UpdateClient(c) => tx.call_data(&c.update_payload()?),
 			Call::DeregisterClient(c) => tx.call_data(&c.payload()?),
+			Call::NonceFiller(_) => {
+				tx.call_data(&pactum::tx().system().remark(NONCE_FILLER_REMARK.to_vec()))
+			}
 		};
 		encoded.map_err(|e| format!("cannot encode the call: {e}"))
 	}
@@ -292,6 +312,7 @@ impl Call {
 				json!({ "client": c.account, "data_hash": c.data_hash })
 			}
 			Call::DeregisterClient(c) => json!({ "client": c.account }),
+			Call::NonceFiller(c) => json!({ "fills_for": c.fills_for }),
 		}
 	}
 }

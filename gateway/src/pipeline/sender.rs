@@ -5,6 +5,8 @@
 //! (a refusal other than "a nonce ahead of the chain" fails the submission with the reason and
 //! uses no nonce), stored with its nonce in one database transaction, and only then broadcast
 //! (without waiting for the node's answer: nonces are already fixed, and the tracker decides).
+//! A submission signed again that fails before it is broadcast gives up its dead attempt's nonce:
+//! a nonce filler (`system.remark` with that nonce) takes its place, so no gap stays behind.
 
 use std::time::Duration;
 
@@ -12,7 +14,7 @@ use pactum_chain_api::PactumConfig;
 use subxt::config::polkadot::PolkadotExtrinsicParamsBuilder;
 use subxt::transactions::{TransactionInvalid, ValidationResult};
 
-use super::calls::Call;
+use super::calls::{Call, NonceFiller};
 use super::{hex_of, pause, Pipeline, PipelineError, ERA_PERIOD};
 use crate::clock::now_ms;
 use crate::db::cursors::{self, Follower};
@@ -104,7 +106,8 @@ async fn round(
 			let call: Call = match serde_json::from_str(&row.request_json) {
 				Ok(call) => call,
 				Err(error) => {
-					fail(pipeline, &row, &format!("stored request unreadable: {error}")).await?;
+					let reason = format!("stored request unreadable: {error}");
+					fail_and_fill(pipeline, &row, &reason, chain_nonce).await?;
 					continue;
 				}
 			};
@@ -112,7 +115,7 @@ async fn round(
 			let call_data = match call.encode(&tx) {
 				Ok(bytes) => bytes,
 				Err(error) => {
-					fail(pipeline, &row, &error).await?;
+					fail_and_fill(pipeline, &row, &error, chain_nonce).await?;
 					continue;
 				}
 			};
@@ -141,12 +144,8 @@ async fn round(
 					break;
 				}
 				ValidationResult::Invalid(invalid) => {
-					fail(
-						pipeline,
-						&row,
-						&format!("the node refused the transaction: {}", refusal(&invalid)),
-					)
-					.await?;
+					let reason = format!("the node refused the transaction: {}", refusal(&invalid));
+					fail_and_fill(pipeline, &row, &reason, chain_nonce).await?;
 					continue;
 				}
 				ValidationResult::Unknown(unknown) => {
@@ -202,6 +201,37 @@ async fn fail(pipeline: &Pipeline, row: &SubmissionRow, reason: &str) -> Result<
 	Ok(())
 }
 
+/// [`fail`], and when the submission held a nonce the chain has not used (its dead attempt's,
+/// which later transactions of the signer may follow), a nonce filler for it: a remark signed
+/// with that nonce, so the signer's later transactions are not stuck behind the gap.
+async fn fail_and_fill(
+	pipeline: &Pipeline,
+	row: &SubmissionRow,
+	reason: &str,
+	chain_nonce: i64,
+) -> Result<(), PipelineError> {
+	fail(pipeline, row, reason).await?;
+	let Some(held) = filler_nonce(row, chain_nonce) else { return Ok(()) };
+	let filler = Call::NonceFiller(NonceFiller { fills_for: row.id.clone() });
+	let request = serde_json::to_string(&filler).map_err(PipelineError::node)?;
+	let mut conn = pipeline.db.pool.acquire().await?;
+	submissions::insert_filler(&mut conn, row, held, &request, now_ms()).await?;
+	tracing::warn!(submission = %row.id, nonce = held, "its nonce is filled by a remark");
+	pipeline.wake.notify_one();
+	Ok(())
+}
+
+/// The nonce a failing submission leaves unused behind later ones: the one its dead attempt held,
+/// if the chain has not used it. A filler that fails leaves its gap (its signer cannot pay, or is
+/// refused, for anything).
+fn filler_nonce(row: &SubmissionRow, chain_nonce: i64) -> Option<i64> {
+	if row.kind == "nonce.filler" {
+		tracing::error!(submission = %row.id, "a nonce filler failed: the signer's nonce stays open");
+		return None;
+	}
+	row.nonce.filter(|held| *held >= chain_nonce)
+}
+
 fn refusal(invalid: &TransactionInvalid) -> &'static str {
 	match invalid {
 		TransactionInvalid::Payment => "the signer cannot pay the fee (Payment)",
@@ -212,5 +242,51 @@ fn refusal(invalid: &TransactionInvalid) -> &'static str {
 		TransactionInvalid::AncientBirthBlock => "the era is too old (AncientBirthBlock)",
 		TransactionInvalid::Custom(_) => "refused by the runtime (Custom)",
 		_ => "refused by the runtime",
+	}
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+	use super::*;
+
+	fn row(kind: &str, nonce: Option<i64>) -> SubmissionRow {
+		SubmissionRow {
+			id: "s".into(),
+			api_client_id: "c".into(),
+			idempotency_key: "k".into(),
+			fingerprint: Vec::new(),
+			signer: "a".into(),
+			kind: kind.into(),
+			request_json: String::new(),
+			status: Status::Accepted,
+			attempts: 1,
+			nonce,
+			era_birth: None,
+			era_period: None,
+			spec_version: None,
+			tx_hash: None,
+			tx_bytes: None,
+			block_number: None,
+			block_hash: None,
+			extrinsic_index: None,
+			error: None,
+			result_json: None,
+			created_at: 0,
+			updated_at: 0,
+		}
+	}
+
+	#[test]
+	fn only_a_nonce_the_chain_has_not_used_is_filled() {
+		// Never signed: it held no nonce.
+		assert_eq!(filler_nonce(&row("documents.create", None), 5), None);
+		// Its dead attempt's nonce, still unused by the chain: filled.
+		assert_eq!(filler_nonce(&row("documents.create", Some(5)), 5), Some(5));
+		assert_eq!(filler_nonce(&row("documents.create", Some(7)), 5), Some(7));
+		// The chain used it (another transaction took it): nothing to fill.
+		assert_eq!(filler_nonce(&row("documents.create", Some(4)), 5), None);
+		// A filler that fails is not filled again.
+		assert_eq!(filler_nonce(&row("nonce.filler", Some(5)), 5), None);
 	}
 }

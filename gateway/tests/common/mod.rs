@@ -1,6 +1,7 @@
-//! An in-process gateway for tests: a temporary SQLite database, a fixed master key, a fresh
-//! signing key, a chain that reports ready, and helpers to send requests with
-//! `tower::ServiceExt::oneshot`.
+//! An in-process gateway for tests: a temporary SQLite database (or, with `PACTUM_TEST_PG_URL`,
+//! a fresh database in that PostgreSQL server: `scripts/test.sh gateway` runs every test on both),
+//! a fixed master key, a fresh signing key, a chain that reports ready, and helpers to send
+//! requests with `tower::ServiceExt::oneshot`.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use std::sync::Arc;
@@ -47,10 +48,29 @@ pub async fn app_with_chain(chain: ChainStatus) -> TestApp {
 	app_with(chain, Config::default()).await
 }
 
+/// A new, empty database in the PostgreSQL server `server` (a URL naming any database of it);
+/// yields its URL.
+pub async fn fresh_postgres_database(server: &str) -> String {
+	use sqlx::Connection as _;
+	let name = format!("pactum_test_{}", uuid::Uuid::now_v7().simple());
+	let mut admin = sqlx::PgConnection::connect(server).await.unwrap();
+	sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+		.execute(&mut admin)
+		.await
+		.unwrap();
+	admin.close().await.unwrap();
+	let mut url = url::Url::parse(server).unwrap();
+	url.set_path(&name);
+	url.to_string()
+}
+
 /// A gateway with `config` (its `data_dir` replaced by a temporary one).
 pub async fn app_with(chain: ChainStatus, config: Config) -> TestApp {
 	let dir = tempfile::tempdir().unwrap();
-	let url = format!("sqlite://{}/gateway.db?mode=rwc", dir.path().display());
+	let url = match std::env::var("PACTUM_TEST_PG_URL") {
+		Ok(server) => fresh_postgres_database(&server).await,
+		Err(_) => format!("sqlite://{}/gateway.db?mode=rwc", dir.path().display()),
+	};
 	let db = Db::connect(&url, 4).await.unwrap();
 	db.migrate().await.unwrap();
 	let sealer = Arc::new(Sealer::new(&[7u8; 32], &[]).unwrap());
