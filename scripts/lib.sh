@@ -67,7 +67,7 @@ start_test_postgres() {
     chown postgres "$PACTUM_PG_DIR"
     as=(runuser -u postgres --)
   fi
-  port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  port="$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')"
   "${as[@]}" "$bin/initdb" -D "$PACTUM_PG_DIR/data" -U pactum --auth=trust -E UTF8 >"$PACTUM_PG_DIR/initdb.log"
   "${as[@]}" "$bin/pg_ctl" -D "$PACTUM_PG_DIR/data" -l "$PACTUM_PG_DIR/server.log" -w \
     -o "-c listen_addresses=127.0.0.1 -p $port -k $PACTUM_PG_DIR -c fsync=off" start >/dev/null
