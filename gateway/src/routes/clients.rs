@@ -289,8 +289,8 @@ pub async fn update(
 /// the caller's account. The chain refuses once the client's identity was verified
 /// (`Registry.ClientVerified`: it leaves itself), and while records of other pallets name it
 /// (`Registry.StillReferenced`), it holds a role or an organisation code, a recovery of it is
-/// pending, or it is banned. The client's data and its history stay in the gateway; `GET /v1/clients/{account}`
-/// then shows `chain.client: null`.
+/// pending, or it is banned. The client's data and its history stay in the gateway;
+/// `GET /v1/clients/{account}` then shows `chain.client: null`.
 #[utoipa::path(
     delete,
     path = "/v1/clients/{account}",
