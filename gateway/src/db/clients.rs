@@ -176,6 +176,23 @@ pub async fn of_registrar<'e>(
 	rows.iter().map(ClientRow::from_row).collect()
 }
 
+/// The status of the submission that recorded version `version` of `account`'s data.
+pub async fn version_status(
+	conn: &mut AnyConnection,
+	account: &str,
+	version: i64,
+) -> Result<Option<super::submissions::Status>, sqlx::Error> {
+	let row = sqlx::query(
+		"SELECT s.status FROM client_versions v JOIN submissions s ON s.id = v.submission_id \
+		 WHERE v.account = $1 AND v.version = $2",
+	)
+	.bind(account)
+	.bind(version)
+	.fetch_optional(conn)
+	.await?;
+	row.map(|r| super::submissions::Status::parse(r.try_get::<&str, _>("status")?)).transpose()
+}
+
 /// Version `version` of `account`'s data.
 pub async fn version<'e>(
 	ex: impl Executor<'e, Database = Any>,

@@ -23,7 +23,7 @@ impl Status {
 		}
 	}
 
-	fn parse(text: &str) -> Result<Status, sqlx::Error> {
+	pub(crate) fn parse(text: &str) -> Result<Status, sqlx::Error> {
 		Ok(match text {
 			"accepted" => Status::Accepted,
 			"broadcast" => Status::Broadcast,

@@ -20,16 +20,21 @@ pub struct ClientData {
 	pub data_hash: String,
 }
 
+/// The client's account, from its SS58 address.
+fn client_account(text: &str) -> Result<AccountId32, String> {
+	AccountId32::from_str(text)
+		.map_err(|e| format!("account: {text:?} is not an SS58 address ({e})"))
+}
+
 impl ClientData {
 	pub fn check(&self) -> Result<(), String> {
-		AccountId32::from_str(&self.account)
-			.map_err(|e| format!("account: {:?} is not an SS58 address ({e})", self.account))?;
-		digest(&self.data_hash).map(|_| ()).map_err(|e| format!("data_{e}"))
+		self.parts().map(|_| ())
 	}
 
 	fn parts(&self) -> Result<(AccountId32, H256), String> {
-		let account = AccountId32::from_str(&self.account).map_err(|e| format!("account: {e}"))?;
-		Ok((account, H256(digest(&self.data_hash)?)))
+		let account = client_account(&self.account)?;
+		let hash = digest(&self.data_hash).map_err(|e| format!("data_{e}"))?;
+		Ok((account, H256(hash)))
 	}
 
 	/// `registry.register_client`.
@@ -54,18 +59,13 @@ pub struct ClientExit {
 }
 
 impl ClientExit {
-	fn account(&self) -> Result<AccountId32, String> {
-		AccountId32::from_str(&self.account)
-			.map_err(|e| format!("account: {:?} is not an SS58 address ({e})", self.account))
-	}
-
 	pub fn check(&self) -> Result<(), String> {
-		self.account().map(|_| ())
+		client_account(&self.account).map(|_| ())
 	}
 
 	/// `registry.deregister_client`.
 	pub fn payload(&self) -> Result<impl subxt::transactions::Payload, String> {
-		Ok(pactum::tx().registry().deregister_client(self.account()?))
+		Ok(pactum::tx().registry().deregister_client(client_account(&self.account)?))
 	}
 }
 

@@ -197,13 +197,8 @@ pub async fn register(
 		}
 	} else if !clients::insert(&mut tx, &client).await? {
 		// An account whose registration failed on chain may be registered again.
-		let previous = clients::version(&mut *tx, &account, 1).await?;
-		let failed = match previous {
-			Some(v) => submissions::find(&mut *tx, &v.submission_id)
-				.await?
-				.is_some_and(|s| s.status == submissions::Status::Failed),
-			None => false,
-		};
+		let failed = clients::version_status(&mut tx, &account, 1).await?
+			== Some(submissions::Status::Failed);
 		if !failed
 			|| !clients::remove(&mut tx, &account).await?
 			|| !clients::insert(&mut tx, &client).await?
@@ -487,17 +482,17 @@ pub async fn history(
 /// write of its data is under way: it left, or its registrar took it out. (A client whose first
 /// registration failed is registered anew instead.)
 async fn left_the_chain(app: &AppState, client: &ClientRow) -> Result<bool, ApiError> {
-	let status = |version: i64| async move {
-		let Some(v) = clients::version(&app.db.pool, &client.account, version).await? else {
-			return Ok::<_, ApiError>(None);
-		};
-		Ok(submissions::find(&app.db.pool, &v.submission_id).await?.map(|s| s.status))
-	};
 	use submissions::Status::{Failed, Finalized};
-	if status(1).await? != Some(Finalized)
-		|| !matches!(status(client.version).await?, Some(Finalized | Failed))
 	{
-		return Ok(false);
+		let mut conn = app.db.pool.acquire().await?;
+		let first = clients::version_status(&mut conn, &client.account, 1).await?;
+		let latest = match client.version {
+			1 => first,
+			n => clients::version_status(&mut conn, &client.account, n).await?,
+		};
+		if first != Some(Finalized) || !matches!(latest, Some(Finalized | Failed)) {
+			return Ok(false);
+		}
 	}
 	Ok(Reads::at_finalized(app)?.participant(&client.account).await?.is_none())
 }

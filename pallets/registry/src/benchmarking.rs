@@ -121,6 +121,34 @@ fn ready_to_recover<T: Config>(lost: &T::AccountId) -> T::AccountId {
 	new
 }
 
+/// A client with a key, whose registrar moved through the longest chain of recoveries
+/// [`recovered_chain`] makes, its sponsored hold with it; yields the client and the registrar's
+/// current account.
+fn client_of_recovered_registrar<T: Config>() -> (T::AccountId, T::AccountId) {
+	let first = client_registrar::<T>("registrar");
+	let client: T::AccountId = account("client", 0, 0);
+	assert!(Pallet::<T>::register_client(
+		RawOrigin::Signed(first.clone()).into(),
+		client.clone(),
+		evidence::<T>()
+	)
+	.is_ok());
+	publish_key::<T>(&client);
+	let registrar = recovered_chain::<T>(&first);
+	T::Currency::set_balance(&registrar, T::Currency::minimum_balance());
+	assert!(T::Currency::transfer_on_hold(
+		&HoldReason::SponsoredRegistration.into(),
+		&first,
+		&registrar,
+		T::RegistrationDeposit::get(),
+		Precision::Exact,
+		Restriction::OnHold,
+		Fortitude::Force,
+	)
+	.is_ok());
+	(client, registrar)
+}
+
 fn far_future<T: Config>() -> BlockNumberFor<T> {
 	BlockNumberFor::<T>::max_value()
 }
@@ -149,27 +177,7 @@ mod benchmarks {
 	/// deposit is released on the registrar's current account.
 	#[benchmark]
 	fn leave() {
-		let first = client_registrar::<T>("registrar");
-		let who: T::AccountId = account("who", 0, 0);
-		assert!(Pallet::<T>::register_client(
-			RawOrigin::Signed(first.clone()).into(),
-			who.clone(),
-			evidence::<T>()
-		)
-		.is_ok());
-		publish_key::<T>(&who);
-		let registrar = recovered_chain::<T>(&first);
-		T::Currency::set_balance(&registrar, T::Currency::minimum_balance());
-		assert!(T::Currency::transfer_on_hold(
-			&HoldReason::SponsoredRegistration.into(),
-			&first,
-			&registrar,
-			T::RegistrationDeposit::get(),
-			Precision::Exact,
-			Restriction::OnHold,
-			Fortitude::Force,
-		)
-		.is_ok());
+		let (who, _registrar) = client_of_recovered_registrar::<T>();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()));
 		assert!(!Participants::<T>::contains_key(&who));
@@ -478,27 +486,7 @@ mod benchmarks {
 	/// A client with a key, by a registrar found through the longest chain of recoveries.
 	#[benchmark]
 	fn deregister_client() {
-		let first = client_registrar::<T>("registrar");
-		let client: T::AccountId = account("client", 0, 0);
-		assert!(Pallet::<T>::register_client(
-			RawOrigin::Signed(first.clone()).into(),
-			client.clone(),
-			evidence::<T>()
-		)
-		.is_ok());
-		publish_key::<T>(&client);
-		let registrar = recovered_chain::<T>(&first);
-		T::Currency::set_balance(&registrar, T::Currency::minimum_balance());
-		assert!(T::Currency::transfer_on_hold(
-			&HoldReason::SponsoredRegistration.into(),
-			&first,
-			&registrar,
-			T::RegistrationDeposit::get(),
-			Precision::Exact,
-			Restriction::OnHold,
-			Fortitude::Force,
-		)
-		.is_ok());
+		let (client, registrar) = client_of_recovered_registrar::<T>();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(registrar), client.clone());
 		assert!(!Participants::<T>::contains_key(&client));
