@@ -7,7 +7,8 @@
 #
 # Environment: PACTUM_NET_DIR (databases, logs, pids; default $TMPDIR/pactum-local-net),
 # PACTUM_NET_P2P_BASE (default 31333) and PACTUM_NET_RPC_BASE (default 9951): validator i
-# listens on base + i. PACTUM_CHAIN (default `local`) may name a chain spec file instead.
+# listens on base + i. PACTUM_CHAIN (default `local`) may be `local-fast` (2-second slots, as the
+# tests run it) or name a chain spec file.
 # PACTUM_NET_ARGS adds arguments to every node (e.g. `-lgrandpa=debug`).
 # The node binary must be built (scripts/run.sh or scripts/test.sh build it).
 set -euo pipefail

@@ -13,11 +13,12 @@
 #   ink      the ink! contracts built to .contract bundles, then their unit tests
 #   gateway  pactum-gateway (gateway/, a workspace of its own) built, then its tests: the OAuth
 #            server, problem details, OpenAPI and sealing in process against a temporary SQLite
-#   e2e    end-to-end tests: a real pactum-node on 127.0.0.1 driven by @polkadot/api (and
-#          @polkadot/api-contract for the contracts), and pactum-gateway beside one driven by plain
-#          HTTP; it builds the node, the next runtime (the upgrade test's target),
-#          pactum-try-runtime, the contract bundles unless the ink stage ran, and the gateway
-#          unless the gateway stage ran, first (all no-ops when up to date)
+#   e2e    end-to-end tests: real pactum-node processes on 127.0.0.1 (2-second slots) driven by
+#          @polkadot/api (and @polkadot/api-contract for the contracts), and pactum-gateway beside
+#          one driven by plain HTTP; it builds the node, the contract bundles unless the ink stage
+#          ran and the gateway unless the gateway stage ran first, then the next runtime (the
+#          upgrade test's target) and pactum-try-runtime at low priority while the dev-chain
+#          files run (all no-ops when up to date)
 #   fuzz   the runtime fuzzer (fuzz/, `pactum-fuzz`) on a fixed set of cases (PACTUM_FUZZ_INPUTS,
 #          default 20,000, about two minutes) from a fixed seed on two threads, so that every run
 #          checks the same cases; `scripts/fuzz.sh` runs longer campaigns
@@ -107,14 +108,36 @@ stage_gateway() {
 }
 
 stage_e2e() {
-  # The tests start the node binary and load the contract bundles: bring both up to date.
+  # The tests start the node and the gateway and load the contract bundles: bring them up to date.
   build_workspace
-  build_next_runtime
-  build_try_runtime
   [ -n "${want[ink]:-}" ] || bash "$PACTUM_ROOT/scripts/build-contracts.sh"
   [ -n "${want[gateway]:-}" ] || build_gateway
   (cd "$PACTUM_ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
-  (cd "$PACTUM_ROOT/tests/e2e" && PACTUM_NODE="$PACTUM_NODE" PACTUM_GATEWAY="$PACTUM_GATEWAY" npm test)
+  # The next runtime (the upgrade test's) and pactum-try-runtime are built at the lowest priority
+  # while the dev-chain files run, which leave the cores mostly idle between blocks; the files
+  # that need them run once they are built, the four-validator network last, alone.
+  # In a session of its own (setsid), so that a failure stops the whole build; the kernel's
+  # autogroup scheduling shares the cores between sessions, not by nice value, so the session's
+  # group is niced as well.
+  local builds_log="$CARGO_TARGET_DIR/e2e-builds.log" builds
+  nice -n 19 setsid bash -c "source '$PACTUM_ROOT/scripts/lib.sh' && build_next_runtime && build_try_runtime" \
+    >"$builds_log" 2>&1 &
+  builds=$!
+  echo 19 >"/proc/$builds/autogroup" 2>/dev/null || true
+  e2e() { (cd "$PACTUM_ROOT/tests/e2e" && PACTUM_NODE="$PACTUM_NODE" PACTUM_GATEWAY="$PACTUM_GATEWAY" npm run --silent "$1"); }
+  if ! e2e test:chains; then
+    kill -- "-$builds" 2>/dev/null || true
+    wait "$builds" 2>/dev/null || true
+    return 1
+  fi
+  log "waiting for the next runtime and pactum-try-runtime (log: $builds_log)"
+  if ! wait "$builds"; then
+    tail -n 40 "$builds_log" >&2
+    return 1
+  fi
+  cat "$builds_log"
+  e2e test:upgrades
+  e2e test:network
 }
 
 stage_fuzz() {

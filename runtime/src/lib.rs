@@ -62,7 +62,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("pactum"),
 	impl_name: alloc::borrow::Cow::Borrowed("pactum-node"),
 	authoring_version: 1,
-	spec_version: 104,
+	spec_version: 105,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -76,7 +76,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("pactum"),
 	impl_name: alloc::borrow::Cow::Borrowed("pactum-node"),
 	authoring_version: 1,
-	spec_version: 105,
+	spec_version: 106,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -103,6 +103,8 @@ pub type Moment = u64;
 // ---- Time ----------------------------------------------------------------------------------
 
 /// Block time. BABE produces one block per slot; with secondary slots every slot has an author.
+/// The chain's default; a test chain's genesis may set shorter slots (`configs::MinimumPeriod`),
+/// which leaves every duration below counted in blocks as it is.
 pub const MILLI_SECS_PER_BLOCK: u64 = 6_000;
 pub const SLOT_DURATION: u64 = MILLI_SECS_PER_BLOCK;
 pub const MINUTES: BlockNumber = 60_000 / (MILLI_SECS_PER_BLOCK as BlockNumber);

@@ -23,7 +23,7 @@ const log = (...args) => console.log('[bench-documents]', ...args);
 
 async function main() {
   await cryptoWaitReady();
-  const node = await startDevNode();
+  const node = await startDevNode([], { chain: 'dev' });
   let api;
   try {
     api = await connect(node.wsUrl);

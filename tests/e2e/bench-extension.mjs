@@ -18,7 +18,7 @@ const ROUNDS = Number(process.env.ROUNDS ?? 20);
 const POLICY = { unverified: false, verified: true, corporate: true, minKycLevel: 1, contract: true };
 const log = (...args) => console.log('[bench-extension]', ...args);
 
-const chain = await startDevChain();
+const chain = await startDevChain({ chain: 'dev' });
 try {
   const { api } = chain;
   const [alice, bob, charlie] = chain.keys('Alice', 'Bob', 'Charlie');

@@ -34,7 +34,7 @@ async function main() {
   await cryptoWaitReady();
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
   const [alice, bob] = ['//Alice', '//Bob'].map((uri) => keyring.addFromUri(uri));
-  const node = await startDevNode();
+  const node = await startDevNode([], { chain: 'dev' });
   let gateway;
   try {
     gateway = await startGateway(node.wsUrl);

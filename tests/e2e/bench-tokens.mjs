@@ -37,7 +37,7 @@ async function main() {
   await cryptoWaitReady();
   const total = ACCOUNTS * PER_ACCOUNT;
   // The pool must hold a whole load.
-  const node = await startDevNode(['--pool-limit', String(2 * total), '--pool-kbytes', '1000000']);
+  const node = await startDevNode(['--pool-limit', String(2 * total), '--pool-kbytes', '1000000'], { chain: 'dev' });
   let api;
   try {
     api = await connect(node.wsUrl);

@@ -3,7 +3,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { stringCamelCase } from '@polkadot/util';
-import { startDevChain, waitFor, finalizedNumber } from './lib/node.mjs';
+import { startDevChain, waitFor, finalizedNumber, TEST_CHAIN } from './lib/node.mjs';
 
 const UNIT = 10n ** 12n;
 
@@ -12,7 +12,8 @@ describe('pactum-node --dev', () => {
   let api;
 
   before(async () => {
-    chain = await startDevChain();
+    // The chain `scripts/run.sh` starts, not the tests' faster one.
+    chain = await startDevChain({ chain: 'dev' });
     ({ api } = chain);
   });
 
@@ -26,6 +27,12 @@ describe('pactum-node --dev', () => {
     assert.deepEqual(properties.tokenDecimals.unwrap().map((d) => d.toNumber()), [12]);
     assert.equal(properties.ss58Format.unwrap().toNumber(), 42);
     assert.equal((await api.rpc.system.chain()).toString(), 'Pactum Development');
+  });
+
+  it('runs 6-second slots', async () => {
+    assert.equal((await api.call.babeApi.configuration()).slotDuration.toNumber(), 6_000);
+    assert.equal(api.consts.babe.expectedBlockTime.toNumber(), 6_000);
+    assert.equal(api.consts.timestamp.minimumPeriod.toNumber(), 3_000);
   });
 
   it('produces and finalizes blocks', async () => {
@@ -132,5 +139,32 @@ describe('pactum-node --dev', () => {
         assert.ok(api.tx[section][method].meta, `${section}.${method}`);
       }
     }
+  });
+});
+
+describe(`pactum-node --dev --chain ${TEST_CHAIN}, the chain the other tests run on`, () => {
+  let chain;
+
+  before(async () => {
+    chain = await startDevChain();
+  });
+
+  after(async () => {
+    await chain?.stop();
+  });
+
+  it('runs 2-second slots: blocks two seconds apart, finalized', async () => {
+    const { api } = chain;
+    assert.equal((await api.call.babeApi.configuration()).slotDuration.toNumber(), 2_000);
+    assert.equal(api.consts.babe.expectedBlockTime.toNumber(), 2_000);
+    await waitFor(async () => (await finalizedNumber(api)) >= 3, 60_000, 'block 3 to be finalized');
+    const moment = async (n) => {
+      const hash = await api.rpc.chain.getBlockHash(n);
+      return (await (await api.at(hash)).query.timestamp.now()).toNumber();
+    };
+    const [second, third] = [await moment(2), await moment(3)];
+    // Slots are two seconds; a block may skip a slot, never take less than one.
+    assert.equal((third - second) % 2_000, 0, `${second} -> ${third}`);
+    assert.ok(third > second);
   });
 });

@@ -14,6 +14,8 @@ describe('local network of four validators', () => {
 
   before(async () => {
     env.PACTUM_NET_DIR = mkdtempSync(join(tmpdir(), 'pactum-net-'));
+    // The local chain with 2-second slots, like the other tests' dev chain.
+    env.PACTUM_CHAIN = 'local-fast';
     env.PACTUM_NET_P2P_BASE = String(await freePortRange(4));
     rpcBase = await freePortRange(4);
     env.PACTUM_NET_RPC_BASE = String(rpcBase);

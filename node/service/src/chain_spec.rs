@@ -51,6 +51,44 @@ pub fn local_testnet() -> Result<ChainSpec, String> {
 	)
 }
 
+/// The slot duration of the test chains `dev-fast` and `local-fast`, in milliseconds.
+pub const TEST_SLOT_DURATION: u64 = 2_000;
+
+/// The development chain with [`TEST_SLOT_DURATION`] slots, for tests that wait on blocks.
+pub fn development_fast() -> Result<ChainSpec, String> {
+	let spec = spec(
+		"Pactum Development (2 s slots)",
+		"pactum_dev_fast",
+		ChainType::Development,
+		sp_genesis_builder::DEV_RUNTIME_PRESET,
+	)?;
+	with_slot_duration(spec, TEST_SLOT_DURATION)
+}
+
+/// The local testnet with [`TEST_SLOT_DURATION`] slots.
+pub fn local_testnet_fast() -> Result<ChainSpec, String> {
+	let spec = spec(
+		"Pactum Local Testnet (2 s slots)",
+		"pactum_local_fast",
+		ChainType::Local,
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET,
+	)?;
+	with_slot_duration(spec, TEST_SLOT_DURATION)
+}
+
+/// `spec` with its genesis built, and the runtime's `MinimumPeriod` (half a slot) stored in it,
+/// so that the chain runs `slot_ms`-millisecond slots from its first block. Every duration the
+/// runtime counts in blocks stays as many blocks and so passes `6000 / slot_ms` times faster:
+/// for test chains only.
+fn with_slot_duration(mut spec: ChainSpec, slot_ms: u64) -> Result<ChainSpec, String> {
+	let mut storage = spec.as_storage_builder().build_storage()?;
+	// A `u64` in SCALE: its eight little-endian bytes.
+	let minimum_period = (slot_ms / 2).to_le_bytes().to_vec();
+	storage.top.insert(pactum_runtime::configs::MinimumPeriod::key().to_vec(), minimum_period);
+	spec.set_storage(storage);
+	Ok(spec)
+}
+
 /// The production template: no sudo, the council governs. Replace the consortium before launch.
 pub fn production_template() -> Result<ChainSpec, String> {
 	spec("Pactum", "pactum", ChainType::Live, PRODUCTION_PRESET)
@@ -137,5 +175,20 @@ mod tests {
 	fn development_chains_may_use_development_keys() {
 		assert_eq!(refuse_development_keys(&development().expect("builds")), Ok(()));
 		assert_eq!(refuse_development_keys(&local_testnet().expect("builds")), Ok(()));
+	}
+
+	#[test]
+	fn the_fast_test_chains_store_a_two_second_slot_and_the_others_none() {
+		let key = pactum_runtime::configs::MinimumPeriod::key().to_vec();
+		for fast in [development_fast(), local_testnet_fast()] {
+			let fast = fast.expect("builds");
+			let storage = fast.as_storage_builder().build_storage().expect("genesis builds");
+			assert_eq!(storage.top.get(&key), Some(&1_000u64.to_le_bytes().to_vec()));
+		}
+		for spec in [development(), local_testnet(), production_template()] {
+			let spec = spec.expect("builds");
+			let storage = spec.as_storage_builder().build_storage().expect("genesis builds");
+			assert_eq!(storage.top.get(&key), None, "six-second slots by default");
+		}
 	}
 }

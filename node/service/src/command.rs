@@ -40,7 +40,9 @@ impl SubstrateCli for Cli {
 	fn load_spec(&self, id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {
 		let spec = match id {
 			"dev" => chain_spec::development()?,
+			"dev-fast" => chain_spec::development_fast()?,
 			"" | "local" => chain_spec::local_testnet()?,
+			"local-fast" => chain_spec::local_testnet_fast()?,
 			"production-template" => chain_spec::production_template()?,
 			path => chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))?,
 		};

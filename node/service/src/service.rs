@@ -2,7 +2,7 @@
 //! finality and RPC.
 
 use futures::FutureExt;
-use pactum_runtime::{apis::RuntimeApi, opaque::Block, SLOT_DURATION};
+use pactum_runtime::{apis::RuntimeApi, opaque::Block};
 use sc_client_api::{Backend, BlockBackend};
 use sc_consensus_babe::{BabeWorkerHandle, SlotProportion};
 use sc_consensus_grandpa::SharedVoterState;
@@ -57,9 +57,10 @@ pub type Service = sc_service::PartialComponents<
 	ConsensusParts,
 >;
 
-/// BABE's slot and the wall-clock timestamp, for authoring and for checking imported blocks.
-fn babe_inherents() -> BabeCreateInherents {
-	let slot_duration = sp_consensus_babe::SlotDuration::from_millis(SLOT_DURATION);
+/// BABE's slot and the wall-clock timestamp, for authoring and for checking imported blocks. The
+/// slot duration is the runtime's (`BabeApi::configuration` at genesis): six seconds, or what a
+/// test chain's genesis sets.
+fn babe_inherents(slot_duration: sp_consensus_babe::SlotDuration) -> BabeCreateInherents {
 	Arc::new(move |_parent, ()| async move {
 		let timestamp = sp_timestamp::InherentDataProvider::from_system_time();
 		let slot =
@@ -121,11 +122,13 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 	)?;
 	let justification_import = grandpa_block_import.clone();
 
+	let babe_config = sc_consensus_babe::configuration(&*client)?;
+	let inherents = babe_inherents(babe_config.slot_duration());
 	let (block_import, babe_link) = sc_consensus_babe::block_import(
-		sc_consensus_babe::configuration(&*client)?,
+		babe_config,
 		grandpa_block_import,
 		client.clone(),
-		babe_inherents(),
+		inherents,
 		select_chain.clone(),
 		OffchainTransactionPoolFactory::new(transaction_pool.clone()),
 	)?;
@@ -319,7 +322,7 @@ pub fn new_full<
 			block_import,
 			sync_oracle: sync_service.clone(),
 			justification_sync_link: sync_service.clone(),
-			create_inherent_data_providers: babe_inherents(),
+			create_inherent_data_providers: babe_inherents(babe_link.config().slot_duration()),
 			force_authoring,
 			backoff_authoring_blocks: Option::<()>::None,
 			babe_link,

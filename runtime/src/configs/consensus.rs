@@ -2,7 +2,7 @@
 
 use crate::{
 	configs::AdminOrigin, AccountId, Babe, Balances, Runtime, RuntimeCall, RuntimeEvent, Session,
-	SessionKeys, ValidatorSet, EPOCH_DURATION_IN_SLOTS, MILLI_SECS_PER_BLOCK,
+	SessionKeys, ValidatorSet, EPOCH_DURATION_IN_SLOTS,
 };
 use frame_support::traits::{ConstU32, ConstU64, Contains};
 use sp_runtime::traits::{ConvertInto, OpaqueKeys};
@@ -12,7 +12,7 @@ pub type MaxAuthorities = ConstU32<32>;
 
 impl pallet_babe::Config for Runtime {
 	type EpochDuration = ConstU64<EPOCH_DURATION_IN_SLOTS>;
-	type ExpectedBlockTime = ConstU64<MILLI_SECS_PER_BLOCK>;
+	type ExpectedBlockTime = super::system::SlotDuration;
 	/// Epochs change when `pallet-session` rotates.
 	type EpochChangeTrigger = pallet_babe::ExternalTrigger;
 	type DisabledValidators = Session;

@@ -16,4 +16,4 @@ pub use accounts::ProxyType;
 pub use audit::{AuditCommitPeriod, AuditEpochLength, AuditEscrowPeriod, AuditRevealPeriod};
 pub use governance::{AdminOrigin, CouncilCollective, PRODUCTION_ENACTMENT_DELAY};
 pub use registry::{RecoveryBudget, RecoveryDelay};
-pub use system::{RuntimeBlockLength, RuntimeBlockWeights};
+pub use system::{MinimumPeriod, RuntimeBlockLength, RuntimeBlockWeights, SlotDuration};

@@ -13,7 +13,7 @@ use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,
 	parameter_types,
-	traits::{ConstU32, ConstU64, EverythingBut},
+	traits::{ConstU32, EverythingBut},
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
 		Weight,
@@ -56,6 +56,24 @@ parameter_types! {
 	pub const SS58Prefix: u16 = SS58_PREFIX;
 }
 
+parameter_types! {
+	/// Half the slot duration: the least time between two blocks' timestamps, from which BABE
+	/// derives its slot (`slot = timestamp / (2 × MinimumPeriod)`). Kept in storage under
+	/// `twox_128(b":MinimumPeriod:")`, absent on every chain Pactum ships, where it is 3 s
+	/// (6-second slots). A chain spec may set it in its genesis to run shorter slots (the
+	/// node's `dev-fast` and `local-fast` chains do, for tests); it is read at genesis and must
+	/// never change on a live chain: BABE would refuse every later block's slot.
+	pub storage MinimumPeriod: Moment = SLOT_DURATION / 2;
+}
+
+/// The slot duration in force: twice [`MinimumPeriod`] (BABE's expected block time).
+pub struct SlotDuration;
+impl frame_support::traits::Get<Moment> for SlotDuration {
+	fn get() -> Moment {
+		MinimumPeriod::get().saturating_mul(2)
+	}
+}
+
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
 impl frame_system::Config for Runtime {
 	type Block = Block;
@@ -91,6 +109,6 @@ impl pallet_timestamp::Config for Runtime {
 	type Moment = Moment;
 	/// BABE checks every block's timestamp against its slot.
 	type OnTimestampSet = Babe;
-	type MinimumPeriod = ConstU64<{ SLOT_DURATION / 2 }>;
+	type MinimumPeriod = MinimumPeriod;
 	type WeightInfo = pallet_timestamp::weights::SubstrateWeight<Runtime>;
 }

@@ -54,6 +54,27 @@ fn every_preset_is_listed_and_builds() {
 	assert!(get_preset(&"no-such-preset".into()).is_none());
 }
 
+/// Six-second slots unless the genesis stores a shorter `MinimumPeriod` (the node's test chains):
+/// BABE's slot, its expected block time and the timestamp's minimum period all follow it.
+#[test]
+fn slots_last_six_seconds_unless_the_genesis_sets_them() {
+	use crate::{configs::MinimumPeriod, Babe, SLOT_DURATION};
+	use frame_support::traits::Get;
+	ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+		assert_eq!(SLOT_DURATION, 6_000);
+		assert_eq!(Babe::slot_duration(), 6_000);
+		assert_eq!(<Runtime as pallet_babe::Config>::ExpectedBlockTime::get(), 6_000);
+		assert_eq!(<Runtime as pallet_timestamp::Config>::MinimumPeriod::get(), 3_000);
+	});
+	let mut ext = ext_from_preset(DEV_RUNTIME_PRESET);
+	ext.insert(MinimumPeriod::key().to_vec(), codec::Encode::encode(&1_000u64));
+	ext.execute_with(|| {
+		assert_eq!(Babe::slot_duration(), 2_000);
+		assert_eq!(<Runtime as pallet_babe::Config>::ExpectedBlockTime::get(), 2_000);
+		assert_eq!(<Runtime as pallet_timestamp::Config>::MinimumPeriod::get(), 1_000);
+	});
+}
+
 #[test]
 fn development_preset_has_one_validator_and_sudo() {
 	ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {

@@ -6,7 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { openSync, closeSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Keyring } from '@polkadot/keyring';
-import { base58Decode, cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
+import { bnToHex } from '@polkadot/util';
+import { base58Decode, cryptoWaitReady, mnemonicGenerate, xxhashAsHex } from '@polkadot/util-crypto';
 import { NODE_BIN } from './node.mjs';
 
 /** What each generated account is endowed with: 1,000,000 PACT (an exact double). */
@@ -40,13 +41,14 @@ function generate(type) {
  * GRANDPA key, its node's peer id listed in `nodeAuthorization`), a council of `councilSize`
  * sr25519 accounts (the first the registry's super admin, all verified at KYC level 3), all of
  * them endowed. `patch` is merged into the genesis patch, section by section (for example
- * `{ enactment: { delay: 3 } }`).
+ * `{ enactment: { delay: 3 } }`). `slotMs` sets the slot duration in the raw genesis (the runtime's
+ * `MinimumPeriod`, half a slot, as the node's `dev-fast` chain does); without it, 6 seconds.
  *
  * Returns `{ plainFile, rawFile, validator, grandpa, council, nodeKey, peerId }`: `validator` and
  * `grandpa` are `{ mnemonic, pair }`, `council` the members' key pairs, `nodeKey` the hex secret
  * to start the validator's node with (`--node-key`) and `peerId` its base58 peer id.
  */
-export async function productionSpec(dir, { councilSize = 3, patch: extra = {} } = {}) {
+export async function productionSpec(dir, { councilSize = 3, patch: extra = {}, slotMs } = {}) {
   await cryptoWaitReady();
   const validator = generate('sr25519');
   const grandpa = generate('ed25519');
@@ -81,6 +83,12 @@ export async function productionSpec(dir, { councilSize = 3, patch: extra = {} }
 
   const rawFile = join(dir, 'production-raw.json');
   nodeCli(['build-spec', '--chain', plainFile, '--raw', '--disable-default-bootnode'], rawFile);
+  if (slotMs !== undefined) {
+    const raw = JSON.parse(readFileSync(rawFile, 'utf8'));
+    // A u64 in SCALE: eight little-endian bytes.
+    raw.genesis.raw.top[xxhashAsHex(':MinimumPeriod:', 128)] = bnToHex(slotMs / 2, { bitLength: 64, isLe: true });
+    writeFileSync(rawFile, JSON.stringify(raw));
+  }
   return { plainFile, rawFile, validator, grandpa, council, nodeKey, peerId };
 }
 
