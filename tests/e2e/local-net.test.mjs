@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connect, waitFor, finalizedNumber, freePortRange, localNet } from './lib/node.mjs';
+import { connect, waitFor, finalizedNumber, freePortRange, localNet, rawSpec } from './lib/node.mjs';
 
 describe('local network of four validators', () => {
   const env = {};
@@ -14,8 +14,8 @@ describe('local network of four validators', () => {
 
   before(async () => {
     env.PACTUM_NET_DIR = mkdtempSync(join(tmpdir(), 'pactum-net-'));
-    // The local chain with 2-second slots, like the other tests' dev chain.
-    env.PACTUM_CHAIN = 'local-fast';
+    // The local chain with 2-second slots, like the other tests' dev chain, from its raw spec.
+    env.PACTUM_CHAIN = rawSpec('local-fast');
     env.PACTUM_NET_P2P_BASE = String(await freePortRange(4));
     rpcBase = await freePortRange(4);
     env.PACTUM_NET_RPC_BASE = String(rpcBase);

@@ -1,7 +1,9 @@
 // Starting and stopping real pactum-node processes on 127.0.0.1, and connecting to them.
 import { spawn, execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdtempSync, mkdirSync, rmSync, openSync, closeSync, readFileSync } from 'node:fs';
+import {
+  mkdtempSync, mkdirSync, rmSync, openSync, closeSync, readFileSync, readdirSync, renameSync, statSync, existsSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,12 +62,43 @@ function isFree(port) {
 export const TEST_CHAIN = 'dev-fast';
 
 /**
- * Starts `pactum-node --dev --chain <options.chain ?? TEST_CHAIN>` (with `extraArgs`) on a
- * temporary database; `stop()` ends it and removes it. `options.chain: 'dev'` runs the 6-second
- * chain, as `scripts/run.sh` does (the throughput tools measure it).
+ * Starts `pactum-node --dev` on the chain `options.chain` (default `TEST_CHAIN`; `'dev'` runs the
+ * 6-second chain `scripts/run.sh` starts, which the throughput tools measure), with `extraArgs`,
+ * on a temporary database; `stop()` ends it and removes it. The chain comes from its raw spec
+ * (`rawSpec`), so that the node does not build the genesis from the runtime's preset first.
  */
 export function startDevNode(extraArgs = [], options = {}) {
-  return startNode(['--dev', '--chain', options.chain ?? TEST_CHAIN, ...extraArgs], undefined, options);
+  return startNode(['--dev', '--chain', rawSpec(options.chain ?? TEST_CHAIN), ...extraArgs], undefined, options);
+}
+
+/**
+ * The raw chain spec of the node's chain `chain` (`build-spec --raw`), written once per node
+ * binary to the temporary directory and reused by every later node: building a genesis runs the
+ * runtime's genesis builder, whose Wasm the node compiles first (about 12 s of CPU per node).
+ */
+export function rawSpec(chain) {
+  const { mtimeMs, size } = statSync(NODE_BIN);
+  const dir = join(tmpdir(), 'pactum-e2e-specs');
+  const name = `${chain}-${Math.floor(mtimeMs)}-${size}.json`;
+  const file = join(dir, name);
+  if (existsSync(file)) return file;
+  mkdirSync(dir, { recursive: true });
+  const partial = `${file}.${process.pid}`;
+  const fd = openSync(partial, 'w');
+  try {
+    execFileSync(NODE_BIN, ['build-spec', '--chain', chain, '--raw', '--disable-default-bootnode'],
+      { stdio: ['ignore', fd, 'pipe'] });
+  } finally {
+    closeSync(fd);
+  }
+  // Atomic: a test process starting a node at the same time reads the whole file or none.
+  renameSync(partial, file);
+  // Specs of binaries since rebuilt go.
+  const ofChain = new RegExp(`^${chain}-\\d+-\\d+\\.json$`);
+  for (const other of readdirSync(dir)) {
+    if (ofChain.test(other) && other !== name) rmSync(join(dir, other), { force: true });
+  }
+  return file;
 }
 
 /**
