@@ -22,12 +22,22 @@ export PACTUM_GATEWAY="${PACTUM_GATEWAY:-$PACTUM_GATEWAY_TARGET_DIR/release/pact
 
 log() { printf '[%s] %s\n' "$(basename -- "$0" .sh)" "$*"; }
 
+# The release profile builds the workspace's crates incrementally (Cargo.toml). Cargo keeps that
+# state per crate build (a clone elsewhere, another feature set) and never removes it: the state
+# of builds untouched for a week goes.
+prune_incremental() {
+  local dir="$CARGO_TARGET_DIR/release/incremental"
+  [ -d "$dir" ] || return 0
+  find "$dir" -mindepth 1 -maxdepth 1 -type d -mtime +7 -exec rm -rf {} +
+}
+
 # Builds every crate of the workspace in the release profile (the node binary included), but the
 # upgrade test's runtime (`build_next_runtime`) and try-runtime (`build_try_runtime`). One profile
 # for everything: the run command and the test command share all artifacts.
 build_workspace() {
   log "building the workspace (release) into $CARGO_TARGET_DIR"
   local start=$SECONDS
+  prune_incremental
   (cd "$PACTUM_ROOT" && cargo build --release --locked --workspace --exclude pactum-runtime-next \
     --exclude pactum-try-runtime)
   log "build finished in $((SECONDS - start)) s"
