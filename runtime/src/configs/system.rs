@@ -61,8 +61,9 @@ parameter_types! {
 	/// derives its slot (`slot = timestamp / (2 × MinimumPeriod)`). Kept in storage under
 	/// `twox_128(b":MinimumPeriod:")`, absent on every chain Pactum ships, where it is 3 s
 	/// (6-second slots). A chain spec may set it in its genesis to run shorter slots (the
-	/// node's `dev-fast` and `local-fast` chains do, for tests); it is read at genesis and must
-	/// never change on a live chain: BABE would refuse every later block's slot.
+	/// node's `dev-fast` and `local-fast` chains do, for tests). Set it in the genesis only,
+	/// never on a live chain: BABE would refuse every later block's slot. Read once per block
+	/// (then from the block's cache) by the timestamp inherent, beyond its generic weight.
 	pub storage MinimumPeriod: Moment = SLOT_DURATION / 2;
 }
 
