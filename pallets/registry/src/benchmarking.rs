@@ -31,6 +31,16 @@ fn registered<T: Config>(name: &'static str) -> T::AccountId {
 	who
 }
 
+/// Registers `client` as a client of `registrar` (a client registrar), with evidence.
+fn register_client_of<T: Config>(registrar: &T::AccountId, client: &T::AccountId) {
+	assert!(Pallet::<T>::register_client(
+		RawOrigin::Signed(registrar.clone()).into(),
+		client.clone(),
+		evidence::<T>()
+	)
+	.is_ok());
+}
+
 /// A participant that registered and was made a client registrar.
 fn client_registrar<T: Config>(name: &'static str) -> T::AccountId {
 	let who = registered::<T>(name);
@@ -88,12 +98,7 @@ fn ready_to_recover<T: Config>(lost: &T::AccountId) -> T::AccountId {
 	let kyc = admin::<T>("kyc", &[KycAdmin::ROLE, SuperAdmin::ROLE]);
 	let security = admin::<T>("security", &[SecurityAdmin::ROLE]);
 	let new = funded::<T>("new");
-	assert!(Pallet::<T>::register_client(
-		RawOrigin::Signed(lost.clone()).into(),
-		account("client", 0, 0),
-		evidence::<T>()
-	)
-	.is_ok());
+	register_client_of::<T>(lost, &account("client", 0, 0));
 	assert!(Pallet::<T>::assign_org_code(
 		RawOrigin::Signed(kyc.clone()).into(),
 		lost.clone(),
@@ -127,12 +132,7 @@ fn ready_to_recover<T: Config>(lost: &T::AccountId) -> T::AccountId {
 fn client_of_recovered_registrar<T: Config>() -> (T::AccountId, T::AccountId) {
 	let first = client_registrar::<T>("registrar");
 	let client: T::AccountId = account("client", 0, 0);
-	assert!(Pallet::<T>::register_client(
-		RawOrigin::Signed(first.clone()).into(),
-		client.clone(),
-		evidence::<T>()
-	)
-	.is_ok());
+	register_client_of::<T>(&first, &client);
 	publish_key::<T>(&client);
 	let registrar = recovered_chain::<T>(&first);
 	T::Currency::set_balance(&registrar, T::Currency::minimum_balance());
@@ -365,12 +365,7 @@ mod benchmarks {
 	fn finish_recovery_client() {
 		let sponsor = client_registrar::<T>("sponsor");
 		let lost = funded::<T>("lost");
-		assert!(Pallet::<T>::register_client(
-			RawOrigin::Signed(sponsor).into(),
-			lost.clone(),
-			evidence::<T>()
-		)
-		.is_ok());
+		register_client_of::<T>(&sponsor, &lost);
 		assert!(
 			Pallet::<T>::grant_role(RawOrigin::Root.into(), lost.clone(), ClientRegistrar::ROLE)
 				.is_ok()
@@ -470,12 +465,7 @@ mod benchmarks {
 	fn set_client_data() {
 		let first = client_registrar::<T>("registrar");
 		let client: T::AccountId = account("client", 0, 0);
-		assert!(Pallet::<T>::register_client(
-			RawOrigin::Signed(first.clone()).into(),
-			client.clone(),
-			evidence::<T>()
-		)
-		.is_ok());
+		register_client_of::<T>(&first, &client);
 		let registrar = recovered_chain::<T>(&first);
 		let data = T::Hashing::hash(b"client data, second version");
 		#[extrinsic_call]
