@@ -71,6 +71,19 @@ export function startDevNode(extraArgs = [], options = {}) {
   return startNode(['--dev', '--chain', rawSpec(options.chain ?? TEST_CHAIN), ...extraArgs], undefined, options);
 }
 
+/** Runs `pactum-node args`; its standard output goes to `outFile` if given, else is returned. */
+export function nodeCli(args, outFile) {
+  const fd = outFile === undefined ? 'pipe' : openSync(outFile, 'w');
+  try {
+    return execFileSync(NODE_BIN, args, { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+  } catch (error) {
+    const why = String(error.stderr || error.message);
+    throw new Error(`pactum-node ${args.slice(0, 2).join(' ')} failed: ${why.slice(0, 2_000)}`);
+  } finally {
+    if (fd !== 'pipe') closeSync(fd);
+  }
+}
+
 /**
  * The raw chain spec of the node's chain `chain` (`build-spec --raw`), written once per node
  * binary to the temporary directory and reused by every later node: building a genesis runs the
@@ -84,13 +97,7 @@ export function rawSpec(chain) {
   if (existsSync(file)) return file;
   mkdirSync(dir, { recursive: true });
   const partial = `${file}.${process.pid}`;
-  const fd = openSync(partial, 'w');
-  try {
-    execFileSync(NODE_BIN, ['build-spec', '--chain', chain, '--raw', '--disable-default-bootnode'],
-      { stdio: ['ignore', fd, 'pipe'] });
-  } finally {
-    closeSync(fd);
-  }
+  nodeCli(['build-spec', '--chain', chain, '--raw', '--disable-default-bootnode'], partial);
   // Atomic: a test process starting a node at the same time reads the whole file or none.
   renameSync(partial, file);
   // Specs of binaries since rebuilt go.

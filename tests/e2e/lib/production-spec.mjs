@@ -1,32 +1,18 @@
 // A chain spec of the production preset whose placeholder consortium (the well-known Alice..Dave
 // keys) is replaced by freshly generated keys, as chain-spec/README.md tells an operator to do:
 // one validator and a council of three. And the validator's keys in a node's keystore.
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { openSync, closeSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Keyring } from '@polkadot/keyring';
 import { bnToHex } from '@polkadot/util';
 import { base58Decode, cryptoWaitReady, mnemonicGenerate, xxhashAsHex } from '@polkadot/util-crypto';
-import { NODE_BIN } from './node.mjs';
+import { nodeCli } from './node.mjs';
 
 /** What each generated account is endowed with: 1,000,000 PACT (an exact double). */
 const ENDOWMENT = 1_000_000 * 10 ** 12;
 /** The registry's `SuperAdmin` role (chain-spec/README.md lists the role numbers). */
 const SUPER_ADMIN = 0;
-
-/** Runs `pactum-node args`; its standard output goes to `outFile` if given, else is returned. */
-function nodeCli(args, outFile) {
-  const fd = outFile === undefined ? 'pipe' : openSync(outFile, 'w');
-  try {
-    return execFileSync(NODE_BIN, args, { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
-  } catch (error) {
-    const why = String(error.stderr || error.message);
-    throw new Error(`pactum-node ${args.slice(0, 2).join(' ')} failed: ${why.slice(0, 2_000)}`);
-  } finally {
-    if (fd !== 'pipe') closeSync(fd);
-  }
-}
 
 /** A fresh key of `type` (sr25519 or ed25519): its mnemonic and key pair. */
 function generate(type) {
