@@ -63,6 +63,15 @@ build_try_runtime() {
   log "pactum-try-runtime built in $((SECONDS - start)) s"
 }
 
+# `npm ci` in the npm project `dir`, unless its node_modules were installed from the same lock
+# file (a copy of which is kept in node_modules): a reinstall costs seconds for nothing.
+npm_ci() {
+  local dir="$1" stamp="$1/node_modules/.installed-package-lock.json"
+  cmp -s "$dir/package-lock.json" "$stamp" && return 0
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  cp "$dir/package-lock.json" "$stamp"
+}
+
 # Starts a throwaway PostgreSQL server (Debian's `postgresql` package, which setup.sh installs) on
 # a free loopback port, its files in a temporary directory, and exports PACTUM_TEST_PG_URL (a
 # superuser's URL: tests create their own databases). `stop_test_postgres` stops it and removes

@@ -112,7 +112,7 @@ stage_e2e() {
   build_workspace
   [ -n "${want[ink]:-}" ] || bash "$PACTUM_ROOT/scripts/build-contracts.sh"
   [ -n "${want[gateway]:-}" ] || build_gateway
-  (cd "$PACTUM_ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
+  npm_ci "$PACTUM_ROOT/tests/e2e"
   # The next runtime (the upgrade test's) and pactum-try-runtime are built at the lowest priority
   # while the dev-chain files run, which leave the cores mostly idle between blocks; the files
   # that need them run once they are built, the four-validator network last, alone.

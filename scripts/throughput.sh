@@ -31,5 +31,5 @@ if [ "$1" = extension ]; then
 	bash "$PACTUM_ROOT/scripts/build-contracts.sh"
 	(cd "$PACTUM_ROOT" && cargo run --release --locked -q -p pactum-runtime --example extension_weights)
 fi
-(cd "$PACTUM_ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
+npm_ci "$PACTUM_ROOT/tests/e2e"
 (cd "$PACTUM_ROOT/tests/e2e" && PACTUM_NODE="$PACTUM_NODE" PACTUM_GATEWAY="$PACTUM_GATEWAY" node "$bench")

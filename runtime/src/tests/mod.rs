@@ -66,6 +66,13 @@ fn slots_last_six_seconds_unless_the_genesis_sets_them() {
 		assert_eq!(<Runtime as pallet_babe::Config>::ExpectedBlockTime::get(), 6_000);
 		assert_eq!(<Runtime as pallet_timestamp::Config>::MinimumPeriod::get(), 3_000);
 	});
+	// No preset sets it (a preset cannot: it is a genesis config, and the key is a raw one): only
+	// the node's `dev-fast` and `local-fast` specs put it into their genesis storage.
+	for name in [DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET, PRODUCTION_PRESET] {
+		ext_from_preset(name).execute_with(|| {
+			assert!(!sp_io::storage::exists(&MinimumPeriod::key()), "the {name} preset sets it");
+		});
+	}
 	let mut ext = ext_from_preset(DEV_RUNTIME_PRESET);
 	ext.insert(MinimumPeriod::key().to_vec(), codec::Encode::encode(&1_000u64));
 	ext.execute_with(|| {
