@@ -4,7 +4,7 @@
 //! transaction of its own that is rolled back when the transaction is invalid (the block builder
 //! leaves it out of the block), then `finalize_block` (`on_idle`, `on_finalize`, the header).
 //!
-//! Everything the runtime executes for the block is timed, and the weight it declares for it is
+//! Everything the runtime executes for the block is timed (the CPU time of the case's thread), and the weight it declares for it is
 //! added up: the mandatory weight `frame_system` registered (base block, hooks, inherents) and,
 //! for every transaction in the block, its declared (pre-dispatch) weight with the base
 //! extrinsic weight.
@@ -32,7 +32,8 @@ use sp_runtime::{
 	transaction_validity::TransactionValidityError,
 	DigestItem, DispatchError, MultiAddress, MultiSignature,
 };
-use std::time::{Duration, Instant};
+use crate::cpu_time::CpuInstant;
+use std::time::Duration;
 
 /// The slot of block 1: mid-June 2025 in six-second slots, so that timestamps look like real
 /// ones to the pallets that keep time (tokens' limit periods).
@@ -80,7 +81,8 @@ pub struct ClosedBlock {
 	pub number: BlockNumber,
 	/// `TotalIssuance` before `initialize_block`.
 	pub issuance_before: Balance,
-	/// Time the runtime spent on the block (initialization, inherent, transactions, finalization).
+	/// CPU time the runtime spent on the block (initialization, inherent, transactions,
+	/// finalization), on the case's thread.
 	pub elapsed: Duration,
 	/// The weight declared for all of it.
 	pub declared: Weight,
@@ -126,7 +128,7 @@ impl Chain {
 		// BABE checks that the timestamp falls in the digest's slot.
 		let now_ms = self.slot.saturating_mul(SLOT_DURATION);
 		let issuance_before = pallet_balances::TotalIssuance::<Runtime>::get();
-		let start = Instant::now();
+		let start = CpuInstant::now();
 		let _mode = Executive::initialize_block(&header);
 		let timestamp =
 			UncheckedExtrinsic::new_bare(RuntimeCall::Timestamp(pallet_timestamp::Call::set {
@@ -197,7 +199,7 @@ impl OpenBlock {
 	pub fn dispatch(&mut self, origin: RuntimeOrigin, call: RuntimeCall) -> Outcome {
 		let info = call.get_dispatch_info();
 		let name = call_name(&call);
-		let start = Instant::now();
+		let start = CpuInstant::now();
 		let result = call.dispatch(origin);
 		self.count(name, start.elapsed(), info.total_weight());
 		match result {
@@ -208,7 +210,7 @@ impl OpenBlock {
 
 	/// Finalizes the block and moves the chain on to it.
 	pub fn close(mut self, chain: &mut Chain) -> ClosedBlock {
-		let start = Instant::now();
+		let start = CpuInstant::now();
 		let header = Executive::finalize_block();
 		self.elapsed = self.elapsed.saturating_add(start.elapsed());
 		chain.parent = header.hash();
@@ -229,7 +231,7 @@ impl OpenBlock {
 		// The block builder applies each transaction in a storage transaction and rolls it back
 		// when the transaction is invalid.
 		sp_io::storage::start_transaction();
-		let start = Instant::now();
+		let start = CpuInstant::now();
 		let result = Executive::apply_extrinsic(extrinsic);
 		let took = start.elapsed();
 		match result {

@@ -300,6 +300,8 @@ impl<'a> Case<'a> {
 			return Err(finding(Check::Issuance, detail));
 		}
 		if self.options.check_time {
+			let coverage = &mut self.progress.coverage;
+			coverage.busiest_block = coverage.busiest_block.max(checks::time_share(block));
 			checks::time(block).map_err(|detail| finding(Check::Time, detail))?;
 		}
 		Ok(())

@@ -27,6 +27,9 @@ pub struct Coverage {
 	pub pallets: BTreeMap<&'static str, Tally>,
 	/// Each distinct error (`pallet: error`, `invalid: reason`) and how often.
 	pub errors: BTreeMap<String, u64>,
+	/// The largest share of its declared weight's time a block took (CPU time over ref time;
+	/// the time check fails a block above 2.0), when the time check is on.
+	pub busiest_block: f64,
 }
 
 impl Coverage {
@@ -56,6 +59,7 @@ impl Coverage {
 		self.succeeded += other.succeeded;
 		self.invalid += other.invalid;
 		self.skipped += other.skipped;
+		self.busiest_block = self.busiest_block.max(other.busiest_block);
 		for (pallet, tally) in &other.pallets {
 			let mine = self.pallets.entry(*pallet).or_default();
 			mine.sent += tally.sent;

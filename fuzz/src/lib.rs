@@ -84,6 +84,7 @@ pub mod capture;
 pub mod case;
 pub mod checks;
 pub mod coverage;
+pub mod cpu_time;
 pub mod fixups;
 pub mod generate;
 pub mod genesis;

@@ -134,6 +134,13 @@ fn print_summary(summary: &Summary) -> bool {
 		"  {} invalid (left out of their blocks), {} not generated",
 		coverage.invalid, coverage.skipped
 	);
+	if coverage.busiest_block > 0.0 {
+		println!(
+			"  the busiest block took {:.0} % of its declared weight's time (CPU time; the check \
+			 fails a block above 200 %)",
+			coverage.busiest_block * 100.0
+		);
+	}
 	println!("  calls per pallet (sent / succeeded):");
 	let mut pallets: Vec<_> = coverage.pallets.iter().collect();
 	pallets.sort_by(|a, b| b.1.sent.cmp(&a.1.sent));
