@@ -72,6 +72,24 @@ npm_ci() {
   cp "$dir/package-lock.json" "$stamp"
 }
 
+# Builds the client portal (portal/: the TypeScript checked, then bundled by Vite) into
+# portal/dist, which the gateway serves under /portal/ (`portal_dir`).
+build_portal() {
+  log "building the portal into $PACTUM_ROOT/portal/dist"
+  local start=$SECONDS
+  npm_ci "$PACTUM_ROOT/portal"
+  (cd "$PACTUM_ROOT/portal" && npm run --silent build)
+  log "portal built in $((SECONDS - start)) s"
+}
+
+# Runs the bash command line `$1` in the background at the lowest priority, in a session of its own
+# (`kill -- -PID` stops all of it; the PID is in $!). The kernel's autogroup scheduling shares the
+# cores between sessions whatever the processes' nice values, so the new session's group is niced
+# too, from inside it: done from outside, a race could nice the caller's group instead.
+start_niced_session() {
+  setsid bash -c 'echo 19 >/proc/self/autogroup 2>/dev/null || true; exec nice -n 19 bash -c "$0"' "$1" &
+}
+
 # Starts a throwaway PostgreSQL server (Debian's `postgresql` package, which setup.sh installs) on
 # a free loopback port, its files in a temporary directory, and exports PACTUM_TEST_PG_URL (a
 # superuser's URL: tests create their own databases). `stop_test_postgres` stops it and removes

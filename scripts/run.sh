@@ -2,7 +2,9 @@
 # Sets up the machine, builds, and starts a development node and the REST gateway beside it on
 # 127.0.0.1, each with a temporary database (removed when they stop). The gateway gets a new master
 # key, Alice (the dev chain's operator account) as its signer, and one API client with every scope
-# acting for her, whose credentials are printed. Extra arguments go to pactum-node.
+# acting for her, whose credentials are printed; it serves the client portal, with a person
+# `bob` (Bob's account, a new password printed) who can sign in to it. Extra arguments go to
+# pactum-node.
 #   RPC_PORT (default 9944), P2P_PORT (default 30333), GATEWAY_PORT (default 8080)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -10,6 +12,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bash "$PACTUM_ROOT/scripts/setup.sh"
 build_workspace
 build_gateway
+build_portal
 
 RPC_PORT="${RPC_PORT:-9944}"
 P2P_PORT="${P2P_PORT:-30333}"
@@ -49,6 +52,15 @@ printf '//Alice' | "$PACTUM_GATEWAY" admin signer add --label operator --secret-
 DEV_CLIENT="$("$PACTUM_GATEWAY" admin api-client create --name development --refresh-tokens --act-as operator \
   --scopes "documents:read documents:write clients:read clients:write certificates:read certificates:issue tokens:read tokens:write submissions:read webhooks:manage events:read")"
 client_field() { python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1" <<<"$DEV_CLIENT"; }
+# The portal: its build, its public OAuth client, and a person to sign in as.
+PORTAL_CLIENT="$("$PACTUM_GATEWAY" admin api-client create --name portal \
+  --scopes "documents:read events:read certificates:read" \
+  --redirect-uri "http://127.0.0.1:$GATEWAY_PORT/portal/callback")"
+export PACTUM_GATEWAY_PORTAL_DIR="$PACTUM_ROOT/portal/dist"
+export PACTUM_GATEWAY_PORTAL_CLIENT_ID="$(python3 -c 'import json, sys; print(json.load(sys.stdin)["client_id"])' <<<"$PORTAL_CLIENT")"
+BOB_PASSWORD="$(python3 -c 'import secrets; print(secrets.token_urlsafe(12))')"
+printf '%s\n' "$BOB_PASSWORD" | "$PACTUM_GATEWAY" admin user create --username bob \
+  --account 5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty --password-file - >/dev/null
 "$PACTUM_GATEWAY" serve &
 gateway_pid=$!
 
@@ -68,6 +80,9 @@ cat <<INFO
   A token:                  curl -u CLIENT_ID:CLIENT_SECRET -d grant_type=client_credentials \\
                               http://127.0.0.1:$GATEWAY_PORT/oauth/token
   Data:                     $GATEWAY_DIR (removed on exit)
+
+  Client portal:            http://127.0.0.1:$GATEWAY_PORT/portal/
+  Sign in as:               bob / $BOB_PASSWORD   (Bob's account; his contracts, once he has some)
 
   Stop with Ctrl-C.
 

@@ -11,19 +11,19 @@
 #            `--features runtime-benchmarks`: the pallets are compiled for tests once, not twice
 #            (`bench` is another name for it)
 #   ink      the ink! contracts built to .contract bundles, then their unit tests
-#   gateway  pactum-gateway (gateway/, a workspace of its own) built, then its tests: the OAuth
-#            server, problem details, OpenAPI and sealing in process against a temporary SQLite
+#   gateway  pactum-gateway (gateway/, a workspace of its own) and the portal (portal/, type-checked
+#            and bundled) built, then the gateway's tests: the OAuth server, problem details,
+#            OpenAPI, sealing, the portal's files, in process against SQLite, then PostgreSQL
 #   e2e    end-to-end tests: real pactum-node processes on 127.0.0.1 (2-second slots) driven by
-#          @polkadot/api (and @polkadot/api-contract for the contracts), and pactum-gateway beside
-#          one driven by plain HTTP; it builds the node, the contract bundles unless the ink stage
-#          ran and the gateway unless the gateway stage ran first, then the next runtime (the
-#          upgrade test's target) and pactum-try-runtime at low priority while the dev-chain
-#          files run (all no-ops when up to date)
+#          @polkadot/api (and @polkadot/api-contract for the contracts), pactum-gateway beside
+#          one driven by plain HTTP, the portal in headless Chromium; it builds the node, the
+#          contract bundles unless the ink stage ran and the gateway and portal unless the gateway
+#          stage ran first, then the next runtime (the upgrade test's target) and
+#          pactum-try-runtime at low priority while the dev-chain files run (all no-ops when up
+#          to date)
 #   fuzz   the runtime fuzzer (fuzz/, `pactum-fuzz`) on a fixed set of cases (PACTUM_FUZZ_INPUTS,
-#          default 20,000, about two minutes alone) from a fixed seed on two threads, so that every
-#          run checks the same cases; `scripts/fuzz.sh` runs longer campaigns. With e2e, it runs
-#          beside the end-to-end files at low priority once e2e's builds are done, and its stage
-#          waits for what is left
+#          default 20,000, about two and a half minutes) from a fixed seed on two threads, so that
+#          every run checks the same cases; `scripts/fuzz.sh` runs longer campaigns
 #   all    the six above
 #
 # Stages run in the order above, whatever the order they are given in. The machine set-up
@@ -40,7 +40,7 @@ usage: scripts/test.sh [rust|pallets|ink|gateway|e2e|fuzz|all]...   (default: al
   rust     workspace build (release) and the tests of every crate but the pallets
   pallets  the pallets' unit tests and benchmarks (--features runtime-benchmarks); alias: bench
   ink      ink! contract bundles and their unit tests
-  gateway  pactum-gateway built and its in-process tests
+  gateway  pactum-gateway and the portal built, the gateway's in-process tests
   e2e      end-to-end tests against a real pactum-node and gateway (builds what they need first)
   fuzz     the runtime fuzzer on PACTUM_FUZZ_INPUTS cases (default 20000) from a fixed seed
   all      every stage
@@ -99,6 +99,7 @@ stage_ink() {
 # The gateway's tests on SQLite, then the same test binaries on a throwaway PostgreSQL server.
 stage_gateway() {
   build_gateway
+  build_portal
   (cd "$PACTUM_ROOT/gateway" && CARGO_TARGET_DIR="$PACTUM_GATEWAY_TARGET_DIR" cargo test --release --locked --workspace)
   (
     start_test_postgres
@@ -114,27 +115,15 @@ stage_e2e() {
   build_workspace
   [ -n "${want[ink]:-}" ] || bash "$PACTUM_ROOT/scripts/build-contracts.sh"
   [ -n "${want[gateway]:-}" ] || build_gateway
+  [ -n "${want[gateway]:-}" ] || build_portal
   npm_ci "$PACTUM_ROOT/tests/e2e"
   # The next runtime (the upgrade test's) and pactum-try-runtime are built at the lowest priority
   # while the dev-chain files run, which leave the cores mostly idle between blocks; the files
   # that need them run once they are built, the four-validator network last, alone.
-  # In a session of its own (setsid), so that a failure stops the whole build; the kernel's
-  # autogroup scheduling shares the cores between sessions, not by nice value, so the session's
-  # group is niced as well.
   local builds_log="$CARGO_TARGET_DIR/e2e-builds.log" builds
-  nice -n 19 setsid bash -c "source '$PACTUM_ROOT/scripts/lib.sh' && build_next_runtime && build_try_runtime" \
-    >"$builds_log" 2>&1 &
+  start_niced_session "source '$PACTUM_ROOT/scripts/lib.sh' && build_next_runtime && build_try_runtime" \
+    >"$builds_log" 2>&1
   builds=$!
-  echo 19 >"/proc/$builds/autogroup" 2>/dev/null || true
-  # The fuzz stage, when it is asked for too, runs beside the end-to-end files at the same low
-  # priority once those builds are done (its time check measures CPU time, so sharing the cores
-  # finds nothing that is not there); `stage_fuzz` waits for it.
-  if [ -n "${want[fuzz]:-}" ]; then
-    nice -n 19 setsid bash -c "while kill -0 $builds 2>/dev/null; do sleep 1; done; $(declare -f run_fuzz); run_fuzz" \
-      >"$FUZZ_LOG" 2>&1 &
-    fuzz_beside_e2e=$!
-    echo 19 >"/proc/$fuzz_beside_e2e/autogroup" 2>/dev/null || true
-  fi
   e2e() { (cd "$PACTUM_ROOT/tests/e2e" && PACTUM_NODE="$PACTUM_NODE" PACTUM_GATEWAY="$PACTUM_GATEWAY" npm run --silent "$1"); }
   if ! e2e test:chains; then
     kill -- "-$builds" 2>/dev/null || true
@@ -151,29 +140,17 @@ stage_e2e() {
   e2e test:network
 }
 
-run_fuzz() {
+stage_fuzz() {
+  # pactum-fuzz is a workspace member: built with the workspace's features, it shares the
+  # runtime's compiled code with the node (`-p pactum-fuzz` alone would compile it again).
+  # Alone on the cores: beside the end-to-end files the busiest block's CPU time went from 47 %
+  # to 195 % of its weight (shared caches and cores), too close to the time check's 200 %.
+  build_workspace
   "$CARGO_TARGET_DIR/release/pactum-fuzz" --inputs "${PACTUM_FUZZ_INPUTS:-20000}" \
     --seed 20261203 --threads 2
 }
 
-stage_fuzz() {
-  if [ -n "$fuzz_beside_e2e" ]; then
-    log "the fuzzer started beside the end-to-end files; waiting for it (log: $FUZZ_LOG)"
-    local rc=0
-    wait "$fuzz_beside_e2e" || rc=$?
-    fuzz_beside_e2e=""
-    cat "$FUZZ_LOG"
-    return "$rc"
-  fi
-  # pactum-fuzz is a workspace member: built with the workspace's features, it shares the
-  # runtime's compiled code with the node (`-p pactum-fuzz` alone would compile it again).
-  build_workspace
-  run_fuzz
-}
-
 # --- timing: one line per step at the end of every run, also a failed one ---------------------
-FUZZ_LOG="$CARGO_TARGET_DIR/fuzz.log"
-fuzz_beside_e2e=""  # the process group of a fuzzer started by stage_e2e
 start=$SECONDS
 timings=()       # "label|seconds|note"
 current=""       # the label of the step running now
@@ -181,8 +158,6 @@ current_start=0
 
 report() {
   local rc=$? entry label secs note
-  # a fuzzer still running beside a failed e2e stage
-  if [ -n "$fuzz_beside_e2e" ]; then kill -- "-$fuzz_beside_e2e" 2>/dev/null || true; fi
   if [ -n "$current" ]; then timings+=("$current|$((SECONDS - current_start))|failed"); fi
   for entry in "${timings[@]}"; do
     IFS='|' read -r label secs note <<<"$entry"

@@ -7,8 +7,9 @@
 //! - **Time against weight**: the runtime's CPU time on the block is at most twice the weight it
 //!   declared (weight's ref time is picoseconds on the reference machine). Native execution
 //!   in memory is faster than Wasm on a database, so this finds only gross under-weighting. CPU
-//!   time, not wall time: the fuzzer may share the cores with other work (`scripts/test.sh` runs
-//!   it beside the end-to-end tests), and time spent waiting for a core is no block's cost.
+//!   time, not wall time: time spent waiting for a core (other work on the machine) is no
+//!   block's cost. Shared caches and cores still slow a block down: `scripts/test.sh` runs the
+//!   fuzzer alone.
 
 use crate::block::ClosedBlock;
 use pactum_runtime::{Balance, Runtime, RuntimeEvent};

@@ -134,8 +134,12 @@ pub fn router(state: AppState) -> Router {
 		)
 		.route("/v1/clients/{account}/data", put(routes::clients::update))
 		.route("/v1/clients/{account}/history", get(routes::clients::history))
-		.merge(openapi::docs())
-		.fallback(layers::not_found);
+		.merge(openapi::docs());
+	let routes = match &config.portal_dir {
+		Some(dir) => routes.merge(crate::portal::routes(dir)),
+		None => routes,
+	}
+	.fallback(layers::not_found);
 	let uploads = Router::new().route("/v1/files", post(routes::files::upload));
 	let upload_limit = config.file_limit_bytes as usize + (64 << 10); // and the multipart framing
 	let routes = layers::limits(routes, config.body_limit_bytes, config.request_timeout_secs)

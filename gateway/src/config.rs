@@ -99,6 +99,13 @@ pub struct Config {
 	pub webhook_allow_private_networks: bool,
 	/// Origins allowed by CORS (none by default: server-to-server use needs none).
 	pub cors_origins: Vec<String>,
+	/// The client portal's build (`portal/dist`), served under `/portal/`; none: no portal.
+	pub portal_dir: Option<PathBuf>,
+	/// The portal's public OAuth client (`admin api-client create --redirect-uri
+	/// <public_url>/portal/callback`), which the portal signs people in with.
+	pub portal_client_id: Option<String>,
+	/// A person's session in the portal ends after this long without activity, in seconds.
+	pub portal_session_idle_secs: u64,
 	/// Operators' own OpenID Connect providers whose access tokens are accepted
 	/// (`[[external_issuers]]` in the file; `PACTUM_GATEWAY_EXTERNAL_ISSUERS` as a JSON array).
 	pub external_issuers: Vec<ExternalIssuer>,
@@ -135,6 +142,9 @@ impl Default for Config {
 			upload_quota_bytes: 10 << 30,
 			webhook_allow_private_networks: false,
 			cors_origins: Vec::new(),
+			portal_dir: None,
+			portal_client_id: None,
+			portal_session_idle_secs: 15 * 60,
 			external_issuers: Vec::new(),
 			max_streams_per_client: 8,
 			shutdown_grace_secs: 10,
@@ -167,6 +177,9 @@ impl std::fmt::Debug for Config {
 			.field("upload_quota_bytes", &self.upload_quota_bytes)
 			.field("webhook_allow_private_networks", &self.webhook_allow_private_networks)
 			.field("cors_origins", &self.cors_origins)
+			.field("portal_dir", &self.portal_dir)
+			.field("portal_client_id", &self.portal_client_id)
+			.field("portal_session_idle_secs", &self.portal_session_idle_secs)
 			.field("external_issuers", &self.external_issuers)
 			.field("max_streams_per_client", &self.max_streams_per_client)
 			.field("shutdown_grace_secs", &self.shutdown_grace_secs)
@@ -299,6 +312,15 @@ impl Config {
 		if let Some((_, v)) = var("cors_origins") {
 			self.cors_origins = list(v);
 		}
+		if let Some((_, v)) = var("portal_dir") {
+			self.portal_dir = Some(PathBuf::from(v));
+		}
+		if let Some((_, v)) = var("portal_client_id") {
+			self.portal_client_id = Some(v);
+		}
+		if let Some((n, v)) = var("portal_session_idle_secs") {
+			self.portal_session_idle_secs = parsed(&n, v)?;
+		}
 		if let Some((n, v)) = var("external_issuers") {
 			self.external_issuers = serde_json::from_str(&v)
 				.map_err(|e| ConfigError::Env { name: n, reason: e.to_string() })?;
@@ -369,6 +391,17 @@ impl Config {
 				return Err(ConfigError::Invalid(format!(
 					"external issuer {}: audience and client_id are required",
 					external.issuer
+				)));
+			}
+		}
+		if self.portal_session_idle_secs == 0 {
+			return Err(ConfigError::Invalid("portal_session_idle_secs must be at least 1".into()));
+		}
+		if let Some(dir) = &self.portal_dir {
+			if !dir.join("index.html").is_file() {
+				return Err(ConfigError::Invalid(format!(
+					"portal_dir {} holds no index.html: build the portal first (cd portal && npm run build)",
+					dir.display()
 				)));
 			}
 		}

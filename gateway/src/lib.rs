@@ -42,6 +42,7 @@ pub mod index;
 pub mod layers;
 pub mod openapi;
 pub mod pipeline;
+pub mod portal;
 pub mod problem;
 pub mod routes;
 pub mod seal;

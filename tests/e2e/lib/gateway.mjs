@@ -89,6 +89,14 @@ export async function startGateway(nodeUrl, env = {}) {
     },
     /** Starts the gateway again on the same database and port. */
     restart: () => launch(),
+    /** Stops it (SIGTERM), sets `env` in its configuration and starts it again on the same data. */
+    async reconfigure(env) {
+      child.kill('SIGTERM');
+      await exited;
+      children.delete(child);
+      Object.assign(config, env);
+      await launch();
+    },
     async stop() {
       let result = { code: child.exitCode, signal: child.signalCode };
       if (child.exitCode === null && child.signalCode === null) {

@@ -1,0 +1,128 @@
+// Calls to the gateway's REST API, with the session's access token. A refusal arrives as a
+// problem (RFC 9457) and is thrown as an `ApiProblem`.
+import type { Session } from './session';
+
+export class ApiProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail: string | undefined,
+    readonly type: string | undefined,
+  ) {
+    super(detail ?? title);
+  }
+}
+
+/** The gateway could not be reached at all. */
+export class NetworkError extends Error {}
+
+export type Fetcher = <T>(path: string, init?: RequestInit) => Promise<T>;
+
+async function problemOf(response: Response): Promise<ApiProblem> {
+  try {
+    const body = (await response.json()) as { title?: string; detail?: string; type?: string };
+    return new ApiProblem(response.status, body.title ?? response.statusText, body.detail, body.type);
+  } catch {
+    return new ApiProblem(response.status, response.statusText, undefined, undefined);
+  }
+}
+
+/** `fetch` to the gateway, with the bearer token when signed in; the raw response. */
+export async function call(session: Session | null, path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  const token = session ? await session.accessToken() : null;
+  if (token) headers.set('authorization', `Bearer ${token}`);
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, headers });
+  } catch (error) {
+    throw new NetworkError(String(error));
+  }
+  if (!response.ok) throw await problemOf(response);
+  return response;
+}
+
+/** A JSON answer of the gateway. */
+export async function getJson<T>(session: Session | null, path: string): Promise<T> {
+  const response = await call(session, path, { headers: { accept: 'application/json' } });
+  return (await response.json()) as T;
+}
+
+/** The gateway's view of the chain at a block. */
+export interface At {
+  block_number: number;
+  block_hash: string;
+}
+
+export type DocumentStatus = 'Pending' | 'Active' | 'Terminated' | 'Expired';
+
+export interface DocumentSummary {
+  id: number;
+  status: DocumentStatus;
+  createdAt: number;
+  activeVersion: number | null;
+  openVersion: number | null;
+  awaitingSignature: string[];
+}
+
+export interface HashRecord {
+  algorithm: 'Blake2_256' | 'Sha2_256' | 'Keccak256' | 'Sha3_256';
+  digest: string;
+}
+
+export type VersionStatus = 'Open' | { Accepted: { at: number } } | { Superseded: { at: number } };
+
+export interface Signature {
+  signer: string;
+  at: number;
+  relayed: { by: string; signature: string } | null;
+}
+
+export interface Version {
+  index: number;
+  kind: 'Original' | 'Amendment' | 'Termination';
+  hash: HashRecord;
+  uri: string;
+  reason: string | null;
+  proposedBy: string;
+  proposedAt: number;
+  status: VersionStatus;
+  signatures: Signature[];
+}
+
+export interface DocumentView {
+  id: number;
+  creator: string;
+  parent: number | null;
+  parties: string[];
+  signers: string[];
+  validUntil: number | null;
+  status: DocumentStatus;
+  openVersion: number | null;
+  activeVersion: number | null;
+  supplements: number[];
+  createdAt: number;
+  deposit: string;
+  versions: Version[];
+}
+
+export interface ChainEvent {
+  id: number;
+  type: string;
+  block_number: number;
+  block_hash: string;
+  extrinsic_index: number | null;
+  data: Record<string, unknown>;
+}
+
+export interface CertificateView {
+  hash: string;
+  status: 'Valid' | 'Expired' | 'Revoked';
+  issuer: string;
+  orgCode: string;
+  holder: string;
+  certType: string;
+  issuedAt: number;
+  expiresAt: number | null;
+  revoked: { by: string; at: number; reason: string } | null;
+}

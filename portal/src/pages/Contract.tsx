@@ -1,0 +1,282 @@
+// One contract: its parties and signers, every version with its hash and status, who signed
+// each when (block, and the transaction from the gateway's event index), and the file checked
+// against the chain's hash in the browser. A contract the person may not see is a refusal page,
+// the same whether it exists or not.
+import { useState } from 'react';
+import { ApiProblem, call, getJson, type At, type ChainEvent, type DocumentView, type Version } from '../api';
+import { useSession, useSessionState } from '../app-context';
+import { Account, AccountList } from '../components/Account';
+import { ProblemView, describe } from '../components/Problem';
+import { sha256 } from '../hashing';
+import { useLoad } from '../hooks';
+import { useI18n } from '../i18n';
+import { Link } from '../router';
+import type { Session } from '../session';
+
+interface Loaded {
+  at: At;
+  document: DocumentView;
+  /** `version:signer` → where the signature was recorded. */
+  signedIn: Map<string, ChainEvent>;
+}
+
+const EVENT_PAGES = 10;
+
+/** The `document.signed` events of the document that the person may see, oldest first. */
+async function signatureEvents(session: Session, id: number): Promise<Map<string, ChainEvent>> {
+  const found = new Map<string, ChainEvent>();
+  let after = 0;
+  for (let page = 0; page < EVENT_PAGES; page++) {
+    const { events } = await getJson<{ events: ChainEvent[] }>(
+      session,
+      `/v1/events?types=document.signed&limit=500&after=${after}`,
+    );
+    for (const event of events) {
+      if (event.data.document === id) found.set(`${String(event.data.version)}:${String(event.data.signer)}`, event);
+    }
+    const last = events.at(-1);
+    if (events.length < 500 || !last) break;
+    after = last.id;
+  }
+  return found;
+}
+
+export function Contract({ id }: { id: string }) {
+  const { t } = useI18n();
+  const session = useSession();
+  const [loaded, again] = useLoad<Loaded | 'refused'>(async () => {
+    if (!/^\d+$/.test(id)) return 'refused';
+    try {
+      const { at, document } = await getJson<{ at: At; document: DocumentView }>(session, `/v1/documents/${id}`);
+      const signedIn = await signatureEvents(session, document.id).catch(() => new Map<string, ChainEvent>());
+      return { at, document, signedIn };
+    } catch (error) {
+      if (error instanceof ApiProblem && (error.status === 404 || error.status === 403)) return 'refused';
+      throw error;
+    }
+  }, [session, id]);
+
+  if (loaded.state === 'loading') return <p role="status">…</p>;
+  if (loaded.state === 'failed') return <ProblemView error={loaded.error} retry={again} />;
+  if (loaded.value === 'refused') {
+    return (
+      <section className="refusal">
+        <h1>{t('contract.title', { id })}</h1>
+        <p className="problem" role="alert">
+          {t('contract.notFound')}
+        </p>
+        <Link to="/contracts">{t('contract.back')}</Link>
+      </section>
+    );
+  }
+  return <ContractView {...loaded.value} />;
+}
+
+function ContractView({ at, document: doc, signedIn }: Loaded) {
+  const { t } = useI18n();
+  const state = useSessionState();
+  const self = state.status === 'signedIn' ? state.identity.account : null;
+  return (
+    <article className="contract">
+      <p>
+        <Link to="/contracts">{t('contract.back')}</Link>
+      </p>
+      <h1>
+        {t('contract.title', { id: doc.id })}{' '}
+        <span className={`status status-${doc.status}`}>{t(`status.${doc.status}`)}</span>
+      </h1>
+      <p className="muted">{t('contract.asOf', { block: at.block_number })}</p>
+      {doc.parent !== null && (
+        <p>
+          <Link to={`/contracts/${doc.parent}`}>{t('contract.supplementTo', { id: doc.parent })}</Link>
+        </p>
+      )}
+      <dl className="facts">
+        <dt>{t('contract.parties')}</dt>
+        <dd>
+          <AccountList addresses={doc.parties} self={self} />
+        </dd>
+        <dt>{t('contract.signers')}</dt>
+        <dd>
+          <AccountList addresses={doc.signers} self={self} />
+        </dd>
+        {doc.validUntil !== null && (
+          <>
+            <dt>{t('contract.validUntil', { block: doc.validUntil })}</dt>
+            <dd />
+          </>
+        )}
+        {doc.supplements.length > 0 && (
+          <>
+            <dt>{t('contract.supplements')}</dt>
+            <dd>
+              <ul className="plain">
+                {doc.supplements.map((s) => (
+                  <li key={s}>
+                    <Link to={`/contracts/${s}`}>{t('contract.title', { id: s })}</Link>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
+      </dl>
+      <h2>{t('contract.versions')}</h2>
+      {[...doc.versions].reverse().map((version) => (
+        <VersionView key={version.index} doc={doc} version={version} signedIn={signedIn} self={self} />
+      ))}
+    </article>
+  );
+}
+
+/** The chain's names of hash algorithms as people write them. */
+const ALGORITHMS: Record<Version['hash']['algorithm'], string> = {
+  Blake2_256: 'BLAKE2b-256',
+  Sha2_256: 'SHA-256',
+  Keccak256: 'Keccak-256',
+  Sha3_256: 'SHA3-256',
+};
+
+function versionStatus(t: ReturnType<typeof useI18n>['t'], version: Version): string {
+  if (version.status === 'Open') return t('version.Open');
+  if ('Accepted' in version.status) return t('version.Accepted', { block: version.status.Accepted.at });
+  return t('version.Superseded', { block: version.status.Superseded.at });
+}
+
+function VersionView({
+  doc,
+  version,
+  signedIn,
+  self,
+}: {
+  doc: DocumentView;
+  version: Version;
+  signedIn: Map<string, ChainEvent>;
+  self: string | null;
+}) {
+  const { t } = useI18n();
+  const waiting = version.status === 'Open' ? doc.signers.filter((s) => !version.signatures.some((g) => g.signer === s)) : [];
+  return (
+    <section className="version" data-version={version.index} aria-labelledby={`version-${version.index}`}>
+      <h3 id={`version-${version.index}`}>
+        {t('version.heading', { index: version.index, kind: t(`version.${version.kind}`) })}
+      </h3>
+      <p>
+        <strong>{versionStatus(t, version)}</strong>
+      </p>
+      <dl className="facts">
+        <dt>{t('version.hash', { algorithm: ALGORITHMS[version.hash.algorithm] })}</dt>
+        <dd>
+          <code className="hash" data-hash>{version.hash.digest}</code>
+        </dd>
+        <dt>{t('version.proposed')}</dt>
+        <dd>
+          <Account address={version.proposedBy} self={self} /> {t('version.proposedAt', { block: version.proposedAt })}
+        </dd>
+        {version.reason && (
+          <>
+            <dt>{t('version.reason')}</dt>
+            <dd>
+              <code className="hash">{version.reason}</code>
+            </dd>
+          </>
+        )}
+      </dl>
+      <h4>{t('version.signatures')}</h4>
+      <ul className="signatures">
+        {version.signatures.map((signature) => {
+          const event = signedIn.get(`${version.index}:${signature.signer}`);
+          return (
+            <li key={signature.signer} data-signer={signature.signer}>
+              <Account address={signature.signer} self={self} />{' '}
+              {t('version.signed', { block: signature.at })}
+              {event && event.extrinsic_index !== null && (
+                <span className="muted">
+                  {' '}
+                  ({t('version.extrinsic', { block: event.block_number, index: event.extrinsic_index })},{' '}
+                  <code title={event.block_hash}>{event.block_hash.slice(0, 10)}…</code>)
+                </span>
+              )}
+              {signature.relayed && (
+                <span className="muted">
+                  {' '}
+                  · {t('version.relayed')} <Account address={signature.relayed.by} self={self} />
+                </span>
+              )}
+            </li>
+          );
+        })}
+        {waiting.map((signer) => (
+          <li key={signer} className="waiting">
+            {t('version.waiting')} <Account address={signer} self={self} />
+          </li>
+        ))}
+      </ul>
+      <FileCheck version={version} />
+    </section>
+  );
+}
+
+type Check =
+  | { state: 'idle' }
+  | { state: 'checking' }
+  | { state: 'done'; matches: boolean; actual: string; url: string; name: string }
+  | { state: 'failed'; reason: string };
+
+/** Downloads the version's file from the gateway and compares its SHA-256 with the chain's. */
+function FileCheck({ version }: { version: Version }) {
+  const { t } = useI18n();
+  const session = useSession();
+  const [check, setCheck] = useState<Check>({ state: 'idle' });
+  if (version.hash.algorithm !== 'Sha2_256') {
+    return <p className="muted">{t('file.otherHash', { algorithm: ALGORITHMS[version.hash.algorithm] })}</p>;
+  }
+  const run = async () => {
+    setCheck({ state: 'checking' });
+    try {
+      const response = await call(session, `/v1/files/${version.hash.digest}`);
+      const body = await response.arrayBuffer();
+      const actual = await sha256(body);
+      const type = response.headers.get('content-type') ?? 'application/octet-stream';
+      const url = URL.createObjectURL(new Blob([body], { type }));
+      setCheck({
+        state: 'done',
+        matches: actual.toLowerCase() === version.hash.digest.toLowerCase(),
+        actual,
+        url,
+        name: fileName(response, version.hash.digest),
+      });
+    } catch (error) {
+      setCheck({ state: 'failed', reason: describe(t, error) });
+    }
+  };
+  return (
+    <div className="file-check">
+      <button type="button" onClick={() => void run()} disabled={check.state === 'checking'}>
+        {t('file.check')}
+      </button>
+      <div aria-live="polite">
+        {check.state === 'checking' && <p role="status">{t('file.checking')}</p>}
+        {check.state === 'failed' && <p className="problem">{t('file.unavailable', { reason: check.reason })}</p>}
+        {check.state === 'done' && (
+          <>
+            <p className={check.matches ? 'ok' : 'problem'} data-file-check={check.matches ? 'match' : 'mismatch'}>
+              {check.matches ? t('file.match') : t('file.mismatch', { actual: check.actual })}
+            </p>
+            {check.matches && (
+              <a className="button" href={check.url} download={check.name}>
+                {t('file.save')}
+              </a>
+            )}
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function fileName(response: Response, digest: string): string {
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const named = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+  return named ?? `${digest.slice(2, 18)}`;
+}

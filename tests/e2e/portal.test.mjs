@@ -1,0 +1,270 @@
+// The client portal in a real browser (Debian's Chromium, headless, through Playwright) against a
+// real node and gateway: a client signs in through the gateway's sign-in page (PKCE), sees only
+// its own contracts (another's contract is a refusal page), downloads a contract's file and sees
+// it checked against the chain's hash in the browser; anyone checks certificates by hash and by
+// file, a revoked one marked revoked; the pages carry a strict CSP, work by keyboard, in Russian,
+// on a phone; a session ends by itself after a while without activity. Every page visited is saved
+// as a screenshot (lib/browser.mjs).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { blake2AsHex } from '@polkadot/util-crypto';
+import { REPO_ROOT, finalizedNumber, startDevChain, waitFor } from './lib/node.mjs';
+import { submit } from './lib/tx.mjs';
+import { startGateway, request, clientToken, operatorClient, settled, postJson } from './lib/gateway.mjs';
+import { startBrowser } from './lib/browser.mjs';
+
+const PORTAL_DIST = process.env.PACTUM_PORTAL_DIST ?? join(REPO_ROOT, 'portal', 'dist');
+const PASSWORD = 'correct horse battery staple';
+
+let chain;
+let gateway;
+let browser;
+let alice;
+let bob;
+let charlie;
+let operator; // Alice's CRM: creates and signs contracts
+let issuer; // Charlie's backend: issues certificates as KZ-TEL
+const contracts = {};
+const certificates = {};
+
+async function write(token, path, key, body) {
+  const accepted = await postJson(`${gateway.url}${path}`, token, key, body);
+  assert.equal(accepted.status, 202, JSON.stringify(accepted.body));
+  const done = await settled(gateway, token, accepted.body);
+  assert.equal(done.status, 'finalized', JSON.stringify(done));
+  return done.result;
+}
+
+async function upload(token, bytes) {
+  const form = new FormData();
+  form.append('file', new Blob([bytes], { type: 'application/pdf' }), 'contract.pdf');
+  const response = await fetch(`${gateway.url}/v1/files`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  assert.equal(response.status, 201);
+  return response.json();
+}
+
+before(async () => {
+  chain = await startDevChain();
+  [alice, bob, charlie] = chain.keys('Alice', 'Bob', 'Charlie');
+  const { blockHash } = await submit(chain.api, chain.api.tx.registry.assignOrgCode(charlie.address, 'KZ-TEL'), alice);
+  // Finalized before the gateway signs for Alice: it takes her nonce from the finalized state.
+  const included = (await chain.api.rpc.chain.getHeader(blockHash)).number.toNumber();
+  await waitFor(async () => (await finalizedNumber(chain.api)) >= included, 60_000, 'the organisation code to be final');
+  gateway = await startGateway(chain.node.wsUrl, { PACTUM_GATEWAY_PORTAL_DIR: PORTAL_DIST });
+  await gateway.ready();
+  // The portal's public client, registered for its callback page, then given to the portal.
+  const portal = gateway.admin('api-client', 'create', '--name', 'portal',
+    '--scopes', 'documents:read events:read', '--redirect-uri', `${gateway.url}/portal/callback`);
+  await gateway.reconfigure({ PACTUM_GATEWAY_PORTAL_CLIENT_ID: portal.client_id });
+  await gateway.ready();
+  gateway.adminWithInput(`${PASSWORD}\n`, 'user', 'create', '--username', 'bob', '--account', bob.address, '--password-file', '-');
+
+  ({ access_token: operator } = await clientToken(gateway,
+    (await operatorClient(gateway, '//Alice', 'documents:read documents:write submissions:read')).client));
+  ({ access_token: issuer } = await clientToken(gateway,
+    (await operatorClient(gateway, '//Charlie', 'certificates:issue submissions:read', 'charlie')).client));
+
+  // Bob's contract with Alice, its file on the gateway, signed by Alice so far.
+  contracts.file = randomBytes(50_000);
+  const stored = await upload(operator, contracts.file);
+  const mine = await write(operator, '/v1/documents', 'portal-bob', {
+    hash: stored.hash, uri: stored.uri, hash_algorithm: stored.hash_algorithm,
+    parties: [alice.address, bob.address], signers: [alice.address, bob.address],
+  });
+  contracts.bob = mine.document;
+  await write(operator, '/v1/documents/signatures', 'portal-bob-alice', {
+    items: [{ document: contracts.bob, version: 0, hash: stored.hash, hash_algorithm: stored.hash_algorithm }],
+  });
+  // A contract between Alice and Charlie: none of Bob's business.
+  contracts.other = (await write(operator, '/v1/documents', 'portal-charlie', {
+    hash: `0x${randomBytes(32).toString('hex')}`, uri: 'https://files.example/other',
+    parties: [alice.address, charlie.address], signers: [alice.address, charlie.address],
+  })).document;
+
+  // Two certificates of KZ-TEL held by Bob, each the BLAKE2b-256 of its file; the second revoked.
+  for (const name of ['valid', 'revoked']) {
+    const file = Buffer.from(`KZ-TEL licence ${name} ${randomBytes(8).toString('hex')}`);
+    const hash = blake2AsHex(file, 256);
+    await write(issuer, '/v1/certificates', `cert-${name}`, { holder: bob.address, hash, cert_type: 'telecom-licence' });
+    certificates[name] = { file, hash };
+  }
+  await write(issuer, `/v1/certificates/${certificates.revoked.hash}/revocation`, 'cert-revoke', {
+    reason_hash: `0x${randomBytes(32).toString('hex')}`,
+  });
+
+  browser = await startBrowser(import.meta.filename);
+});
+
+after(async () => {
+  await browser?.close();
+  await gateway?.stop();
+  await chain?.stop();
+});
+
+/** Signs in at the gateway's page (the browser is on it) and waits to be back in the portal. */
+async function signInAtGateway(page, shoot) {
+  await page.waitForURL(/\/oauth\/authorize/);
+  if (shoot) await browser.shoot(page, 'gateway-sign-in');
+  await page.fill('#username', 'bob');
+  await page.fill('#password', PASSWORD);
+  await page.click('button[type=submit]');
+  await page.waitForURL(/\/portal\/(?!callback)/);
+}
+
+test('a client signs in, sees only its own contracts, and checks a file against the chain in the browser', async () => {
+  const context = await browser.context();
+  const page = await context.newPage();
+  try {
+    await page.goto(`${gateway.url}/`);
+    await page.waitForURL(`${gateway.url}/portal/`);
+    await page.getByRole('heading', { name: 'Your contracts, signed on chain' }).waitFor();
+    await browser.shoot(page, 'home');
+
+    await page.getByRole('button', { name: 'Sign in to see your contracts' }).click();
+    await signInAtGateway(page, true);
+    await page.waitForURL(`${gateway.url}/portal/contracts`);
+    await page.locator(`tr[data-document="${contracts.bob}"]`).waitFor();
+    await browser.shoot(page, 'contracts');
+    assert.equal(await page.locator(`tr[data-document="${contracts.other}"]`).count(), 0, "another's contract is not listed");
+    const row = page.locator(`tr[data-document="${contracts.bob}"]`);
+    assert.match(await row.innerText(), /Awaiting signatures/);
+    assert.match(await row.innerText(), /awaiting your signature/);
+    assert.match(await row.innerText(), /1 of 2/);
+
+    await row.getByRole('link', { name: `Contract ${contracts.bob}` }).click();
+    await page.waitForURL(`${gateway.url}/portal/contracts/${contracts.bob}`);
+    const version = page.locator('section.version[data-version="0"]');
+    await version.waitFor();
+    const alicesSignature = version.locator(`li[data-signer="${alice.address}"]`);
+    assert.match(await alicesSignature.innerText(), /signed in block \d+/);
+    await alicesSignature.getByText(/transaction \d+-\d+/).waitFor({ timeout: 60_000 }); // from the event index
+    assert.match(await version.locator('li.waiting').innerText(), /Waiting for the signature of/);
+    assert.equal(await version.locator('li.waiting [data-account]').getAttribute('data-account'), bob.address);
+    await browser.shoot(page, 'contract');
+
+    await version.getByRole('button', { name: 'Download and check the file' }).click();
+    await page.locator('[data-file-check="match"]').waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Save the file' }).click();
+    const saved = await download;
+    const bytes = await (await import('node:fs/promises')).readFile(await saved.path());
+    assert.deepEqual(bytes, contracts.file, 'the file saved is the one on the gateway');
+    await browser.shoot(page, 'contract-file-checked');
+
+    // Another's contract by its address: the page reloads (the session is in memory only), so
+    // Bob signs in again and comes back to it, to a refusal.
+    await page.goto(`${gateway.url}/portal/contracts/${contracts.other}`);
+    await page.getByText('Sign in to see this page.').waitFor();
+    await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
+    await signInAtGateway(page, false);
+    await page.waitForURL(`${gateway.url}/portal/contracts/${contracts.other}`);
+    await page.getByText('This contract does not exist, or it is not yours to see.').waitFor();
+    await browser.shoot(page, 'contract-refused');
+  } finally {
+    await context.close();
+  }
+});
+
+test('anyone checks a certificate by hash or by its file; a revoked one is marked revoked', async () => {
+  const context = await browser.context({ phone: true });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${gateway.url}/portal/certificates`);
+    await page.getByLabel('Certificate hash (0x followed by 64 hexadecimal digits)').fill(certificates.valid.hash);
+    await page.getByRole('button', { name: 'Check' }).click();
+    await page.waitForURL(`${gateway.url}/portal/certificates/${certificates.valid.hash}`);
+    const valid = page.locator('article[data-certificate="Valid"]');
+    await valid.waitFor();
+    const text = await valid.innerText();
+    assert.match(text, /KZ-TEL/);
+    assert.match(text, /telecom-licence/);
+    assert.ok(text.includes(bob.address), 'the holder');
+    assert.ok(text.includes(charlie.address), 'the issuer');
+    assert.match(text, /Issued in block\s+\d+/);
+    await page.getByRole('img', { name: `${gateway.url}/portal/certificates/${certificates.valid.hash}` }).waitFor();
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      'nothing is wider than the phone');
+    await browser.shoot(page, 'certificate-valid-phone');
+
+    // By file: hashed in the browser, the file sent nowhere.
+    await page.goto(`${gateway.url}/portal/certificates`);
+    await page.setInputFiles('#cert-file', { name: 'licence.txt', mimeType: 'text/plain', buffer: certificates.revoked.file });
+    await page.waitForURL(`${gateway.url}/portal/certificates/${certificates.revoked.hash}`);
+    const revoked = page.locator('article[data-certificate="Revoked"]');
+    await revoked.waitFor();
+    assert.match(await revoked.innerText(), /Revoked in block \d+ by/);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      'nothing is wider than the phone');
+    await browser.shoot(page, 'certificate-revoked-phone');
+
+    await page.goto(`${gateway.url}/portal/certificates/0x${'ab'.repeat(32)}`);
+    await page.locator('[data-certificate="unknown"]').waitFor();
+    await page.getByLabel('Certificate hash (0x followed by 64 hexadecimal digits)').fill('not a hash');
+    await page.getByRole('button', { name: 'Check' }).click();
+    await page.getByText('A hash is 0x followed by 64 hexadecimal digits.').waitFor();
+    await browser.shoot(page, 'certificate-unknown-and-bad-input');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the portal is served with a strict policy, works by keyboard and in Russian', async () => {
+  const home = await fetch(`${gateway.url}/portal/`);
+  assert.equal(home.status, 200);
+  const csp = home.headers.get('content-security-policy');
+  assert.match(csp, /default-src 'none'/);
+  assert.match(csp, /frame-ancestors 'none'/);
+  assert.doesNotMatch(csp, /unsafe-inline/);
+  assert.equal(home.headers.get('x-content-type-options'), 'nosniff');
+  assert.equal(home.headers.get('cache-control'), 'no-cache');
+  assert.equal((await fetch(`${gateway.url}/portal/assets/missing.js`)).status, 404);
+  const config = await request(`${gateway.url}/portal/config.json`);
+  assert.equal(config.body.issuer, gateway.url);
+  assert.equal(typeof config.body.client_id, 'string');
+
+  const context = await browser.context({ locale: 'ru-RU' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  try {
+    await page.goto(`${gateway.url}/portal/`);
+    // The browser's language picks Russian.
+    await page.getByRole('heading', { name: 'Ваши договоры, подписанные в блокчейне' }).waitFor();
+    // The first Tab reaches the skip link, which moves the focus to the content.
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Перейти к содержанию');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'content');
+    await browser.shoot(page, 'home-russian');
+    // The language can be switched, and the choice is kept.
+    await page.getByLabel('Язык').selectOption('kk');
+    await page.getByRole('heading', { name: 'Блокчейнде қол қойылған шарттарыңыз' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Блокчейнде қол қойылған шарттарыңыз' }).waitFor();
+    await browser.shoot(page, 'home-kazakh');
+    assert.deepEqual(errors, [], 'no errors in the console (a CSP violation would be one)');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a session ends by itself after a while without activity', async () => {
+  await gateway.reconfigure({ PACTUM_GATEWAY_PORTAL_SESSION_IDLE_SECS: '3' });
+  await gateway.ready();
+  const context = await browser.context();
+  const page = await context.newPage();
+  try {
+    await page.goto(`${gateway.url}/portal/`);
+    await page.getByRole('button', { name: 'Sign in to see your contracts' }).click();
+    await signInAtGateway(page, false);
+    await page.locator(`tr[data-document="${contracts.bob}"]`).waitFor();
+    // Nothing happens for 3 s: the session ends, and the person is told why.
+    await page.getByText('Your session ended after 3 seconds without activity.', { exact: false }).waitFor({ timeout: 15_000 });
+    assert.equal(await page.getByRole('link', { name: 'My contracts' }).count(), 0, 'signed out');
+    await browser.shoot(page, 'session-ended');
+  } finally {
+    await context.close();
+  }
+});
