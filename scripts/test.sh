@@ -22,8 +22,10 @@
 #          pactum-try-runtime at low priority while the dev-chain files run (all no-ops when up
 #          to date)
 #   fuzz   the runtime fuzzer (fuzz/, `pactum-fuzz`) on a fixed set of cases (PACTUM_FUZZ_INPUTS,
-#          default 20,000, about two and a half minutes) from a fixed seed on two threads, so that
-#          every run checks the same cases; `scripts/fuzz.sh` runs longer campaigns
+#          default 20,000, about two and a half minutes alone) from a fixed seed on two threads, so
+#          that every run checks the same cases; `scripts/fuzz.sh` runs longer campaigns. With
+#          e2e, it runs beside the end-to-end files at the lowest priority once e2e's builds are
+#          done, and its stage waits for what is left
 #   all    the six above
 #
 # Stages run in the order above, whatever the order they are given in. The machine set-up
@@ -124,6 +126,15 @@ stage_e2e() {
   start_niced_session "source '$PACTUM_ROOT/scripts/lib.sh' && build_next_runtime && build_try_runtime" \
     >"$builds_log" 2>&1
   builds=$!
+  # The fuzz stage, when it is asked for too, runs beside them at the same lowest priority once
+  # those builds are done; `stage_fuzz` waits for what is left of it. Its time check measures CPU
+  # time, and a block over the limit counts only if two more runs of it, alone among the
+  # fuzzer's workers, are over it too: single runs go past it alone as well (noise).
+  if [ -n "${want[fuzz]:-}" ]; then
+    start_niced_session "while kill -0 $builds 2>/dev/null; do sleep 1; done; $(declare -f run_fuzz); run_fuzz" \
+      >"$FUZZ_LOG" 2>&1
+    fuzz_beside_e2e=$!
+  fi
   e2e() { (cd "$PACTUM_ROOT/tests/e2e" && PACTUM_NODE="$PACTUM_NODE" PACTUM_GATEWAY="$PACTUM_GATEWAY" npm run --silent "$1"); }
   if ! e2e test:chains; then
     kill -- "-$builds" 2>/dev/null || true
@@ -140,17 +151,29 @@ stage_e2e() {
   e2e test:network
 }
 
-stage_fuzz() {
-  # pactum-fuzz is a workspace member: built with the workspace's features, it shares the
-  # runtime's compiled code with the node (`-p pactum-fuzz` alone would compile it again).
-  # Alone on the cores: beside the end-to-end files the busiest block's CPU time went from 47 %
-  # to 195 % of its weight (shared caches and cores), too close to the time check's 200 %.
-  build_workspace
+run_fuzz() {
   "$CARGO_TARGET_DIR/release/pactum-fuzz" --inputs "${PACTUM_FUZZ_INPUTS:-20000}" \
     --seed 20261203 --threads 2
 }
 
+stage_fuzz() {
+  if [ -n "$fuzz_beside_e2e" ]; then
+    log "the fuzzer started beside the end-to-end files; waiting for it (log: $FUZZ_LOG)"
+    local rc=0
+    wait "$fuzz_beside_e2e" || rc=$?
+    fuzz_beside_e2e=""
+    cat "$FUZZ_LOG"
+    return "$rc"
+  fi
+  # pactum-fuzz is a workspace member: built with the workspace's features, it shares the
+  # runtime's compiled code with the node (`-p pactum-fuzz` alone would compile it again).
+  build_workspace
+  run_fuzz
+}
+
 # --- timing: one line per step at the end of every run, also a failed one ---------------------
+FUZZ_LOG="$CARGO_TARGET_DIR/fuzz.log"
+fuzz_beside_e2e=""  # the process group of a fuzzer started by stage_e2e
 start=$SECONDS
 timings=()       # "label|seconds|note"
 current=""       # the label of the step running now
@@ -158,6 +181,8 @@ current_start=0
 
 report() {
   local rc=$? entry label secs note
+  # a fuzzer still running beside a failed e2e stage
+  if [ -n "$fuzz_beside_e2e" ]; then kill -- "-$fuzz_beside_e2e" 2>/dev/null || true; fi
   if [ -n "$current" ]; then timings+=("$current|$((SECONDS - current_start))|failed"); fi
   for entry in "${timings[@]}"; do
     IFS='|' read -r label secs note <<<"$entry"

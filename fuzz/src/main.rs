@@ -136,8 +136,8 @@ fn print_summary(summary: &Summary) -> bool {
 	);
 	if coverage.busiest_block > 0.0 {
 		println!(
-			"  the busiest block took {:.0} % of its declared weight's time (CPU time; the check \
-			 fails a block above 200 %)",
+			"  the busiest block took {:.0} % of its declared weight's time in a single run (CPU \
+			 time; a block above 200 % fails the check if it is again in two more runs)",
 			coverage.busiest_block * 100.0
 		);
 	}

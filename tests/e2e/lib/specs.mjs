@@ -1,5 +1,5 @@
 // Writes the raw specs of the chains the tests start (see `rawSpec` in node.mjs) before the test
-// files run, so that the first four files, which start their nodes together, find them built.
+// files run, so that the first files, which start their nodes together, find them built.
 // Each spec is built by a process of its own, all at once: building one is a Wasm compile on one
 // core.
 import { execFile } from 'node:child_process';
