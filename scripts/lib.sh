@@ -87,7 +87,7 @@ build_portal() {
 # cores between sessions whatever the processes' nice values, so the new session's group is niced
 # too, from inside it: done from outside, a race could nice the caller's group instead.
 start_niced_session() {
-  setsid bash -c 'echo 19 >/proc/self/autogroup 2>/dev/null || true; exec nice -n 19 bash -c "$0"' "$1" &
+  setsid bash -c '{ echo 19 >/proc/self/autogroup; } 2>/dev/null || true; exec nice -n 19 bash -c "$0"' "$1" &
 }
 
 # Starts a throwaway PostgreSQL server (Debian's `postgresql` package, which setup.sh installs) on

@@ -122,7 +122,7 @@ stage_e2e() {
   # The next runtime (the upgrade test's) and pactum-try-runtime are built at the lowest priority
   # while the dev-chain files run, which leave the cores mostly idle between blocks; the files
   # that need them run once they are built, the four-validator network last, alone.
-  local builds_log="$CARGO_TARGET_DIR/e2e-builds.log" builds
+  local builds_log="$CARGO_TARGET_DIR/e2e-builds.log"
   start_niced_session "source '$PACTUM_ROOT/scripts/lib.sh' && build_next_runtime && build_try_runtime" \
     >"$builds_log" 2>&1
   builds=$!
@@ -136,16 +136,14 @@ stage_e2e() {
     fuzz_beside_e2e=$!
   fi
   e2e() { (cd "$PACTUM_ROOT/tests/e2e" && PACTUM_NODE="$PACTUM_NODE" PACTUM_GATEWAY="$PACTUM_GATEWAY" npm run --silent "$1"); }
-  if ! e2e test:chains; then
-    kill -- "-$builds" 2>/dev/null || true
-    wait "$builds" 2>/dev/null || true
-    return 1
-  fi
+  e2e test:chains
   log "waiting for the next runtime and pactum-try-runtime (log: $builds_log)"
   if ! wait "$builds"; then
+    builds=""
     tail -n 40 "$builds_log" >&2
     return 1
   fi
+  builds=
   cat "$builds_log"
   e2e test:upgrades
   e2e test:network
@@ -173,7 +171,8 @@ stage_fuzz() {
 
 # --- timing: one line per step at the end of every run, also a failed one ---------------------
 FUZZ_LOG="$CARGO_TARGET_DIR/fuzz.log"
-fuzz_beside_e2e=""  # the process group of a fuzzer started by stage_e2e
+builds=""          # the session of e2e's background builds, while they run
+fuzz_beside_e2e=""  # the session of a fuzzer started by stage_e2e
 start=$SECONDS
 timings=()       # "label|seconds|note"
 current=""       # the label of the step running now
@@ -181,8 +180,9 @@ current_start=0
 
 report() {
   local rc=$? entry label secs note
-  # a fuzzer still running beside a failed e2e stage
-  if [ -n "$fuzz_beside_e2e" ]; then kill -- "-$fuzz_beside_e2e" 2>/dev/null || true; fi
+  # what a failed (or interrupted) e2e stage left running in its own sessions
+  local group
+  for group in $builds $fuzz_beside_e2e; do kill -- "-$group" 2>/dev/null || true; done
   if [ -n "$current" ]; then timings+=("$current|$((SECONDS - current_start))|failed"); fi
   for entry in "${timings[@]}"; do
     IFS='|' read -r label secs note <<<"$entry"

@@ -9,8 +9,7 @@
 //! - `GET /`: a redirect to `/portal/`.
 //!
 //! Every answer carries a Content-Security-Policy that lets the page load and run only the
-//! gateway's own files (Wasm too: the sr25519 signing code), talk only to the gateway, and not be
-//! framed.
+//! gateway's own files, talk only to the gateway, and not be framed.
 
 use std::path::Path;
 
@@ -18,7 +17,7 @@ use axum::extract::{Request, State};
 use axum::http::header::{
 	CACHE_CONTROL, CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
 };
-use axum::http::HeaderValue;
+use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
@@ -28,9 +27,9 @@ use tower_http::services::{ServeDir, ServeFile};
 
 use crate::app::AppState;
 
-/// The page may run its own scripts and Wasm, style itself, show its own and generated images
+/// The page may run its own scripts, style itself, show its own and generated images
 /// (QR codes), and call the gateway; nothing else.
-const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
                    img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; \
                    manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
@@ -71,7 +70,9 @@ async fn config(State(app): State<AppState>) -> Json<PortalConfig> {
 async fn security_headers(request: Request, next: Next) -> Response {
 	let immutable = request.uri().path().starts_with("/portal/assets/");
 	let mut response = next.run(request).await.into_response();
-	let cached = immutable && response.status().is_success();
+	// a 304 keeps what the cached answer said
+	let cached = immutable
+		&& (response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED);
 	let headers = response.headers_mut();
 	headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
 	headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));

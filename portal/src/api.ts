@@ -62,7 +62,8 @@ export interface DocumentSummary {
   createdAt: number;
   activeVersion: number | null;
   openVersion: number | null;
-  awaitingSignature: string[];
+  /** Whether the account's signature is awaited on the open version. */
+  awaitingSignature: boolean;
 }
 
 export interface HashRecord {

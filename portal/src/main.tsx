@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { SessionContext } from './app-context';
 import { loadConfig } from './config';
-import { I18nProvider } from './i18n';
+import { I18nProvider, initialLang, translate } from './i18n';
 import { Session } from './session';
 import './styles.css';
 
@@ -23,6 +23,6 @@ loadConfig().then(
     );
   },
   (error: unknown) => {
-    root.render(<p role="alert">The portal cannot start: {String(error)}</p>);
+    root.render(<p role="alert">{translate(initialLang(), 'error.start', { detail: String(error) })}</p>);
   },
 );

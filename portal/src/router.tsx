@@ -44,7 +44,11 @@ export function match(pattern: string, path: string): Record<string, string> | n
     const value = have[i] ?? '';
     if (part.startsWith(':')) {
       if (value === '') return null;
-      params[part.slice(1)] = decodeURIComponent(value);
+      try {
+        params[part.slice(1)] = decodeURIComponent(value);
+      } catch {
+        return null; // a malformed escape: no such page
+      }
     } else if (part !== value) {
       return null;
     }

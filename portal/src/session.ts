@@ -66,8 +66,9 @@ export class Session {
     return { client_id: this.config.client_id };
   }
 
+  /** The callback registered for the portal's client: on the gateway's public address. */
   private redirectUri(): string {
-    return `${window.location.origin}/portal/callback`;
+    return `${this.config.issuer}/portal/callback`;
   }
 
   /** Plain http is allowed for a gateway on this machine only (development, tests). */
@@ -126,7 +127,13 @@ export class Session {
     );
     const tokens = await oauth.processAuthorizationCodeResponse(server, client, response);
     this.keep(tokens);
-    await this.loadIdentity();
+    this.active();
+    try {
+      await this.loadIdentity();
+    } catch (error) {
+      await this.signOut('signedOut');
+      throw error;
+    }
     return returnTo.startsWith('/') ? returnTo : '/';
   }
 
@@ -136,7 +143,6 @@ export class Session {
       refresh: tokens.refresh_token ?? this.tokens?.refresh,
       expiresAt: Date.now() + (tokens.expires_in ?? 600) * 1000,
     };
-    this.active();
   }
 
   private async loadIdentity(): Promise<void> {
@@ -159,17 +165,24 @@ export class Session {
     return this.tokens?.access ?? null;
   }
 
+  /**
+   * A new access token for the refresh token. The gateway refusing it ends the session; a network
+   * failure keeps it, to try again on the next call. A session ended meanwhile stays ended.
+   */
   private async refresh(): Promise<void> {
     const refresh = this.tokens?.refresh;
     if (!refresh) return;
+    let tokens: oauth.TokenEndpointResponse;
     try {
       const server = await this.authorizationServer();
       const client = this.client();
       const response = await oauth.refreshTokenGrantRequest(server, client, oauth.None(), refresh, this.options());
-      this.keep(await oauth.processRefreshTokenResponse(server, client, response));
-    } catch {
-      this.end('failed');
+      tokens = await oauth.processRefreshTokenResponse(server, client, response);
+    } catch (error) {
+      if (error instanceof oauth.ResponseBodyError && this.tokens?.refresh === refresh) this.end('failed');
+      return;
     }
+    if (this.tokens?.refresh === refresh) this.keep(tokens);
   }
 
   /** Someone did something: the idle clock starts again. */

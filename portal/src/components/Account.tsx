@@ -7,8 +7,9 @@ export function Account({ address, self }: { address: string; self?: string | nu
   const short = address.length > 16 ? `${address.slice(0, 6)}…${address.slice(-6)}` : address;
   const mine = self != null && address === self;
   return (
-    <span className="account" title={address} aria-label={address} data-account={address}>
-      <code>{short}</code>
+    <span className="account" title={address} data-account={address}>
+      <code aria-hidden="true">{short}</code>
+      <span className="visually-hidden">{address}</span>
       {mine && <span className="badge">{t('contract.you')}</span>}
     </span>
   );

@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { useSession, useSessionState } from '../app-context';
 import { LANGUAGES, useI18n, type Lang } from '../i18n';
+import { Account } from './Account';
 import { currentPath, Link } from '../router';
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -34,9 +35,17 @@ export function Layout({ children }: { children: ReactNode }) {
             </select>
           </label>
           {state.status === 'signedIn' ? (
-            <button type="button" onClick={() => void session.signOut()}>
-              {t('nav.signOut')}
-            </button>
+            <>
+              {state.identity.account && (
+                <span className="who">
+                  {t('auth.signedInAs')}
+                  <Account address={state.identity.account} />
+                </span>
+              )}
+              <button type="button" onClick={() => void session.signOut()}>
+                {t('nav.signOut')}
+              </button>
+            </>
           ) : (
             session.canSignIn && (
               <button type="button" onClick={() => void session.signIn(signInReturn())}>

@@ -2,7 +2,6 @@
 // (`Messages`), checked by the compiler. `{name}` is filled in by `t(key, { name })`.
 export const en = {
   'app.name': 'Pactum',
-  'app.tagline': 'Contracts and certificates on a permissioned chain',
   'nav.skip': 'Skip to content',
   'nav.contracts': 'My contracts',
   'nav.certificates': 'Check a certificate',
@@ -10,6 +9,7 @@ export const en = {
   'nav.signOut': 'Sign out',
   'nav.language': 'Language',
   'nav.main': 'Main',
+  'common.loading': 'Loading…',
 
   'home.title': 'Your contracts, signed on chain',
   'home.lead':
@@ -22,7 +22,7 @@ export const en = {
   'auth.ended': 'Your session ended after {duration} without activity. Sign in again to go on.',
   'auth.signedOut': 'You are signed out.',
   'auth.required': 'Sign in to see this page.',
-  'auth.signedInAs': 'Signed in as {account}',
+  'auth.signedInAs': 'Signed in as ',
   'auth.noAccount': 'Your sign-in is not linked to a chain account; ask your operator.',
   'auth.unavailable': 'Sign-in is not set up on this gateway.',
 
@@ -111,6 +111,7 @@ export const en = {
   'error.retry': 'Try again',
   'error.chain': 'The chain refused: {explanation}',
   'error.notFoundPage': 'There is no such page.',
+  'error.start': 'The portal cannot start: {detail}',
 
   // The chain's refusals, by pallet and error name, in words.
   'chain.Documents.NotParticipant': 'the account is not a registered participant',

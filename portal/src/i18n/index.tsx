@@ -23,7 +23,7 @@ function isLang(value: string | null): value is Lang {
 }
 
 /** The stored choice, else the browser's first language the portal has, else English. */
-function initialLang(): Lang {
+export function initialLang(): Lang {
   const stored = localStorage.getItem(STORED);
   if (isLang(stored)) return stored;
   for (const tag of navigator.languages ?? []) {

@@ -3,7 +3,6 @@ import type { Messages } from './en';
 // Порталдың қазақ тіліндегі мәтіндері: en.ts-тегі кілттер.
 export const kk: Messages = {
   'app.name': 'Pactum',
-  'app.tagline': 'Рұқсат етілген блокчейндегі шарттар мен сертификаттар',
   'nav.skip': 'Мазмұнға өту',
   'nav.contracts': 'Менің шарттарым',
   'nav.certificates': 'Сертификатты тексеру',
@@ -11,6 +10,7 @@ export const kk: Messages = {
   'nav.signOut': 'Шығу',
   'nav.language': 'Тіл',
   'nav.main': 'Басты мәзір',
+  'common.loading': 'Жүктелуде…',
 
   'home.title': 'Блокчейнде қол қойылған шарттарыңыз',
   'home.lead':
@@ -23,7 +23,7 @@ export const kk: Messages = {
   'auth.ended': 'Сеанс аяқталды: {duration} әрекетсіз өтті. Жалғастыру үшін қайта кіріңіз.',
   'auth.signedOut': 'Сіз жүйеден шықтыңыз.',
   'auth.required': 'Бұл бетті көру үшін кіріңіз.',
-  'auth.signedInAs': 'Сіз {account} ретінде кірдіңіз',
+  'auth.signedInAs': 'Кірген шот: ',
   'auth.noAccount': 'Есептік жазбаңыз блокчейндегі шотпен байланыстырылмаған; операторға хабарласыңыз.',
   'auth.unavailable': 'Бұл шлюзде кіру бапталмаған.',
 
@@ -44,7 +44,7 @@ export const kk: Messages = {
   'status.Terminated': 'Бұзылған',
   'status.Expired': 'Мерзімі өткен',
 
-  'contract.title': '{id} шарты',
+  'contract.title': '№{id} шарт',
   'contract.back': 'Менің шарттарыма оралу',
   'contract.notFound': 'Мұндай шарт жоқ немесе оны көруге рұқсатыңыз жоқ.',
   'contract.parties': 'Тараптар',
@@ -99,7 +99,7 @@ export const kk: Messages = {
   'cert.holder': 'Иесі',
   'cert.type': 'Түрі',
   'cert.issued': 'Берілген блок',
-  'cert.expires': 'Жарамдылық блогы',
+  'cert.expires': 'Жарамдылық мерзімі аяқталатын блок',
   'cert.noExpiry': 'Мерзімсіз',
   'cert.revokedAt': '{block} блокта {by} кері қайтарды',
   'cert.revocationReason': 'Негіздеме (оның блокчейндегі хеші)',
@@ -112,6 +112,7 @@ export const kk: Messages = {
   'error.retry': 'Қайталау',
   'error.chain': 'Блокчейн операцияны қабылдамады: {explanation}',
   'error.notFoundPage': 'Мұндай бет жоқ.',
+  'error.start': 'Портал іске қосылмайды: {detail}',
 
   'chain.Documents.NotParticipant': 'шот қатысушы ретінде тіркелмеген',
   'chain.Documents.Banned': 'шот тізілімде бұғатталған',

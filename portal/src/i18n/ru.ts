@@ -3,7 +3,6 @@ import type { Messages } from './en';
 // Тексты портала на русском языке: те же ключи, что в en.ts.
 export const ru: Messages = {
   'app.name': 'Pactum',
-  'app.tagline': 'Договоры и сертификаты в разрешённом блокчейне',
   'nav.skip': 'Перейти к содержанию',
   'nav.contracts': 'Мои договоры',
   'nav.certificates': 'Проверить сертификат',
@@ -11,6 +10,7 @@ export const ru: Messages = {
   'nav.signOut': 'Выйти',
   'nav.language': 'Язык',
   'nav.main': 'Главное меню',
+  'common.loading': 'Загрузка…',
 
   'home.title': 'Ваши договоры, подписанные в блокчейне',
   'home.lead':
@@ -23,7 +23,7 @@ export const ru: Messages = {
   'auth.ended': 'Сеанс завершён: {duration} без действий. Войдите снова, чтобы продолжить.',
   'auth.signedOut': 'Вы вышли из системы.',
   'auth.required': 'Войдите, чтобы увидеть эту страницу.',
-  'auth.signedInAs': 'Вы вошли как {account}',
+  'auth.signedInAs': 'Вы вошли как ',
   'auth.noAccount': 'Ваша учётная запись не связана со счётом в блокчейне; обратитесь к оператору.',
   'auth.unavailable': 'Вход на этом шлюзе не настроен.',
 
@@ -112,6 +112,7 @@ export const ru: Messages = {
   'error.retry': 'Повторить',
   'error.chain': 'Блокчейн отклонил операцию: {explanation}',
   'error.notFoundPage': 'Такой страницы нет.',
+  'error.start': 'Портал не может запуститься: {detail}',
 
   'chain.Documents.NotParticipant': 'счёт не зарегистрирован как участник',
   'chain.Documents.Banned': 'счёт заблокирован в реестре',

@@ -95,7 +95,7 @@ function Result({ hash }: { hash: string }) {
       throw error;
     }
   }, [hash]);
-  if (loaded.state === 'loading') return <p role="status">…</p>;
+  if (loaded.state === 'loading') return <p role="status">{t('common.loading')}</p>;
   if (loaded.state === 'failed') return <ProblemView error={loaded.error} retry={again} />;
   if (loaded.value === null) {
     return (

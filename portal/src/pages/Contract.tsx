@@ -2,7 +2,7 @@
 // each when (block, and the transaction from the gateway's event index), and the file checked
 // against the chain's hash in the browser. A contract the person may not see is a refusal page,
 // the same whether it exists or not.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiProblem, call, getJson, type At, type ChainEvent, type DocumentView, type Version } from '../api';
 import { useSession, useSessionState } from '../app-context';
 import { Account, AccountList } from '../components/Account';
@@ -20,23 +20,26 @@ interface Loaded {
   signedIn: Map<string, ChainEvent>;
 }
 
-const EVENT_PAGES = 10;
+const EVENT_PAGES = 20;
 
-/** The `document.signed` events of the document that the person may see, oldest first. */
+/**
+ * The `document.signed` events of the document that the person may see. The gateway pages
+ * through all of the person's events and filters a page by type, so a short page is not the
+ * last: the pages end when `next_after` stops moving.
+ */
 async function signatureEvents(session: Session, id: number): Promise<Map<string, ChainEvent>> {
   const found = new Map<string, ChainEvent>();
   let after = 0;
   for (let page = 0; page < EVENT_PAGES; page++) {
-    const { events } = await getJson<{ events: ChainEvent[] }>(
+    const { events, next_after } = await getJson<{ events: ChainEvent[]; next_after: number }>(
       session,
       `/v1/events?types=document.signed&limit=500&after=${after}`,
     );
     for (const event of events) {
       if (event.data.document === id) found.set(`${String(event.data.version)}:${String(event.data.signer)}`, event);
     }
-    const last = events.at(-1);
-    if (events.length < 500 || !last) break;
-    after = last.id;
+    if (next_after === after) break;
+    after = next_after;
   }
   return found;
 }
@@ -56,7 +59,7 @@ export function Contract({ id }: { id: string }) {
     }
   }, [session, id]);
 
-  if (loaded.state === 'loading') return <p role="status">…</p>;
+  if (loaded.state === 'loading') return <p role="status">{t('common.loading')}</p>;
   if (loaded.state === 'failed') return <ProblemView error={loaded.error} retry={again} />;
   if (loaded.value === 'refused') {
     return (
@@ -228,6 +231,8 @@ function FileCheck({ version }: { version: Version }) {
   const { t } = useI18n();
   const session = useSession();
   const [check, setCheck] = useState<Check>({ state: 'idle' });
+  const url = check.state === 'done' ? check.url : null;
+  useEffect(() => (url ? () => URL.revokeObjectURL(url) : undefined), [url]);
   if (version.hash.algorithm !== 'Sha2_256') {
     return <p className="muted">{t('file.otherHash', { algorithm: ALGORITHMS[version.hash.algorithm] })}</p>;
   }
@@ -237,8 +242,9 @@ function FileCheck({ version }: { version: Version }) {
       const response = await call(session, `/v1/files/${version.hash.digest}`);
       const body = await response.arrayBuffer();
       const actual = await sha256(body);
-      const type = response.headers.get('content-type') ?? 'application/octet-stream';
-      const url = URL.createObjectURL(new Blob([body], { type }));
+      // Saved as bytes, never shown as a page of the portal's origin (the gateway serves files
+      // as attachments in a sandbox for the same reason).
+      const url = URL.createObjectURL(new Blob([body], { type: 'application/octet-stream' }));
       setCheck({
         state: 'done',
         matches: actual.toLowerCase() === version.hash.digest.toLowerCase(),

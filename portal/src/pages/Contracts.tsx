@@ -8,6 +8,8 @@ import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 
+const PAGE = 20;
+
 interface Listed {
   at: At;
   documents: DocumentView[];
@@ -19,14 +21,28 @@ export function Contracts() {
   const state = useSessionState();
   const self = state.status === 'signedIn' ? state.identity.account : null;
   const [loaded, again] = useLoad<Listed>(async () => {
-    const list = await getJson<{ at: At; documents: DocumentSummary[] }>(session, '/v1/documents?limit=100');
-    const documents = await Promise.all(
-      list.documents.map(async (summary) => {
-        const one = await getJson<{ document: DocumentView }>(session, `/v1/documents/${summary.id}`);
-        return one.document;
-      }),
-    );
-    return { at: list.at, documents };
+    // Every page of the list, then each contract's details, a page's worth at a time.
+    const documents: DocumentView[] = [];
+    let at: At | undefined;
+    let after: number | undefined;
+    for (;;) {
+      const page = await getJson<{ at: At; documents: DocumentSummary[] }>(
+        session,
+        `/v1/documents?limit=${PAGE}${after === undefined ? '' : `&after=${after}`}`,
+      );
+      at ??= page.at;
+      const details = await Promise.all(
+        page.documents.map(async (summary) => {
+          const one = await getJson<{ document: DocumentView }>(session, `/v1/documents/${summary.id}`);
+          return one.document;
+        }),
+      );
+      documents.push(...details);
+      const last = page.documents.at(-1);
+      if (page.documents.length < PAGE || !last) break;
+      after = last.id;
+    }
+    return { at: at as At, documents };
   }, [session]);
 
   return (
