@@ -51,13 +51,15 @@ export PACTUM_GATEWAY_WEBHOOK_ALLOW_PRIVATE_NETWORKS=true
 printf '//Alice' | "$PACTUM_GATEWAY" admin signer add --label operator --secret-file - >/dev/null
 DEV_CLIENT="$("$PACTUM_GATEWAY" admin api-client create --name development --refresh-tokens --act-as operator \
   --scopes "documents:read documents:write clients:read clients:write certificates:read certificates:issue tokens:read tokens:write submissions:read webhooks:manage events:read")"
-client_field() { python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1" <<<"$DEV_CLIENT"; }
+# FIELD of the JSON object JSON (the admin commands print one).
+json_field() { python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$2" <<<"$1"; }
+client_field() { json_field "$DEV_CLIENT" "$1"; }
 # The portal: its build, its public OAuth client, and a person to sign in as.
 PORTAL_CLIENT="$("$PACTUM_GATEWAY" admin api-client create --name portal \
   --scopes "documents:read events:read certificates:read" \
   --redirect-uri "http://127.0.0.1:$GATEWAY_PORT/portal/callback")"
 export PACTUM_GATEWAY_PORTAL_DIR="$PACTUM_ROOT/portal/dist"
-export PACTUM_GATEWAY_PORTAL_CLIENT_ID="$(python3 -c 'import json, sys; print(json.load(sys.stdin)["client_id"])' <<<"$PORTAL_CLIENT")"
+export PACTUM_GATEWAY_PORTAL_CLIENT_ID="$(json_field "$PORTAL_CLIENT" client_id)"
 BOB_PASSWORD="$(python3 -c 'import secrets; print(secrets.token_urlsafe(12))')"
 printf '%s\n' "$BOB_PASSWORD" | "$PACTUM_GATEWAY" admin user create --username bob \
   --account 5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty --password-file - >/dev/null
