@@ -56,7 +56,7 @@ json_field() { python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv
 client_field() { json_field "$DEV_CLIENT" "$1"; }
 # The portal: its build, its public OAuth client, and a person to sign in as.
 PORTAL_CLIENT="$("$PACTUM_GATEWAY" admin api-client create --name portal \
-  --scopes "documents:read events:read certificates:read" \
+  --scopes "documents:read documents:sign submissions:read events:read certificates:read" \
   --redirect-uri "http://127.0.0.1:$GATEWAY_PORT/portal/callback")"
 export PACTUM_GATEWAY_PORTAL_DIR="$PACTUM_ROOT/portal/dist"
 export PACTUM_GATEWAY_PORTAL_CLIENT_ID="$(json_field "$PORTAL_CLIENT" client_id)"

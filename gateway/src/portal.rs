@@ -27,9 +27,10 @@ use tower_http::services::{ServeDir, ServeFile};
 
 use crate::app::AppState;
 
-/// The page may run its own scripts, style itself, show its own and generated images
+/// The page may run its own scripts (and compile their WebAssembly: the signing page's
+/// cryptography, never code from strings), style itself, show its own and generated images
 /// (QR codes), and call the gateway; nothing else.
-const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
+const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
                    img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; \
                    manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
@@ -78,6 +79,8 @@ async fn security_headers(request: Request, next: Next) -> Response {
 	headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
 	headers.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
 	headers.insert(REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+	// no window the portal opens, or that opens it, reaches into the page holding a key
+	headers.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
 	let cache = if cached {
 		"public, max-age=31536000, immutable"
 	} else {

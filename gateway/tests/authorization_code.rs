@@ -115,6 +115,7 @@ async fn a_person_signs_in_with_pkce_and_gets_a_token_for_their_account() {
 	assert!(me["subject"].as_str().unwrap().starts_with("user:"), "{me}");
 	assert_eq!(me["client_id"], portal.client.client_id.as_str());
 	assert_eq!(me["account"], BOB, "the person's chain account");
+	assert_eq!(me["custody"], serde_json::Value::Null, "not a client registered here");
 
 	// The person's token reads the person's account: their (empty) event page.
 	let events = portal.app.get("/v1/events", Some(&access)).await;

@@ -28,13 +28,15 @@ async fn portal() -> (common::TestApp, tempfile::TempDir) {
 fn assert_strict(reply: &common::Reply) {
 	let csp = reply.header(header::CONTENT_SECURITY_POLICY).expect("a CSP");
 	assert!(csp.contains("default-src 'none'"), "{csp}");
-	assert!(csp.contains("script-src 'self';"), "{csp}");
+	assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval';"), "{csp}");
+	assert!(!csp.contains("'unsafe-eval'"), "{csp}");
 	assert!(csp.contains("connect-src 'self'"), "{csp}");
 	assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
 	assert!(!csp.contains("unsafe-inline"), "{csp}");
 	assert_eq!(reply.header(header::X_CONTENT_TYPE_OPTIONS), Some("nosniff"));
 	assert_eq!(reply.header(header::X_FRAME_OPTIONS), Some("DENY"));
 	assert_eq!(reply.header(header::REFERRER_POLICY), Some("no-referrer"));
+	assert_eq!(reply.header(header::HeaderName::from_static("cross-origin-opener-policy")), Some("same-origin"));
 }
 
 #[tokio::test]

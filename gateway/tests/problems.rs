@@ -134,3 +134,27 @@ async fn cors_for_any_origin_exposes_the_headers_a_browser_needs() {
 		assert!(exposed.contains(name), "{name} in {exposed}");
 	}
 }
+
+#[tokio::test]
+async fn signing_needs_documents_write_or_for_a_client_documents_sign() {
+	let app = app().await;
+	let sign = |token: String| {
+		Request::post("/v1/documents/signatures")
+			.header(header::AUTHORIZATION, format!("Bearer {token}"))
+			.header(header::CONTENT_TYPE, "application/json")
+			.header("idempotency-key", "sign-1")
+			.body(axum::body::Body::from(r#"{"items":[]}"#))
+			.unwrap()
+	};
+	let token = |scopes: &'static str| async {
+		let client = app.client(scopes, false).await;
+		app.token(&client, "").await.json()["access_token"].as_str().unwrap().to_string()
+	};
+	let reader = app.send(sign(token("documents:read").await)).await;
+	let problem = reader.assert_problem(StatusCode::FORBIDDEN);
+	assert_eq!(problem["required_scope"], "documents:sign");
+	// documents:sign lets a client of this gateway sign for itself; this caller is none.
+	let signer = app.send(sign(token("documents:sign").await)).await;
+	let problem = signer.assert_problem(StatusCode::FORBIDDEN);
+	assert_eq!(problem["required_scope"], "documents:write");
+}

@@ -8,6 +8,7 @@ import { CertificateCheck } from './pages/Certificate';
 import { Contract } from './pages/Contract';
 import { Contracts } from './pages/Contracts';
 import { Home } from './pages/Home';
+import { Key } from './pages/Key';
 import { match, usePath } from './router';
 
 export function App() {
@@ -31,6 +32,7 @@ function page(path: string) {
   if (path === '/certificates') return <CertificateCheck />;
   const certificate = match('/certificates/:hash', path);
   if (certificate) return <CertificateCheck hash={certificate.hash} />;
+  if (path === '/key') return <SignedIn>{() => <Key />}</SignedIn>;
   if (path === '/contracts') return <SignedIn>{() => <Contracts />}</SignedIn>;
   const contract = match('/contracts/:id', path);
   if (contract) return <SignedIn>{() => <Contract id={contract.id ?? ''} />}</SignedIn>;

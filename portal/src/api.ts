@@ -48,6 +48,45 @@ export async function getJson<T>(session: Session | null, path: string): Promise
   return (await response.json()) as T;
 }
 
+/**
+ * A write: `body` as JSON under `key` (the Idempotency-Key: sending it again with the same key,
+ * after a lost answer, gives the same submission instead of a second one).
+ */
+export async function postJson<T>(session: Session, path: string, key: string, body: unknown): Promise<T> {
+  const response = await call(session, path, {
+    method: 'POST',
+    headers: { accept: 'application/json', 'content-type': 'application/json', 'idempotency-key': key },
+    body: JSON.stringify(body),
+  });
+  return (await response.json()) as T;
+}
+
+/** A write the gateway accepted and carries to the chain. */
+export interface Submission {
+  id: string;
+  kind: string;
+  status: 'accepted' | 'broadcast' | 'finalized' | 'failed';
+  block_number: number | null;
+  extrinsic_index: number | null;
+  /** The pallet's error (`Documents.NotSigner`) or why it could not be sent. */
+  error: string | null;
+  status_url: string;
+}
+
+const POLL_MS = 1_000;
+
+/** Polls a submission until it is final (finalized or failed), reporting each state seen. */
+export async function settled(session: Session, submission: Submission, seen: (s: Submission) => void): Promise<Submission> {
+  let current = submission;
+  seen(current);
+  while (current.status !== 'finalized' && current.status !== 'failed') {
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    current = await getJson<Submission>(session, current.status_url);
+    seen(current);
+  }
+  return current;
+}
+
 /** The gateway's view of the chain at a block. */
 export interface At {
   block_number: number;

@@ -1,17 +1,23 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 export type Loaded<T> =
   | { state: 'loading' }
   | { state: 'done'; value: T }
   | { state: 'failed'; error: unknown };
 
-/** Runs `load` when `deps` change; its result, its failure, and a way to run it again. */
+/**
+ * Runs `load` when `deps` change; its result, its failure, and a way to run it again. Run again
+ * with the same `deps`, the last result stays shown until the new one replaces it.
+ */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): [Loaded<T>, () => void] {
   const [result, setResult] = useState<Loaded<T>>({ state: 'loading' });
   const [round, setRound] = useState(0);
+  const lastDeps = useRef<unknown[] | null>(null);
   useEffect(() => {
     let current = true;
-    setResult({ state: 'loading' });
+    const same = lastDeps.current !== null && lastDeps.current.length === deps.length && deps.every((d, i) => Object.is(d, lastDeps.current?.[i]));
+    lastDeps.current = deps;
+    if (!same) setResult({ state: 'loading' });
     load().then(
       (value) => current && setResult({ state: 'done', value }),
       (error: unknown) => current && setResult({ state: 'failed', error }),

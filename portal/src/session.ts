@@ -15,6 +15,11 @@ export interface Identity {
   scopes: string[];
   /** The chain account (SS58) the person acts for; null if none. */
   account: string | null;
+  /**
+   * For a client registered through the gateway: `self` (signs with its own key, in the portal)
+   * or `gateway` (the gateway holds its key); null otherwise.
+   */
+  custody: 'self' | 'gateway' | null;
 }
 
 export type SessionState =

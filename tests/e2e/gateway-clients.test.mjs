@@ -7,6 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes, createHash } from 'node:crypto';
+import { hexToU8a, u8aToHex, u8aWrapBytes } from '@polkadot/util';
 import { startDevChain, waitFor } from './lib/node.mjs';
 import {
   startGateway, request, clientToken, operatorClient, settled, postJson, personTokens,
@@ -213,6 +214,63 @@ test('the custodial client signs in and signs a contract through the gateway; th
     items: [{ document: id, version, hash, relayed: { signer: custodial, signature: `0x${'00'.repeat(64)}` } }],
   });
   assert.equal(relayed.status, 400, JSON.stringify(relayed.body));
+});
+
+test('a client with its own key signs as the portal does: its signature relayed, checked first, the operator pays', async () => {
+  // A client of its own (the one above leaves the registry in the next test: no contract may
+  // name it).
+  const [own, bob] = chain.keys('Client-Signs-Own', 'Bob');
+  const registered = await write(operator, '/v1/clients', 'client-3', { data: { name: 'Astana Logistics' }, custody: 'self', account: own.address });
+  assert.equal(registered.submission.status, 'finalized', JSON.stringify(registered.submission));
+  // The portal's client: a person may read and sign, not write.
+  const portal = gateway.admin('api-client', 'create', '--name', 'own-key portal',
+    '--scopes', 'documents:read documents:sign submissions:read', '--redirect-uri', REDIRECT);
+  const token = (await personTokens(gateway, portal, REDIRECT, { username: 'kazakh-rail', account: own.address })).access_token;
+  const me = (await read(token, '/v1/whoami')).body;
+  assert.equal(me.custody, 'self', JSON.stringify(me));
+
+  const hash = `0x${randomBytes(32).toString('hex')}`;
+  const created = await write(operator, '/v1/documents', 'contract-own-1', {
+    hash, uri: 'https://files.operator.example/contract-own-1', parties: [alice.address, own.address], signers: [alice.address, own.address],
+  });
+  const id = created.submission.result.document;
+  await write(operator, '/v1/documents/signatures', 'sign-own-1', { items: [{ document: id, version: 0, hash }] });
+  await waitFor(async () => (await finalizedHead()) >= created.submission.block_number, 60_000, 'finality');
+  const payload = (await read(token, `/v1/documents/${id}/signing-payload?version=0&hash=${hash}`)).body.payload;
+  const item = (signer, signature, scheme = 'sr25519') => ({ items: [{ document: id, version: 0, hash, relayed: { signer, scheme, signature } }] });
+  const sign = (key, body) => postJson(`${gateway.url}/v1/documents/signatures`, token, key, body);
+
+  // Refused before anything is stored or paid: no signature, another's, a wrong one, ECDSA.
+  const bare = await sign('own-bad-1', { items: [{ document: id, version: 0, hash }] });
+  assert.equal(bare.status, 400, JSON.stringify(bare.body));
+  assert.match(bare.body.detail, /signs with its own key/);
+  const others = await sign('own-bad-2', item(bob.address, u8aToHex(bob.sign(hexToU8a(payload)))));
+  assert.equal(others.status, 400);
+  assert.match(others.body.detail, /relayed.signer must be the client/);
+  const wrong = await sign('own-bad-3', item(own.address, u8aToHex(own.sign(new Uint8Array([1, 2, 3])))));
+  assert.equal(wrong.status, 400);
+  assert.match(wrong.body.detail, /does not verify/);
+  const ecdsa = await sign('own-bad-4', item(own.address, `0x${'11'.repeat(65)}`, 'ecdsa'));
+  assert.equal(ecdsa.status, 400);
+  assert.match(ecdsa.body.detail, /sr25519 or ed25519/);
+  // documents:sign creates nothing.
+  const create = await postJson(`${gateway.url}/v1/documents`, token, 'own-create', { hash, uri: 'https://x.example/', parties: [own.address], signers: [own.address] });
+  assert.equal(create.status, 403);
+  assert.equal(create.body.required_scope, 'documents:write');
+
+  const free = (await chain.api.query.system.account(own.address)).data.free.toBigInt();
+  // A wallet's signature (wrapped in <Bytes>) is accepted as the chain accepts it.
+  const signature = u8aToHex(own.sign(u8aWrapBytes(hexToU8a(payload))));
+  const accepted = await sign('own-sign-1', item(own.address, signature));
+  assert.equal(accepted.status, 202, JSON.stringify(accepted.body));
+  const submission = await settled(gateway, token, accepted.body);
+  assert.equal(submission.status, 'finalized', JSON.stringify(submission));
+  assert.equal(submission.signer, alice.address, 'the registrar submits');
+  assert.deepEqual(submission.result.activated, [id]);
+  assert.equal((await chain.api.query.system.account(own.address)).data.free.toBigInt(), free, 'the client paid nothing');
+  const replay = await sign('own-sign-1', item(own.address, signature));
+  assert.equal(replay.status, 202);
+  assert.equal(replay.body.id, accepted.body.id);
 });
 
 test('the operator takes a client out of the registry and gets the deposit back; the data stays, and it can come back', async () => {

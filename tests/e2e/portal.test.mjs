@@ -9,7 +9,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { blake2AsHex } from '@polkadot/util-crypto';
+import { Keyring } from '@polkadot/keyring';
+import { hexToU8a, u8aToHex, u8aWrapBytes } from '@polkadot/util';
+import { blake2AsHex, mnemonicGenerate, mnemonicToMiniSecret } from '@polkadot/util-crypto';
 import { REPO_ROOT, finalizedNumber, startDevChain, waitFor } from './lib/node.mjs';
 import { submit } from './lib/tx.mjs';
 import { startGateway, request, clientToken, operatorClient, settled, postJson } from './lib/gateway.mjs';
@@ -24,6 +26,7 @@ let browser;
 let alice;
 let bob;
 let charlie;
+let dana; // a client with her own key, registered by Alice: { pair, words }
 let operator; // Alice's CRM: creates and signs contracts
 let issuer; // Charlie's backend: issues certificates as KZ-TEL
 const contracts = {};
@@ -32,7 +35,7 @@ const certificates = {};
 async function write(token, path, key, body) {
   const accepted = await postJson(`${gateway.url}${path}`, token, key, body);
   assert.equal(accepted.status, 202, JSON.stringify(accepted.body));
-  const done = await settled(gateway, token, accepted.body);
+  const done = await settled(gateway, token, accepted.body.submission ?? accepted.body);
   assert.equal(done.status, 'finalized', JSON.stringify(done));
   return done.result;
 }
@@ -56,13 +59,13 @@ before(async () => {
   await gateway.ready();
   // The portal's public client, registered for its callback page, then given to the portal.
   const portal = gateway.admin('api-client', 'create', '--name', 'portal',
-    '--scopes', 'documents:read events:read', '--redirect-uri', `${gateway.url}/portal/callback`);
+    '--scopes', 'documents:read documents:sign submissions:read events:read', '--redirect-uri', `${gateway.url}/portal/callback`);
   await gateway.reconfigure({ PACTUM_GATEWAY_PORTAL_CLIENT_ID: portal.client_id });
   await gateway.ready();
   gateway.adminWithInput(`${PASSWORD}\n`, 'user', 'create', '--username', 'bob', '--account', bob.address, '--password-file', '-');
 
   ({ access_token: operator } = await clientToken(gateway,
-    (await operatorClient(gateway, '//Alice', 'documents:read documents:write submissions:read events:read')).client));
+    (await operatorClient(gateway, '//Alice', 'documents:read documents:write clients:write submissions:read events:read')).client));
   ({ access_token: issuer } = await clientToken(gateway,
     (await operatorClient(gateway, '//Charlie', 'certificates:issue submissions:read', 'charlie')).client));
 
@@ -89,6 +92,30 @@ before(async () => {
     parties: [alice.address, charlie.address], signers: [alice.address, charlie.address],
   })).document;
 
+  // Dana: a client whose key is hers alone (its words are what she keeps), registered by Alice,
+  // with a contract Alice signed and Dana has yet to.
+  const words = mnemonicGenerate(12);
+  dana = { words, pair: new Keyring({ type: 'sr25519' }).addFromUri(words) };
+  await write(operator, '/v1/clients', 'portal-dana', {
+    data: { name: 'Dana Nurlanovna' }, custody: 'self', account: dana.pair.address,
+  });
+  gateway.adminWithInput(`${PASSWORD}\n`, 'user', 'create', '--username', 'dana', '--account', dana.pair.address, '--password-file', '-');
+  const danas = await write(operator, '/v1/documents', 'portal-dana-contract', {
+    hash: stored.hash, uri: stored.uri, hash_algorithm: stored.hash_algorithm,
+    parties: [alice.address, dana.pair.address], signers: [alice.address, dana.pair.address],
+  });
+  contracts.dana = danas.document;
+  // A second one, which she signs with a wallet extension.
+  const second = await write(operator, '/v1/documents', 'portal-dana-contract-2', {
+    hash: stored.hash, uri: stored.uri, hash_algorithm: stored.hash_algorithm,
+    parties: [alice.address, dana.pair.address], signers: [alice.address, dana.pair.address],
+  });
+  contracts.danaWallet = second.document;
+  await write(operator, '/v1/documents/signatures', 'portal-dana-alice', {
+    items: [contracts.dana, contracts.danaWallet].map((document) => ({ document, version: 0, hash: stored.hash, hash_algorithm: stored.hash_algorithm })),
+  });
+  contracts.hash = stored.hash;
+
   // Two certificates of KZ-TEL held by Bob, each the BLAKE2b-256 of its file; the second revoked.
   for (const name of ['valid', 'revoked']) {
     const file = Buffer.from(`KZ-TEL licence ${name} ${randomBytes(8).toString('hex')}`);
@@ -110,10 +137,10 @@ after(async () => {
 });
 
 /** Signs in at the gateway's page (the browser is on it) and waits to be back in the portal. */
-async function signInAtGateway(page, shoot) {
+async function signInAtGateway(page, shoot, username = 'bob') {
   await page.waitForURL(/\/oauth\/authorize/);
   if (shoot) await browser.shoot(page, 'gateway-sign-in');
-  await page.fill('#username', 'bob');
+  await page.fill('#username', username);
   await page.fill('#password', PASSWORD);
   await page.click('button[type=submit]');
   await page.waitForURL(/\/portal\/(?!callback)/);
@@ -168,6 +195,122 @@ test('a client signs in, sees only its own contracts, and checks a file against 
     await page.waitForURL(`${gateway.url}/portal/contracts/${contracts.other}`);
     await page.getByText('This contract does not exist, or it is not yours to see.').waitFor();
     await browser.shoot(page, 'contract-refused');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a client imports her own key, kept encrypted, and signs a pending version in the browser; it becomes active', async () => {
+  const context = await browser.context();
+  const page = await context.newPage();
+  const passphrase = 'a passphrase only Dana knows';
+  try {
+    await page.goto(`${gateway.url}/portal/`);
+    await page.getByRole('button', { name: 'Sign in to see your contracts' }).click();
+    await signInAtGateway(page, false, 'dana');
+    await page.getByRole('navigation').getByRole('link', { name: 'Signing key' }).click();
+    await page.getByRole('heading', { name: 'Your signing key' }).waitFor();
+    await page.getByText('No key is stored in this browser.').waitFor();
+    await browser.shoot(page, 'key-none');
+
+    // Imported from her words, with a passphrase: stored only encrypted.
+    const form = page.locator('form[aria-labelledby="import-words"]');
+    await form.getByLabel('Secret words (12 or 24) or secret seed').fill(dana.words);
+    await form.getByLabel(/A passphrase to encrypt the key/).fill(passphrase);
+    await form.getByLabel('The passphrase again').fill(passphrase);
+    await form.getByRole('button', { name: 'Import' }).click();
+    const stored = page.locator(`li[data-key="${dana.pair.address}"]`);
+    await stored.getByText('the key of your account').waitFor({ timeout: 30_000 });
+    await browser.shoot(page, 'key-imported');
+    const storage = await page.evaluate(() => JSON.stringify(localStorage) + JSON.stringify(sessionStorage));
+    assert.ok(!storage.includes(dana.words.split(' ').slice(0, 3).join(' ')), 'no words in browser storage');
+    assert.ok(!storage.includes(u8aToHex(mnemonicToMiniSecret(dana.words)).slice(2)), 'no seed in browser storage');
+    const [key] = JSON.parse(await page.evaluate(() => localStorage.getItem('pactum.keys')));
+    assert.deepEqual(key.json.encoding.type, ['scrypt', 'xsalsa20-poly1305']);
+    assert.equal(key.json.address, dana.pair.address);
+
+    await page.getByRole('navigation').getByRole('link', { name: 'My contracts' }).click();
+    await page.locator(`tr[data-document="${contracts.dana}"]`).getByRole('link').click();
+    const version = page.locator('section.version[data-version="0"]');
+    await version.waitFor();
+    await version.getByRole('button', { name: 'Sign version 0' }).click();
+    const dialog = page.getByRole('dialog', { name: `Sign version 0 of contract ${contracts.dana}` });
+    await dialog.waitFor();
+    assert.equal(await dialog.locator('[data-sign-hash]').innerText(), contracts.hash, 'the dialog shows what is signed');
+    const sign = dialog.getByRole('button', { name: 'Sign', exact: true });
+    assert.equal(await sign.isDisabled(), true, 'no signature without the explicit confirmation');
+    await dialog.getByLabel('Passphrase of your key').fill('not the passphrase');
+    await dialog.getByLabel(`I have read version 0 of contract ${contracts.dana} and sign it with my key.`).check();
+    await browser.shoot(page, 'sign-dialog');
+    await sign.click();
+    await dialog.getByText('This passphrase does not open your key.').waitFor({ timeout: 30_000 });
+    await browser.shoot(page, 'sign-wrong-passphrase');
+
+    const free = (await chain.api.query.system.account(dana.pair.address)).data.free.toBigInt();
+    await dialog.getByLabel('Passphrase of your key').fill(passphrase);
+    await sign.click();
+    await dialog.locator('[data-sign-state="finalized"]').waitFor({ timeout: 90_000 }).catch(async (error) => {
+      // where it stopped: the dialog's state, and the gateway's account of the submission
+      await browser.shoot(page, 'sign-not-final');
+      throw new Error(`${error.message}\ngateway log:\n${gateway.log().slice(-4000)}`);
+    });
+    await browser.shoot(page, 'sign-finalized');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    // The page follows the chain: the contract is active, Dana's signature relayed by Alice.
+    await page.getByRole('heading', { name: /Active/ }).waitFor({ timeout: 60_000 });
+    const signature = version.locator(`li[data-signer="${dana.pair.address}"]`);
+    assert.match(await signature.innerText(), /signed in block \d+/);
+    assert.match(await signature.innerText(), /relayed by/);
+    assert.equal(await version.getByRole('button', { name: 'Sign version 0' }).count(), 0);
+    await browser.shoot(page, 'contract-active');
+
+    const onChain = (await request(`${gateway.url}/v1/documents/${contracts.dana}`, { token: operator })).body.document;
+    assert.equal(onChain.status, 'Active');
+    assert.equal((await chain.api.query.system.account(dana.pair.address)).data.free.toBigInt(), free, 'Dana paid nothing');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a client signs with a polkadot.js-compatible wallet extension instead', async () => {
+  const context = await browser.context();
+  // A wallet as extensions inject themselves (window.injectedWeb3, the interface polkadot{.js},
+  // Talisman and SubWallet implement), holding Dana's key in this test process: it signs the
+  // bytes wrapped in <Bytes>, as they do.
+  await context.exposeFunction('testWalletSign', (data) => u8aToHex(dana.pair.sign(u8aWrapBytes(hexToU8a(data)))));
+  await context.addInitScript(({ address }) => {
+    const accounts = [{ address, name: 'Dana (wallet)', type: 'sr25519' }];
+    window.injectedWeb3 = {
+      'test-wallet': {
+        version: '1.0.0',
+        enable: async () => ({
+          accounts: { get: async () => accounts, subscribe: (cb) => { cb(accounts); return () => {}; } },
+          signer: {
+            signRaw: async ({ data }) => ({ id: 1, signature: await window.testWalletSign(data) }),
+          },
+        }),
+      },
+    };
+  }, { address: dana.pair.address });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${gateway.url}/portal/`);
+    await page.getByRole('button', { name: 'Sign in to see your contracts' }).click();
+    await signInAtGateway(page, false, 'dana');
+    await page.locator(`tr[data-document="${contracts.danaWallet}"]`).getByRole('link').click();
+    const version = page.locator('section.version[data-version="0"]');
+    await version.getByRole('button', { name: 'Sign version 0' }).click();
+    const dialog = page.getByRole('dialog', { name: `Sign version 0 of contract ${contracts.danaWallet}` });
+    // No key in this browser: the wallet is the way to sign.
+    await dialog.getByLabel('your browser extension').waitFor();
+    assert.equal(await dialog.getByLabel('the key stored in this browser').count(), 0);
+    await dialog.getByLabel(/I have read version 0/).check();
+    await browser.shoot(page, 'sign-dialog-wallet');
+    await dialog.getByRole('button', { name: 'Sign', exact: true }).click();
+    await dialog.locator('[data-sign-state="finalized"]').waitFor({ timeout: 90_000 });
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('heading', { name: /Active/ }).waitFor({ timeout: 60_000 });
+    await browser.shoot(page, 'contract-active-wallet');
   } finally {
     await context.close();
   }

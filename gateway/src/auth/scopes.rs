@@ -45,6 +45,7 @@ macro_rules! scopes {
 scopes! {
 	DocumentsRead => "documents:read",
 	DocumentsWrite => "documents:write",
+	DocumentsSign => "documents:sign",
 	ClientsRead => "clients:read",
 	ClientsWrite => "clients:write",
 	CertificatesRead => "certificates:read",

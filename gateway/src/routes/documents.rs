@@ -10,7 +10,9 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 
 use crate::app::AppState;
-use crate::auth::principal::{need, Scoped};
+use crate::auth::principal::{insufficient_scope, need, Scoped};
+use crate::auth::scopes::Scope;
+use crate::auth::Principal;
 use crate::db::clients;
 use crate::error::ApiError;
 use crate::pipeline::calls::{
@@ -51,9 +53,11 @@ pub async fn create(
 /// signed by the caller's account (bulk signing by the operator); items with `relayed` carry a
 /// party's own signature of the signing payload, submitted (and paid for) by the operator. The
 /// submission reaches `finalized` with `result.signed` and `result.activated` (document ids), or
-/// `failed` with the pallet's error (`Documents.BulkItemFailed (item i, …)` names the item). A
-/// client whose key the gateway holds (registered with `custody: gateway`) signs without
-/// `relayed`: the gateway signs with its key and its registrar submits and pays.
+/// `failed` with the pallet's error (`Documents.BulkItemFailed (item i, …)` names the item).
+/// A client registered through this gateway signs for itself (`documents:sign` is enough), and
+/// its registrar submits and pays: with `custody: gateway` the items carry no `relayed` (the
+/// gateway signs with the client's key); with `custody: self` every item carries the client's own
+/// sr25519 or ed25519 signature as `relayed`, checked before it is accepted.
 #[utoipa::path(
     post,
     path = "/v1/documents/signatures",
@@ -62,30 +66,39 @@ pub async fn create(
     params(("Idempotency-Key" = String, Header, description = "Unique per request")),
     responses(
         (status = 202, description = "Accepted (or replayed)", body = Submission),
-        (status = 400, description = "Invalid request; nothing stored", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
+        (status = 400, description = "Invalid request, or a client's signature that does not verify; nothing stored", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
         (status = 401, description = "No valid access token", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
-        (status = 403, description = "No documents:write scope, or no chain account for this client", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
+        (status = 403, description = "Neither documents:write nor (for a client) documents:sign, or no chain account for this client", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
+        (status = 409, description = "The client is not (yet) registered on chain under its registrar", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
         (status = 422, description = "Idempotency-Key reused for another request", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
     ),
-    security(("bearer" = ["documents:write"]))
+    security(("bearer" = ["documents:write"]), ("bearer" = ["documents:sign"]))
 )]
 pub async fn sign(
 	State(app): State<AppState>,
-	Scoped(principal, _): Scoped<need::DocumentsWrite>,
+	principal: Principal,
 	headers: HeaderMap,
 	body: Bytes,
 ) -> Result<Response, ApiError> {
+	let may_write = principal.scopes.contains(Scope::DocumentsWrite);
+	if !may_write && !principal.scopes.contains(Scope::DocumentsSign) {
+		return Err(ApiError::Auth(insufficient_scope(Scope::DocumentsSign)));
+	}
 	let request: SignDocuments = json_body(&headers, &body)?;
 	// A caller without an account gets intake's answer below.
-	if let Ok(caller) = intake::acting_account(&app, &principal).await {
-		let custodial =
-			clients::find(&app.db.pool, &caller).await?.filter(|c| c.custody == "gateway");
-		if let Some(client) = custodial {
-			return super::custodial_signing::sign(&app, &principal, &headers, client, request)
-				.await;
+	let client = match intake::acting_account(&app, &principal).await {
+		Ok(caller) => clients::find(&app.db.pool, &caller).await?,
+		Err(_) => None,
+	};
+	match client {
+		Some(client) => {
+			super::client_signing::sign(&app, &principal, &headers, client, request).await
 		}
+		None if may_write => {
+			intake::submit(&app, &principal, &headers, Call::SignDocuments(request)).await
+		}
+		None => Err(ApiError::Auth(insufficient_scope(Scope::DocumentsWrite))),
 	}
-	intake::submit(&app, &principal, &headers, Call::SignDocuments(request)).await
 }
 
 /// Propose a new text of an active document (its hash and link, and the hash of the reason): it

@@ -4,7 +4,7 @@
 
 pub mod certificates;
 pub mod clients;
-pub mod custodial_signing;
+pub mod client_signing;
 pub mod document_reads;
 pub mod documents;
 pub mod events;

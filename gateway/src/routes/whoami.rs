@@ -1,6 +1,6 @@
 //! `GET /v1/whoami`: the caller as the gateway sees it (any valid access token), with the chain
 //! account it acts for: the portal shows a person who they are signed in as, and which
-//! contracts are theirs.
+//! contracts are theirs, and how they sign.
 
 use axum::extract::State;
 use axum::Json;
@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::app::AppState;
 use crate::auth::Principal;
+use crate::db::clients;
 use crate::error::ApiError;
 use crate::pipeline::intake::acting_account;
 
@@ -20,6 +21,10 @@ pub struct Whoami {
 	/// client's `--act-as` account, a person's account; none for a client acting for no account
 	/// (or a person since disabled).
 	pub account: Option<String>,
+	/// When the account is a client registered through this gateway: `gateway` (the gateway
+	/// holds its key and signs for it) or `self` (it signs with its own key); either way its
+	/// registrar submits its signatures and pays.
+	pub custody: Option<String>,
 }
 
 /// The authenticated caller.
@@ -43,5 +48,9 @@ pub async fn whoami(
 		Err(ApiError::Auth(_)) => None,
 		Err(other) => return Err(other),
 	};
-	Ok(Json(Whoami { principal, account }))
+	let custody = match &account {
+		Some(account) => clients::find(&app.db.pool, account).await?.map(|c| c.custody),
+		None => None,
+	};
+	Ok(Json(Whoami { principal, account, custody }))
 }

@@ -21,6 +21,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </Link>
         <nav aria-label={t('nav.main')}>
           {state.status === 'signedIn' && <Link to="/contracts">{t('nav.contracts')}</Link>}
+          {state.status === 'signedIn' && state.identity.custody === 'self' && <Link to="/key">{t('nav.key')}</Link>}
           <Link to="/certificates">{t('nav.certificates')}</Link>
         </nav>
         <div className="session">

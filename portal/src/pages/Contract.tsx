@@ -7,9 +7,11 @@ import { ApiProblem, call, getJson, type At, type ChainEvent, type DocumentView,
 import { useSession, useSessionState } from '../app-context';
 import { Account, AccountList } from '../components/Account';
 import { ProblemView, describe } from '../components/Problem';
+import { SignVersion } from '../components/SignVersion';
 import { sha256 } from '../hashing';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
+import { useLiveEvents } from '../live';
 import { Link } from '../router';
 import type { Session } from '../session';
 
@@ -72,13 +74,21 @@ export function Contract({ id }: { id: string }) {
       </section>
     );
   }
-  return <ContractView {...loaded.value} />;
+  return <ContractView {...loaded.value} reload={again} />;
 }
 
-function ContractView({ at, document: doc, signedIn }: Loaded) {
+function ContractView({ at, document: doc, signedIn, reload }: Loaded & { reload: () => void }) {
   const { t } = useI18n();
   const state = useSessionState();
   const self = state.status === 'signedIn' ? state.identity.account : null;
+  const ownKey = state.status === 'signedIn' && state.identity.custody === 'self';
+  const [update, setUpdate] = useState<number | null>(null);
+  // A signature (or the activation it completes) of this contract, final on chain: shown at once.
+  useLiveEvents(['document.signed', 'document.activated', 'document.terminated'], (event) => {
+    if (event.data.document !== doc.id) return;
+    setUpdate(event.block_number);
+    reload();
+  });
   return (
     <article className="contract">
       <p>
@@ -89,6 +99,9 @@ function ContractView({ at, document: doc, signedIn }: Loaded) {
         <span className={`status status-${doc.status}`}>{t(`status.${doc.status}`)}</span>
       </h1>
       <p className="muted">{t('contract.asOf', { block: at.block_number })}</p>
+      <p aria-live="polite" className="ok">
+        {update !== null && t('contract.updated', { block: update })}
+      </p>
       {doc.parent !== null && (
         <p>
           <Link to={`/contracts/${doc.parent}`}>{t('contract.supplementTo', { id: doc.parent })}</Link>
@@ -126,7 +139,7 @@ function ContractView({ at, document: doc, signedIn }: Loaded) {
       </dl>
       <h2>{t('contract.versions')}</h2>
       {[...doc.versions].reverse().map((version) => (
-        <VersionView key={version.index} doc={doc} version={version} signedIn={signedIn} self={self} />
+        <VersionView key={version.index} doc={doc} version={version} signedIn={signedIn} self={self} canSign={ownKey} onSigned={reload} />
       ))}
     </article>
   );
@@ -151,11 +164,16 @@ function VersionView({
   version,
   signedIn,
   self,
+  canSign,
+  onSigned,
 }: {
   doc: DocumentView;
   version: Version;
   signedIn: Map<string, ChainEvent>;
   self: string | null;
+  /** The person signs with their own key (in this browser or an extension). */
+  canSign: boolean;
+  onSigned: () => void;
 }) {
   const { t } = useI18n();
   const waiting = version.status === 'Open' ? doc.signers.filter((s) => !version.signatures.some((g) => g.signer === s)) : [];
@@ -215,6 +233,7 @@ function VersionView({
           </li>
         ))}
       </ul>
+      {canSign && self !== null && <SignVersion doc={doc} version={version} account={self} awaiting={waiting.includes(self)} onSigned={onSigned} />}
       <FileCheck version={version} />
     </section>
   );

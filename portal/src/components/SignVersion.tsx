@@ -1,0 +1,220 @@
+// Signing the open version of a contract with the client's own key: a key stored encrypted in
+// this browser (opened with its passphrase for this one signature) or an extension's account.
+// A dialog first shows what is signed and asks for an explicit confirmation; the signature of the
+// chain's signing payload goes to the gateway as a relayed one, so the client's registrar submits
+// and pays; the dialog follows the submission until the chain has it.
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { getJson, postJson, settled, type DocumentView, type Submission, type Version } from '../api';
+import { useSession } from '../app-context';
+import { useI18n } from '../i18n';
+import { KeyError, isScheme, storedKeys } from '../keys/stored';
+import { Link } from '../router';
+import { Account, AccountList } from './Account';
+import { describe, explainChainError } from './Problem';
+
+/** The gateway's names of the chain's hash algorithms. */
+const ALGORITHM_PARAM: Record<Version['hash']['algorithm'], string> = {
+  Blake2_256: 'blake2_256',
+  Sha2_256: 'sha2_256',
+  Keccak256: 'keccak256',
+  Sha3_256: 'sha3_256',
+};
+
+type Method = { kind: 'stored'; address: string } | { kind: 'extension'; address: string; scheme: string };
+
+type Step =
+  | { state: 'confirm'; error?: string }
+  | { state: 'signing' }
+  | { state: 'submitted'; submission: Submission }
+  | { state: 'failed'; reason: string };
+
+/**
+ * The "Sign" button while `awaiting` (the person's signature is awaited on this version), and its
+ * dialog, which stays open when the page updates under it (the signature landing ends `awaiting`).
+ */
+export function SignVersion({ doc, version, account, awaiting, onSigned }: { doc: DocumentView; version: Version; account: string; awaiting: boolean; onSigned: () => void }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      {awaiting && (
+        <button type="button" className="primary" onClick={() => setOpen(true)}>
+          {t('sign.open', { index: version.index })}
+        </button>
+      )}
+      {open && <SignDialog doc={doc} version={version} account={account} onClose={() => setOpen(false)} onSigned={onSigned} />}
+    </>
+  );
+}
+
+function SignDialog({ doc, version, account, onClose, onSigned }: { doc: DocumentView; version: Version; account: string; onClose: () => void; onSigned: () => void }) {
+  const { t } = useI18n();
+  const session = useSession();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [step, setStep] = useState<Step>({ state: 'confirm' });
+  const [agreed, setAgreed] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
+  const stored = storedKeys().find((k) => k.address === account);
+  const [extension, setExtension] = useState<Method | null>(null);
+  const [method, setMethod] = useState<'stored' | 'extension'>(stored ? 'stored' : 'extension');
+  // One idempotency key per confirmed signature: a retry after a lost answer is the same submission.
+  const idempotencyKey = useRef(`sign-${doc.id}-${version.index}-${crypto.randomUUID()}`);
+
+  useEffect(() => {
+    dialog.current?.showModal();
+  }, []);
+  useEffect(() => {
+    let current = true;
+    void import('../keys/extension')
+      .then(({ extensionAccounts }) => extensionAccounts())
+      .then((accounts) => {
+        const mine = accounts.find((a) => a.address === account && isScheme(a.scheme));
+        if (current && mine) setExtension({ kind: 'extension', address: mine.address, scheme: mine.scheme });
+      })
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [account]);
+
+  const sign = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!agreed) return;
+    setStep({ state: 'signing' });
+    try {
+      const algorithm = ALGORITHM_PARAM[version.hash.algorithm];
+      const { payload } = await getJson<{ payload: string }>(
+        session,
+        `/v1/documents/${doc.id}/signing-payload?version=${version.index}&hash=${version.hash.digest}&hash_algorithm=${algorithm}`,
+      );
+      let scheme: string;
+      let signature: string;
+      if (method === 'stored' && stored) {
+        const { signWithStoredKey } = await import('../keys/keystore');
+        signature = await signWithStoredKey(stored, passphrase, payload);
+        scheme = stored.scheme;
+      } else if (method === 'extension' && extension?.kind === 'extension') {
+        const { signWithExtension } = await import('../keys/extension');
+        signature = await signWithExtension(extension.address, payload);
+        scheme = extension.scheme;
+      } else {
+        setStep({ state: 'confirm', error: t('sign.noKey') });
+        return;
+      }
+      setPassphrase('');
+      const accepted = await postJson<Submission>(session, '/v1/documents/signatures', idempotencyKey.current, {
+        items: [{ document: doc.id, version: version.index, hash: version.hash.digest, hash_algorithm: algorithm, relayed: { signer: account, scheme, signature } }],
+      });
+      const final = await settled(session, accepted, (submission) => setStep({ state: 'submitted', submission }));
+      if (final.status === 'finalized') onSigned();
+    } catch (error) {
+      if (error instanceof KeyError && error.reason === 'passphrase') setStep({ state: 'confirm', error: t('sign.wrongPassphrase') });
+      else setStep({ state: 'failed', reason: describe(t, error) });
+    }
+  };
+
+  const busy = step.state === 'signing' || (step.state === 'submitted' && step.submission.status !== 'finalized' && step.submission.status !== 'failed');
+  return (
+    <dialog ref={dialog} className="sign-dialog" aria-labelledby="sign-title" onCancel={(e) => (busy ? e.preventDefault() : onClose())}>
+      <h2 id="sign-title">{t('sign.title', { id: doc.id, index: version.index })}</h2>
+      <dl className="facts">
+        <dt>{t('sign.what')}</dt>
+        <dd>{t('version.heading', { index: version.index, kind: t(`version.${version.kind}`) })}</dd>
+        <dt>{t('sign.hash')}</dt>
+        <dd>
+          <code className="hash" data-sign-hash>{version.hash.digest}</code>
+        </dd>
+        <dt>{t('contract.parties')}</dt>
+        <dd>
+          <AccountList addresses={doc.parties} self={account} />
+        </dd>
+        <dt>{t('sign.as')}</dt>
+        <dd>
+          <Account address={account} self={account} />
+        </dd>
+      </dl>
+      {(step.state === 'confirm' || step.state === 'signing') && (
+        <form onSubmit={(e) => void sign(e)}>
+          <fieldset disabled={step.state === 'signing'}>
+            <legend>{t('sign.with')}</legend>
+            {stored && (
+              <label className="choice">
+                <input type="radio" name="method" checked={method === 'stored'} onChange={() => setMethod('stored')} /> {t('sign.storedKey')}
+              </label>
+            )}
+            {extension && (
+              <label className="choice">
+                <input type="radio" name="method" checked={method === 'extension'} onChange={() => setMethod('extension')} /> {t('sign.extension')}
+              </label>
+            )}
+            {!stored && !extension && (
+              <p className="problem">
+                {t('sign.noKey')} <Link to="/key">{t('key.title')}</Link>
+              </p>
+            )}
+            {method === 'stored' && stored && (
+              <label>
+                {t('sign.passphrase')}
+                <input type="password" autoComplete="current-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} required />
+              </label>
+            )}
+            <label className="choice">
+              <input type="checkbox" checked={agreed} onChange={(e) => setAgreed(e.target.checked)} required /> {t('sign.confirm', { index: version.index, id: doc.id })}
+            </label>
+            {step.state === 'confirm' && step.error && (
+              <p className="problem" role="alert">
+                {step.error}
+              </p>
+            )}
+            <div className="actions">
+              <button type="submit" className="primary" disabled={!agreed || (!stored && !extension)}>
+                {t('sign.submit')}
+              </button>
+              <button type="button" onClick={onClose}>
+                {t('sign.cancel')}
+              </button>
+            </div>
+          </fieldset>
+          {step.state === 'signing' && <p role="status">{t('sign.signing')}</p>}
+        </form>
+      )}
+      <div aria-live="polite">
+        {step.state === 'submitted' && <SubmissionState submission={step.submission} />}
+        {step.state === 'failed' && (
+          <p className="problem" role="alert">
+            {step.reason}
+          </p>
+        )}
+      </div>
+      {(step.state === 'failed' || (step.state === 'submitted' && !busy)) && (
+        <button type="button" onClick={onClose}>
+          {t('sign.close')}
+        </button>
+      )}
+    </dialog>
+  );
+}
+
+function SubmissionState({ submission }: { submission: Submission }) {
+  const { t } = useI18n();
+  if (submission.status === 'finalized') {
+    return (
+      <p className="ok" data-sign-state="finalized">
+        {t('sign.finalized', { block: submission.block_number ?? '?' })}
+      </p>
+    );
+  }
+  if (submission.status === 'failed') {
+    const reason = explainChainError(t, submission.error ?? '') ?? submission.error ?? '';
+    return (
+      <p className="problem" role="alert" data-sign-state="failed">
+        {t('sign.failed', { reason })}
+      </p>
+    );
+  }
+  return (
+    <p role="status" data-sign-state={submission.status}>
+      {t(submission.status === 'accepted' ? 'sign.accepted' : 'sign.broadcast')}
+    </p>
+  );
+}
