@@ -153,7 +153,7 @@ async fn signing_needs_documents_write_or_for_a_client_documents_sign() {
 	let reader = app.send(sign(token("documents:read").await)).await;
 	let problem = reader.assert_problem(StatusCode::FORBIDDEN);
 	assert_eq!(problem["required_scope"], "documents:sign");
-	// documents:sign lets a client of this gateway sign for itself; this caller is none.
+	// documents:sign is for people signing as clients of this gateway; this caller is an API client.
 	let signer = app.send(sign(token("documents:sign").await)).await;
 	let problem = signer.assert_problem(StatusCode::FORBIDDEN);
 	assert_eq!(problem["required_scope"], "documents:write");

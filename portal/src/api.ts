@@ -75,13 +75,18 @@ export interface Submission {
 
 const POLL_MS = 1_000;
 
-/** Polls a submission until it is final (finalized or failed), reporting each state seen. */
-export async function settled(session: Session, submission: Submission, seen: (s: Submission) => void): Promise<Submission> {
+/**
+ * Polls a submission until it is final (finalized or failed), reporting each state seen; `null`
+ * if `stop` ended the polling first.
+ */
+export async function settled(session: Session, submission: Submission, seen: (s: Submission) => void, stop: AbortSignal): Promise<Submission | null> {
   let current = submission;
   seen(current);
   while (current.status !== 'finalized' && current.status !== 'failed') {
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    if (stop.aborted) return null;
     current = await getJson<Submission>(session, current.status_url);
+    if (stop.aborted) return null;
     seen(current);
   }
   return current;

@@ -7,7 +7,7 @@ export type Loaded<T> =
 
 /**
  * Runs `load` when `deps` change; its result, its failure, and a way to run it again. Run again
- * with the same `deps`, the last result stays shown until the new one replaces it.
+ * with the same `deps`, a result shown stays until the new one replaces it.
  */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): [Loaded<T>, () => void] {
   const [result, setResult] = useState<Loaded<T>>({ state: 'loading' });
@@ -17,7 +17,8 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): [Loaded<T>,
     let current = true;
     const same = lastDeps.current !== null && lastDeps.current.length === deps.length && deps.every((d, i) => Object.is(d, lastDeps.current?.[i]));
     lastDeps.current = deps;
-    if (!same) setResult({ state: 'loading' });
+    // a refresh keeps a shown result; a retry after a failure shows that it is loading
+    setResult((shown) => (same && shown.state === 'done' ? shown : { state: 'loading' }));
     load().then(
       (value) => current && setResult({ state: 'done', value }),
       (error: unknown) => current && setResult({ state: 'failed', error }),

@@ -174,7 +174,7 @@ test('a client with its own key is registered by its account', async () => {
 
 test('the custodial client signs in and signs a contract through the gateway; the operator pays', async () => {
   const portal = gateway.admin('api-client', 'create', '--name', 'client portal',
-    '--scopes', 'clients:read documents:read documents:write submissions:read', '--redirect-uri', REDIRECT);
+    '--scopes', 'clients:read documents:read documents:sign submissions:read', '--redirect-uri', REDIRECT);
   const person = await personTokens(gateway, portal, REDIRECT, { username: 'aigerim', account: custodial });
   const token = person.access_token;
 
@@ -240,7 +240,15 @@ test('a client with its own key signs as the portal does: its signature relayed,
   const item = (signer, signature, scheme = 'sr25519') => ({ items: [{ document: id, version: 0, hash, relayed: { signer, scheme, signature } }] });
   const sign = (key, body) => postJson(`${gateway.url}/v1/documents/signatures`, token, key, body);
 
-  // Refused before anything is stored or paid: no signature, another's, a wrong one, ECDSA.
+  // Refused before anything is stored or paid: no signature, another's, a wrong one, ECDSA, a
+  // valid signature of a text that is not the version's.
+  const registrarFree = async () => (await chain.api.query.system.account(alice.address)).data.free.toBigInt();
+  const registrarBefore = await registrarFree();
+  const otherHash = `0x${randomBytes(32).toString('hex')}`;
+  const otherPayload = (await read(token, `/v1/documents/${id}/signing-payload?version=0&hash=${otherHash}`)).body.payload;
+  const otherText = await sign('own-bad-5', { items: [{ document: id, version: 0, hash: otherHash, relayed: { signer: own.address, scheme: 'sr25519', signature: u8aToHex(own.sign(hexToU8a(otherPayload))) } }] });
+  assert.equal(otherText.status, 409, JSON.stringify(otherText.body));
+  assert.match(otherText.body.detail, /the hash is not the text of version 0/);
   const bare = await sign('own-bad-1', { items: [{ document: id, version: 0, hash }] });
   assert.equal(bare.status, 400, JSON.stringify(bare.body));
   assert.match(bare.body.detail, /signs with its own key/);
@@ -253,11 +261,17 @@ test('a client with its own key signs as the portal does: its signature relayed,
   const ecdsa = await sign('own-bad-4', item(own.address, `0x${'11'.repeat(65)}`, 'ecdsa'));
   assert.equal(ecdsa.status, 400);
   assert.match(ecdsa.body.detail, /sr25519 or ed25519/);
+  // documents:sign signs only for a client of this gateway: Bob's person is none.
+  const bobsToken = (await personTokens(gateway, portal, REDIRECT, { username: 'bob-not-a-client', account: bob.address })).access_token;
+  const notClient = await postJson(`${gateway.url}/v1/documents/signatures`, bobsToken, 'bob-sign', item(bob.address, u8aToHex(bob.sign(hexToU8a(payload)))));
+  assert.equal(notClient.status, 403, JSON.stringify(notClient.body));
+  assert.equal(notClient.body.required_scope, 'documents:write');
   // documents:sign creates nothing.
   const create = await postJson(`${gateway.url}/v1/documents`, token, 'own-create', { hash, uri: 'https://x.example/', parties: [own.address], signers: [own.address] });
   assert.equal(create.status, 403);
   assert.equal(create.body.required_scope, 'documents:write');
 
+  assert.equal(await registrarFree(), registrarBefore, 'the registrar paid for none of them');
   const free = (await chain.api.query.system.account(own.address)).data.free.toBigInt();
   // A wallet's signature (wrapped in <Bytes>) is accepted as the chain accepts it.
   const signature = u8aToHex(own.sign(u8aWrapBytes(hexToU8a(payload))));
@@ -271,6 +285,10 @@ test('a client with its own key signs as the portal does: its signature relayed,
   const replay = await sign('own-sign-1', item(own.address, signature));
   assert.equal(replay.status, 202);
   assert.equal(replay.body.id, accepted.body.id);
+  // The same signature again, under another key: signed already, so refused before the chain.
+  const again = await sign('own-sign-2', item(own.address, signature));
+  assert.equal(again.status, 409, JSON.stringify(again.body));
+  assert.match(again.body.detail, /not open for signatures|signed version 0 of document \d+ already/);
 });
 
 test('the operator takes a client out of the registry and gets the deposit back; the data stays, and it can come back', async () => {

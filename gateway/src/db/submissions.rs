@@ -206,6 +206,24 @@ pub async fn find_of_client<'e>(
 	row.as_ref().map(SubmissionRow::from_row).transpose()
 }
 
+/// The submission `api_client_id` stored under `idempotency_key`, if any.
+pub async fn find_by_key<'e>(
+	ex: impl Executor<'e, Database = Any>,
+	api_client_id: &str,
+	idempotency_key: &str,
+) -> Result<Option<SubmissionRow>, sqlx::Error> {
+	let row = sqlx::query(concat!(
+		"SELECT ",
+		columns!(),
+		" FROM submissions WHERE api_client_id = $1 AND idempotency_key = $2"
+	))
+	.bind(api_client_id)
+	.bind(idempotency_key)
+	.fetch_optional(ex)
+	.await?;
+	row.as_ref().map(SubmissionRow::from_row).transpose()
+}
+
 /// Submissions in `status`, oldest first.
 pub async fn with_status<'e>(
 	ex: impl Executor<'e, Database = Any>,

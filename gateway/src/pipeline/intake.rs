@@ -148,12 +148,7 @@ impl Intake<'_> {
 		let request_json =
 			serde_json::to_string(call).map_err(|e| ApiError::BadRequest(e.to_string()))?;
 		let id = uuid::Uuid::now_v7().to_string();
-		// Keys are unique per API client; the people (and external callers) one client serves
-		// each have their own.
-		let key = match principal.subject == principal.client_id {
-			true => self.key.to_string(),
-			false => format!("{} {}", principal.subject, self.key),
-		};
+		let key = self.stored_key(principal);
 		let row = submissions::insert_once(
 			conn,
 			&NewSubmission {
@@ -169,15 +164,39 @@ impl Intake<'_> {
 		)
 		.await?;
 		let replayed = row.id != id;
-		if replayed && row.fingerprint != fingerprint {
-			return Err(ApiError::Unprocessable(
-				"this Idempotency-Key was used for a different request".into(),
-			));
+		if replayed {
+			same_request(&row, fingerprint)?;
 		}
 		if !replayed {
 			tracing::info!(submission = %row.id, kind = %row.kind, signer = %self.signer, "submission accepted");
 		}
 		Ok(Stored { replayed, row })
+	}
+
+	/// Keys are unique per API client; the people (and external callers) one client serves each
+	/// have their own.
+	fn stored_key(&self, principal: &Principal) -> String {
+		match principal.subject == principal.client_id {
+			true => self.key.to_string(),
+			false => format!("{} {}", principal.subject, self.key),
+		}
+	}
+
+	/// The submission already stored under the key, if any (a 422 if `fingerprint` differs):
+	/// for a request whose checks of the chain's state would refuse what it already did.
+	pub async fn replayed(
+		&self,
+		app: &AppState,
+		principal: &Principal,
+		fingerprint: &[u8],
+	) -> Result<Option<Stored>, ApiError> {
+		let key = self.stored_key(principal);
+		let Some(row) = submissions::find_by_key(&app.db.pool, &principal.client_id, &key).await?
+		else {
+			return Ok(None);
+		};
+		same_request(&row, fingerprint)?;
+		Ok(Some(Stored { replayed: true, row }))
 	}
 
 	/// [`Intake::store`] on its own, the sender woken.
@@ -196,6 +215,16 @@ impl Intake<'_> {
 		}
 		Ok(stored)
 	}
+}
+
+/// A 422 unless `row` was stored for the request `fingerprint` names.
+fn same_request(row: &SubmissionRow, fingerprint: &[u8]) -> Result<(), ApiError> {
+	if row.fingerprint != fingerprint {
+		return Err(ApiError::Unprocessable(
+			"this Idempotency-Key was used for a different request".into(),
+		));
+	}
+	Ok(())
 }
 
 /// [`accept`], answered: `202` with the submission.

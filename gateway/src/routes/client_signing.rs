@@ -5,6 +5,10 @@
 //! - `custody: self`: the client signed each payload with its own key (in the portal, in a wallet)
 //!   and sends the signatures; the gateway checks each against the payload before the registrar
 //!   pays for it.
+//!
+//! Either way each item is checked against the finalized document first (open version, its hash,
+//! a required signer that has not signed), so the registrar pays for nothing the chain refuses as
+//! of that block.
 
 use axum::http::HeaderMap;
 use axum::response::Response;
@@ -15,7 +19,7 @@ use crate::chain::reads::Reads;
 use crate::db::clients::ClientRow;
 use crate::digests::sha256;
 use crate::error::ApiError;
-use crate::pipeline::calls::{Call, Relayed, SignDocuments, SigningPayloadArgs};
+use crate::pipeline::calls::{Call, Relayed, SignDocuments, SignItem, SigningPayloadArgs};
 use crate::pipeline::intake;
 use crate::pipeline::keys;
 
@@ -59,6 +63,11 @@ pub async fn sign(
 	}
 	// The number of items and their fields, before anything is signed or checked.
 	request.check().map_err(ApiError::BadRequest)?;
+	// A retry of a request already accepted answers its submission: the checks below would
+	// refuse the signatures it made.
+	if let Some(stored) = intake.replayed(app, principal, &fingerprint).await? {
+		return Ok(intake::accepted(stored));
+	}
 	// The registrar pays only for a client the chain has under it.
 	let reads = Reads::at_finalized(app)?;
 	let registered = reads
@@ -69,6 +78,12 @@ pub async fn sign(
 		return Err(ApiError::Conflict(
 			"the client is not registered on chain under its registrar (yet)".into(),
 		));
+	}
+	// The registrar pays only for signatures the chain will take, as of the finalized block.
+	for (i, item) in request.items.iter().enumerate() {
+		signable(&reads, &client.account, &request.items[..i], item)
+			.await
+			.map_err(|e| ApiError::Conflict(format!("items[{i}]: {e}")))?;
 	}
 	let keypair = match custodial {
 		true => {
@@ -108,6 +123,50 @@ pub async fn sign(
 	let call = Call::SignDocuments(SignDocuments { items });
 	let stored = intake.store_alone(app, principal, &call, &fingerprint).await?;
 	Ok(intake::accepted(stored))
+}
+
+/// `Ok` if `signer` may sign `item` now: no earlier item of the request names the same version,
+/// the document exists, the version is the one open for signatures and has the item's hash,
+/// `signer` is among its required signers and has not signed it.
+async fn signable(
+	reads: &Reads,
+	signer: &str,
+	earlier: &[SignItem],
+	item: &SignItem,
+) -> Result<(), String> {
+	let (id, version) = (item.document, item.version);
+	if earlier.iter().any(|e| e.document == id && e.version == version) {
+		return Err(format!("version {version} of document {id} is named twice"));
+	}
+	let document = reads
+		.document(id)
+		.await
+		.map_err(|e| format!("cannot read document {id}: {e}"))?
+		.ok_or_else(|| format!("no document {id}"))?;
+	if document["openVersion"].as_u64() != Some(u64::from(version)) {
+		return Err(format!("version {version} of document {id} is not open for signatures"));
+	}
+	if !document["signers"].as_array().is_some_and(|s| s.iter().any(|a| a.as_str() == Some(signer)))
+	{
+		return Err(format!("{signer} is not a required signer of document {id}"));
+	}
+	let open = document["versions"]
+		.as_array()
+		.and_then(|versions| versions.iter().find(|v| v["index"].as_u64() == Some(u64::from(version))))
+		.ok_or_else(|| format!("document {id} has no version {version}"))?;
+	let same_hash = open["hash"]["algorithm"].as_str().map(str::to_lowercase)
+		== Some(item.hash_algorithm.to_lowercase())
+		&& open["hash"]["digest"].as_str().map(str::to_lowercase) == Some(item.hash.to_lowercase());
+	if !same_hash {
+		return Err(format!("the hash is not the text of version {version} of document {id}"));
+	}
+	let signed = open["signatures"]
+		.as_array()
+		.is_some_and(|s| s.iter().any(|g| g["signer"].as_str() == Some(signer)));
+	if signed {
+		return Err(format!("{signer} signed version {version} of document {id} already"));
+	}
+	Ok(())
 }
 
 /// The check of a client's own signature before its registrar pays for it.

@@ -54,7 +54,8 @@ pub async fn create(
 /// party's own signature of the signing payload, submitted (and paid for) by the operator. The
 /// submission reaches `finalized` with `result.signed` and `result.activated` (document ids), or
 /// `failed` with the pallet's error (`Documents.BulkItemFailed (item i, …)` names the item).
-/// A client registered through this gateway signs for itself (`documents:sign` is enough), and
+/// A client registered through this gateway signs for itself (for its person signed in,
+/// `documents:sign` is enough), each item checked against the finalized document first, and
 /// its registrar submits and pays: with `custody: gateway` the items carry no `relayed` (the
 /// gateway signs with the client's key); with `custody: self` every item carries the client's own
 /// sr25519 or ed25519 signature as `relayed`, checked before it is accepted.
@@ -83,6 +84,10 @@ pub async fn sign(
 	let may_write = principal.scopes.contains(Scope::DocumentsWrite);
 	if !may_write && !principal.scopes.contains(Scope::DocumentsSign) {
 		return Err(ApiError::Auth(insufficient_scope(Scope::DocumentsSign)));
+	}
+	// documents:sign is a person's: their own signatures, through a portal.
+	if !may_write && !principal.subject.starts_with(intake::USER_SUBJECT) {
+		return Err(ApiError::Auth(insufficient_scope(Scope::DocumentsWrite)));
 	}
 	let request: SignDocuments = json_body(&headers, &body)?;
 	// A caller without an account gets intake's answer below.

@@ -6,19 +6,13 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { getJson, postJson, settled, type DocumentView, type Submission, type Version } from '../api';
 import { useSession } from '../app-context';
+import { ALGORITHM_PARAM } from '../documents';
 import { useI18n } from '../i18n';
+import { namesVersion } from '../keys/payload';
 import { KeyError, isScheme, storedKeys } from '../keys/stored';
 import { Link } from '../router';
 import { Account, AccountList } from './Account';
 import { describe, explainChainError } from './Problem';
-
-/** The gateway's names of the chain's hash algorithms. */
-const ALGORITHM_PARAM: Record<Version['hash']['algorithm'], string> = {
-  Blake2_256: 'blake2_256',
-  Sha2_256: 'sha2_256',
-  Keccak256: 'keccak256',
-  Sha3_256: 'sha3_256',
-};
 
 type Method = { kind: 'stored'; address: string } | { kind: 'extension'; address: string; scheme: string };
 
@@ -27,6 +21,12 @@ type Step =
   | { state: 'signing' }
   | { state: 'submitted'; submission: Submission }
   | { state: 'failed'; reason: string };
+
+/** What is sent to the gateway once signed: sent again unchanged on a retry. */
+interface Signed {
+  key: string;
+  body: unknown;
+}
 
 /**
  * The "Sign" button while `awaiting` (the person's signature is awaited on this version), and its
@@ -57,12 +57,37 @@ function SignDialog({ doc, version, account, onClose, onSigned }: { doc: Documen
   const stored = storedKeys().find((k) => k.address === account);
   const [extension, setExtension] = useState<Method | null>(null);
   const [method, setMethod] = useState<'stored' | 'extension'>(stored ? 'stored' : 'extension');
-  // One idempotency key per confirmed signature: a retry after a lost answer is the same submission.
-  const idempotencyKey = useRef(`sign-${doc.id}-${version.index}-${crypto.randomUUID()}`);
+  // The signed request, kept: a retry after a lost answer sends it again under the same
+  // idempotency key and gets the same submission, never a second one.
+  const signed = useRef<Signed | null>(null);
+  // Polling stops when the dialog goes.
+  const alive = useRef(new AbortController());
 
   useEffect(() => {
-    dialog.current?.showModal();
+    const shown = dialog.current;
+    shown?.showModal();
+    const polling = alive.current;
+    return () => {
+      polling.abort();
+      shown?.close();
+    };
   }, []);
+
+  const send = async (request: Signed) => {
+    const accepted = await postJson<Submission>(session, '/v1/documents/signatures', request.key, request.body);
+    const final = await settled(session, accepted, (submission) => setStep({ state: 'submitted', submission }), alive.current.signal);
+    if (final?.status === 'finalized') onSigned();
+  };
+
+  const retry = async () => {
+    if (!signed.current) return;
+    setStep({ state: 'signing' });
+    try {
+      await send(signed.current);
+    } catch (error) {
+      setStep({ state: 'failed', reason: describe(t, error) });
+    }
+  };
   useEffect(() => {
     let current = true;
     void import('../keys/extension')
@@ -87,6 +112,11 @@ function SignDialog({ doc, version, account, onClose, onSigned }: { doc: Documen
         session,
         `/v1/documents/${doc.id}/signing-payload?version=${version.index}&hash=${version.hash.digest}&hash_algorithm=${algorithm}`,
       );
+      // Nothing is signed but the version the dialog shows.
+      if (!namesVersion(payload, doc.id, version)) {
+        setStep({ state: 'failed', reason: t('sign.otherPayload') });
+        return;
+      }
       let scheme: string;
       let signature: string;
       if (method === 'stored' && stored) {
@@ -101,21 +131,22 @@ function SignDialog({ doc, version, account, onClose, onSigned }: { doc: Documen
         setStep({ state: 'confirm', error: t('sign.noKey') });
         return;
       }
-      setPassphrase('');
-      const accepted = await postJson<Submission>(session, '/v1/documents/signatures', idempotencyKey.current, {
-        items: [{ document: doc.id, version: version.index, hash: version.hash.digest, hash_algorithm: algorithm, relayed: { signer: account, scheme, signature } }],
-      });
-      const final = await settled(session, accepted, (submission) => setStep({ state: 'submitted', submission }));
-      if (final.status === 'finalized') onSigned();
+      signed.current = {
+        key: `sign-${doc.id}-${version.index}-${crypto.randomUUID()}`,
+        body: { items: [{ document: doc.id, version: version.index, hash: version.hash.digest, hash_algorithm: algorithm, relayed: { signer: account, scheme, signature } }] },
+      };
+      await send(signed.current);
     } catch (error) {
       if (error instanceof KeyError && error.reason === 'passphrase') setStep({ state: 'confirm', error: t('sign.wrongPassphrase') });
       else setStep({ state: 'failed', reason: describe(t, error) });
+    } finally {
+      setPassphrase('');
     }
   };
 
-  const busy = step.state === 'signing' || (step.state === 'submitted' && step.submission.status !== 'finalized' && step.submission.status !== 'failed');
+  const signing = step.state === 'signing';
   return (
-    <dialog ref={dialog} className="sign-dialog" aria-labelledby="sign-title" onCancel={(e) => (busy ? e.preventDefault() : onClose())}>
+    <dialog ref={dialog} className="sign-dialog" aria-labelledby="sign-title" onCancel={(e) => (signing ? e.preventDefault() : onClose())} onClose={onClose}>
       <h2 id="sign-title">{t('sign.title', { id: doc.id, index: version.index })}</h2>
       <dl className="facts">
         <dt>{t('sign.what')}</dt>
@@ -155,14 +186,22 @@ function SignDialog({ doc, version, account, onClose, onSigned }: { doc: Documen
             {method === 'stored' && stored && (
               <label>
                 {t('sign.passphrase')}
-                <input type="password" autoComplete="current-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} required />
+                <input
+                  type="password"
+                  autoComplete="current-password"
+                  value={passphrase}
+                  onChange={(e) => setPassphrase(e.target.value)}
+                  aria-invalid={step.state === 'confirm' && step.error !== undefined}
+                  aria-describedby="sign-error"
+                  required
+                />
               </label>
             )}
             <label className="choice">
               <input type="checkbox" checked={agreed} onChange={(e) => setAgreed(e.target.checked)} required /> {t('sign.confirm', { index: version.index, id: doc.id })}
             </label>
             {step.state === 'confirm' && step.error && (
-              <p className="problem" role="alert">
+              <p className="problem" role="alert" id="sign-error">
                 {step.error}
               </p>
             )}
@@ -186,11 +225,18 @@ function SignDialog({ doc, version, account, onClose, onSigned }: { doc: Documen
           </p>
         )}
       </div>
-      {(step.state === 'failed' || (step.state === 'submitted' && !busy)) && (
-        <button type="button" onClick={onClose}>
-          {t('sign.close')}
-        </button>
-      )}
+      <div className="actions">
+        {step.state === 'failed' && signed.current && (
+          <button type="button" className="primary" onClick={() => void retry()}>
+            {t('sign.retry')}
+          </button>
+        )}
+        {(step.state === 'failed' || step.state === 'submitted') && (
+          <button type="button" onClick={onClose}>
+            {t('sign.close')}
+          </button>
+        )}
+      </div>
     </dialog>
   );
 }

@@ -128,6 +128,8 @@ export const en = {
   'sign.confirm': 'I have read version {index} of contract {id} and sign it with my key.',
   'sign.submit': 'Sign',
   'sign.cancel': 'Cancel',
+  'sign.otherPayload': 'The gateway’s signing payload does not name this version of this contract: nothing was signed.',
+  'sign.retry': 'Send it again',
   'sign.close': 'Close',
   'sign.signing': 'Signing…',
   'sign.wrongPassphrase': 'This passphrase does not open your key.',

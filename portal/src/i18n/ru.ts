@@ -142,6 +142,8 @@ export const ru: Messages = {
   'sign.confirm': 'Я прочитал(а) редакцию {index} договора {id} и подписываю её своим ключом.',
   'sign.submit': 'Подписать',
   'sign.cancel': 'Отмена',
+  'sign.otherPayload': 'Данные для подписи от шлюза не относятся к этой редакции договора: ничего не подписано.',
+  'sign.retry': 'Отправить ещё раз',
   'sign.close': 'Закрыть',
   'sign.signing': 'Подписание…',
   'sign.wrongPassphrase': 'Этот пароль не открывает ваш ключ.',

@@ -54,6 +54,8 @@ export async function importSecret(secret: string, passphrase: string): Promise<
 
 /** Imports a polkadot.js keystore file; its passphrase opens it, and it stays the key's passphrase. */
 export async function importJson(text: string, passphrase: string): Promise<StoredKey> {
+  // An unencrypted file opens with any passphrase: the one it is stored with must be a real one.
+  checkPassphrase(passphrase);
   await cryptoWaitReady();
   let pair: KeyringPair;
   try {

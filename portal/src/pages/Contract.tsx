@@ -11,7 +11,7 @@ import { SignVersion } from '../components/SignVersion';
 import { sha256 } from '../hashing';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
-import { useLiveEvents } from '../live';
+import { afterBlock, useLiveEvents } from '../live';
 import { Link } from '../router';
 import type { Session } from '../session';
 
@@ -84,7 +84,7 @@ function ContractView({ at, document: doc, signedIn, reload }: Loaded & { reload
   const ownKey = state.status === 'signedIn' && state.identity.custody === 'self';
   const [update, setUpdate] = useState<number | null>(null);
   // A signature (or the activation it completes) of this contract, final on chain: shown at once.
-  useLiveEvents(['document.signed', 'document.activated', 'document.terminated'], (event) => {
+  useLiveEvents(['document.signed', 'document.activated', 'document.terminated'], afterBlock(at.block_number), (event) => {
     if (event.data.document !== doc.id) return;
     setUpdate(event.block_number);
     reload();

@@ -1,49 +1,19 @@
 // The signed-in person's contracts: every document their account is a party of, with its status,
 // parties, signatures of the version open for signing, and supplements.
-import { getJson, type At, type DocumentSummary, type DocumentView } from '../api';
 import { useSession, useSessionState } from '../app-context';
+import { allContracts, awaits, openVersion, type Listed } from '../documents';
 import { AccountList } from '../components/Account';
 import { ProblemView } from '../components/Problem';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 
-const PAGE = 20;
-
-interface Listed {
-  at: At;
-  documents: DocumentView[];
-}
-
 export function Contracts() {
   const { t } = useI18n();
   const session = useSession();
   const state = useSessionState();
   const self = state.status === 'signedIn' ? state.identity.account : null;
-  const [loaded, again] = useLoad<Listed>(async () => {
-    // Every page of the list, then each contract's details, a page's worth at a time.
-    const documents: DocumentView[] = [];
-    let at: At | undefined;
-    let after: number | undefined;
-    for (;;) {
-      const page = await getJson<{ at: At; documents: DocumentSummary[] }>(
-        session,
-        `/v1/documents?limit=${PAGE}${after === undefined ? '' : `&after=${after}`}`,
-      );
-      at ??= page.at;
-      const details = await Promise.all(
-        page.documents.map(async (summary) => {
-          const one = await getJson<{ document: DocumentView }>(session, `/v1/documents/${summary.id}`);
-          return one.document;
-        }),
-      );
-      documents.push(...details);
-      const last = page.documents.at(-1);
-      if (page.documents.length < PAGE || !last) break;
-      after = last.id;
-    }
-    return { at: at as At, documents };
-  }, [session]);
+  const [loaded, again] = useLoad<Listed>(() => allContracts(session), [session]);
 
   return (
     <section>
@@ -68,8 +38,8 @@ export function Contracts() {
               </thead>
               <tbody>
                 {loaded.value.documents.map((doc) => {
-                  const open = doc.openVersion === null ? undefined : doc.versions.find((v) => v.index === doc.openVersion);
-                  const awaitingMe = open !== undefined && self !== null && doc.signers.includes(self) && !open.signatures.some((s) => s.signer === self);
+                  const open = openVersion(doc);
+                  const awaitingMe = awaits(doc, self);
                   return (
                     <tr key={doc.id} data-document={doc.id}>
                       <th scope="row">

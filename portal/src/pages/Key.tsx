@@ -51,21 +51,22 @@ export function Key() {
             {busy.reason}
           </p>
         )}
-        {busy.state === 'created' && (
-          <div className="notice" data-created-key>
-            <p>{t('key.createdWords')}</p>
-            <p>
-              <code className="words">{busy.words}</code>
-            </p>
-            <p>
-              {t('key.createdAddress')} <Account address={busy.address} self={account} />
-            </p>
-            <button type="button" onClick={() => setBusy({ state: 'idle' })}>
-              {t('key.wroteThemDown')}
-            </button>
-          </div>
-        )}
       </div>
+      {/* the words are shown, not announced by a live region */}
+      {busy.state === 'created' && (
+        <div className="notice" data-created-key>
+          <p>{t('key.createdWords')}</p>
+          <p>
+            <code className="words">{busy.words}</code>
+          </p>
+          <p>
+            {t('key.createdAddress')} <Account address={busy.address} self={account} />
+          </p>
+          <button type="button" onClick={() => setBusy({ state: 'idle' })}>
+            {t('key.wroteThemDown')}
+          </button>
+        </div>
+      )}
       <ImportWords disabled={busy.state === 'working'} onSubmit={(words, passphrase) => run(async () => {
         const { importSecret } = await import('../keys/keystore');
         await importSecret(words, passphrase);
