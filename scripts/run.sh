@@ -54,15 +54,20 @@ DEV_CLIENT="$("$PACTUM_GATEWAY" admin api-client create --name development --ref
 # FIELD of the JSON object JSON (the admin commands print one).
 json_field() { python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$2" <<<"$1"; }
 client_field() { json_field "$DEV_CLIENT" "$1"; }
-# The portal: its build, its public OAuth client, and a person to sign in as.
+# The portal: its build, its public OAuth client (what clients and staff may do; each person's
+# own scopes narrow it), a client (Bob) and a member of the operator's staff (ops, acting for the
+# operator's account) to sign in as.
 PORTAL_CLIENT="$("$PACTUM_GATEWAY" admin api-client create --name portal \
-  --scopes "documents:read documents:sign submissions:read events:read certificates:read" \
+  --scopes "documents:read documents:write documents:sign clients:read clients:write submissions:read events:read certificates:read" \
   --redirect-uri "http://127.0.0.1:$GATEWAY_PORT/portal/callback")"
 export PACTUM_GATEWAY_PORTAL_DIR="$PACTUM_ROOT/portal/dist"
 export PACTUM_GATEWAY_PORTAL_CLIENT_ID="$(json_field "$PORTAL_CLIENT" client_id)"
-BOB_PASSWORD="$(python3 -c 'import secrets; print(secrets.token_urlsafe(12))')"
-printf '%s\n' "$BOB_PASSWORD" | "$PACTUM_GATEWAY" admin user create --username bob \
+PORTAL_PASSWORD="$(python3 -c 'import secrets; print(secrets.token_urlsafe(12))')"
+printf '%s\n' "$PORTAL_PASSWORD" | "$PACTUM_GATEWAY" admin user create --username bob \
   --account 5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty --password-file - >/dev/null
+printf '%s\n' "$PORTAL_PASSWORD" | "$PACTUM_GATEWAY" admin user create --username ops \
+  --account 5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY --password-file - \
+  --scopes "documents:read documents:write clients:read clients:write submissions:read events:read" >/dev/null
 "$PACTUM_GATEWAY" serve &
 gateway_pid=$!
 
@@ -84,7 +89,9 @@ cat <<INFO
   Data:                     $GATEWAY_DIR (removed on exit)
 
   Client portal:            http://127.0.0.1:$GATEWAY_PORT/portal/
-  Sign in as:               bob / $BOB_PASSWORD   (Bob's account; his contracts, once he has some)
+  Sign in as:               bob / $PORTAL_PASSWORD   (a client: Bob's account and contracts)
+                            ops / $PORTAL_PASSWORD   (the operator's staff: Alice's account; signs
+                            what awaits the operator, creates contracts)
 
   Stop with Ctrl-C.
 

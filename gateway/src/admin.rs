@@ -43,6 +43,8 @@ pub enum AdminError {
 	BadUsername,
 	#[error("no person {0:?}")]
 	NoUser(String),
+	#[error("scopes: {0}")]
+	BadScopes(String),
 }
 
 /// A person to create.
@@ -52,7 +54,14 @@ pub struct NewUser {
 	pub password: zeroize::Zeroizing<String>,
 	/// The chain account (SS58) whose documents and events they see.
 	pub chain_account: String,
+	/// The most their tokens carry, whatever the portal client allows (space-separated scopes).
+	pub scopes: String,
 }
+
+/// A person's scopes unless given: a client's, who reads and signs their own contracts and
+/// sees their record and submissions. Staff are given write scopes explicitly.
+pub const PERSON_SCOPES: &str =
+	"documents:read documents:sign clients:read certificates:read submissions:read events:read";
 
 /// A person as listed (no password hash).
 #[derive(Debug, Serialize)]
@@ -62,6 +71,8 @@ pub struct ListedUser {
 	pub chain_account: String,
 	pub created_at: i64,
 	pub disabled_at: Option<i64>,
+	/// `None`: the portal client's scopes (a person created before scopes were per person).
+	pub scopes: Option<String>,
 }
 
 /// Creates a person who signs in at `/oauth/authorize`.
@@ -73,6 +84,10 @@ pub async fn create_user(db: &Db, new: &NewUser) -> Result<ListedUser, AdminErro
 	}
 	<subxt::utils::AccountId32 as std::str::FromStr>::from_str(&new.chain_account)
 		.map_err(|_| AdminError::BadAccount(new.chain_account.clone()))?;
+	let scopes = ScopeSet::parse_strict(&new.scopes).map_err(|e| AdminError::BadScopes(e.to_string()))?;
+	if scopes.is_empty() {
+		return Err(AdminError::BadScopes("no scope".into()));
+	}
 	let user = users::User {
 		id: uuid::Uuid::now_v7().to_string(),
 		username: username.to_string(),
@@ -80,6 +95,7 @@ pub async fn create_user(db: &Db, new: &NewUser) -> Result<ListedUser, AdminErro
 		chain_account: new.chain_account.clone(),
 		created_at: now_ms(),
 		disabled_at: None,
+		scopes: Some(scopes.to_string()),
 	};
 	users::insert(&db.pool, &user).await?;
 	tracing::info!(user = %user.id, username = %user.username, "person created");
@@ -93,6 +109,7 @@ fn listed_user(user: users::User) -> ListedUser {
 		chain_account: user.chain_account,
 		created_at: user.created_at,
 		disabled_at: user.disabled_at,
+		scopes: user.scopes,
 	}
 }
 

@@ -79,6 +79,10 @@ pub enum UserCommand {
 		/// File holding the password (at least 12 characters); `-` reads standard input.
 		#[arg(long)]
 		password_file: PathBuf,
+		/// The most their tokens carry, whatever the portal client allows. The default is a
+		/// client's; give the operator's staff the write scopes their work needs.
+		#[arg(long, default_value = admin::PERSON_SCOPES)]
+		scopes: String,
 	},
 	/// List people.
 	List,
@@ -263,9 +267,9 @@ async fn run_admin(command: AdminCommand, config: Config) -> Result<(), String> 
 				.map_err(|e| e.to_string())?;
 			print_json(&added)
 		}
-		AdminCommand::User(UserCommand::Create { username, account, password_file }) => {
+		AdminCommand::User(UserCommand::Create { username, account, password_file, scopes }) => {
 			let password = read_secret(&password_file)?;
-			let new = admin::NewUser { username, password, chain_account: account };
+			let new = admin::NewUser { username, password, chain_account: account, scopes };
 			print_json(&admin::create_user(&db, &new).await.map_err(|e| e.to_string())?)
 		}
 		AdminCommand::User(UserCommand::List) => {

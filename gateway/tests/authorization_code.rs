@@ -29,7 +29,8 @@ async fn portal() -> Portal {
 	let app = common::app().await;
 	let new = NewApiClient {
 		name: "client portal".into(),
-		scopes: "documents:read events:read".into(),
+		// what the portal offers: clients' and the operator's staff's scopes
+		scopes: "documents:read documents:write events:read".into(),
 		refresh_tokens: false,
 		act_as_account: None,
 		redirect_uris: vec![REDIRECT.into()],
@@ -39,8 +40,21 @@ async fn portal() -> Portal {
 		username: "bob@client.example".into(),
 		password: zeroize::Zeroizing::new("correct horse battery".into()),
 		chain_account: BOB.into(),
+		scopes: admin::PERSON_SCOPES.into(),
 	};
 	admin::create_user(&app.state.db, &person).await.unwrap();
+	let staff = NewUser {
+		username: "ops@operator.example".into(),
+		scopes: "documents:read documents:write".into(),
+		..person.clone()
+	};
+	admin::create_user(&app.state.db, &staff).await.unwrap();
+	let stranger = NewUser {
+		username: "stranger".into(),
+		scopes: "tokens:write".into(),
+		..person.clone()
+	};
+	admin::create_user(&app.state.db, &stranger).await.unwrap();
 	Portal { app, client }
 }
 
@@ -60,9 +74,14 @@ impl Portal {
 	}
 
 	async fn sign_in(&self, password: &str) -> common::Reply {
+		self.sign_in_as("bob@client.example", password).await
+	}
+
+	async fn sign_in_as(&self, username: &str, password: &str) -> common::Reply {
 		let body = format!(
-			"{}&username=bob%40client.example&password={}",
+			"{}&username={}&password={}",
 			self.query(&[]),
+			form_urlencoded::byte_serialize(username.as_bytes()).collect::<String>(),
 			form_urlencoded::byte_serialize(password.as_bytes()).collect::<String>()
 		);
 		self.app.post_form("/oauth/authorize", &body, None).await
@@ -70,7 +89,11 @@ impl Portal {
 
 	/// The code from a successful sign-in's redirect.
 	async fn code(&self) -> String {
-		let reply = self.sign_in("correct horse battery").await;
+		self.code_of("bob@client.example").await
+	}
+
+	async fn code_of(&self, username: &str) -> String {
+		let reply = self.sign_in_as(username, "correct horse battery").await;
 		assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", String::from_utf8_lossy(&reply.body));
 		let location = reply.header(header::LOCATION).unwrap().to_string();
 		assert!(location.starts_with(&format!("{REDIRECT}?code=")), "{location}");
@@ -108,7 +131,7 @@ async fn a_person_signs_in_with_pkce_and_gets_a_token_for_their_account() {
 	let tokens = portal.exchange(&code, VERIFIER, REDIRECT).await;
 	assert_eq!(tokens.status, StatusCode::OK, "{:?}", tokens.json());
 	let body = tokens.json();
-	assert_eq!(body["scope"], "documents:read events:read");
+	assert_eq!(body["scope"], "documents:read events:read", "a client's, not the portal's write");
 	let refresh = body["refresh_token"].as_str().unwrap().to_string();
 	let access = body["access_token"].as_str().unwrap().to_string();
 	let me = portal.app.get("/v1/whoami", Some(&access)).await.json();
@@ -131,6 +154,19 @@ async fn a_person_signs_in_with_pkce_and_gets_a_token_for_their_account() {
 	);
 	let refused = portal.app.post_form("/oauth/token", &body, None).await;
 	assert_eq!(refused.json()["error"], "invalid_grant");
+}
+
+#[tokio::test]
+async fn a_persons_tokens_carry_their_own_scopes_within_the_portals() {
+	let portal = portal().await;
+	let code = portal.code_of("ops@operator.example").await;
+	let tokens = portal.exchange(&code, VERIFIER, REDIRECT).await.json();
+	assert_eq!(tokens["scope"], "documents:read documents:write", "staff write");
+	// Nothing in common with what the portal asks: no code, a page saying so.
+	let refused = portal.sign_in_as("stranger", "correct horse battery").await;
+	assert_eq!(refused.status, StatusCode::FORBIDDEN);
+	assert!(refused.header(header::LOCATION).is_none());
+	assert!(String::from_utf8_lossy(&refused.body).contains("ask your operator"));
 }
 
 #[tokio::test]
@@ -219,7 +255,7 @@ async fn bad_authorization_requests_are_refused_without_an_open_redirect() {
 	assert_eq!(error_of(&short), "invalid_request");
 	let token = get(portal.query(&[]).replace("response_type=code", "response_type=token")).await;
 	assert_eq!(error_of(&token), "unsupported_response_type");
-	let wide = get(portal.query(&[("scope", "documents:write")])).await;
+	let wide = get(portal.query(&[("scope", "tokens:write")])).await;
 	assert_eq!(error_of(&wide), "invalid_scope");
 
 	// A wrong password shows the page again, and no code.
@@ -270,6 +306,7 @@ async fn redirect_uris_must_be_https_or_loopback() {
 		username: "eve".into(),
 		password: zeroize::Zeroizing::new("short".into()),
 		chain_account: BOB.into(),
+		scopes: admin::PERSON_SCOPES.into(),
 	};
 	assert!(admin::create_user(&app.state.db, &short).await.is_err());
 	let bad_account = NewUser {
@@ -278,4 +315,12 @@ async fn redirect_uris_must_be_https_or_loopback() {
 		..short.clone()
 	};
 	assert!(admin::create_user(&app.state.db, &bad_account).await.is_err());
+	for scopes in ["", "documents:delete"] {
+		let bad_scopes = NewUser {
+			password: zeroize::Zeroizing::new("long enough password".into()),
+			scopes: scopes.into(),
+			..short.clone()
+		};
+		assert!(admin::create_user(&app.state.db, &bad_scopes).await.is_err(), "{scopes:?}");
+	}
 }

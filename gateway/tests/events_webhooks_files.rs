@@ -61,6 +61,8 @@ async fn event(
 		extrinsic_index: Some(1),
 		event_type: event_type.into(),
 		data_json: json!({ "n": index }).to_string(),
+		// a block every 6 s from 2026-12-01
+		block_time: Some(1_796_083_200_000 + block * 6_000),
 	};
 	let mut conn = app.state.db.pool.acquire().await.unwrap();
 	let audience: Vec<String> = audience.iter().map(|a| a.to_string()).collect();
@@ -89,6 +91,7 @@ async fn each_account_pages_through_the_events_it_may_see() {
 	assert_eq!(ids, [first, second]);
 	assert_eq!(page.json()["events"][1]["type"], "document.signed");
 	assert_eq!(page.json()["events"][1]["data"], json!({ "n": 3 }));
+	assert_eq!(page.json()["events"][1]["block_time"], 1_796_083_200_000_i64 + 5 * 6_000, "when");
 	assert_eq!(page.json()["next_after"], second);
 
 	let bobs = app.get(&format!("/v1/events?after={first}"), Some(&bob)).await.json();

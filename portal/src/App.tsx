@@ -9,6 +9,8 @@ import { Contract } from './pages/Contract';
 import { Contracts } from './pages/Contracts';
 import { Home } from './pages/Home';
 import { Key } from './pages/Key';
+import { NewContract } from './pages/NewContract';
+import { Pending } from './pages/Pending';
 import { match, usePath } from './router';
 
 export function App() {
@@ -32,6 +34,8 @@ function page(path: string) {
   if (path === '/certificates') return <CertificateCheck />;
   const certificate = match('/certificates/:hash', path);
   if (certificate) return <CertificateCheck hash={certificate.hash} />;
+  if (path === '/operator/pending') return <SignedIn>{() => <Pending />}</SignedIn>;
+  if (path === '/operator/new') return <SignedIn>{() => <NewContract />}</SignedIn>;
   if (path === '/key') return <SignedIn>{() => <Key />}</SignedIn>;
   if (path === '/contracts') return <SignedIn>{() => <Contracts />}</SignedIn>;
   const contract = match('/contracts/:id', path);

@@ -70,6 +70,8 @@ export interface Submission {
   extrinsic_index: number | null;
   /** The pallet's error (`Documents.NotSigner`) or why it could not be sent. */
   error: string | null;
+  /** What it produced: a new contract's id, the contracts signed and activated. */
+  result: { document?: number; signed?: number[]; activated?: number[] } | null;
   status_url: string;
 }
 
@@ -156,6 +158,8 @@ export interface ChainEvent {
   type: string;
   block_number: number;
   block_hash: string;
+  /** When its block was made (ms since 1970); null if the gateway indexed it before recording that. */
+  block_time: number | null;
   extrinsic_index: number | null;
   data: Record<string, unknown>;
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 
 export type Loaded<T> =
   | { state: 'loading' }
@@ -29,4 +29,25 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): [Loaded<T>,
   }, [...deps, round]);
   const again = useCallback(() => setRound((n) => n + 1), []);
   return [result, again];
+}
+
+/**
+ * A `<dialog>` (give it `ref`) shown modal while the component is mounted, and the signal of
+ * that mounting, aborted when it goes (what the dialog follows stops with it).
+ */
+export function useModalDialog(): { ref: RefObject<HTMLDialogElement | null>; alive: () => AbortSignal } {
+  const ref = useRef<HTMLDialogElement>(null);
+  const controller = useRef(new AbortController());
+  useEffect(() => {
+    const shown = ref.current;
+    const mounted = new AbortController();
+    controller.current = mounted;
+    shown?.showModal();
+    return () => {
+      mounted.abort();
+      shown?.close();
+    };
+  }, []);
+  const alive = useCallback(() => controller.current.signal, []);
+  return { ref, alive };
 }

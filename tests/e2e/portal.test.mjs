@@ -59,73 +59,77 @@ before(async () => {
   await gateway.ready();
   // The portal's public client, registered for its callback page, then given to the portal.
   const portal = gateway.admin('api-client', 'create', '--name', 'portal',
-    '--scopes', 'documents:read documents:sign submissions:read events:read', '--redirect-uri', `${gateway.url}/portal/callback`);
+    '--scopes', 'documents:read documents:write documents:sign clients:read clients:write submissions:read events:read',
+    '--redirect-uri', `${gateway.url}/portal/callback`);
   await gateway.reconfigure({ PACTUM_GATEWAY_PORTAL_CLIENT_ID: portal.client_id });
   await gateway.ready();
+  // Bob is a client (a person's default scopes); ops is the operator's staff, acting for Alice.
   gateway.adminWithInput(`${PASSWORD}\n`, 'user', 'create', '--username', 'bob', '--account', bob.address, '--password-file', '-');
+  gateway.adminWithInput(`${PASSWORD}\n`, 'user', 'create', '--username', 'ops', '--account', alice.address, '--password-file', '-',
+    '--scopes', 'documents:read documents:write submissions:read events:read');
 
   ({ access_token: operator } = await clientToken(gateway,
     (await operatorClient(gateway, '//Alice', 'documents:read documents:write clients:write submissions:read events:read')).client));
   ({ access_token: issuer } = await clientToken(gateway,
     (await operatorClient(gateway, '//Charlie', 'certificates:issue submissions:read', 'charlie')).client));
 
-  // Bob's contract with Alice, its file on the gateway, signed by Alice so far.
+  // The chain state the pages show, written in parallel (the gateway orders each signer's
+  // transactions): Bob's contract with Alice, its file on the gateway, signed by Alice so far; one
+  // between Alice and Charlie, none of Bob's business; Dana's two (a client whose key is hers
+  // alone, registered by Alice), signed by Alice; two more of Alice's with Charlie that the
+  // operator's staff sign together; and two certificates of KZ-TEL held by Bob, one revoked.
   contracts.file = randomBytes(50_000);
   const stored = await upload(operator, contracts.file);
-  const mine = await write(operator, '/v1/documents', 'portal-bob', {
-    hash: stored.hash, uri: stored.uri, hash_algorithm: stored.hash_algorithm,
-    parties: [alice.address, bob.address], signers: [alice.address, bob.address],
-  });
-  contracts.bob = mine.document;
-  await write(operator, '/v1/documents/signatures', 'portal-bob-alice', {
-    items: [{ document: contracts.bob, version: 0, hash: stored.hash, hash_algorithm: stored.hash_algorithm }],
-  });
-  // The page reads who signed in which transaction from the gateway's event index, which follows
-  // finality: wait until it has Alice's signature.
-  await waitFor(async () => {
-    const page = await request(`${gateway.url}/v1/events?types=document.signed&limit=500`, { token: operator });
-    return page.body.events?.some((e) => e.data.document === contracts.bob);
-  }, 60_000, "Alice's signature in the event index");
-  // A contract between Alice and Charlie: none of Bob's business.
-  contracts.other = (await write(operator, '/v1/documents', 'portal-charlie', {
-    hash: `0x${randomBytes(32).toString('hex')}`, uri: 'https://files.example/other',
-    parties: [alice.address, charlie.address], signers: [alice.address, charlie.address],
-  })).document;
-
-  // Dana: a client whose key is hers alone (its words are what she keeps), registered by Alice,
-  // with a contract Alice signed and Dana has yet to.
+  contracts.hash = stored.hash;
   const words = mnemonicGenerate(12);
   dana = { words, pair: new Keyring({ type: 'sr25519' }).addFromUri(words) };
-  await write(operator, '/v1/clients', 'portal-dana', {
-    data: { name: 'Dana Nurlanovna' }, custody: 'self', account: dana.pair.address,
+  const newContract = (key, parties, file = stored) => write(operator, '/v1/documents', key, {
+    hash: file.hash, uri: file.uri, hash_algorithm: file.hash_algorithm, parties, signers: parties,
+  }).then((result) => result.document);
+  const randomFile = (name) => ({ hash: `0x${randomBytes(32).toString('hex')}`, uri: `https://files.example/${name}`, hash_algorithm: 'blake2_256' });
+  const signByAlice = (key, documents) => write(operator, '/v1/documents/signatures', key, {
+    items: documents.map((document) => ({ document, version: 0, hash: stored.hash, hash_algorithm: stored.hash_algorithm })),
   });
-  gateway.adminWithInput(`${PASSWORD}\n`, 'user', 'create', '--username', 'dana', '--account', dana.pair.address, '--password-file', '-');
-  const danas = await write(operator, '/v1/documents', 'portal-dana-contract', {
-    hash: stored.hash, uri: stored.uri, hash_algorithm: stored.hash_algorithm,
-    parties: [alice.address, dana.pair.address], signers: [alice.address, dana.pair.address],
-  });
-  contracts.dana = danas.document;
-  // A second one, which she signs with a wallet extension.
-  const second = await write(operator, '/v1/documents', 'portal-dana-contract-2', {
-    hash: stored.hash, uri: stored.uri, hash_algorithm: stored.hash_algorithm,
-    parties: [alice.address, dana.pair.address], signers: [alice.address, dana.pair.address],
-  });
-  contracts.danaWallet = second.document;
-  await write(operator, '/v1/documents/signatures', 'portal-dana-alice', {
-    items: [contracts.dana, contracts.danaWallet].map((document) => ({ document, version: 0, hash: stored.hash, hash_algorithm: stored.hash_algorithm })),
-  });
-  contracts.hash = stored.hash;
-
-  // Two certificates of KZ-TEL held by Bob, each the BLAKE2b-256 of its file; the second revoked.
-  for (const name of ['valid', 'revoked']) {
-    const file = Buffer.from(`KZ-TEL licence ${name} ${randomBytes(8).toString('hex')}`);
-    const hash = blake2AsHex(file, 256);
-    await write(issuer, '/v1/certificates', `cert-${name}`, { holder: bob.address, hash, cert_type: 'telecom-licence' });
-    certificates[name] = { file, hash };
-  }
-  await write(issuer, `/v1/certificates/${certificates.revoked.hash}/revocation`, 'cert-revoke', {
-    reason_hash: `0x${randomBytes(32).toString('hex')}`,
-  });
+  await Promise.all([
+    (async () => {
+      contracts.bob = await newContract('portal-bob', [alice.address, bob.address]);
+      await signByAlice('portal-bob-alice', [contracts.bob]);
+      // The page reads who signed in which transaction from the gateway's event index, which
+      // follows finality: wait until it has Alice's signature.
+      await waitFor(async () => {
+        const page = await request(`${gateway.url}/v1/events?types=document.signed&limit=500`, { token: operator });
+        return page.body.events?.some((e) => e.data.document === contracts.bob);
+      }, 60_000, "Alice's signature in the event index");
+    })(),
+    (async () => {
+      contracts.other = await newContract('portal-charlie', [alice.address, charlie.address], randomFile('other'));
+    })(),
+    (async () => {
+      await write(operator, '/v1/clients', 'portal-dana', {
+        data: { name: 'Dana Nurlanovna' }, custody: 'self', account: dana.pair.address,
+      });
+      gateway.adminWithInput(`${PASSWORD}\n`, 'user', 'create', '--username', 'dana', '--account', dana.pair.address, '--password-file', '-');
+      // the second she signs with a wallet extension
+      [contracts.dana, contracts.danaWallet] = await Promise.all(['portal-dana-contract', 'portal-dana-contract-2']
+        .map((key) => newContract(key, [alice.address, dana.pair.address])));
+      await signByAlice('portal-dana-alice', [contracts.dana, contracts.danaWallet]);
+    })(),
+    (async () => {
+      contracts.bulk = await Promise.all([1, 2].map((n) => newContract(`portal-bulk-${n}`, [alice.address, charlie.address], randomFile(`bulk-${n}`))));
+    })(),
+    (async () => {
+      // each certificate the BLAKE2b-256 of its file
+      for (const name of ['valid', 'revoked']) {
+        const file = Buffer.from(`KZ-TEL licence ${name} ${randomBytes(8).toString('hex')}`);
+        certificates[name] = { file, hash: blake2AsHex(file, 256) };
+      }
+      await Promise.all(['valid', 'revoked'].map((name) => write(issuer, '/v1/certificates', `cert-${name}`,
+        { holder: bob.address, hash: certificates[name].hash, cert_type: 'telecom-licence' })));
+      await write(issuer, `/v1/certificates/${certificates.revoked.hash}/revocation`, 'cert-revoke', {
+        reason_hash: `0x${randomBytes(32).toString('hex')}`,
+      });
+    })(),
+  ]);
 
   browser = await startBrowser(import.meta.filename);
 });
@@ -135,6 +139,17 @@ after(async () => {
   await gateway?.stop();
   await chain?.stop();
 });
+
+/**
+ * Waits for `locator` to show a write final on chain; if it does not, the test fails with a
+ * screenshot of where the page stopped and the end of the gateway's log.
+ */
+async function settledInPage(page, locator, name) {
+  await locator.waitFor({ timeout: 90_000 }).catch(async (error) => {
+    await browser.shoot(page, name);
+    throw new Error(`${error.message}\ngateway log:\n${gateway.log().slice(-4000)}`);
+  });
+}
 
 /** Signs in at the gateway's page (the browser is on it) and waits to be back in the portal. */
 async function signInAtGateway(page, shoot, username = 'bob') {
@@ -161,6 +176,9 @@ test('a client signs in, sees only its own contracts, and checks a file against 
     await page.locator(`tr[data-document="${contracts.bob}"]`).waitFor();
     await browser.shoot(page, 'contracts');
     assert.equal(await page.locator(`tr[data-document="${contracts.other}"]`).count(), 0, "another's contract is not listed");
+    const nav = page.getByRole('navigation');
+    assert.equal(await nav.getByRole('link', { name: 'New contract' }).count(), 0, 'a client sees no staff pages');
+    assert.equal(await nav.getByRole('link', { name: 'Signing key' }).count(), 0, 'Bob is no client of this gateway with a key of his own');
     const row = page.locator(`tr[data-document="${contracts.bob}"]`);
     assert.match(await row.innerText(), /Awaiting signatures/);
     assert.match(await row.innerText(), /awaiting your signature/);
@@ -173,6 +191,9 @@ test('a client signs in, sees only its own contracts, and checks a file against 
     const alicesSignature = version.locator(`li[data-signer="${alice.address}"]`);
     assert.match(await alicesSignature.innerText(), /signed in block \d+/);
     await alicesSignature.getByText(/transaction \d+-\d+/).waitFor(); // from the event index
+    // and when: the block's timestamp, within the test's minutes
+    const signedAt = Date.parse(await alicesSignature.locator('time[data-signed-at]').getAttribute('datetime'));
+    assert.ok(Math.abs(Date.now() - signedAt) < 15 * 60_000, `signed at ${new Date(signedAt).toISOString()}`);
     assert.match(await version.locator('li.waiting').innerText(), /Waiting for the signature of/);
     assert.equal(await version.locator('li.waiting [data-account]').getAttribute('data-account'), bob.address);
     await browser.shoot(page, 'contract');
@@ -249,11 +270,7 @@ test('a client imports her own key, kept encrypted, and signs a pending version 
     const free = (await chain.api.query.system.account(dana.pair.address)).data.free.toBigInt();
     await dialog.getByLabel('Passphrase of your key').fill(passphrase);
     await sign.click();
-    await dialog.locator('[data-sign-state="finalized"]').waitFor({ timeout: 90_000 }).catch(async (error) => {
-      // where it stopped: the dialog's state, and the gateway's account of the submission
-      await browser.shoot(page, 'sign-not-final');
-      throw new Error(`${error.message}\ngateway log:\n${gateway.log().slice(-4000)}`);
-    });
+    await settledInPage(page, dialog.locator('[data-sign-state="finalized"]'), 'sign-not-final');
     await browser.shoot(page, 'sign-finalized');
     await dialog.getByRole('button', { name: 'Close' }).click();
     // The page follows the chain: the contract is active, Dana's signature relayed by Alice.
@@ -311,6 +328,60 @@ test('a client signs with a polkadot.js-compatible wallet extension instead', as
     await dialog.getByRole('button', { name: 'Close' }).click();
     await page.getByRole('heading', { name: /Active/ }).waitFor({ timeout: 60_000 });
     await browser.shoot(page, 'contract-active-wallet');
+  } finally {
+    await context.close();
+  }
+});
+
+test("the operator's staff sign a selection of contracts at once and create one from its file", async () => {
+  const context = await browser.context();
+  const page = await context.newPage();
+  try {
+    await page.goto(`${gateway.url}/portal/`);
+    await page.getByRole('button', { name: 'Sign in to see your contracts' }).click();
+    await signInAtGateway(page, false, 'ops');
+    const nav = page.getByRole('navigation');
+    await nav.getByRole('link', { name: 'Awaiting our signature' }).click();
+    for (const id of [...contracts.bulk, contracts.other]) await page.locator(`tr[data-pending="${id}"]`).waitFor();
+    assert.equal(await page.locator(`tr[data-pending="${contracts.bob}"]`).count(), 0, 'signed by the operator already');
+    const signSelected = page.getByRole('button', { name: /^Sign the selected/ });
+    assert.equal(await signSelected.isDisabled(), true);
+    for (const id of contracts.bulk) await page.getByLabel(`Select contract ${id}`, { exact: true }).check();
+    await browser.shoot(page, 'operator-pending');
+    await page.getByRole('button', { name: 'Sign the selected (2)' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sign 2 contracts' });
+    for (const id of contracts.bulk) await dialog.locator(`li[data-bulk-item="${id}"]`).waitFor();
+    await dialog.getByLabel('I have checked these 2 contracts and sign them for the operator.').check();
+    await browser.shoot(page, 'operator-bulk-dialog');
+    await dialog.getByRole('button', { name: 'Sign', exact: true }).click();
+    await settledInPage(page, dialog.getByText(/^Signed: 2 contracts, in block \d+, final\.$/), 'bulk-not-final');
+    await browser.shoot(page, 'operator-bulk-signed');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    // The list as the chain has it now: the two signed, the third still waiting.
+    await page.locator(`tr[data-pending="${contracts.bulk[0]}"]`).waitFor({ state: 'detached' });
+    assert.equal(await page.locator(`tr[data-pending="${contracts.bulk[1]}"]`).count(), 0);
+    assert.equal(await page.locator(`tr[data-pending="${contracts.other}"]`).count(), 1);
+    for (const id of contracts.bulk) {
+      const doc = (await request(`${gateway.url}/v1/documents/${id}`, { token: operator })).body.document;
+      assert.deepEqual(doc.versions[0].signatures.map((s) => s.signer), [alice.address], `contract ${id} signed by the operator`);
+    }
+
+    // A new contract with Charlie from its file: its hash on chain, the file checked against it.
+    await nav.getByRole('link', { name: 'New contract' }).click();
+    const file = randomBytes(20_000);
+    await page.getByLabel('The contract’s file').setInputFiles({ name: 'roaming-annex.pdf', mimeType: 'application/pdf', buffer: file });
+    await page.getByLabel(/The other parties’ accounts/).fill(charlie.address);
+    await page.getByRole('button', { name: 'Upload and create' }).click();
+    const created = page.getByRole('link', { name: /^Contract \d+ is on chain\.$/ });
+    await created.waitFor({ timeout: 90_000 });
+    await browser.shoot(page, 'operator-contract-created');
+    await created.click();
+    const version = page.locator('section.version[data-version="0"]');
+    await version.waitFor();
+    assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /Awaiting signatures/);
+    await version.getByRole('button', { name: 'Download and check the file' }).click();
+    await page.locator('[data-file-check="match"]').waitFor();
+    await browser.shoot(page, 'operator-contract-page');
   } finally {
     await context.close();
   }

@@ -152,6 +152,18 @@ pub async fn sign_in(State(app): State<AppState>, headers: HeaderMap, body: Byte
 			StatusCode::UNAUTHORIZED,
 		);
 	};
+	// The person's own limit, within what the client asked for and may have.
+	let scope = match &user.scopes {
+		Some(theirs) => request.scope.intersection(&ScopeSet::parse_lenient(theirs)),
+		None => request.scope.clone(),
+	};
+	if scope.is_empty() {
+		tracing::info!(client_id = %request.client.id, user = %user.id, "no scope in common");
+		return error_page(
+			StatusCode::FORBIDDEN,
+			"you may use none of what this application asks for; ask your operator",
+		);
+	}
 	let code = match random_token() {
 		Ok(code) => code,
 		Err(_) => return error_page(StatusCode::INTERNAL_SERVER_ERROR, "the server failed"),
@@ -161,7 +173,7 @@ pub async fn sign_in(State(app): State<AppState>, headers: HeaderMap, body: Byte
 		client_id: request.client.id.clone(),
 		user_id: user.id.clone(),
 		redirect_uri: request.redirect_uri.clone(),
-		scope: request.scope.to_string(),
+		scope: scope.to_string(),
 		code_challenge: request.challenge.clone(),
 		expires_at: now_ms() + CODE_TTL_MS,
 		used_at: None,

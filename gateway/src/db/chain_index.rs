@@ -30,6 +30,8 @@ pub struct EventRow {
 	/// e.g. `document.signed`
 	pub event_type: String,
 	pub data_json: String,
+	/// The block's timestamp (ms since 1970), when known.
+	pub block_time: Option<i64>,
 }
 
 /// The `seq` of the event at `index` of block `number`.
@@ -68,7 +70,7 @@ pub async fn insert_event(
 ) -> Result<(), sqlx::Error> {
 	sqlx::query(
 		"INSERT INTO chain_events (seq, block_number, block_hash, extrinsic_index, event_type, \
-		 data_json) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (seq) DO NOTHING",
+		 data_json, block_time) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (seq) DO NOTHING",
 	)
 	.bind(row.seq)
 	.bind(row.block_number)
@@ -76,6 +78,7 @@ pub async fn insert_event(
 	.bind(row.extrinsic_index)
 	.bind(&row.event_type)
 	.bind(&row.data_json)
+	.bind(row.block_time)
 	.execute(&mut *conn)
 	.await?;
 	for account in audience {
@@ -112,6 +115,7 @@ fn event(row: AnyRow) -> Result<EventRow, sqlx::Error> {
 		extrinsic_index: row.try_get("extrinsic_index")?,
 		event_type: row.try_get("event_type")?,
 		data_json: row.try_get("data_json")?,
+		block_time: row.try_get("block_time")?,
 	})
 }
 
@@ -123,7 +127,8 @@ macro_rules! extrinsic_columns {
 
 macro_rules! event_columns {
 	() => {
-		"e.seq, e.block_number, e.block_hash, e.extrinsic_index, e.event_type, e.data_json"
+		"e.seq, e.block_number, e.block_hash, e.extrinsic_index, e.event_type, e.data_json, \
+		 e.block_time"
 	};
 }
 

@@ -13,6 +13,8 @@ pub struct User {
 	pub chain_account: String,
 	pub created_at: i64,
 	pub disabled_at: Option<i64>,
+	/// The most their tokens carry (space-separated); `None`: the portal client's scopes.
+	pub scopes: Option<String>,
 }
 
 impl User {
@@ -24,13 +26,14 @@ impl User {
 			chain_account: row.try_get("chain_account")?,
 			created_at: row.try_get("created_at")?,
 			disabled_at: row.try_get("disabled_at")?,
+			scopes: row.try_get("scopes")?,
 		})
 	}
 }
 
 macro_rules! user_columns {
 	() => {
-		"id, username, password_hash, chain_account, created_at, disabled_at"
+		"id, username, password_hash, chain_account, created_at, disabled_at, scopes"
 	};
 }
 
@@ -41,7 +44,7 @@ pub async fn insert<'e>(
 	sqlx::query(concat!(
 		"INSERT INTO users (",
 		user_columns!(),
-		") VALUES ($1, $2, $3, $4, $5, $6)"
+		") VALUES ($1, $2, $3, $4, $5, $6, $7)"
 	))
 	.bind(&user.id)
 	.bind(&user.username)
@@ -49,6 +52,7 @@ pub async fn insert<'e>(
 	.bind(&user.chain_account)
 	.bind(user.created_at)
 	.bind(user.disabled_at)
+	.bind(user.scopes.as_deref())
 	.execute(ex)
 	.await?;
 	Ok(())

@@ -121,6 +121,16 @@ async fn read_block(at: &AtBlock, rpc: &RpcClient) -> Result<IndexedBlock, Pipel
 			error: None,
 		});
 	}
+	// When the block was made: the timestamp inherent's value.
+	let block_time = at
+		.storage()
+		.try_fetch(pactum::storage().timestamp().now(), ())
+		.await
+		.map_err(PipelineError::node)?
+		.map(|value| value.decode())
+		.transpose()
+		.map_err(PipelineError::node)?
+		.and_then(|ms| i64::try_from(ms).ok());
 	let mut events = Vec::new();
 	let mut parties = Parties { rpc, at: &hash, known: HashMap::new() };
 	for (index, event) in at.events().fetch().await.map_err(PipelineError::node)?.iter().enumerate()
@@ -163,6 +173,7 @@ async fn read_block(at: &AtBlock, rpc: &RpcClient) -> Result<IndexedBlock, Pipel
 			extrinsic_index,
 			event_type: reported.event_type.to_string(),
 			data_json: reported.data.to_string(),
+			block_time,
 		};
 		events.push((row, audience.into_iter().collect()));
 	}

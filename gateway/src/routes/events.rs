@@ -36,6 +36,9 @@ pub struct ChainEvent {
 	pub event_type: String,
 	pub block_number: i64,
 	pub block_hash: String,
+	/// When its block was made (the block's timestamp, ms since 1970); none for events indexed
+	/// before the gateway recorded it.
+	pub block_time: Option<i64>,
 	/// The extrinsic that emitted it, if any.
 	pub extrinsic_index: Option<i64>,
 	#[schema(value_type = Object)]
@@ -50,6 +53,7 @@ impl ChainEvent {
 			event_type: row.event_type,
 			block_number: row.block_number,
 			block_hash: row.block_hash,
+			block_time: row.block_time,
 			extrinsic_index: row.extrinsic_index,
 		}
 	}

@@ -22,6 +22,12 @@ export function Layout({ children }: { children: ReactNode }) {
         <nav aria-label={t('nav.main')}>
           {state.status === 'signedIn' && <Link to="/contracts">{t('nav.contracts')}</Link>}
           {state.status === 'signedIn' && state.identity.custody === 'self' && <Link to="/key">{t('nav.key')}</Link>}
+          {state.status === 'signedIn' && state.identity.scopes.includes('documents:write') && (
+            <>
+              <Link to="/operator/pending">{t('nav.pending')}</Link>
+              <Link to="/operator/new">{t('nav.newContract')}</Link>
+            </>
+          )}
           <Link to="/certificates">{t('nav.certificates')}</Link>
         </nav>
         <div className="session">

@@ -7,12 +7,14 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { getJson, postJson, settled, type DocumentView, type Submission, type Version } from '../api';
 import { useSession } from '../app-context';
 import { ALGORITHM_PARAM } from '../documents';
+import { useModalDialog } from '../hooks';
 import { useI18n } from '../i18n';
 import { namesVersion } from '../keys/payload';
 import { KeyError, isScheme, storedKeys } from '../keys/stored';
 import { Link } from '../router';
 import { Account, AccountList } from './Account';
-import { describe, explainChainError } from './Problem';
+import { describe } from './Problem';
+import { SubmissionProgress, WriteActions } from './SubmissionProgress';
 
 type Method = { kind: 'stored'; address: string } | { kind: 'extension'; address: string; scheme: string };
 
@@ -50,7 +52,7 @@ export function SignVersion({ doc, version, account, awaiting, onSigned }: { doc
 function SignDialog({ doc, version, account, onClose, onSigned }: { doc: DocumentView; version: Version; account: string; onClose: () => void; onSigned: () => void }) {
   const { t } = useI18n();
   const session = useSession();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const { ref: dialog, alive } = useModalDialog();
   const [step, setStep] = useState<Step>({ state: 'confirm' });
   const [agreed, setAgreed] = useState(false);
   const [passphrase, setPassphrase] = useState('');
@@ -60,22 +62,10 @@ function SignDialog({ doc, version, account, onClose, onSigned }: { doc: Documen
   // The signed request, kept: a retry after a lost answer sends it again under the same
   // idempotency key and gets the same submission, never a second one.
   const signed = useRef<Signed | null>(null);
-  // Polling stops when the dialog goes.
-  const alive = useRef(new AbortController());
-
-  useEffect(() => {
-    const shown = dialog.current;
-    shown?.showModal();
-    const polling = alive.current;
-    return () => {
-      polling.abort();
-      shown?.close();
-    };
-  }, []);
 
   const send = async (request: Signed) => {
     const accepted = await postJson<Submission>(session, '/v1/documents/signatures', request.key, request.body);
-    const final = await settled(session, accepted, (submission) => setStep({ state: 'submitted', submission }), alive.current.signal);
+    const final = await settled(session, accepted, (submission) => setStep({ state: 'submitted', submission }), alive());
     if (final?.status === 'finalized') onSigned();
   };
 
@@ -218,49 +208,20 @@ function SignDialog({ doc, version, account, onClose, onSigned }: { doc: Documen
         </form>
       )}
       <div aria-live="polite">
-        {step.state === 'submitted' && <SubmissionState submission={step.submission} />}
+        {step.state === 'submitted' && (
+          <SubmissionProgress submission={step.submission} finalized={t('sign.finalized', { block: step.submission.block_number ?? '?' })} />
+        )}
         {step.state === 'failed' && (
           <p className="problem" role="alert">
             {step.reason}
           </p>
         )}
       </div>
-      <div className="actions">
-        {step.state === 'failed' && signed.current && (
-          <button type="button" className="primary" onClick={() => void retry()}>
-            {t('sign.retry')}
-          </button>
-        )}
-        {(step.state === 'failed' || step.state === 'submitted') && (
-          <button type="button" onClick={onClose}>
-            {t('sign.close')}
-          </button>
-        )}
-      </div>
+      <WriteActions
+        retry={step.state === 'failed' && signed.current ? () => void retry() : null}
+        closable={step.state === 'failed' || step.state === 'submitted'}
+        onClose={onClose}
+      />
     </dialog>
-  );
-}
-
-function SubmissionState({ submission }: { submission: Submission }) {
-  const { t } = useI18n();
-  if (submission.status === 'finalized') {
-    return (
-      <p className="ok" data-sign-state="finalized">
-        {t('sign.finalized', { block: submission.block_number ?? '?' })}
-      </p>
-    );
-  }
-  if (submission.status === 'failed') {
-    const reason = explainChainError(t, submission.error ?? '') ?? submission.error ?? '';
-    return (
-      <p className="problem" role="alert" data-sign-state="failed">
-        {t('sign.failed', { reason })}
-      </p>
-    );
-  }
-  return (
-    <p role="status" data-sign-state={submission.status}>
-      {t(submission.status === 'accepted' ? 'sign.accepted' : 'sign.broadcast')}
-    </p>
   );
 }

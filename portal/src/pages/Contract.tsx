@@ -175,7 +175,7 @@ function VersionView({
   canSign: boolean;
   onSigned: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const waiting = version.status === 'Open' ? doc.signers.filter((s) => !version.signatures.some((g) => g.signer === s)) : [];
   return (
     <section className="version" data-version={version.index} aria-labelledby={`version-${version.index}`}>
@@ -211,6 +211,14 @@ function VersionView({
             <li key={signature.signer} data-signer={signature.signer}>
               <Account address={signature.signer} self={self} />{' '}
               {t('version.signed', { block: signature.at })}
+              {event?.block_time != null && (
+                <>
+                  {' '}
+                  <time dateTime={new Date(event.block_time).toISOString()} data-signed-at>
+                    {t('version.signedAt', { time: new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium' }).format(event.block_time) })}
+                  </time>
+                </>
+              )}
               {event && event.extrinsic_index !== null && (
                 <span className="muted">
                   {' '}
