@@ -58,10 +58,7 @@ pub struct NewUser {
 	pub scopes: String,
 }
 
-/// A person's scopes unless given: a client's, who reads and signs their own contracts and
-/// sees their record and submissions. Staff are given write scopes explicitly.
-pub const PERSON_SCOPES: &str =
-	"documents:read documents:sign clients:read certificates:read submissions:read events:read";
+pub use crate::auth::scopes::PERSON_SCOPES;
 
 /// A person as listed (no password hash).
 #[derive(Debug, Serialize)]
@@ -71,7 +68,7 @@ pub struct ListedUser {
 	pub chain_account: String,
 	pub created_at: i64,
 	pub disabled_at: Option<i64>,
-	/// `None`: the portal client's scopes (a person created before scopes were per person).
+	/// `None`: a client's (a person created before scopes were per person).
 	pub scopes: Option<String>,
 }
 
@@ -84,10 +81,7 @@ pub async fn create_user(db: &Db, new: &NewUser) -> Result<ListedUser, AdminErro
 	}
 	<subxt::utils::AccountId32 as std::str::FromStr>::from_str(&new.chain_account)
 		.map_err(|_| AdminError::BadAccount(new.chain_account.clone()))?;
-	let scopes = ScopeSet::parse_strict(&new.scopes).map_err(|e| AdminError::BadScopes(e.to_string()))?;
-	if scopes.is_empty() {
-		return Err(AdminError::BadScopes("no scope".into()));
-	}
+	let scopes = person_scopes_of(&new.scopes)?;
 	let user = users::User {
 		id: uuid::Uuid::now_v7().to_string(),
 		username: username.to_string(),
@@ -116,6 +110,28 @@ fn listed_user(user: users::User) -> ListedUser {
 /// Every person.
 pub async fn list_users(db: &Db) -> Result<Vec<ListedUser>, AdminError> {
 	Ok(users::list(&db.pool).await?.into_iter().map(listed_user).collect())
+}
+
+/// A person's scopes as given: known scopes, at least one.
+fn person_scopes_of(text: &str) -> Result<ScopeSet, AdminError> {
+	let scopes = ScopeSet::parse_strict(text).map_err(|e| AdminError::BadScopes(e.to_string()))?;
+	if scopes.is_empty() {
+		return Err(AdminError::BadScopes("no scope".into()));
+	}
+	Ok(scopes)
+}
+
+/// Sets what a person's tokens carry from their next access token on (a refresh re-reads it).
+pub async fn set_user_scopes(db: &Db, username: &str, scopes: &str) -> Result<ListedUser, AdminError> {
+	let scopes = person_scopes_of(scopes)?;
+	if !users::set_scopes(&db.pool, username, &scopes.to_string()).await? {
+		return Err(AdminError::NoUser(username.to_string()));
+	}
+	let user = users::by_username(&db.pool, username)
+		.await?
+		.ok_or_else(|| AdminError::NoUser(username.to_string()))?;
+	tracing::info!(user = %user.id, %scopes, "person's scopes set");
+	Ok(listed_user(user))
 }
 
 /// Disables a person: no more sign-ins, and their refresh tokens are revoked.

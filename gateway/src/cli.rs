@@ -84,6 +84,13 @@ pub enum UserCommand {
 		#[arg(long, default_value = admin::PERSON_SCOPES)]
 		scopes: String,
 	},
+	/// Set what a person's tokens carry from their next access token on; prints them.
+	SetScopes {
+		username: String,
+		/// Space-separated scopes.
+		#[arg(long)]
+		scopes: String,
+	},
 	/// List people.
 	List,
 	/// Disable a person (no more sign-ins; their refresh tokens are revoked).
@@ -275,6 +282,9 @@ async fn run_admin(command: AdminCommand, config: Config) -> Result<(), String> 
 		AdminCommand::User(UserCommand::List) => {
 			print_json(&admin::list_users(&db).await.map_err(|e| e.to_string())?)
 		}
+		AdminCommand::User(UserCommand::SetScopes { username, scopes }) => print_json(
+			&admin::set_user_scopes(&db, &username, &scopes).await.map_err(|e| e.to_string())?,
+		),
 		AdminCommand::User(UserCommand::Disable { username }) => {
 			let revoked = admin::disable_user(&db, &username).await.map_err(|e| e.to_string())?;
 			print_json(

@@ -106,6 +106,9 @@ pub struct Config {
 	pub portal_client_id: Option<String>,
 	/// A person's session in the portal ends after this long without activity, in seconds.
 	pub portal_session_idle_secs: u64,
+	/// The gateway signs with a custodial client's key only for a person who signed in at most
+	/// this long ago, in seconds (older: 401 `insufficient_user_authentication`, RFC 9470).
+	pub custodial_signing_max_age_secs: u64,
 	/// Operators' own OpenID Connect providers whose access tokens are accepted
 	/// (`[[external_issuers]]` in the file; `PACTUM_GATEWAY_EXTERNAL_ISSUERS` as a JSON array).
 	pub external_issuers: Vec<ExternalIssuer>,
@@ -145,6 +148,7 @@ impl Default for Config {
 			portal_dir: None,
 			portal_client_id: None,
 			portal_session_idle_secs: 15 * 60,
+			custodial_signing_max_age_secs: 5 * 60,
 			external_issuers: Vec::new(),
 			max_streams_per_client: 8,
 			shutdown_grace_secs: 10,
@@ -180,6 +184,7 @@ impl std::fmt::Debug for Config {
 			.field("portal_dir", &self.portal_dir)
 			.field("portal_client_id", &self.portal_client_id)
 			.field("portal_session_idle_secs", &self.portal_session_idle_secs)
+			.field("custodial_signing_max_age_secs", &self.custodial_signing_max_age_secs)
 			.field("external_issuers", &self.external_issuers)
 			.field("max_streams_per_client", &self.max_streams_per_client)
 			.field("shutdown_grace_secs", &self.shutdown_grace_secs)
@@ -321,6 +326,9 @@ impl Config {
 		if let Some((n, v)) = var("portal_session_idle_secs") {
 			self.portal_session_idle_secs = parsed(&n, v)?;
 		}
+		if let Some((n, v)) = var("custodial_signing_max_age_secs") {
+			self.custodial_signing_max_age_secs = parsed(&n, v)?;
+		}
 		if let Some((n, v)) = var("external_issuers") {
 			self.external_issuers = serde_json::from_str(&v)
 				.map_err(|e| ConfigError::Env { name: n, reason: e.to_string() })?;
@@ -393,6 +401,11 @@ impl Config {
 					external.issuer
 				)));
 			}
+		}
+		if self.custodial_signing_max_age_secs == 0 {
+			return Err(ConfigError::Invalid(
+				"custodial_signing_max_age_secs must be at least 1".into(),
+			));
 		}
 		if self.portal_session_idle_secs == 0 {
 			return Err(ConfigError::Invalid("portal_session_idle_secs must be at least 1".into()));

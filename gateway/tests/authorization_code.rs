@@ -102,6 +102,12 @@ impl Portal {
 		url.query_pairs().find(|(k, _)| k == "code").unwrap().1.into_owned()
 	}
 
+	async fn refresh(&self, refresh_token: &str) -> common::Reply {
+		let id = &self.client.client_id;
+		let body = format!("grant_type=refresh_token&client_id={id}&refresh_token={refresh_token}");
+		self.app.post_form("/oauth/token", &body, None).await
+	}
+
 	async fn exchange(&self, code: &str, verifier: &str, redirect: &str) -> common::Reply {
 		let body = form_urlencoded::Serializer::new(String::new())
 			.append_pair("grant_type", "authorization_code")
@@ -139,6 +145,10 @@ async fn a_person_signs_in_with_pkce_and_gets_a_token_for_their_account() {
 	assert_eq!(me["client_id"], portal.client.client_id.as_str());
 	assert_eq!(me["account"], BOB, "the person's chain account");
 	assert_eq!(me["custody"], serde_json::Value::Null, "not a client registered here");
+	// When the person signed in: the token says so (a custodial key signs only lately after).
+	let now = pactum_gateway::clock::now_secs();
+	let auth_time = me["auth_time"].as_u64().unwrap();
+	assert!(auth_time <= now && auth_time + 120 >= now, "{auth_time} vs {now}");
 
 	// The person's token reads the person's account: their (empty) event page.
 	let events = portal.app.get("/v1/events", Some(&access)).await;
@@ -162,11 +172,49 @@ async fn a_persons_tokens_carry_their_own_scopes_within_the_portals() {
 	let code = portal.code_of("ops@operator.example").await;
 	let tokens = portal.exchange(&code, VERIFIER, REDIRECT).await.json();
 	assert_eq!(tokens["scope"], "documents:read documents:write", "staff write");
-	// Nothing in common with what the portal asks: no code, a page saying so.
+	// Nothing in common with what the portal asks: back to the portal with access_denied, no code.
 	let refused = portal.sign_in_as("stranger", "correct horse battery").await;
-	assert_eq!(refused.status, StatusCode::FORBIDDEN);
-	assert!(refused.header(header::LOCATION).is_none());
-	assert!(String::from_utf8_lossy(&refused.body).contains("ask your operator"));
+	assert_eq!(refused.status, StatusCode::SEE_OTHER);
+	let location = refused.header(header::LOCATION).unwrap();
+	assert!(location.starts_with(REDIRECT) && location.contains("error=access_denied"), "{location}");
+	assert!(location.contains("state=s-42") && !location.contains("code="), "{location}");
+
+	// A person created before scopes were per person gets a client's, never the portal's all.
+	let legacy = pactum_gateway::db::users::User {
+		id: "legacy-person".into(),
+		username: "legacy".into(),
+		scopes: None,
+		..pactum_gateway::db::users::by_username(&portal.app.state.db.pool, "bob@client.example")
+			.await
+			.unwrap()
+			.unwrap()
+	};
+	pactum_gateway::db::users::insert(&portal.app.state.db.pool, &legacy).await.unwrap();
+	let code = portal.code_of("legacy").await;
+	let tokens = portal.exchange(&code, VERIFIER, REDIRECT).await.json();
+	assert_eq!(tokens["scope"], "documents:read events:read", "a client's");
+}
+
+#[tokio::test]
+async fn a_refresh_carries_the_persons_scopes_as_they_are_now() {
+	let portal = portal().await;
+	let code = portal.code_of("ops@operator.example").await;
+	let tokens = portal.exchange(&code, VERIFIER, REDIRECT).await.json();
+	assert_eq!(tokens["scope"], "documents:read documents:write");
+	// The operator takes the write scope away: the next access token has it no more.
+	let narrowed =
+		admin::set_user_scopes(&portal.app.state.db, "ops@operator.example", "documents:read")
+			.await
+			.unwrap();
+	assert_eq!(narrowed.scopes.as_deref(), Some("documents:read"));
+	let rotated = portal.refresh(tokens["refresh_token"].as_str().unwrap()).await.json();
+	assert_eq!(rotated["scope"], "documents:read", "{rotated}");
+	// A refreshed token keeps the time of the sign-in.
+	let access = rotated["access_token"].as_str().unwrap();
+	let me = portal.app.get("/v1/whoami", Some(access)).await.json();
+	assert!(me["auth_time"].as_u64().is_some(), "{me}");
+	assert!(admin::set_user_scopes(&portal.app.state.db, "nobody", "documents:read").await.is_err());
+	assert!(admin::set_user_scopes(&portal.app.state.db, "ops@operator.example", "").await.is_err());
 }
 
 #[tokio::test]
@@ -176,27 +224,13 @@ async fn a_public_client_refreshes_and_revokes_by_its_id_alone() {
 	let tokens = portal.exchange(&code, VERIFIER, REDIRECT).await.json();
 	let refresh = tokens["refresh_token"].as_str().unwrap();
 	let id = &portal.client.client_id;
-	let rotated = portal
-		.app
-		.post_form(
-			"/oauth/token",
-			&format!("grant_type=refresh_token&client_id={id}&refresh_token={refresh}"),
-			None,
-		)
-		.await;
+	let rotated = portal.refresh(refresh).await;
 	assert_eq!(rotated.status, StatusCode::OK, "{:?}", rotated.json());
 	let next = rotated.json()["refresh_token"].as_str().unwrap().to_string();
 	let revoked =
 		portal.app.post_form("/oauth/revoke", &format!("client_id={id}&token={next}"), None).await;
 	assert_eq!(revoked.status, StatusCode::OK);
-	let after = portal
-		.app
-		.post_form(
-			"/oauth/token",
-			&format!("grant_type=refresh_token&client_id={id}&refresh_token={next}"),
-			None,
-		)
-		.await;
+	let after = portal.refresh(&next).await;
 	assert_eq!(after.json()["error"], "invalid_grant");
 	// It cannot use client credentials, and a backend cannot go without its secret.
 	let cc = portal

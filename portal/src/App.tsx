@@ -1,6 +1,6 @@
 // The portal's pages by path (below /portal).
 import { useEffect, useRef, type ReactNode } from 'react';
-import { useSession, useSessionState } from './app-context';
+import { isStaff, useSession, useSessionState } from './app-context';
 import { Layout } from './components/Layout';
 import { useI18n } from './i18n';
 import { Callback } from './pages/Callback';
@@ -34,8 +34,8 @@ function page(path: string) {
   if (path === '/certificates') return <CertificateCheck />;
   const certificate = match('/certificates/:hash', path);
   if (certificate) return <CertificateCheck hash={certificate.hash} />;
-  if (path === '/operator/pending') return <SignedIn>{() => <Pending />}</SignedIn>;
-  if (path === '/operator/new') return <SignedIn>{() => <NewContract />}</SignedIn>;
+  if (path === '/operator/pending') return <SignedIn>{() => <StaffOnly>{() => <Pending />}</StaffOnly>}</SignedIn>;
+  if (path === '/operator/new') return <SignedIn>{() => <StaffOnly>{() => <NewContract />}</StaffOnly>}</SignedIn>;
   if (path === '/key') return <SignedIn>{() => <Key />}</SignedIn>;
   if (path === '/contracts') return <SignedIn>{() => <Contracts />}</SignedIn>;
   const contract = match('/contracts/:id', path);
@@ -64,6 +64,14 @@ function SignedIn({ children }: { children: () => ReactNode }) {
       )}
     </section>
   );
+}
+
+/** A page of the operator's staff: people who may write and are no client of this gateway. */
+function StaffOnly({ children }: { children: () => ReactNode }) {
+  const { t } = useI18n();
+  const state = useSessionState();
+  if (state.status === 'signedIn' && isStaff(state.identity)) return <>{children()}</>;
+  return <p className="problem" role="alert">{t('error.staffOnly')}</p>;
 }
 
 function NotFound() {

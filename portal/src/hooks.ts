@@ -31,23 +31,25 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): [Loaded<T>,
   return [result, again];
 }
 
-/**
- * A `<dialog>` (give it `ref`) shown modal while the component is mounted, and the signal of
- * that mounting, aborted when it goes (what the dialog follows stops with it).
- */
-export function useModalDialog(): { ref: RefObject<HTMLDialogElement | null>; alive: () => AbortSignal } {
-  const ref = useRef<HTMLDialogElement>(null);
+/** The signal of the component's mounting: aborted when it goes (what it follows stops). */
+export function useAlive(): () => AbortSignal {
   const controller = useRef(new AbortController());
   useEffect(() => {
-    const shown = ref.current;
     const mounted = new AbortController();
     controller.current = mounted;
-    shown?.showModal();
-    return () => {
-      mounted.abort();
-      shown?.close();
-    };
+    return () => mounted.abort();
   }, []);
-  const alive = useCallback(() => controller.current.signal, []);
+  return useCallback(() => controller.current.signal, []);
+}
+
+/** A `<dialog>` (give it `ref`) shown modal while the component is mounted, and [`useAlive`]'s signal. */
+export function useModalDialog(): { ref: RefObject<HTMLDialogElement | null>; alive: () => AbortSignal } {
+  const ref = useRef<HTMLDialogElement>(null);
+  const alive = useAlive();
+  useEffect(() => {
+    const shown = ref.current;
+    shown?.showModal();
+    return () => shown?.close();
+  }, []);
   return { ref, alive };
 }

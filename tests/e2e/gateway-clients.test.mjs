@@ -10,7 +10,7 @@ import { randomBytes, createHash } from 'node:crypto';
 import { hexToU8a, u8aToHex, u8aWrapBytes } from '@polkadot/util';
 import { startDevChain, waitFor } from './lib/node.mjs';
 import {
-  startGateway, request, clientToken, operatorClient, settled, postJson, personTokens,
+  startGateway, request, clientToken, operatorClient, settled, postJson, personTokens, signIn,
 } from './lib/gateway.mjs';
 
 const REDIRECT = 'http://127.0.0.1:5173/callback';
@@ -214,6 +214,26 @@ test('the custodial client signs in and signs a contract through the gateway; th
     items: [{ document: id, version, hash, relayed: { signer: custodial, signature: `0x${'00'.repeat(64)}` } }],
   });
   assert.equal(relayed.status, 400, JSON.stringify(relayed.body));
+
+  // The gateway signs with the client's key only for a person who signed in lately.
+  const later = `0x${randomBytes(32).toString('hex')}`;
+  const second = (await write(operator, '/v1/documents', 'contract-c2', {
+    hash: later, uri: 'https://files.operator.example/contract-c2', parties: [alice.address, custodial], signers: [alice.address, custodial],
+  })).submission.result.document;
+  await write(operator, '/v1/documents/signatures', 'sign-c2', { items: [{ document: second, version: 0, hash: later }] });
+  await gateway.reconfigure({ PACTUM_GATEWAY_CUSTODIAL_SIGNING_MAX_AGE_SECS: '2' });
+  await gateway.ready();
+  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  const stale = await postJson(`${gateway.url}/v1/documents/signatures`, token, 'client-sign-c2', { items: [{ document: second, version: 0, hash: later }] });
+  assert.equal(stale.status, 401, JSON.stringify(stale.body));
+  assert.match(stale.headers.get('www-authenticate'), /error="insufficient_user_authentication".*max_age=2/);
+  assert.equal(stale.body.max_age, 2);
+  const fresh = (await signIn(gateway, portal, REDIRECT, { username: 'aigerim' })).access_token;
+  const signedAgain = await write(fresh, '/v1/documents/signatures', 'client-sign-c2', { items: [{ document: second, version: 0, hash: later }] });
+  assert.equal(signedAgain.submission.status, 'finalized', JSON.stringify(signedAgain.submission));
+  assert.deepEqual(signedAgain.submission.result.activated, [second]);
+  await gateway.reconfigure({ PACTUM_GATEWAY_CUSTODIAL_SIGNING_MAX_AGE_SECS: '300' });
+  await gateway.ready();
 });
 
 test('a client with its own key signs as the portal does: its signature relayed, checked first, the operator pays', async () => {

@@ -27,6 +27,7 @@ let alice;
 let bob;
 let charlie;
 let dana; // a client with her own key, registered by Alice: { pair, words }
+let erlan; // a client whose key the gateway holds (custody: gateway): his account
 let operator; // Alice's CRM: creates and signs contracts
 let issuer; // Charlie's backend: issues certificates as KZ-TEL
 const contracts = {};
@@ -59,9 +60,10 @@ before(async () => {
   await gateway.ready();
   // The portal's public client, registered for its callback page, then given to the portal.
   const portal = gateway.admin('api-client', 'create', '--name', 'portal',
-    '--scopes', 'documents:read documents:write documents:sign clients:read clients:write submissions:read events:read',
+    '--scopes', 'documents:read documents:write documents:sign clients:read submissions:read events:read',
     '--redirect-uri', `${gateway.url}/portal/callback`);
-  await gateway.reconfigure({ PACTUM_GATEWAY_PORTAL_CLIENT_ID: portal.client_id });
+  // A custodial key signs only within 8 s of signing in here (5 minutes by default).
+  await gateway.reconfigure({ PACTUM_GATEWAY_PORTAL_CLIENT_ID: portal.client_id, PACTUM_GATEWAY_CUSTODIAL_SIGNING_MAX_AGE_SECS: '8' });
   await gateway.ready();
   // Bob is a client (a person's default scopes); ops is the operator's staff, acting for Alice.
   gateway.adminWithInput(`${PASSWORD}\n`, 'user', 'create', '--username', 'bob', '--account', bob.address, '--password-file', '-');
@@ -113,6 +115,15 @@ before(async () => {
       [contracts.dana, contracts.danaWallet] = await Promise.all(['portal-dana-contract', 'portal-dana-contract-2']
         .map((key) => newContract(key, [alice.address, dana.pair.address])));
       await signByAlice('portal-dana-alice', [contracts.dana, contracts.danaWallet]);
+    })(),
+    (async () => {
+      const registered = await postJson(`${gateway.url}/v1/clients`, operator, 'portal-erlan', { data: { name: 'Erlan Abenov' } });
+      assert.equal(registered.status, 202, JSON.stringify(registered.body));
+      erlan = registered.body.client.account;
+      assert.equal((await settled(gateway, operator, registered.body.submission)).status, 'finalized');
+      gateway.adminWithInput(`${PASSWORD}\n`, 'user', 'create', '--username', 'erlan', '--account', erlan, '--password-file', '-');
+      contracts.erlan = await newContract('portal-erlan-contract', [alice.address, erlan]);
+      await signByAlice('portal-erlan-alice', [contracts.erlan]);
     })(),
     (async () => {
       contracts.bulk = await Promise.all([1, 2].map((n) => newContract(`portal-bulk-${n}`, [alice.address, charlie.address], randomFile(`bulk-${n}`))));
@@ -206,6 +217,13 @@ test('a client signs in, sees only its own contracts, and checks a file against 
     const bytes = await (await import('node:fs/promises')).readFile(await saved.path());
     assert.deepEqual(bytes, contracts.file, 'the file saved is the one on the gateway');
     await browser.shoot(page, 'contract-file-checked');
+
+    // A staff page by its address (in the app: a reload would end the session): refused.
+    await page.evaluate(() => {
+      window.history.pushState(null, '', '/portal/operator/pending');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    });
+    await page.getByText('This page is for the operator’s staff.').waitFor();
 
     // Another's contract by its address: the page reloads (the session is in memory only), so
     // Bob signs in again and comes back to it, to a refusal.
@@ -328,6 +346,45 @@ test('a client signs with a polkadot.js-compatible wallet extension instead', as
     await dialog.getByRole('button', { name: 'Close' }).click();
     await page.getByRole('heading', { name: /Active/ }).waitFor({ timeout: 60_000 });
     await browser.shoot(page, 'contract-active-wallet');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a client whose key the gateway holds signs after signing in again', async () => {
+  const context = await browser.context();
+  const page = await context.newPage();
+  try {
+    await page.goto(`${gateway.url}/portal/`);
+    await page.getByRole('button', { name: 'Sign in to see your contracts' }).click();
+    await signInAtGateway(page, false, 'erlan');
+    const signedInAt = Date.now();
+    await page.locator(`tr[data-document="${contracts.erlan}"]`).getByRole('link').click();
+    const version = page.locator('section.version[data-version="0"]');
+    await version.getByRole('button', { name: 'Sign version 0' }).click();
+    let dialog = page.getByRole('dialog', { name: `Sign version 0 of contract ${contracts.erlan}` });
+    await dialog.getByText('Your operator holds your key').waitFor();
+    assert.equal(await dialog.getByLabel('Passphrase of your key').count(), 0, 'no key of his own to open');
+    await dialog.getByLabel(/I have read version 0/).check();
+    // Longer than the gateway's 8 s since he signed in: he is sent to sign in again.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, signedInAt + 9_000 - Date.now())));
+    await browser.shoot(page, 'custodial-sign-dialog');
+    await dialog.getByRole('button', { name: 'Sign', exact: true }).click();
+    await signInAtGateway(page, false, 'erlan');
+    await page.waitForURL(`${gateway.url}/portal/contracts/${contracts.erlan}`);
+    // Back on the contract, the dialog opens by itself and asks for the confirmation again.
+    dialog = page.getByRole('dialog', { name: `Sign version 0 of contract ${contracts.erlan}` });
+    await dialog.getByText('You signed in again: confirm once more to sign.').waitFor();
+    const sign = dialog.getByRole('button', { name: 'Sign', exact: true });
+    assert.equal(await sign.isDisabled(), true);
+    await dialog.getByLabel(/I have read version 0/).check();
+    await browser.shoot(page, 'custodial-signed-in-again');
+    await sign.click();
+    await settledInPage(page, dialog.locator('[data-sign-state="finalized"]'), 'custodial-not-final');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('heading', { name: /Active/ }).waitFor({ timeout: 60_000 });
+    assert.match(await version.locator(`li[data-signer="${erlan}"]`).innerText(), /relayed by/);
+    await browser.shoot(page, 'custodial-contract-active');
   } finally {
     await context.close();
   }

@@ -16,7 +16,7 @@ use axum::response::{Html, IntoResponse, Response};
 
 use super::form::OAuthForm;
 use super::passwords;
-use super::scopes::ScopeSet;
+use super::scopes::{person_scopes, ScopeSet};
 use super::token::granted_scope;
 use crate::app::AppState;
 use crate::clock::now_ms;
@@ -25,7 +25,7 @@ use crate::db::users::{self, AuthCode};
 use crate::digests::{random_token, sha256};
 
 /// How long a code may wait for its exchange, in milliseconds.
-const CODE_TTL_MS: i64 = 60_000;
+pub(crate) const CODE_TTL_MS: i64 = 60_000;
 
 /// A checked authorization request.
 struct Request {
@@ -153,16 +153,15 @@ pub async fn sign_in(State(app): State<AppState>, headers: HeaderMap, body: Byte
 		);
 	};
 	// The person's own limit, within what the client asked for and may have.
-	let scope = match &user.scopes {
-		Some(theirs) => request.scope.intersection(&ScopeSet::parse_lenient(theirs)),
-		None => request.scope.clone(),
-	};
+	let scope = request.scope.intersection(&person_scopes(user.scopes.as_deref()));
 	if scope.is_empty() {
 		tracing::info!(client_id = %request.client.id, user = %user.id, "no scope in common");
-		return error_page(
-			StatusCode::FORBIDDEN,
-			"you may use none of what this application asks for; ask your operator",
-		);
+		return refused(Refusal::Redirect {
+			uri: request.redirect_uri.clone(),
+			error: "access_denied",
+			description: "this person may use none of what the application asks for".into(),
+			state: request.state.clone(),
+		});
 	}
 	let code = match random_token() {
 		Ok(code) => code,

@@ -73,6 +73,7 @@ pub async fn exchange(
 		&client.id,
 		&scope,
 		family.as_ref().map(|(_, id)| id.as_str()),
+		Some(signed_in_at(&stored)),
 	)?;
 	Ok(TokenResponse {
 		access_token: access.token,
@@ -81,4 +82,9 @@ pub async fn exchange(
 		scope: scope.to_string(),
 		refresh_token: family.map(|(token, _)| token),
 	})
+}
+
+/// When the person signed in: when the code was made (unix seconds).
+fn signed_in_at(code: &users::AuthCode) -> u64 {
+	u64::try_from((code.expires_at - super::authorize::CODE_TTL_MS) / 1000).unwrap_or(0)
 }

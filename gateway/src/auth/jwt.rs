@@ -30,6 +30,10 @@ pub struct AccessClaims {
 	/// detected, or RFC 7009 revocation of a refresh token) revokes its access tokens too.
 	#[serde(default, skip_serializing_if = "Option::is_none")]
 	pub sid: Option<String>,
+	/// When the person signed in (unix seconds; OpenID Connect's `auth_time`): a person's tokens
+	/// only, refreshed ones keeping their sign-in's.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub auth_time: Option<u64>,
 }
 
 /// A token just issued.
@@ -61,6 +65,7 @@ pub fn issue(
 	client_id: &str,
 	scope: &ScopeSet,
 	family: Option<&str>,
+	auth_time: Option<u64>,
 ) -> Result<IssuedToken, KeyError> {
 	let key = keys.active()?;
 	let now = now_secs();
@@ -76,6 +81,7 @@ pub fn issue(
 		client_id: client_id.to_string(),
 		scope: scope.to_string(),
 		sid: family.map(str::to_string),
+		auth_time,
 	};
 	let mut header = Header::new(ALGORITHM);
 	header.kid = Some(key.kid.clone());

@@ -30,6 +30,9 @@ pub struct Principal {
 	pub jti: String,
 	/// Expiry, unix seconds.
 	pub expires_at: u64,
+	/// When the person signed in (unix seconds), for a person's token.
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub auth_time: Option<u64>,
 }
 
 fn scopes_as_list<S: serde::Serializer>(
@@ -106,6 +109,7 @@ impl Principal {
 			scopes: ScopeSet::parse_lenient(&claims.scope),
 			jti: claims.jti,
 			expires_at: claims.exp,
+			auth_time: claims.auth_time,
 		})
 	}
 
@@ -145,6 +149,7 @@ impl Principal {
 			scopes: asked.intersection(&held),
 			jti,
 			expires_at: claims.exp,
+			auth_time: None,
 		})
 	}
 }

@@ -8,13 +8,15 @@ use super::form::OAuthForm;
 use super::jwt;
 use super::oauth_error::OAuthError;
 use super::revocation::family_key;
-use super::scopes::ScopeSet;
+use super::scopes::{person_scopes, ScopeSet};
 use super::token::{granted_scope, TokenResponse};
 use crate::app::AppState;
 use crate::clock::{now_ms, secs_to_ms};
 use crate::db::api_clients::ApiClient;
 use crate::db::refresh_tokens::{self, RefreshToken};
+use crate::db::users;
 use crate::digests::{random_token, sha256};
+use crate::pipeline::intake::USER_SUBJECT;
 
 /// Starts a family with a first token for `subject`; returns the token and the family's id.
 pub async fn start_family(
@@ -70,11 +72,26 @@ pub async fn refresh(
 		return Err(OAuthError::invalid_grant("the refresh token's family was revoked"));
 	}
 
-	// A narrower scope may be asked for (§6); the client's present allowance also bounds it.
+	// A narrower scope may be asked for (§6); the client's present allowance also bounds it, and
+	// a person's present scopes (a person disabled since gets nothing).
 	let original = ScopeSet::parse_lenient(&current.scope);
-	let allowed = original.intersection(&ScopeSet::parse_lenient(&client.scopes));
+	let mut allowed = original.intersection(&ScopeSet::parse_lenient(&client.scopes));
+	if let Some(user_id) = current.subject.strip_prefix(USER_SUBJECT) {
+		let person = users::by_id(&app.db.pool, user_id).await?.filter(|u| u.disabled_at.is_none());
+		let Some(person) = person else {
+			return Err(OAuthError::invalid_grant("the person was disabled"));
+		};
+		allowed = allowed.intersection(&person_scopes(person.scopes.as_deref()));
+	}
 	let scope = granted_scope(form.get("scope"), &allowed)?;
 
+	// A person's refreshed token keeps their sign-in's time: when the family began.
+	let auth_time = match current.subject.starts_with(USER_SUBJECT) {
+		true => refresh_tokens::family_started(&app.db.pool, &current.family_id)
+			.await?
+			.and_then(|ms| u64::try_from(ms / 1000).ok()),
+		false => None,
+	};
 	let token = random_token()?;
 	let next = RefreshToken {
 		token_sha256: sha256(token.as_bytes()),
@@ -108,6 +125,7 @@ pub async fn refresh(
 		&client.id,
 		&scope,
 		Some(&current.family_id),
+		auth_time,
 	)?;
 	tx.commit().await?;
 

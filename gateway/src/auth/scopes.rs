@@ -57,6 +57,17 @@ scopes! {
 	EventsRead => "events:read",
 }
 
+/// A person's scopes unless given: a client's, who reads and signs their own contracts and sees
+/// their record and submissions. Staff are given write scopes explicitly.
+pub const PERSON_SCOPES: &str =
+	"documents:read documents:sign clients:read certificates:read submissions:read events:read";
+
+/// The most a person's tokens carry: the scopes recorded for them, a client's when none are (a
+/// person created before scopes were per person).
+pub fn person_scopes(recorded: Option<&str>) -> ScopeSet {
+	ScopeSet::parse_lenient(recorded.unwrap_or(PERSON_SCOPES))
+}
+
 impl Scope {
 	/// The scope named by `token`.
 	pub fn parse(token: &str) -> Option<Scope> {

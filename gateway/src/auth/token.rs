@@ -124,6 +124,7 @@ async fn client_credentials(
 		&client.id,
 		&scope,
 		family.as_ref().map(|(_, id)| id.as_str()),
+		None,
 	)?;
 	let refresh_token = family.map(|(token, _)| token);
 	Ok(TokenResponse {

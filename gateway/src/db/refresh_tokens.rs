@@ -140,6 +140,18 @@ pub async fn revoke_subject<'e>(
 }
 
 /// Whether any token of the family was revoked (then the whole family is).
+/// When the family's first token was issued (ms), if it has any.
+pub async fn family_started<'e>(
+	ex: impl Executor<'e, Database = Any>,
+	family_id: &str,
+) -> Result<Option<i64>, sqlx::Error> {
+	let row = sqlx::query("SELECT MIN(issued_at) AS started FROM refresh_tokens WHERE family_id = $1")
+		.bind(family_id)
+		.fetch_one(ex)
+		.await?;
+	row.try_get::<Option<i64>, _>("started")
+}
+
 pub async fn family_revoked<'e>(
 	ex: impl Executor<'e, Database = Any>,
 	family_id: &str,

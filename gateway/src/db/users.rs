@@ -13,7 +13,8 @@ pub struct User {
 	pub chain_account: String,
 	pub created_at: i64,
 	pub disabled_at: Option<i64>,
-	/// The most their tokens carry (space-separated); `None`: the portal client's scopes.
+	/// The most their tokens carry (space-separated); `None`: a client's (see
+	/// [`crate::auth::scopes::person_scopes`]).
 	pub scopes: Option<String>,
 }
 
@@ -102,6 +103,20 @@ pub async fn disable<'e>(
 	.bind(username)
 	.execute(ex)
 	.await?;
+	Ok(done.rows_affected() == 1)
+}
+
+/// Sets a person's scopes; `false` if there is no such person.
+pub async fn set_scopes<'e>(
+	ex: impl Executor<'e, Database = Any>,
+	username: &str,
+	scopes: &str,
+) -> Result<bool, sqlx::Error> {
+	let done = sqlx::query("UPDATE users SET scopes = $1 WHERE username = $2")
+		.bind(scopes)
+		.bind(username)
+		.execute(ex)
+		.await?;
 	Ok(done.rows_affected() == 1)
 }
 

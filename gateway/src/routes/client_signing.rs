@@ -1,7 +1,8 @@
 //! Signatures of a client registered through this gateway, submitted by the client's registrar
 //! as relayed ones (the registrar pays; the client needs no funds):
-//! - `custody: gateway`: after the client's person signed in, the gateway signs each version's
-//!   signing payload with the key it holds for the client;
+//! - `custody: gateway`: for the client's person, signed in at most
+//!   `custodial_signing_max_age_secs` ago (else 401 `insufficient_user_authentication`), the
+//!   gateway signs each version's signing payload with the key it holds for the client;
 //! - `custody: self`: the client signed each payload with its own key (in the portal, in a wallet)
 //!   and sends the signatures; the gateway checks each against the payload before the registrar
 //!   pays for it.
@@ -10,11 +11,13 @@
 //! a required signer that has not signed), so the registrar pays for nothing the chain refuses as
 //! of that block.
 
-use axum::http::HeaderMap;
+use axum::http::header::WWW_AUTHENTICATE;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 
 use crate::app::AppState;
 use crate::auth::Principal;
+use crate::clock::now_secs;
 use crate::chain::reads::Reads;
 use crate::db::clients::ClientRow;
 use crate::digests::sha256;
@@ -22,6 +25,7 @@ use crate::error::ApiError;
 use crate::pipeline::calls::{Call, Relayed, SignDocuments, SignItem, SigningPayloadArgs};
 use crate::pipeline::intake;
 use crate::pipeline::keys;
+use crate::problem::Problem;
 
 /// Checks (or makes) `client`'s signatures of `request`'s items and submits them through its
 /// registrar.
@@ -34,6 +38,9 @@ pub async fn sign(
 ) -> Result<Response, ApiError> {
 	let intake = intake::prepare_for(app, headers, client.registrar.clone()).await?;
 	let custodial = client.custody == "gateway";
+	if custodial {
+		signed_in_lately(principal, app.config.custodial_signing_max_age_secs)?;
+	}
 	// Fingerprinted as sent: a custodial client's signatures differ each time they are made.
 	let sent = serde_json::to_vec(&request).map_err(|e| ApiError::BadRequest(e.to_string()))?;
 	let kind: &[u8] =
@@ -123,6 +130,32 @@ pub async fn sign(
 	let call = Call::SignDocuments(SignDocuments { items });
 	let stored = intake.store_alone(app, principal, &call, &fingerprint).await?;
 	Ok(intake::accepted(stored))
+}
+
+/// The gateway signs with a client's key only for a person who signed in at most `max_age`
+/// seconds ago: a 401 `insufficient_user_authentication` (RFC 9470) otherwise, naming `max_age`,
+/// for the portal to send the person to sign in again.
+fn signed_in_lately(principal: &Principal, max_age: u64) -> Result<(), ApiError> {
+	let fresh = principal.auth_time.is_some_and(|at| now_secs().saturating_sub(at) <= max_age);
+	if fresh {
+		return Ok(());
+	}
+	let challenge = format!(
+		"Bearer realm=\"pactum-gateway\", error=\"insufficient_user_authentication\", \
+		 error_description=\"sign in again to sign with the key the gateway holds\", max_age={max_age}"
+	);
+	Err(ApiError::Auth(
+		Problem::new(
+			StatusCode::UNAUTHORIZED,
+			"insufficient-user-authentication",
+			"Sign in again",
+		)
+		.with_detail(format!(
+			"the gateway signs with a client's key only within {max_age} s of the person signing in"
+		))
+		.with_extension("max_age", max_age)
+		.with_header(WWW_AUTHENTICATE, &challenge),
+	))
 }
 
 /// `Ok` if `signer` may sign `item` now: no earlier item of the request names the same version,
@@ -276,6 +309,37 @@ mod own_signature {
 			assert!(err.contains("sr25519 or ed25519"), "{err}");
 			let err = check(&relayed("sr25519", alice, &[0; 63]), b"p").unwrap_err();
 			assert!(err.contains("64 bytes"), "{err}");
+		}
+	}
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+	use super::*;
+	use crate::auth::scopes::ScopeSet;
+
+	fn person(auth_time: Option<u64>) -> Principal {
+		Principal {
+			subject: "user:1".into(),
+			client_id: "portal".into(),
+			scopes: ScopeSet::parse_lenient("documents:sign"),
+			jti: "j".into(),
+			expires_at: now_secs() + 600,
+			auth_time,
+		}
+	}
+
+	#[test]
+	fn a_custodial_key_signs_only_for_a_person_signed_in_lately() {
+		assert!(signed_in_lately(&person(Some(now_secs() - 10)), 300).is_ok());
+		for stale in [person(Some(now_secs() - 301)), person(None)] {
+			let Err(ApiError::Auth(problem)) = signed_in_lately(&stale, 300) else {
+				panic!("a stale sign-in is refused");
+			};
+			assert_eq!(problem.status, StatusCode::UNAUTHORIZED);
+			assert!(problem.type_uri.ends_with("insufficient-user-authentication"));
+			assert_eq!(problem.extensions["max_age"], 300);
 		}
 	}
 }

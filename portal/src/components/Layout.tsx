@@ -1,7 +1,7 @@
 // Every page's frame: a skip link, the header with the navigation, the language and the session,
 // and the page's own content in <main>.
 import type { ReactNode } from 'react';
-import { useSession, useSessionState } from '../app-context';
+import { isStaff, useSession, useSessionState } from '../app-context';
 import { LANGUAGES, useI18n, type Lang } from '../i18n';
 import { Account } from './Account';
 import { currentPath, Link } from '../router';
@@ -22,7 +22,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <nav aria-label={t('nav.main')}>
           {state.status === 'signedIn' && <Link to="/contracts">{t('nav.contracts')}</Link>}
           {state.status === 'signedIn' && state.identity.custody === 'self' && <Link to="/key">{t('nav.key')}</Link>}
-          {state.status === 'signedIn' && state.identity.scopes.includes('documents:write') && (
+          {state.status === 'signedIn' && isStaff(state.identity) && (
             <>
               <Link to="/operator/pending">{t('nav.pending')}</Link>
               <Link to="/operator/new">{t('nav.newContract')}</Link>

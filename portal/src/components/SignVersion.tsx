@@ -1,10 +1,12 @@
-// Signing the open version of a contract with the client's own key: a key stored encrypted in
-// this browser (opened with its passphrase for this one signature) or an extension's account.
-// A dialog first shows what is signed and asks for an explicit confirmation; the signature of the
-// chain's signing payload goes to the gateway as a relayed one, so the client's registrar submits
-// and pays; the dialog follows the submission until the chain has it.
+// Signing the open version of a contract. With the client's own key: a key stored encrypted in
+// this browser (opened with its passphrase for this one signature) or an extension's account, its
+// signature of the chain's signing payload sent as a relayed one. With the key the gateway holds
+// for the client (custody `gateway`): the gateway signs, for a person who signed in lately; else
+// the person signs in again and comes back to this dialog. Either way the client's registrar
+// submits and pays. A dialog first shows what is signed and asks for an explicit confirmation,
+// then follows the submission until the chain has it.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { getJson, postJson, settled, type DocumentView, type Submission, type Version } from '../api';
+import { ApiProblem, getJson, postJson, settled, type DocumentView, type Submission, type Version } from '../api';
 import { useSession } from '../app-context';
 import { ALGORITHM_PARAM } from '../documents';
 import { useModalDialog } from '../hooks';
@@ -24,6 +26,17 @@ type Step =
   | { state: 'submitted'; submission: Submission }
   | { state: 'failed'; reason: string };
 
+/** Where a person who must sign in again to sign with a custodial key comes back to. */
+const SIGN_AFTER_SIGN_IN = 'pactum.signAfterSignIn';
+
+/** Whether the person came back from signing in again to sign `version` of `doc` (asked once). */
+export function signingAfterSignIn(doc: DocumentView, version: Version): boolean {
+  const pending = sessionStorage.getItem(SIGN_AFTER_SIGN_IN);
+  if (pending !== `${doc.id}:${version.index}`) return false;
+  sessionStorage.removeItem(SIGN_AFTER_SIGN_IN);
+  return true;
+}
+
 /** What is sent to the gateway once signed: sent again unchanged on a retry. */
 interface Signed {
   key: string;
@@ -34,9 +47,26 @@ interface Signed {
  * The "Sign" button while `awaiting` (the person's signature is awaited on this version), and its
  * dialog, which stays open when the page updates under it (the signature landing ends `awaiting`).
  */
-export function SignVersion({ doc, version, account, awaiting, onSigned }: { doc: DocumentView; version: Version; account: string; awaiting: boolean; onSigned: () => void }) {
+export function SignVersion({
+  doc,
+  version,
+  account,
+  custodial,
+  awaiting,
+  onSigned,
+}: {
+  doc: DocumentView;
+  version: Version;
+  account: string;
+  /** The gateway holds the client's key. */
+  custodial: boolean;
+  awaiting: boolean;
+  onSigned: () => void;
+}) {
   const { t } = useI18n();
-  const [open, setOpen] = useState(false);
+  // Back from signing in again to sign: the dialog opens by itself, to be confirmed again.
+  const [signedInAgain] = useState(() => custodial && awaiting && signingAfterSignIn(doc, version));
+  const [open, setOpen] = useState(signedInAgain);
   return (
     <>
       {awaiting && (
@@ -44,12 +74,38 @@ export function SignVersion({ doc, version, account, awaiting, onSigned }: { doc
           {t('sign.open', { index: version.index })}
         </button>
       )}
-      {open && <SignDialog doc={doc} version={version} account={account} onClose={() => setOpen(false)} onSigned={onSigned} />}
+      {open && (
+        <SignDialog
+          doc={doc}
+          version={version}
+          account={account}
+          custodial={custodial}
+          signedInAgain={signedInAgain}
+          onClose={() => setOpen(false)}
+          onSigned={onSigned}
+        />
+      )}
     </>
   );
 }
 
-function SignDialog({ doc, version, account, onClose, onSigned }: { doc: DocumentView; version: Version; account: string; onClose: () => void; onSigned: () => void }) {
+function SignDialog({
+  doc,
+  version,
+  account,
+  custodial,
+  signedInAgain,
+  onClose,
+  onSigned,
+}: {
+  doc: DocumentView;
+  version: Version;
+  account: string;
+  custodial: boolean;
+  signedInAgain: boolean;
+  onClose: () => void;
+  onSigned: () => void;
+}) {
   const { t } = useI18n();
   const session = useSession();
   const { ref: dialog, alive } = useModalDialog();
@@ -96,8 +152,12 @@ function SignDialog({ doc, version, account, onClose, onSigned }: { doc: Documen
     event.preventDefault();
     if (!agreed) return;
     setStep({ state: 'signing' });
+    const algorithm = ALGORITHM_PARAM[version.hash.algorithm];
+    if (custodial) {
+      await signAtGateway(algorithm);
+      return;
+    }
     try {
-      const algorithm = ALGORITHM_PARAM[version.hash.algorithm];
       const { payload } = await getJson<{ payload: string }>(
         session,
         `/v1/documents/${doc.id}/signing-payload?version=${version.index}&hash=${version.hash.digest}&hash_algorithm=${algorithm}`,
@@ -134,6 +194,24 @@ function SignDialog({ doc, version, account, onClose, onSigned }: { doc: Documen
     }
   };
 
+  /** The gateway signs with the key it holds; a sign-in too long ago sends the person to sign in again. */
+  const signAtGateway = async (algorithm: string) => {
+    signed.current = {
+      key: `sign-${doc.id}-${version.index}-${crypto.randomUUID()}`,
+      body: { items: [{ document: doc.id, version: version.index, hash: version.hash.digest, hash_algorithm: algorithm }] },
+    };
+    try {
+      await send(signed.current);
+    } catch (error) {
+      if (error instanceof ApiProblem && error.status === 401 && error.type?.endsWith('/insufficient-user-authentication')) {
+        sessionStorage.setItem(SIGN_AFTER_SIGN_IN, `${doc.id}:${version.index}`);
+        await session.signIn(`/contracts/${doc.id}`);
+        return;
+      }
+      setStep({ state: 'failed', reason: describe(t, error) });
+    }
+  };
+
   const signing = step.state === 'signing';
   return (
     <dialog ref={dialog} className="sign-dialog" aria-labelledby="sign-title" onCancel={(e) => (signing ? e.preventDefault() : onClose())} onClose={onClose}>
@@ -158,22 +236,24 @@ function SignDialog({ doc, version, account, onClose, onSigned }: { doc: Documen
         <form onSubmit={(e) => void sign(e)}>
           <fieldset disabled={step.state === 'signing'}>
             <legend>{t('sign.with')}</legend>
-            {stored && (
+            {custodial && <p>{t('sign.custodial')}</p>}
+            {custodial && signedInAgain && <p className="ok">{t('sign.signedInAgain')}</p>}
+            {!custodial && stored && (
               <label className="choice">
                 <input type="radio" name="method" checked={method === 'stored'} onChange={() => setMethod('stored')} /> {t('sign.storedKey')}
               </label>
             )}
-            {extension && (
+            {!custodial && extension && (
               <label className="choice">
                 <input type="radio" name="method" checked={method === 'extension'} onChange={() => setMethod('extension')} /> {t('sign.extension')}
               </label>
             )}
-            {!stored && !extension && (
+            {!custodial && !stored && !extension && (
               <p className="problem">
                 {t('sign.noKey')} <Link to="/key">{t('key.title')}</Link>
               </p>
             )}
-            {method === 'stored' && stored && (
+            {!custodial && method === 'stored' && stored && (
               <label>
                 {t('sign.passphrase')}
                 <input
@@ -196,7 +276,7 @@ function SignDialog({ doc, version, account, onClose, onSigned }: { doc: Documen
               </p>
             )}
             <div className="actions">
-              <button type="submit" className="primary" disabled={!agreed || (!stored && !extension)}>
+              <button type="submit" className="primary" disabled={!agreed || (!custodial && !stored && !extension)}>
                 {t('sign.submit')}
               </button>
               <button type="button" onClick={onClose}>

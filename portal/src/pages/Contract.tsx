@@ -81,7 +81,7 @@ function ContractView({ at, document: doc, signedIn, reload }: Loaded & { reload
   const { t } = useI18n();
   const state = useSessionState();
   const self = state.status === 'signedIn' ? state.identity.account : null;
-  const ownKey = state.status === 'signedIn' && state.identity.custody === 'self';
+  const custody = state.status === 'signedIn' ? state.identity.custody : null;
   const [update, setUpdate] = useState<number | null>(null);
   // A signature (or the activation it completes) of this contract, final on chain: shown at once.
   useLiveEvents(['document.signed', 'document.activated', 'document.terminated'], afterBlock(at.block_number), (event) => {
@@ -139,7 +139,7 @@ function ContractView({ at, document: doc, signedIn, reload }: Loaded & { reload
       </dl>
       <h2>{t('contract.versions')}</h2>
       {[...doc.versions].reverse().map((version) => (
-        <VersionView key={version.index} doc={doc} version={version} signedIn={signedIn} self={self} canSign={ownKey} onSigned={reload} />
+        <VersionView key={version.index} doc={doc} version={version} signedIn={signedIn} self={self} custody={custody} onSigned={reload} />
       ))}
     </article>
   );
@@ -164,15 +164,15 @@ function VersionView({
   version,
   signedIn,
   self,
-  canSign,
+  custody,
   onSigned,
 }: {
   doc: DocumentView;
   version: Version;
   signedIn: Map<string, ChainEvent>;
   self: string | null;
-  /** The person signs with their own key (in this browser or an extension). */
-  canSign: boolean;
+  /** A client of the gateway signs: with its own key (`self`) or the gateway's (`gateway`). */
+  custody: 'self' | 'gateway' | null;
   onSigned: () => void;
 }) {
   const { t, lang } = useI18n();
@@ -215,7 +215,7 @@ function VersionView({
                 <>
                   {' '}
                   <time dateTime={new Date(event.block_time).toISOString()} data-signed-at>
-                    {t('version.signedAt', { time: new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium' }).format(event.block_time) })}
+                    {t('version.signedAt', { time: new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'long' }).format(event.block_time) })}
                   </time>
                 </>
               )}
@@ -241,7 +241,9 @@ function VersionView({
           </li>
         ))}
       </ul>
-      {canSign && self !== null && <SignVersion doc={doc} version={version} account={self} awaiting={waiting.includes(self)} onSigned={onSigned} />}
+      {custody !== null && self !== null && (
+        <SignVersion doc={doc} version={version} account={self} custodial={custody === 'gateway'} awaiting={waiting.includes(self)} onSigned={onSigned} />
+      )}
       <FileCheck version={version} />
     </section>
   );

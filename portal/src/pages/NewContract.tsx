@@ -5,6 +5,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { call, postJson, settled, type Submission } from '../api';
 import { useSession, useSessionState } from '../app-context';
 import { describe } from '../components/Problem';
+import { useAlive } from '../hooks';
 import { SubmissionProgress } from '../components/SubmissionProgress';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
@@ -21,6 +22,8 @@ type Step =
   | { state: 'submitted'; submission: Submission }
   | { state: 'failed'; reason: string };
 
+const newKey = () => `new-contract-${crypto.randomUUID()}`;
+
 export function NewContract() {
   const { t } = useI18n();
   const session = useSession();
@@ -30,8 +33,14 @@ export function NewContract() {
   const [file, setFile] = useState<File | null>(null);
   const [others, setOthers] = useState('');
   const [parent, setParent] = useState('');
-  // One creation per form: sent again (after a lost answer) under the same key.
-  const key = useRef(`new-contract-${crypto.randomUUID()}`);
+  const alive = useAlive();
+  // The idempotency key of what the form holds: the same request sent again after a lost answer
+  // is the same contract, never a second one; a changed form, or another after an outcome, is a
+  // new request.
+  const key = useRef(newKey());
+  const changed = () => {
+    key.current = newKey();
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -41,7 +50,8 @@ export function NewContract() {
       const form = new FormData();
       form.append('file', file, file.name);
       const stored = (await (await call(session, '/v1/files', { method: 'POST', body: form })).json()) as StoredFile;
-      const parties = [self, ...others.split(/\s+/).filter((a) => a !== '' && a !== self)];
+      // One per line, or separated by commas or spaces; each once, the operator's own first.
+      const parties = [...new Set([self, ...others.split(/[\s,;]+/).filter((a) => a !== '')])];
       const accepted = await postJson<Submission>(session, '/v1/documents', key.current, {
         hash: stored.hash,
         hash_algorithm: stored.hash_algorithm,
@@ -50,7 +60,8 @@ export function NewContract() {
         signers: parties,
         ...(parent.trim() === '' ? {} : { parent: Number(parent) }),
       });
-      await settled(session, accepted, (submission) => setStep({ state: 'submitted', submission }), new AbortController().signal);
+      const final = await settled(session, accepted, (submission) => setStep({ state: 'submitted', submission }), alive());
+      if (final) changed(); // an outcome: the next request is another
     } catch (error) {
       setStep({ state: 'failed', reason: describe(t, error) });
     }
@@ -63,18 +74,18 @@ export function NewContract() {
       <h1>{t('new.title')}</h1>
       <p className="lead">{t('new.lead')}</p>
       <form className="key-form" onSubmit={(e) => void submit(e)}>
-        <fieldset disabled={step.state === 'uploading' || (submission !== null && submission.status !== 'failed')}>
+        <fieldset disabled={step.state === 'uploading' || (submission !== null && submission.status !== 'failed' && submission.status !== 'finalized')}>
           <label>
             {t('new.file')}
-            <input type="file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} required />
+            <input type="file" onChange={(e) => { setFile(e.target.files?.[0] ?? null); changed(); }} required />
           </label>
           <label>
             {t('new.parties')}
-            <textarea rows={3} spellCheck={false} value={others} onChange={(e) => setOthers(e.target.value)} required />
+            <textarea rows={3} spellCheck={false} value={others} onChange={(e) => { setOthers(e.target.value); changed(); }} required />
           </label>
           <label>
             {t('new.parent')}
-            <input inputMode="numeric" pattern="[0-9]*" value={parent} onChange={(e) => setParent(e.target.value)} />
+            <input inputMode="numeric" pattern="[0-9]{1,15}" value={parent} onChange={(e) => { setParent(e.target.value); changed(); }} />
           </label>
           <button type="submit" className="primary">
             {t('new.create')}

@@ -44,6 +44,7 @@ export function Pending() {
         <>
           <div className="table-scroll">
             <table className="contracts">
+              <caption className="visually-hidden">{t('pending.title')}</caption>
               <thead>
                 <tr>
                   <th scope="col">
@@ -51,6 +52,9 @@ export function Pending() {
                       type="checkbox"
                       aria-label={t('pending.selectAll')}
                       checked={chosen.length === pending.length}
+                      ref={(box) => {
+                        if (box) box.indeterminate = chosen.length > 0 && chosen.length < pending.length;
+                      }}
                       onChange={(e) => setSelected(new Set(e.target.checked ? pending.map((d) => d.id) : []))}
                     />
                   </th>
@@ -72,7 +76,7 @@ export function Pending() {
                       <AccountList addresses={doc.parties} self={self} />
                     </td>
                     <td>
-                      {openVersion(doc)?.index} · <code className="hash">{openVersion(doc)?.hash.digest.slice(0, 18)}…</code>
+                      {openVersion(doc)?.index} · <code className="hash" title={openVersion(doc)?.hash.digest}>{openVersion(doc)?.hash.digest.slice(0, 18)}…</code>
                     </td>
                   </tr>
                 ))}
@@ -84,17 +88,20 @@ export function Pending() {
               {t('pending.sign', { count: chosen.length })}
             </button>
           </p>
+          {chosen.length > MAX_BULK && <p className="problem">{t('pending.tooMany', { max: MAX_BULK })}</p>}
         </>
       )}
       {confirming && self !== null && (
         <BulkSignDialog
           documents={chosen}
           account={self}
-          onClose={() => setConfirming(false)}
-          onSigned={() => {
+          onClose={() => {
+            // whatever became of it, the list is read again and the selection starts anew
+            setConfirming(false);
             setSelected(new Set());
             again();
           }}
+          onSigned={again}
         />
       )}
     </section>

@@ -226,6 +226,11 @@ export async function openEventStream(gateway, token, { query = '', lastEventId 
  */
 export async function personTokens(gateway, portal, redirect, { username, account, password = 'a long passphrase' }) {
   gateway.adminWithInput(`${password}\n`, 'user', 'create', '--username', username, '--account', account, '--password-file', '-');
+  return signIn(gateway, portal, redirect, { username, password });
+}
+
+/** A person's tokens from signing in again (PKCE, as the portal does). */
+export async function signIn(gateway, portal, redirect, { username, password = 'a long passphrase' }) {
   const verifier = randomBytes(32).toString('base64url');
   const params = new URLSearchParams({
     response_type: 'code', client_id: portal.client_id, redirect_uri: redirect, state: 'state',
