@@ -9,6 +9,7 @@ pub mod document_reads;
 pub mod documents;
 pub mod events;
 pub mod files;
+mod own_signature;
 pub mod participants;
 pub mod stream_slots;
 pub mod submissions;

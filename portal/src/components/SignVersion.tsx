@@ -135,6 +135,8 @@ function SignDialog({
     }
   };
   useEffect(() => {
+    // A custodial client has no key of its own to look for (asking an extension would prompt).
+    if (custodial) return;
     let current = true;
     void import('../keys/extension')
       .then(({ extensionAccounts }) => extensionAccounts())
@@ -146,7 +148,7 @@ function SignDialog({
     return () => {
       current = false;
     };
-  }, [account]);
+  }, [account, custodial]);
 
   const sign = async (event: FormEvent) => {
     event.preventDefault();
