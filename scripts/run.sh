@@ -58,7 +58,7 @@ client_field() { json_field "$DEV_CLIENT" "$1"; }
 # own scopes narrow it), a client (Bob) and a member of the operator's staff (ops, acting for the
 # operator's account) to sign in as.
 PORTAL_CLIENT="$("$PACTUM_GATEWAY" admin api-client create --name portal \
-  --scopes "documents:read documents:write documents:sign clients:read submissions:read events:read certificates:read" \
+  --scopes "documents:read documents:write documents:sign clients:read clients:write submissions:read events:read certificates:read" \
   --redirect-uri "http://127.0.0.1:$GATEWAY_PORT/portal/callback")"
 export PACTUM_GATEWAY_PORTAL_DIR="$PACTUM_ROOT/portal/dist"
 export PACTUM_GATEWAY_PORTAL_CLIENT_ID="$(json_field "$PORTAL_CLIENT" client_id)"
@@ -67,7 +67,7 @@ printf '%s\n' "$PORTAL_PASSWORD" | "$PACTUM_GATEWAY" admin user create --usernam
   --account 5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty --password-file - >/dev/null
 printf '%s\n' "$PORTAL_PASSWORD" | "$PACTUM_GATEWAY" admin user create --username ops \
   --account 5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY --password-file - \
-  --scopes "documents:read documents:write submissions:read events:read" >/dev/null
+  --scopes "documents:read documents:write clients:write submissions:read events:read" >/dev/null
 "$PACTUM_GATEWAY" serve &
 gateway_pid=$!
 
@@ -91,7 +91,7 @@ cat <<INFO
   Client portal:            http://127.0.0.1:$GATEWAY_PORT/portal/
   Sign in as:               bob / $PORTAL_PASSWORD   (a client: Bob's account and contracts)
                             ops / $PORTAL_PASSWORD   (the operator's staff: Alice's account; signs
-                            what awaits the operator, creates contracts)
+                            what awaits the operator, creates contracts, registers clients)
 
   Stop with Ctrl-C.
 

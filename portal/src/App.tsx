@@ -9,6 +9,7 @@ import { Contract } from './pages/Contract';
 import { Contracts } from './pages/Contracts';
 import { Home } from './pages/Home';
 import { Key } from './pages/Key';
+import { NewClient } from './pages/NewClient';
 import { NewContract } from './pages/NewContract';
 import { Pending } from './pages/Pending';
 import { match, usePath } from './router';
@@ -35,6 +36,7 @@ function page(path: string) {
   const certificate = match('/certificates/:hash', path);
   if (certificate) return <CertificateCheck hash={certificate.hash} />;
   if (path === '/operator/pending') return <SignedIn>{() => <StaffOnly>{() => <Pending />}</StaffOnly>}</SignedIn>;
+  if (path === '/operator/clients/new') return <SignedIn>{() => <StaffOnly>{() => <NewClient />}</StaffOnly>}</SignedIn>;
   if (path === '/operator/new') return <SignedIn>{() => <StaffOnly>{() => <NewContract />}</StaffOnly>}</SignedIn>;
   if (path === '/key') return <SignedIn>{() => <Key />}</SignedIn>;
   if (path === '/contracts') return <SignedIn>{() => <Contracts />}</SignedIn>;

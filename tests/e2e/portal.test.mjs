@@ -60,7 +60,7 @@ before(async () => {
   await gateway.ready();
   // The portal's public client, registered for its callback page, then given to the portal.
   const portal = gateway.admin('api-client', 'create', '--name', 'portal',
-    '--scopes', 'documents:read documents:write documents:sign clients:read submissions:read events:read',
+    '--scopes', 'documents:read documents:write documents:sign clients:read clients:write submissions:read events:read',
     '--redirect-uri', `${gateway.url}/portal/callback`);
   // A custodial key signs only within 8 s of signing in here (5 minutes by default).
   await gateway.reconfigure({ PACTUM_GATEWAY_PORTAL_CLIENT_ID: portal.client_id, PACTUM_GATEWAY_CUSTODIAL_SIGNING_MAX_AGE_SECS: '8' });
@@ -68,7 +68,7 @@ before(async () => {
   // Bob is a client (a person's default scopes); ops is the operator's staff, acting for Alice.
   gateway.adminWithInput(`${PASSWORD}\n`, 'user', 'create', '--username', 'bob', '--account', bob.address, '--password-file', '-');
   gateway.adminWithInput(`${PASSWORD}\n`, 'user', 'create', '--username', 'ops', '--account', alice.address, '--password-file', '-',
-    '--scopes', 'documents:read documents:write submissions:read events:read');
+    '--scopes', 'documents:read documents:write clients:write submissions:read events:read');
 
   ({ access_token: operator } = await clientToken(gateway,
     (await operatorClient(gateway, '//Alice', 'documents:read documents:write clients:write submissions:read events:read')).client));
@@ -439,6 +439,17 @@ test("the operator's staff sign a selection of contracts at once and create one 
     await version.getByRole('button', { name: 'Download and check the file' }).click();
     await page.locator('[data-file-check="match"]').waitFor();
     await browser.shoot(page, 'operator-contract-page');
+
+    // A new client, whose key the gateway makes and keeps: its data sealed, its hash on chain.
+    await nav.getByRole('link', { name: 'New client' }).click();
+    await page.getByLabel('Name (a person or an organisation)').fill('Aliya Nurtas');
+    await page.getByLabel('Identifier (IIN or BIN)').fill('900101300123');
+    await page.getByRole('button', { name: 'Register' }).click();
+    const registered = page.locator('[data-registered-client]');
+    await settledInPage(page, registered, 'client-not-final');
+    const account = await registered.getAttribute('data-registered-client');
+    assert.equal((await chain.api.query.registry.clients(account)).isSome, true, 'a client on chain');
+    await browser.shoot(page, 'operator-client-registered');
   } finally {
     await context.close();
   }

@@ -26,6 +26,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <>
               <Link to="/operator/pending">{t('nav.pending')}</Link>
               <Link to="/operator/new">{t('nav.newContract')}</Link>
+              <Link to="/operator/clients/new">{t('nav.newClient')}</Link>
             </>
           )}
           <Link to="/certificates">{t('nav.certificates')}</Link>

@@ -195,6 +195,18 @@ export const en = {
   'new.uploading': 'Uploading the file…',
   'new.created': 'Contract {id} is on chain.',
 
+  'nav.newClient': 'New client',
+  'client.title': 'Register a client',
+  'client.lead': 'The client’s data stays sealed at the gateway; only its salted hash goes on chain. The operator registers the client and pays its deposit. The gateway makes and keeps the client’s key, unless the client keeps its own.',
+  'client.name': 'Name (a person or an organisation)',
+  'client.identifier': 'Identifier (IIN or BIN)',
+  'client.contact': 'Contact (phone or e-mail)',
+  'client.ownKey': 'The client keeps its own key',
+  'client.account': 'The client’s account (SS58 address)',
+  'client.register': 'Register',
+  'client.sending': 'Registering…',
+  'client.registered': 'Registered on chain:',
+
   // The chain's refusals, by pallet and error name, in words.
   'chain.Documents.NotParticipant': 'the account is not a registered participant',
   'chain.Documents.Banned': 'the account is banned from the registry',
