@@ -390,7 +390,7 @@ test('a client whose key the gateway holds signs after signing in again', async 
   }
 });
 
-test("the operator's staff sign a selection of contracts at once and create one from its file", async () => {
+test("the operator's staff sign a selection of contracts at once, create one from its file, register a client and propose an amendment", async () => {
   const context = await browser.context();
   const page = await context.newPage();
   try {
@@ -450,6 +450,23 @@ test("the operator's staff sign a selection of contracts at once and create one 
     const account = await registered.getAttribute('data-registered-client');
     assert.equal((await chain.api.query.registry.clients(account)).isSome, true, 'a client on chain');
     await browser.shoot(page, 'operator-client-registered');
+
+    // An amendment to Dana's contract (active since she signed it): a new text, a reason whose
+    // hash goes on chain, the text in force unchanged until both sign again.
+    await nav.getByRole('link', { name: 'My contracts' }).click();
+    await page.locator(`tr[data-document="${contracts.dana}"]`).getByRole('link').click();
+    await page.getByRole('button', { name: 'Propose an amendment' }).click();
+    const reason = 'Roaming rates for 2027, annex 3';
+    await page.getByLabel('The new text’s file').setInputFiles({ name: 'annex-3.pdf', mimeType: 'application/pdf', buffer: randomBytes(10_000) });
+    await page.getByLabel(/^Why/).fill(reason);
+    await page.getByRole('button', { name: 'Upload and propose' }).click();
+    await settledInPage(page, page.getByText(/^Proposed in block \d+/), 'amendment-not-final');
+    const amendment = page.locator('section.version[data-version="1"]');
+    await amendment.getByText('Open for signatures').waitFor();
+    await amendment.getByRole('heading', { name: 'Version 1: Amendment' }).waitFor();
+    assert.equal(await amendment.locator('dd code.hash').last().innerText(), blake2AsHex(reason, 256), 'the reason\'s hash on chain');
+    assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /Active/, 'the text in force stays');
+    await browser.shoot(page, 'operator-amendment-proposed');
   } finally {
     await context.close();
   }

@@ -207,6 +207,13 @@ export const en = {
   'client.sending': 'Registering…',
   'client.registered': 'Registered on chain:',
 
+  'amend.open': 'Propose an amendment',
+  'amend.title': 'Propose an amendment',
+  'amend.file': 'The new text’s file',
+  'amend.reason': 'Why (its BLAKE2b-256 hash goes on chain, the words stay here)',
+  'amend.submit': 'Upload and propose',
+  'amend.done': 'Proposed in block {block}: every required signer signs the new version; the text in force stays until then.',
+
   // The chain's refusals, by pallet and error name, in words.
   'chain.Documents.NotParticipant': 'the account is not a registered participant',
   'chain.Documents.Banned': 'the account is banned from the registry',

@@ -4,9 +4,10 @@
 // the same whether it exists or not.
 import { useEffect, useState } from 'react';
 import { ApiProblem, call, getJson, type At, type ChainEvent, type DocumentView, type Version } from '../api';
-import { useSession, useSessionState } from '../app-context';
+import { isStaff, useSession, useSessionState } from '../app-context';
 import { Account, AccountList } from '../components/Account';
 import { ProblemView, describe } from '../components/Problem';
+import { ProposeAmendment } from '../components/ProposeAmendment';
 import { SignVersion } from '../components/SignVersion';
 import { sha256 } from '../hashing';
 import { useLoad } from '../hooks';
@@ -82,6 +83,7 @@ function ContractView({ at, document: doc, signedIn, reload }: Loaded & { reload
   const state = useSessionState();
   const self = state.status === 'signedIn' ? state.identity.account : null;
   const custody = state.status === 'signedIn' ? state.identity.custody : null;
+  const staff = state.status === 'signedIn' && isStaff(state.identity);
   const [update, setUpdate] = useState<number | null>(null);
   // A signature (or the activation it completes) of this contract, final on chain: shown at once.
   useLiveEvents(['document.signed', 'document.activated', 'document.terminated'], afterBlock(at.block_number), (event) => {
@@ -137,6 +139,7 @@ function ContractView({ at, document: doc, signedIn, reload }: Loaded & { reload
           </>
         )}
       </dl>
+      {staff && doc.status === 'Active' && self !== null && doc.parties.includes(self) && <ProposeAmendment document={doc.id} onProposed={reload} />}
       <h2>{t('contract.versions')}</h2>
       {[...doc.versions].reverse().map((version) => (
         <VersionView key={version.index} doc={doc} version={version} signedIn={signedIn} self={self} custody={custody} onSigned={reload} />
