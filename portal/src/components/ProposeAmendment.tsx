@@ -2,54 +2,37 @@
 // gateway (content-addressed by SHA-256), its hash and link on chain with the BLAKE2b-256 of the
 // reason (the reason's words stay off chain); every required signer signs it again, and until
 // then the text in force stays.
-import { useRef, useState, type FormEvent } from 'react';
-import { call, postJson, settled, type Submission } from '../api';
+import { useState, type FormEvent } from 'react';
+import { call, postJson, type Submission } from '../api';
 import { useSession } from '../app-context';
+import { WriteStatus, useFormWrite } from '../form-write';
 import { blake2b256 } from '../hashing';
-import { useAlive } from '../hooks';
 import { useI18n } from '../i18n';
-import { describe } from './Problem';
-import { SubmissionProgress } from './SubmissionProgress';
-
-type Step = { state: 'idle' } | { state: 'sending' } | { state: 'submitted'; submission: Submission } | { state: 'failed'; reason: string };
-
-const newKey = () => `amendment-${crypto.randomUUID()}`;
 
 export function ProposeAmendment({ document, onProposed }: { document: number; onProposed: () => void }) {
   const { t } = useI18n();
   const session = useSession();
-  const alive = useAlive();
   const [open, setOpen] = useState(false);
   const [file, setFile] = useState<File | null>(null);
   const [reason, setReason] = useState('');
-  const [step, setStep] = useState<Step>({ state: 'idle' });
-  // The idempotency key of what the form holds (see NewContract).
-  const key = useRef(newKey());
-  const changed = () => {
-    key.current = newKey();
-  };
+  const { step, busy, changed, run } = useFormWrite('amendment');
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!file) return;
-    setStep({ state: 'sending' });
-    try {
+    const proposed = run(async (key) => {
       const form = new FormData();
       form.append('file', file, file.name);
       const stored = (await (await call(session, '/v1/files', { method: 'POST', body: form })).json()) as { hash: string; hash_algorithm: string; uri: string };
       const reasonHash = blake2b256(new TextEncoder().encode(reason.trim()).buffer as ArrayBuffer);
-      const accepted = await postJson<Submission>(session, `/v1/documents/${document}/amendments`, key.current, {
+      return postJson<Submission>(session, `/v1/documents/${document}/amendments`, key, {
         hash: stored.hash,
         hash_algorithm: stored.hash_algorithm,
         uri: stored.uri,
         reason_hash: reasonHash,
       });
-      const final = await settled(session, accepted, (submission) => setStep({ state: 'submitted', submission }), alive());
-      if (final) changed();
-      if (final?.status === 'finalized') onProposed();
-    } catch (error) {
-      setStep({ state: 'failed', reason: describe(t, error) });
-    }
+    });
+    void proposed.then((final) => final?.status === 'finalized' && onProposed());
   };
 
   if (!open) {
@@ -59,9 +42,8 @@ export function ProposeAmendment({ document, onProposed }: { document: number; o
       </button>
     );
   }
-  const busy = step.state === 'sending' || (step.state === 'submitted' && step.submission.status !== 'finalized' && step.submission.status !== 'failed');
   return (
-    <form className="key-form" onSubmit={(e) => void submit(e)} aria-labelledby="amend-title">
+    <form className="key-form" onSubmit={submit} aria-labelledby="amend-title">
       <h2 id="amend-title">{t('amend.title')}</h2>
       <fieldset disabled={busy}>
         <label>
@@ -91,15 +73,11 @@ export function ProposeAmendment({ document, onProposed }: { document: number; o
           {t('amend.submit')}
         </button>
       </fieldset>
-      <div aria-live="polite">
-        {step.state === 'sending' && <p role="status">{t('new.uploading')}</p>}
-        {step.state === 'failed' && (
-          <p className="problem" role="alert">
-            {step.reason}
-          </p>
-        )}
-        {step.state === 'submitted' && <SubmissionProgress submission={step.submission} finalized={t('amend.done', { block: step.submission.block_number ?? '?' })} />}
-      </div>
+      <WriteStatus
+        step={step}
+        sending={t('new.uploading')}
+        finalized={(submission) => t('amend.done', { block: submission.block_number ?? '?' })}
+      />
     </form>
   );
 }
