@@ -141,7 +141,7 @@ test('an amendment is signed again by both; a termination ends the contract', as
   assert.match(late.error, /^Documents\./);
 });
 
-test('a signature by the wrong key or of the wrong text fails by name and signs nothing', async () => {
+test('a signature by the wrong key fails by name, one of the wrong text is refused; neither signs', async () => {
   const { id, hash } = await createDocument('contract-2');
   const version = 0;
   const payload = await read(operator, `/v1/documents/${id}/signing-payload?version=${version}&hash=${hash}`);
@@ -153,36 +153,62 @@ test('a signature by the wrong key or of the wrong text fails by name and signs 
   assert.equal(refused.status, 'failed');
   assert.match(refused.error, /^Documents\./);
 
-  const wrongText = await write(operator, '/v1/documents/signatures', 'wrong-hash-1', {
+  // Of the wrong text: refused before it is stored (the finalized document has another hash).
+  const wrongText = await postJson(`${gateway.url}/v1/documents/signatures`, operator, 'wrong-hash-1', {
     items: [{ document: id, version, hash: digest() }],
   });
-  assert.equal(wrongText.status, 'failed');
-  assert.match(wrongText.error, /^Documents\./);
+  assert.equal(wrongText.status, 409);
+  assert.match(wrongText.body.detail, /the hash is not the text of version 0/);
   const after = await read(operator, `/v1/documents/${id}`);
   assert.deepEqual(after.body.document.versions[0].signatures, []);
 });
 
 test('the operator bulk-signs many contracts in one call, all or nothing', async () => {
   const docs = [];
-  for (let i = 0; i < 4; i++) docs.push(await createDocument(`bulk-${i}`, [alice.address]));
+  // The third also needs Bob, whose own signature the operator relays in the same call.
+  for (let i = 0; i < 4; i++) docs.push(await createDocument(`bulk-${i}`, i === 2 ? [alice.address, bob.address] : [alice.address]));
   const items = docs.map(({ id, hash }) => ({ document: id, version: 0, hash }));
+  const payload = (await read(operator, `/v1/documents/${docs[2].id}/signing-payload?version=0&hash=${docs[2].hash}`)).body.payload;
+  const relayed = (pair) => ({ ...items[2], relayed: { signer: bob.address, signature: u8aToHex(pair.sign(hexToU8a(payload))) } });
 
-  // One bad item refuses the whole call, naming it.
-  const bad = await write(operator, '/v1/documents/signatures', 'bulk-bad', {
+  // What the finalized documents already refuse is a 409 naming the item; nothing is stored, so
+  // the operator pays nothing and the key stays free.
+  const wrongHash = await postJson(`${gateway.url}/v1/documents/signatures`, operator, 'bulk-sign-1', {
     items: [...items.slice(0, 2), { ...items[2], hash: digest() }, items[3]],
   });
+  assert.equal(wrongHash.status, 409, JSON.stringify(wrongHash.body));
+  assert.match(wrongHash.body.detail, /^items\[2\]: the hash is not the text of version 0/);
+  const twice = await postJson(`${gateway.url}/v1/documents/signatures`, operator, 'bulk-sign-1', { items: [items[0], items[1], items[0]] });
+  assert.equal(twice.status, 409);
+  assert.match(twice.body.detail, /^items\[2\]: .* signs version 0 of document \d+ twice/);
+  const notSigner = await postJson(`${gateway.url}/v1/documents/signatures`, operator, 'bulk-sign-1', {
+    items: [{ ...items[0], relayed: { signer: bob.address, signature: `0x${'00'.repeat(64)}` } }],
+  });
+  assert.equal(notSigner.status, 409);
+  assert.match(notSigner.body.detail, /is not a required signer/);
+
+  // What only the chain checks (Bob's signature, forged here) refuses the whole call, naming it.
+  const bad = await write(operator, '/v1/documents/signatures', 'bulk-sign-1', { items: [...items.slice(0, 2), relayed(alice), items[3]] });
   assert.equal(bad.status, 'failed');
   assert.match(bad.error, /^Documents\.BulkItemFailed \(item 2,/);
   for (const { id } of docs) {
     assert.notEqual((await read(operator, `/v1/documents/${id}`)).body.document.status, 'Active');
   }
 
-  const good = await write(operator, '/v1/documents/signatures', 'bulk-good', { items });
+  const all = [...items, relayed(bob)];
+  const good = await write(operator, '/v1/documents/signatures', 'bulk-good', { items: all });
   assert.equal(good.status, 'finalized', JSON.stringify(good));
   assert.deepEqual(good.result.activated.sort(), docs.map((d) => d.id).sort());
   for (const { id } of docs) {
     assert.equal((await read(operator, `/v1/documents/${id}`)).body.document.status, 'Active');
   }
+  // The same request again answers its submission; under a new key it is refused before it costs.
+  const replayed = await postJson(`${gateway.url}/v1/documents/signatures`, operator, 'bulk-good', { items: all });
+  assert.equal(replayed.status, 202);
+  assert.equal(replayed.body.id, good.id);
+  const again = await postJson(`${gateway.url}/v1/documents/signatures`, operator, 'bulk-again', { items: [items[0]] });
+  assert.equal(again.status, 409);
+  assert.match(again.body.detail, /^items\[0\]: version 0 of document \d+ is not open for signatures/);
 });
 
 test('each party sees its own contracts only', async () => {

@@ -83,11 +83,16 @@ pub async fn accept(
 ) -> Result<(bool, Submission), ApiError> {
 	let intake = prepare(app, principal, headers).await?;
 	call.check(&intake.signer).map_err(ApiError::BadRequest)?;
-	let request_json =
-		serde_json::to_string(&call).map_err(|e| ApiError::BadRequest(e.to_string()))?;
-	let fingerprint = sha256(request_json.as_bytes());
+	let fingerprint = fingerprint(&call)?;
 	let stored = intake.store_alone(app, principal, &call, &fingerprint).await?;
 	Ok((stored.replayed, Submission::of(stored.row)))
+}
+
+/// What tells one request under an Idempotency-Key from another: the SHA-256 of `call` as stored.
+pub fn fingerprint(call: &Call) -> Result<Vec<u8>, ApiError> {
+	let request_json =
+		serde_json::to_string(call).map_err(|e| ApiError::BadRequest(e.to_string()))?;
+	Ok(sha256(request_json.as_bytes()).to_vec())
 }
 
 /// A write request's key and signer, checked: what every write needs before it is stored.

@@ -12,10 +12,12 @@ use std::time::Duration;
 
 use pactum_chain_api::PactumConfig;
 use subxt::config::polkadot::PolkadotExtrinsicParamsBuilder;
+use subxt::rpcs::rpc_params;
 use subxt::transactions::{TransactionInvalid, ValidationResult};
 
 use super::calls::{Call, NonceFiller};
 use super::{hex_of, pause, Pipeline, PipelineError, ERA_PERIOD};
+use crate::chain::Chain;
 use crate::clock::now_ms;
 use crate::db::cursors::{self, Follower};
 use crate::db::signers;
@@ -94,8 +96,15 @@ async fn round(
 			}
 		};
 		let account = keypair.public_key().to_account_id();
-		let chain_nonce =
+		let finalized_nonce =
 			at.tx().account_nonce(&account).await.map_err(PipelineError::node)? as i64;
+		// A transaction the account sent outside the gateway may sit in a block not yet final
+		// (or in the pool): a nonce below the node's next one would be refused as outdated at
+		// broadcast and wait for its era to end.
+		let chain_nonce = match pool_nonce(pipeline, &account).await {
+			Some(best) => finalized_nonce.max(best),
+			None => finalized_nonce,
+		};
 		// The signer's next nonce, read once: within the round only this loop advances it.
 		let mut next = signers::find(pool, &signer)
 			.await?
@@ -179,6 +188,21 @@ async fn round(
 		}
 	}
 	Ok(())
+}
+
+/// The account's next nonce as the node sees it (its best block and its pool:
+/// `system_accountNextIndex`), or `None` when the node does not answer.
+async fn pool_nonce(pipeline: &Pipeline, account: &subxt::utils::AccountId32) -> Option<i64> {
+	let rpc = pipeline.chain.rpc()?;
+	let answer: Result<u64, _> =
+		rpc.request("system_accountNextIndex", rpc_params![account.to_string()]).await;
+	match answer {
+		Ok(nonce) => i64::try_from(nonce).ok(),
+		Err(error) => {
+			tracing::warn!(%error, "the node's next nonce is unknown; the finalized one is used");
+			None
+		}
+	}
 }
 
 /// Groups the submissions by signer, each group and the groups in arrival order.

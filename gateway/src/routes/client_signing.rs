@@ -22,12 +22,12 @@ use crate::chain::reads::Reads;
 use crate::db::clients::ClientRow;
 use crate::digests::sha256;
 use crate::error::ApiError;
-use crate::pipeline::calls::{Call, Relayed, SignDocuments, SignItem, SigningPayloadArgs};
+use crate::pipeline::calls::{Call, Relayed, SignDocuments, SigningPayloadArgs};
 use crate::pipeline::intake;
 use crate::pipeline::keys;
 use crate::problem::Problem;
 
-use super::own_signature;
+use super::{own_signature, signable};
 
 /// Checks (or makes) `client`'s signatures of `request`'s items and submits them through its
 /// registrar.
@@ -89,11 +89,7 @@ pub async fn sign(
 		));
 	}
 	// The registrar pays only for signatures the chain will take, as of the finalized block.
-	for (i, item) in request.items.iter().enumerate() {
-		signable(&reads, &client.account, &request.items[..i], item)
-			.await
-			.map_err(|e| ApiError::Conflict(format!("items[{i}]: {e}")))?;
-	}
+	signable::check(&reads, &request.items, |_| &client.account).await?;
 	let keypair = match custodial {
 		true => {
 			Some(keys::open_keypair(&app.db, &app.sealer, &client.account).await.map_err(|e| {
@@ -158,50 +154,6 @@ fn signed_in_lately(principal: &Principal, max_age: u64) -> Result<(), ApiError>
 		.with_extension("max_age", max_age)
 		.with_header(WWW_AUTHENTICATE, &challenge),
 	))
-}
-
-/// `Ok` if `signer` may sign `item` now: no earlier item of the request names the same version,
-/// the document exists, the version is the one open for signatures and has the item's hash,
-/// `signer` is among its required signers and has not signed it.
-async fn signable(
-	reads: &Reads,
-	signer: &str,
-	earlier: &[SignItem],
-	item: &SignItem,
-) -> Result<(), String> {
-	let (id, version) = (item.document, item.version);
-	if earlier.iter().any(|e| e.document == id && e.version == version) {
-		return Err(format!("version {version} of document {id} is named twice"));
-	}
-	let document = reads
-		.document(id)
-		.await
-		.map_err(|e| format!("cannot read document {id}: {e}"))?
-		.ok_or_else(|| format!("no document {id}"))?;
-	if document["openVersion"].as_u64() != Some(u64::from(version)) {
-		return Err(format!("version {version} of document {id} is not open for signatures"));
-	}
-	if !document["signers"].as_array().is_some_and(|s| s.iter().any(|a| a.as_str() == Some(signer)))
-	{
-		return Err(format!("{signer} is not a required signer of document {id}"));
-	}
-	let open = document["versions"]
-		.as_array()
-		.and_then(|versions| versions.iter().find(|v| v["index"].as_u64() == Some(u64::from(version))))
-		.ok_or_else(|| format!("document {id} has no version {version}"))?;
-	let same_hash = open["hash"]["algorithm"].as_str().map(str::to_lowercase)
-		== Some(item.hash_algorithm.to_lowercase())
-		&& open["hash"]["digest"].as_str().map(str::to_lowercase) == Some(item.hash.to_lowercase());
-	if !same_hash {
-		return Err(format!("the hash is not the text of version {version} of document {id}"));
-	}
-	let signed = open["signatures"]
-		.as_array()
-		.is_some_and(|s| s.iter().any(|g| g["signer"].as_str() == Some(signer)));
-	if signed {
-		return Err(format!("{signer} signed version {version} of document {id} already"));
-	}
-	Ok(())
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ use crate::app::AppState;
 use crate::auth::principal::{insufficient_scope, need, Scoped};
 use crate::auth::scopes::Scope;
 use crate::auth::Principal;
+use crate::chain::reads::Reads;
 use crate::db::clients;
 use crate::error::ApiError;
 use crate::pipeline::calls::{
@@ -20,6 +21,8 @@ use crate::pipeline::calls::{
 	SignDocuments,
 };
 use crate::pipeline::intake::{self, json_body, Submission};
+
+use super::signable;
 
 /// Create a document: its file's hash and link go on chain, the caller's account among the
 /// parties. The submission reaches `finalized` with `result.document` (the new id) or `failed`
@@ -54,8 +57,10 @@ pub async fn create(
 /// party's own signature of the signing payload, submitted (and paid for) by the operator. The
 /// submission reaches `finalized` with `result.signed` and `result.activated` (document ids), or
 /// `failed` with the pallet's error (`Documents.BulkItemFailed (item i, …)` names the item).
+/// Every item is checked against the finalized document first (the version open, its hash, a
+/// required signer that has not signed): a batch the chain would refuse is a 409, not a fee.
 /// A client registered through this gateway signs for itself (for its person signed in,
-/// `documents:sign` is enough), each item checked against the finalized document first, and
+/// `documents:sign` is enough), and
 /// its registrar submits and pays: with `custody: gateway` the items carry no `relayed` (the
 /// gateway signs with the client's key); with `custody: self` every item carries the client's own
 /// sr25519 or ed25519 signature as `relayed`, checked before it is accepted.
@@ -70,7 +75,7 @@ pub async fn create(
         (status = 400, description = "Invalid request, or a client's signature that does not verify; nothing stored", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
         (status = 401, description = "No valid access token", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
         (status = 403, description = "Neither documents:write nor (for a client) documents:sign, or no chain account for this client", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
-        (status = 409, description = "The client is not (yet) registered on chain under its registrar", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
+        (status = 409, description = "An item the chain would refuse as of the finalized block (named), or the client is not (yet) registered on chain under its registrar", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
         (status = 422, description = "Idempotency-Key reused for another request", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
     ),
     security(("bearer" = ["documents:write"]), ("bearer" = ["documents:sign"]))
@@ -99,11 +104,38 @@ pub async fn sign(
 		Some(client) => {
 			super::client_signing::sign(&app, &principal, &headers, client, request).await
 		}
-		None if may_write => {
-			intake::submit(&app, &principal, &headers, Call::SignDocuments(request)).await
-		}
+		None if may_write => operator_sign(&app, &principal, &headers, request).await,
 		None => Err(ApiError::Auth(insufficient_scope(Scope::DocumentsWrite))),
 	}
+}
+
+/// The caller's own signatures and those it relays, checked against the finalized document before
+/// it pays for them: the chain takes a batch whole or not at all.
+async fn operator_sign(
+	app: &AppState,
+	principal: &Principal,
+	headers: &HeaderMap,
+	request: SignDocuments,
+) -> Result<Response, ApiError> {
+	let intake = intake::prepare(app, principal, headers).await?;
+	let call = Call::SignDocuments(request);
+	call.check(&intake.signer).map_err(ApiError::BadRequest)?;
+	let fingerprint = intake::fingerprint(&call)?;
+	// A retry of a request already accepted answers its submission: the checks below would
+	// refuse the signatures it made.
+	if let Some(stored) = intake.replayed(app, principal, &fingerprint).await? {
+		return Ok(intake::accepted(stored));
+	}
+	if let Call::SignDocuments(request) = &call {
+		let reads = Reads::at_finalized(app)?;
+		let own = intake.signer.as_str();
+		signable::check(&reads, &request.items, |item| {
+			item.relayed.as_ref().map_or(own, |r| r.signer.as_str())
+		})
+		.await?;
+	}
+	let stored = intake.store_alone(app, principal, &call, &fingerprint).await?;
+	Ok(intake::accepted(stored))
 }
 
 /// Propose a new text of an active document (its hash and link, and the hash of the reason): it

@@ -1,6 +1,7 @@
-//! Resource endpoints, one module per resource: documents (writes) and document_reads,
-//! files, certificates, participants (public keys), events (page and stream), webhooks, tokens,
-//! submissions, whoami. Later: clients.
+//! Resource endpoints, one module per resource: documents (writes) and document_reads, the
+//! signatures of clients (client_signing, own_signature) and what the chain will take of a batch
+//! (signable), files, certificates, participants (public keys), events (page and stream),
+//! webhooks, tokens, submissions, clients, whoami.
 
 pub mod certificates;
 pub mod clients;
@@ -11,6 +12,7 @@ pub mod events;
 pub mod files;
 mod own_signature;
 pub mod participants;
+mod signable;
 pub mod stream_slots;
 pub mod submissions;
 pub mod tokens;
