@@ -122,7 +122,11 @@ fn person_scopes_of(text: &str) -> Result<ScopeSet, AdminError> {
 }
 
 /// Sets what a person's tokens carry from their next access token on (a refresh re-reads it).
-pub async fn set_user_scopes(db: &Db, username: &str, scopes: &str) -> Result<ListedUser, AdminError> {
+pub async fn set_user_scopes(
+	db: &Db,
+	username: &str,
+	scopes: &str,
+) -> Result<ListedUser, AdminError> {
 	let scopes = person_scopes_of(scopes)?;
 	if !users::set_scopes(&db.pool, username, &scopes.to_string()).await? {
 		return Err(AdminError::NoUser(username.to_string()));

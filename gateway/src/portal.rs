@@ -15,7 +15,8 @@ use std::path::Path;
 
 use axum::extract::{Request, State};
 use axum::http::header::{
-	CACHE_CONTROL, CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
+	CACHE_CONTROL, CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS,
+	X_FRAME_OPTIONS,
 };
 use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::Next;
@@ -81,11 +82,7 @@ async fn security_headers(request: Request, next: Next) -> Response {
 	headers.insert(REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
 	// no window the portal opens, or that opens it, reaches into the page holding a key
 	headers.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
-	let cache = if cached {
-		"public, max-age=31536000, immutable"
-	} else {
-		"no-cache"
-	};
+	let cache = if cached { "public, max-age=31536000, immutable" } else { "no-cache" };
 	headers.insert(CACHE_CONTROL, HeaderValue::from_static(cache));
 	response
 }

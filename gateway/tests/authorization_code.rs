@@ -49,11 +49,8 @@ async fn portal() -> Portal {
 		..person.clone()
 	};
 	admin::create_user(&app.state.db, &staff).await.unwrap();
-	let stranger = NewUser {
-		username: "stranger".into(),
-		scopes: "tokens:write".into(),
-		..person.clone()
-	};
+	let stranger =
+		NewUser { username: "stranger".into(), scopes: "tokens:write".into(), ..person.clone() };
 	admin::create_user(&app.state.db, &stranger).await.unwrap();
 	Portal { app, client }
 }
@@ -176,7 +173,10 @@ async fn a_persons_tokens_carry_their_own_scopes_within_the_portals() {
 	let refused = portal.sign_in_as("stranger", "correct horse battery").await;
 	assert_eq!(refused.status, StatusCode::SEE_OTHER);
 	let location = refused.header(header::LOCATION).unwrap();
-	assert!(location.starts_with(REDIRECT) && location.contains("error=access_denied"), "{location}");
+	assert!(
+		location.starts_with(REDIRECT) && location.contains("error=access_denied"),
+		"{location}"
+	);
 	assert!(location.contains("state=s-42") && !location.contains("code="), "{location}");
 
 	// A person created before scopes were per person gets a client's, never the portal's all.
@@ -213,8 +213,12 @@ async fn a_refresh_carries_the_persons_scopes_as_they_are_now() {
 	let access = rotated["access_token"].as_str().unwrap();
 	let me = portal.app.get("/v1/whoami", Some(access)).await.json();
 	assert!(me["auth_time"].as_u64().is_some(), "{me}");
-	assert!(admin::set_user_scopes(&portal.app.state.db, "nobody", "documents:read").await.is_err());
-	assert!(admin::set_user_scopes(&portal.app.state.db, "ops@operator.example", "").await.is_err());
+	assert!(admin::set_user_scopes(&portal.app.state.db, "nobody", "documents:read")
+		.await
+		.is_err());
+	assert!(admin::set_user_scopes(&portal.app.state.db, "ops@operator.example", "")
+		.await
+		.is_err());
 }
 
 #[tokio::test]

@@ -131,10 +131,8 @@ async fn a_caller_keeps_at_most_its_share_of_streams_open() {
 	let app = common::app_with(common::ready_chain(), config).await;
 	let alice = token_for(&app, ALICE, "events:read").await;
 	let bob = token_for(&app, BOB, "events:read").await;
-	let subject = app.get("/v1/whoami", Some(&alice)).await.json()["subject"]
-		.as_str()
-		.unwrap()
-		.to_string();
+	let subject =
+		app.get("/v1/whoami", Some(&alice)).await.json()["subject"].as_str().unwrap().to_string();
 	let open = |token: &str| {
 		let request = Request::get("/v1/events/stream")
 			.header(header::AUTHORIZATION, format!("Bearer {token}"))

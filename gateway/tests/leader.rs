@@ -25,7 +25,9 @@ async fn a_second_gateway_on_the_same_sqlite_database_is_refused() {
 #[tokio::test]
 async fn a_second_gateway_on_the_same_postgres_database_is_refused() {
 	let Ok(server) = std::env::var("PACTUM_TEST_PG_URL") else {
-		eprintln!("PACTUM_TEST_PG_URL not set: the SQLite run; scripts/test.sh runs this on PostgreSQL");
+		eprintln!(
+			"PACTUM_TEST_PG_URL not set: the SQLite run; scripts/test.sh runs this on PostgreSQL"
+		);
 		return;
 	};
 	let url = common::fresh_postgres_database(&server).await;

@@ -36,13 +36,18 @@ fn assert_strict(reply: &common::Reply) {
 	assert_eq!(reply.header(header::X_CONTENT_TYPE_OPTIONS), Some("nosniff"));
 	assert_eq!(reply.header(header::X_FRAME_OPTIONS), Some("DENY"));
 	assert_eq!(reply.header(header::REFERRER_POLICY), Some("no-referrer"));
-	assert_eq!(reply.header(header::HeaderName::from_static("cross-origin-opener-policy")), Some("same-origin"));
+	assert_eq!(
+		reply.header(header::HeaderName::from_static("cross-origin-opener-policy")),
+		Some("same-origin")
+	);
 }
 
 #[tokio::test]
 async fn every_page_of_the_app_is_its_index_never_cached() {
 	let (portal, _dir) = portal().await;
-	for path in ["/portal/", "/portal/contracts/7", "/portal/certificates/0xab", "/portal/callback?code=x"] {
+	for path in
+		["/portal/", "/portal/contracts/7", "/portal/certificates/0xab", "/portal/callback?code=x"]
+	{
 		let reply = portal.get(path, None).await;
 		assert_eq!(reply.status, StatusCode::OK, "{path}");
 		assert_eq!(String::from_utf8(reply.body.clone()).unwrap(), INDEX, "{path}");
@@ -66,7 +71,9 @@ async fn assets_are_cached_for_good_and_a_missing_one_is_a_404() {
 	assert_eq!(missing.status, StatusCode::NOT_FOUND);
 	assert_eq!(missing.header(header::CACHE_CONTROL), Some("no-cache"));
 	// no way out of the portal's folder, however the dots are written
-	for path in ["/portal/../Cargo.toml", "/portal/%2e%2e/Cargo.toml", "/portal/assets/../../Cargo.toml"] {
+	for path in
+		["/portal/../Cargo.toml", "/portal/%2e%2e/Cargo.toml", "/portal/assets/../../Cargo.toml"]
+	{
 		let outside = portal.get(path, None).await;
 		assert_ne!(outside.body, std::fs::read("Cargo.toml").unwrap(), "{path}");
 	}

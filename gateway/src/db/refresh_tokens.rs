@@ -145,10 +145,11 @@ pub async fn family_started<'e>(
 	ex: impl Executor<'e, Database = Any>,
 	family_id: &str,
 ) -> Result<Option<i64>, sqlx::Error> {
-	let row = sqlx::query("SELECT MIN(issued_at) AS started FROM refresh_tokens WHERE family_id = $1")
-		.bind(family_id)
-		.fetch_one(ex)
-		.await?;
+	let row =
+		sqlx::query("SELECT MIN(issued_at) AS started FROM refresh_tokens WHERE family_id = $1")
+			.bind(family_id)
+			.fetch_one(ex)
+			.await?;
 	row.try_get::<Option<i64>, _>("started")
 }
 

@@ -510,8 +510,8 @@ mod tests {
 
 	#[test]
 	fn the_signing_payload_is_the_pallets_encoding() {
-		let args = SigningPayloadArgs::parse(7, 2, "sha2_256", &format!("0x{}", "cd".repeat(32)))
-			.unwrap();
+		let args =
+			SigningPayloadArgs::parse(7, 2, "sha2_256", &format!("0x{}", "cd".repeat(32))).unwrap();
 		let payload = args.payload([0x11; 32]);
 		// A compact length (24 << 2), the domain, the genesis hash, the document (u64 LE), the
 		// version (u32 LE), the algorithm's index and the digest.

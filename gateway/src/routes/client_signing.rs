@@ -17,8 +17,8 @@ use axum::response::Response;
 
 use crate::app::AppState;
 use crate::auth::Principal;
-use crate::clock::now_secs;
 use crate::chain::reads::Reads;
+use crate::clock::now_secs;
 use crate::db::clients::ClientRow;
 use crate::digests::sha256;
 use crate::error::ApiError;
@@ -143,16 +143,12 @@ fn signed_in_lately(principal: &Principal, max_age: u64) -> Result<(), ApiError>
 		 error_description=\"sign in again to sign with the key the gateway holds\", max_age={max_age}"
 	);
 	Err(ApiError::Auth(
-		Problem::new(
-			StatusCode::UNAUTHORIZED,
-			"insufficient-user-authentication",
-			"Sign in again",
-		)
-		.with_detail(format!(
+		Problem::new(StatusCode::UNAUTHORIZED, "insufficient-user-authentication", "Sign in again")
+			.with_detail(format!(
 			"the gateway signs with a client's key only within {max_age} s of the person signing in"
 		))
-		.with_extension("max_age", max_age)
-		.with_header(WWW_AUTHENTICATE, &challenge),
+			.with_extension("max_age", max_age)
+			.with_header(WWW_AUTHENTICATE, &challenge),
 	))
 }
 

@@ -312,8 +312,13 @@ pub async fn deregister(
 		.await?
 		.filter(|c| c.registrar == registrar)
 		.ok_or(ApiError::NotFound)?;
-	intake::submit(&app, &principal, &headers, Call::DeregisterClient(calls::ClientExit { account }))
-		.await
+	intake::submit(
+		&app,
+		&principal,
+		&headers,
+		Call::DeregisterClient(calls::ClientExit { account }),
+	)
+	.await
 }
 
 /// Which clients: those the caller's account registered, by account.

@@ -4,8 +4,8 @@
 //! webhooks, tokens, submissions, clients, whoami.
 
 pub mod certificates;
-pub mod clients;
 pub mod client_signing;
+pub mod clients;
 pub mod document_reads;
 pub mod documents;
 pub mod events;

@@ -28,11 +28,9 @@ pub fn check(relayed: &Relayed, payload: &[u8]) -> Result<(), String> {
 		.ok_or("relayed.signature must be 64 bytes of 0x-hex")?;
 	let wrapped = [WRAP_OPEN, payload, WRAP_CLOSE].concat();
 	let verifies = |message: &[u8]| match relayed.scheme.as_str() {
-		"sr25519" => sr25519::verify(
-			&sr25519::Signature(signature),
-			message,
-			&sr25519::PublicKey(account.0),
-		),
+		"sr25519" => {
+			sr25519::verify(&sr25519::Signature(signature), message, &sr25519::PublicKey(account.0))
+		}
 		_ => ed25519_zebra::VerificationKey::try_from(account.0)
 			.and_then(|key| key.verify(&ed25519_zebra::Signature::from(signature), message))
 			.is_ok(),
@@ -68,10 +66,7 @@ mod tests {
 		let bare = alice.sign(payload);
 		assert_eq!(check(&relayed("sr25519", alice.public_key().0, &bare.0), payload), Ok(()));
 		let wrapped = alice.sign(&[WRAP_OPEN, payload.as_slice(), WRAP_CLOSE].concat());
-		assert_eq!(
-			check(&relayed("sr25519", alice.public_key().0, &wrapped.0), payload),
-			Ok(())
-		);
+		assert_eq!(check(&relayed("sr25519", alice.public_key().0, &wrapped.0), payload), Ok(()));
 	}
 
 	#[test]
@@ -79,8 +74,8 @@ mod tests {
 		let alice = sr25519::dev::alice();
 		let bob = sr25519::dev::bob();
 		let signature = alice.sign(b"pactum signing payload");
-		let err = check(&relayed("sr25519", alice.public_key().0, &signature.0), b"other")
-			.unwrap_err();
+		let err =
+			check(&relayed("sr25519", alice.public_key().0, &signature.0), b"other").unwrap_err();
 		assert!(err.contains("does not verify"), "{err}");
 		assert!(check(
 			&relayed("sr25519", bob.public_key().0, &signature.0),

@@ -49,7 +49,9 @@ async fn signable(
 	}
 	let open = document["versions"]
 		.as_array()
-		.and_then(|versions| versions.iter().find(|v| v["index"].as_u64() == Some(u64::from(version))))
+		.and_then(|versions| {
+			versions.iter().find(|v| v["index"].as_u64() == Some(u64::from(version)))
+		})
 		.ok_or_else(|| format!("document {id} has no version {version}"))?;
 	let same_hash = open["hash"]["algorithm"].as_str().map(str::to_lowercase)
 		== Some(item.hash_algorithm.to_lowercase())
