@@ -62,6 +62,8 @@ PORTAL_CLIENT="$("$PACTUM_GATEWAY" admin api-client create --name portal \
   --redirect-uri "http://127.0.0.1:$GATEWAY_PORT/portal/callback")"
 export PACTUM_GATEWAY_PORTAL_DIR="$PACTUM_ROOT/portal/dist"
 export PACTUM_GATEWAY_PORTAL_CLIENT_ID="$(json_field "$PORTAL_CLIENT" client_id)"
+# the portal links each transaction to polkadot.js apps' block view on this node
+export PACTUM_GATEWAY_PORTAL_EXPLORER_URL="${PACTUM_GATEWAY_PORTAL_EXPLORER_URL:-https://polkadot.js.org/apps/?rpc=ws%3A%2F%2F127.0.0.1%3A$RPC_PORT#/explorer/query/{block_hash}}"
 PORTAL_PASSWORD="$(python3 -c 'import secrets; print(secrets.token_urlsafe(12))')"
 printf '%s\n' "$PORTAL_PASSWORD" | "$PACTUM_GATEWAY" admin user create --username bob \
   --account 5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty --password-file - >/dev/null

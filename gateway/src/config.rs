@@ -106,6 +106,11 @@ pub struct Config {
 	pub portal_client_id: Option<String>,
 	/// A person's session in the portal ends after this long without activity, in seconds.
 	pub portal_session_idle_secs: u64,
+	/// Where the portal links a transaction: an http(s) URL with `{block_hash}`, `{block_number}`
+	/// and `{index}` (the extrinsic's place in its block) filled in, e.g. polkadot.js apps'
+	/// `https://polkadot.js.org/apps/?rpc=wss%3A%2F%2Frpc.example#/explorer/query/{block_hash}` or
+	/// a Subscan-style `https://explorer.example/extrinsic/{block_number}-{index}`; none: no links.
+	pub portal_explorer_url: Option<String>,
 	/// The gateway signs with a custodial client's key only for a person who signed in at most
 	/// this long ago, in seconds (older: 401 `insufficient_user_authentication`, RFC 9470).
 	pub custodial_signing_max_age_secs: u64,
@@ -148,6 +153,7 @@ impl Default for Config {
 			portal_dir: None,
 			portal_client_id: None,
 			portal_session_idle_secs: 15 * 60,
+			portal_explorer_url: None,
 			custodial_signing_max_age_secs: 5 * 60,
 			external_issuers: Vec::new(),
 			max_streams_per_client: 8,
@@ -184,6 +190,7 @@ impl std::fmt::Debug for Config {
 			.field("portal_dir", &self.portal_dir)
 			.field("portal_client_id", &self.portal_client_id)
 			.field("portal_session_idle_secs", &self.portal_session_idle_secs)
+			.field("portal_explorer_url", &self.portal_explorer_url)
 			.field("custodial_signing_max_age_secs", &self.custodial_signing_max_age_secs)
 			.field("external_issuers", &self.external_issuers)
 			.field("max_streams_per_client", &self.max_streams_per_client)
@@ -326,6 +333,9 @@ impl Config {
 		if let Some((n, v)) = var("portal_session_idle_secs") {
 			self.portal_session_idle_secs = parsed(&n, v)?;
 		}
+		if let Some((_, v)) = var("portal_explorer_url") {
+			self.portal_explorer_url = Some(v);
+		}
 		if let Some((n, v)) = var("custodial_signing_max_age_secs") {
 			self.custodial_signing_max_age_secs = parsed(&n, v)?;
 		}
@@ -409,6 +419,19 @@ impl Config {
 		}
 		if self.portal_session_idle_secs == 0 {
 			return Err(ConfigError::Invalid("portal_session_idle_secs must be at least 1".into()));
+		}
+		if let Some(template) = &self.portal_explorer_url {
+			let placeholders = ["{block_hash}", "{block_number}", "{index}"];
+			let filled = placeholders.iter().fold(template.clone(), |url, p| url.replace(p, "0"));
+			let http =
+				url::Url::parse(&filled).is_ok_and(|url| matches!(url.scheme(), "http" | "https"));
+			if !http || !placeholders[..2].iter().any(|p| template.contains(p)) {
+				return Err(ConfigError::Invalid(
+					"portal_explorer_url must be an http(s) URL with {block_hash} or {block_number} \
+					 in it"
+						.into(),
+				));
+			}
 		}
 		if let Some(dir) = &self.portal_dir {
 			if !dir.join("index.html").is_file() {

@@ -2,7 +2,8 @@
 //! `/portal/`, when `portal_dir` names its build:
 //!
 //! - `GET /portal/config.json`: what the app needs to sign people in (the issuer, the portal's
-//!   public OAuth client `portal_client_id`, and `portal_session_idle_secs`);
+//!   public OAuth client `portal_client_id`, `portal_session_idle_secs`, and where a transaction
+//!   is linked, `portal_explorer_url`);
 //! - `GET /portal/assets/…`: the build's content-hashed files, cached for a year;
 //! - any other `GET /portal/…`: the file if the build has it, else `index.html` (the app's own
 //!   routes, such as `/portal/contracts/7`, are pages of the app), never cached;
@@ -45,6 +46,8 @@ pub struct PortalConfig {
 	pub client_id: Option<String>,
 	/// A person's session in the portal ends after this long without activity.
 	pub session_idle_secs: u64,
+	/// A transaction's link, with `{block_hash}`, `{block_number}` and `{index}` to fill in.
+	pub explorer_url: Option<String>,
 }
 
 /// The portal's routes, serving the build in `dir`.
@@ -66,6 +69,7 @@ async fn config(State(app): State<AppState>) -> Json<PortalConfig> {
 		issuer: app.config.public_url(),
 		client_id: app.config.portal_client_id.clone(),
 		session_idle_secs: app.config.portal_session_idle_secs,
+		explorer_url: app.config.portal_explorer_url.clone(),
 	})
 }
 

@@ -11,6 +11,8 @@ use pactum_gateway::config::Config;
 
 const INDEX: &str = "<!doctype html><title>Pactum</title><script type=module src=/portal/assets/app-1a2b.js></script>";
 
+const EXPLORER: &str = "https://explorer.example/extrinsic/{block_number}-{index}";
+
 async fn portal() -> (common::TestApp, tempfile::TempDir) {
 	let dir = tempfile::tempdir().unwrap();
 	std::fs::write(dir.path().join("index.html"), INDEX).unwrap();
@@ -20,6 +22,7 @@ async fn portal() -> (common::TestApp, tempfile::TempDir) {
 		portal_dir: Some(dir.path().to_path_buf()),
 		portal_client_id: Some("portal-client".into()),
 		portal_session_idle_secs: 300,
+		portal_explorer_url: Some(EXPLORER.into()),
 		..Config::default()
 	};
 	(app_with(ready_chain(), config).await, dir)
@@ -92,6 +95,7 @@ async fn config_names_the_issuer_and_the_portal_client_and_the_root_leads_to_the
 			"issuer": "http://127.0.0.1:8080",
 			"client_id": "portal-client",
 			"session_idle_secs": 300,
+			"explorer_url": EXPLORER,
 		})
 	);
 	assert_strict(&config);
@@ -116,4 +120,22 @@ fn a_portal_dir_without_an_index_is_refused_at_start() {
 	let config = Config { portal_dir: Some(dir.path().to_path_buf()), ..Config::default() };
 	let error = config.validate().expect_err("no index.html");
 	assert!(error.to_string().contains("index.html"), "{error}");
+}
+
+#[test]
+fn an_explorer_link_is_an_http_url_that_names_the_block() {
+	let with = |template: &str| {
+		Config { portal_explorer_url: Some(template.into()), ..Config::default() }.validate()
+	};
+	assert!(with(EXPLORER).is_ok());
+	assert!(with("https://polkadot.js.org/apps/?rpc=ws%3A%2F%2F127.0.0.1%3A9944#/explorer/query/{block_hash}").is_ok());
+	for bad in [
+		"javascript:alert({block_hash})",
+		"ftp://explorer.example/{block_hash}",
+		"https://explorer.example/extrinsic/{index}",
+		"explorer.example/{block_number}",
+	] {
+		let error = with(bad).expect_err(bad);
+		assert!(error.to_string().contains("portal_explorer_url"), "{error}");
+	}
 }

@@ -130,7 +130,10 @@ export interface Version {
   kind: 'Original' | 'Amendment' | 'Termination';
   hash: HashRecord;
   uri: string;
+  /** The BLAKE2b-256 of the reason's words (amendments and terminations). */
   reason: string | null;
+  /** The reason's words, when the gateway keeps them. */
+  reasonText?: string;
   proposedBy: string;
   proposedAt: number;
   status: VersionStatus;

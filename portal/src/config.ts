@@ -6,6 +6,17 @@ export interface PortalConfig {
   client_id: string | null;
   /** A session ends after this long without the person doing anything. */
   session_idle_secs: number;
+  /** A transaction's link: `{block_hash}`, `{block_number}` and `{index}` to fill in; null: none. */
+  explorer_url: string | null;
+}
+
+/** The link to the extrinsic `index` of a block, if the gateway names an explorer. */
+export function explorerLink(config: PortalConfig, block: { number: number; hash: string }, index: number): string | null {
+  if (!config.explorer_url) return null;
+  return config.explorer_url
+    .replaceAll('{block_hash}', encodeURIComponent(block.hash))
+    .replaceAll('{block_number}', String(block.number))
+    .replaceAll('{index}', String(index));
 }
 
 export async function loadConfig(): Promise<PortalConfig> {

@@ -3,15 +3,19 @@
 import { getJson, type At, type DocumentSummary, type DocumentView, type Version } from './api';
 import type { Session } from './session';
 
-const PAGE = 20;
+/** The gateway's longest page. */
+const PAGE = 100;
 
 export interface Listed {
   at: At;
   documents: DocumentView[];
 }
 
-/** Every contract the person's account is a party of, with its versions and signatures. */
-export async function allContracts(session: Session): Promise<Listed> {
+/**
+ * Every contract the person's account is a party of (those `only` keeps of the list's summaries),
+ * with its versions and signatures.
+ */
+export async function allContracts(session: Session, only: (summary: DocumentSummary) => boolean = () => true): Promise<Listed> {
   const documents: DocumentView[] = [];
   let at: At | undefined;
   let after: number | undefined;
@@ -22,7 +26,7 @@ export async function allContracts(session: Session): Promise<Listed> {
     );
     at ??= page.at;
     const details = await Promise.all(
-      page.documents.map(async (summary) => (await getJson<{ document: DocumentView }>(session, `/v1/documents/${summary.id}`)).document),
+      page.documents.filter(only).map(async (summary) => (await getJson<{ document: DocumentView }>(session, `/v1/documents/${summary.id}`)).document),
     );
     documents.push(...details);
     const last = page.documents.at(-1);

@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes, createHash } from 'node:crypto';
 import { u8aToHex, hexToU8a } from '@polkadot/util';
+import { blake2AsHex } from '@polkadot/util-crypto';
 import { startDevChain } from './lib/node.mjs';
 import { startGateway, request, clientToken, operatorClient, settled, postJson } from './lib/gateway.mjs';
 
@@ -105,8 +106,16 @@ test('an amendment is signed again by both; a termination ends the contract', as
   assert.deepEqual((await signByBoth('amended-1-v0', id, 0, hash)).result.activated, [id]);
 
   const newHash = digest();
+  // The reason's words are kept for the parties (their BLAKE2b-256 goes on chain); words that
+  // are not what the hash sent is of are refused.
+  const reason = 'Новые тарифы роуминга с 2027 года';
+  const mismatch = await postJson(`${gateway.url}/v1/documents/${id}/amendments`, operator, 'amend-1', {
+    hash: newHash, uri: 'https://files.operator.example/amended-1-v1', reason, reason_hash: digest(),
+  });
+  assert.equal(mismatch.status, 400);
+  assert.match(mismatch.body.detail, /reason_hash is not the blake2-256 of reason/);
   const amended = await write(operator, `/v1/documents/${id}/amendments`, 'amend-1', {
-    hash: newHash, uri: 'https://files.operator.example/amended-1-v1', reason_hash: digest(),
+    hash: newHash, uri: 'https://files.operator.example/amended-1-v1', reason,
   });
   assert.equal(amended.status, 'finalized', JSON.stringify(amended));
   assert.equal(amended.result.document, id);
@@ -115,6 +124,11 @@ test('an amendment is signed again by both; a termination ends the contract', as
   assert.equal(pending.status, 'Active', 'the text in force stays until the amendment is signed');
   assert.equal(pending.openVersion ?? pending.open_version, 1);
   assert.equal(pending.versions[1].hash.digest, newHash);
+  assert.equal(pending.versions[1].reason, blake2AsHex(reason, 256));
+  assert.equal(pending.versions[1].reasonText, reason);
+  assert.equal(pending.versions[0].reasonText, undefined);
+  // Charlie, no party, does not see them (nor the document).
+  assert.equal((await read(charlie, `/v1/documents/${id}`)).status, 404);
 
   const both = await signByBoth('amended-1-v1', id, 1, newHash);
   assert.equal(both.status, 'finalized', JSON.stringify(both));
@@ -122,11 +136,13 @@ test('an amendment is signed again by both; a termination ends the contract', as
   const current = (await read(operator, `/v1/documents/${id}`)).body.document;
   assert.equal(current.activeVersion ?? current.active_version, 1);
 
+  // A termination whose reason only has its hash sent shows no words.
   const ending = await write(operator, `/v1/documents/${id}/terminations`, 'terminate-1', { reason_hash: digest() });
   assert.equal(ending.status, 'finalized', JSON.stringify(ending));
   assert.equal(ending.result.document, id);
   assert.equal(ending.result.version, 2);
   const termination = (await read(operator, `/v1/documents/${id}`)).body.document.versions[2];
+  assert.equal(termination.reasonText, undefined);
   await signByBoth('terminate-1-v2', id, 2, termination.hash.digest);
   assert.equal((await read(operator, `/v1/documents/${id}`)).body.document.status, 'Terminated');
 

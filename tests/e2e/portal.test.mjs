@@ -1,7 +1,11 @@
 // The client portal in a real browser (Debian's Chromium, headless, through Playwright) against a
 // real node and gateway: a client signs in through the gateway's sign-in page (PKCE), sees only
 // its own contracts (another's contract is a refusal page), downloads a contract's file and sees
-// it checked against the chain's hash in the browser; anyone checks certificates by hash and by
+// it checked against the chain's hash in the browser, each signature's transaction linked to the
+// explorer; clients sign with a key of their own (kept encrypted in the browser, or a wallet
+// extension) or, signed in lately, with the one the gateway keeps; the operator's staff sign
+// contracts in bulk, create one, register a client, propose an amendment and a termination whose
+// reasons' words are checked against their hashes in the browser; anyone checks certificates by hash and by
 // file, a revoked one marked revoked; the pages carry a strict CSP, work by keyboard, in Russian,
 // on a phone; a session ends by itself after a while without activity. Every page visited is saved
 // as a screenshot (lib/browser.mjs).
@@ -32,6 +36,7 @@ let operator; // Alice's CRM: creates and signs contracts
 let issuer; // Charlie's backend: issues certificates as KZ-TEL
 const contracts = {};
 const certificates = {};
+const EXPLORER = 'https://explorer.example/extrinsic'; // where the portal links a transaction
 
 async function write(token, path, key, body) {
   const accepted = await postJson(`${gateway.url}${path}`, token, key, body);
@@ -60,7 +65,11 @@ before(async () => {
     '--scopes', 'documents:read documents:write documents:sign clients:read clients:write submissions:read events:read',
     '--redirect-uri', `${gateway.url}/portal/callback`);
   // A custodial key signs only within 8 s of signing in here (5 minutes by default).
-  await gateway.reconfigure({ PACTUM_GATEWAY_PORTAL_CLIENT_ID: portal.client_id, PACTUM_GATEWAY_CUSTODIAL_SIGNING_MAX_AGE_SECS: '8' });
+  await gateway.reconfigure({
+    PACTUM_GATEWAY_PORTAL_CLIENT_ID: portal.client_id,
+    PACTUM_GATEWAY_CUSTODIAL_SIGNING_MAX_AGE_SECS: '8',
+    PACTUM_GATEWAY_PORTAL_EXPLORER_URL: `${EXPLORER}/{block_number}-{index}`,
+  });
   await gateway.ready();
   // Bob is a client (a person's default scopes); ops is the operator's staff, acting for Alice.
   gateway.adminWithInput(`${PASSWORD}\n`, 'user', 'create', '--username', 'bob', '--account', bob.address, '--password-file', '-');
@@ -198,7 +207,11 @@ test('a client signs in, sees only its own contracts, and checks a file against 
     await version.waitFor();
     const alicesSignature = version.locator(`li[data-signer="${alice.address}"]`);
     assert.match(await alicesSignature.innerText(), /signed in block \d+/);
-    await alicesSignature.getByText(/transaction \d+-\d+/).waitFor(); // from the event index
+    // from the event index, linked to the explorer the gateway names
+    const extrinsic = alicesSignature.getByRole('link', { name: /^transaction \d+-\d+$/ });
+    await extrinsic.waitFor();
+    const [, block, index] = /^transaction (\d+)-(\d+)$/.exec(await extrinsic.innerText());
+    assert.equal(await extrinsic.getAttribute('href'), `${EXPLORER}/${block}-${index}`);
     // and when: the block's timestamp, within the test's minutes
     const signedAt = Date.parse(await alicesSignature.locator('time[data-signed-at]').getAttribute('datetime'));
     assert.ok(Math.abs(Date.now() - signedAt) < 15 * 60_000, `signed at ${new Date(signedAt).toISOString()}`);
@@ -387,7 +400,7 @@ test('a client whose key the gateway holds signs after signing in again', async 
   }
 });
 
-test("the operator's staff sign a selection of contracts at once, create one from its file, register a client and propose an amendment", async () => {
+test("the operator's staff sign a selection of contracts at once, create one from its file, register a client, propose an amendment and a termination", async () => {
   const context = await browser.context();
   const page = await context.newPage();
   try {
@@ -461,9 +474,27 @@ test("the operator's staff sign a selection of contracts at once, create one fro
     const amendment = page.locator('section.version[data-version="1"]');
     await amendment.getByText('Open for signatures').waitFor();
     await amendment.getByRole('heading', { name: 'Version 1: Amendment' }).waitFor();
-    assert.equal(await amendment.locator('dd code.hash').last().innerText(), blake2AsHex(reason, 256), 'the reason\'s hash on chain');
+    assert.equal(await amendment.locator('[data-reason-hash]').innerText(), blake2AsHex(reason, 256), 'the reason\'s hash on chain');
+    // its words, kept by the gateway, checked against that hash in the browser
+    assert.match(await amendment.locator('[data-reason="match"]').innerText(), new RegExp(reason));
     assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /Active/, 'the text in force stays');
     await browser.shoot(page, 'operator-amendment-proposed');
+
+    // The end of Dana's other contract (active since she signed it with her wallet): a version
+    // that keeps the text and, once both sign it, ends the contract.
+    await nav.getByRole('link', { name: 'My contracts' }).click();
+    await page.locator(`tr[data-document="${contracts.danaWallet}"]`).getByRole('link').click();
+    await page.getByRole('button', { name: 'Propose to end the contract' }).click();
+    const ending = 'The subscriber moves abroad';
+    await page.getByLabel(/^Why/).fill(ending);
+    await page.getByRole('button', { name: 'Propose the termination' }).click();
+    await settledInPage(page, page.getByText(/^Proposed in block \d+: once every required signer signs the termination/), 'termination-not-final');
+    const termination = page.locator('section.version[data-version="1"]');
+    await termination.getByRole('heading', { name: 'Version 1: Termination' }).waitFor();
+    await termination.getByText('Open for signatures').waitFor();
+    assert.match(await termination.locator('[data-reason="match"]').innerText(), new RegExp(ending));
+    assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /Active/, 'in force until both sign');
+    await browser.shoot(page, 'operator-termination-proposed');
   } finally {
     await context.close();
   }

@@ -10,6 +10,7 @@ pub mod cursors;
 pub mod files;
 pub mod jwt_keys;
 pub mod leader;
+pub mod reasons;
 pub mod refresh_tokens;
 pub mod revoked_jti;
 pub mod signers;

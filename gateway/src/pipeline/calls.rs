@@ -93,8 +93,14 @@ pub struct ProposeAmendment {
 	pub hash: String,
 	/// Where the new (encrypted) file lives.
 	pub uri: String,
-	/// `0x`-hex blake2-256 of the reason's text (the text stays off chain).
+	/// `0x`-hex blake2-256 of the reason's words (the words stay off chain); may be left out when
+	/// `reason` is given.
+	#[serde(default)]
 	pub reason_hash: String,
+	/// The reason's words (1 to 2,000 characters), kept by the gateway for the document's parties
+	/// and shown with the version; never on chain.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub reason: Option<String>,
 }
 
 /// A proposal to terminate an active document, to be signed by every required signer.
@@ -104,8 +110,12 @@ pub struct ProposeTermination {
 	/// Set from the path.
 	#[serde(default)]
 	pub document: u64,
-	/// `0x`-hex blake2-256 of the reason's text.
+	/// `0x`-hex blake2-256 of the reason's words; may be left out when `reason` is given.
+	#[serde(default)]
 	pub reason_hash: String,
+	/// The reason's words (1 to 2,000 characters), kept by the gateway for the document's parties.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub reason: Option<String>,
 }
 
 /// Signatures of document versions, in one call: all or nothing.
@@ -175,6 +185,30 @@ pub struct CreateDocument {
 	pub valid_until: Option<u32>,
 }
 
+/// The longest reason kept, in characters.
+pub const MAX_REASON_CHARS: usize = 2_000;
+
+/// `0x`-hex BLAKE2b-256 of a reason's words: the hash the chain keeps.
+pub fn reason_hash_of(reason: &str) -> String {
+	format!("0x{}", hex::encode(sp_crypto_hashing::blake2_256(reason.as_bytes())))
+}
+
+/// `reason_hash` is a digest and, when the words are given, theirs.
+fn check_reason(reason_hash: &str, reason: Option<&str>) -> Result<(), String> {
+	digest(reason_hash).map_err(|e| format!("reason_{e}"))?;
+	let Some(reason) = reason else { return Ok(()) };
+	let length = reason.chars().count();
+	if reason.trim().is_empty() || length > MAX_REASON_CHARS {
+		return Err(format!(
+			"reason must have 1 to {MAX_REASON_CHARS} characters, not only spaces"
+		));
+	}
+	if !reason_hash.eq_ignore_ascii_case(&reason_hash_of(reason)) {
+		return Err("reason_hash is not the blake2-256 of reason".into());
+	}
+	Ok(())
+}
+
 fn default_algorithm() -> String {
 	"blake2_256".into()
 }
@@ -209,15 +243,13 @@ impl Call {
 			Call::ProposeAmendment(c) => {
 				algorithm(&c.hash_algorithm)?;
 				digest(&c.hash)?;
-				digest(&c.reason_hash).map_err(|e| format!("reason_{e}"))?;
+				check_reason(&c.reason_hash, c.reason.as_deref())?;
 				if c.uri.is_empty() {
 					return Err("uri is empty".into());
 				}
 				Ok(())
 			}
-			Call::ProposeTermination(c) => {
-				digest(&c.reason_hash).map(|_| ()).map_err(|e| format!("reason_{e}"))
-			}
+			Call::ProposeTermination(c) => check_reason(&c.reason_hash, c.reason.as_deref()),
 			Call::IssueCertificate(c) => c.check(),
 			Call::RevokeCertificate(c) => c.check(),
 			Call::TransferTokens(c) => c.check(signer),
@@ -561,6 +593,39 @@ mod tests {
 			d.signers = vec![BOB.into()];
 		})
 		.contains("submitting account"));
+	}
+
+	#[test]
+	fn a_reasons_words_must_be_what_its_hash_is_of() {
+		let words = "Roaming rates for 2027";
+		// the chain's BLAKE2b-256 (checked with polkadot.js's blake2AsHex in the e2e tests)
+		assert_eq!(
+			reason_hash_of(""),
+			"0x0e5751c026e543b2e8ab2eb06099daa1d1e5df47778f7787faab45cdf12fe3a8"
+		);
+		let terminate = |reason_hash: String, reason: Option<&str>| {
+			Call::ProposeTermination(ProposeTermination {
+				document: 1,
+				reason_hash,
+				reason: reason.map(str::to_string),
+			})
+			.check(ALICE)
+		};
+		assert_eq!(terminate(reason_hash_of(words), Some(words)), Ok(()));
+		assert_eq!(
+			terminate(reason_hash_of(words).to_uppercase().replace("0X", "0x"), Some(words)),
+			Ok(())
+		);
+		assert_eq!(terminate(format!("0x{}", "ab".repeat(32)), None), Ok(()));
+		assert!(terminate(format!("0x{}", "ab".repeat(32)), Some(words))
+			.unwrap_err()
+			.contains("not the blake2-256 of reason"));
+		assert!(terminate(reason_hash_of("  "), Some("  ")).unwrap_err().contains("1 to 2000"));
+		let long = "я".repeat(MAX_REASON_CHARS + 1);
+		assert!(terminate(reason_hash_of(&long), Some(&long)).unwrap_err().contains("1 to 2000"));
+		let longest = "я".repeat(MAX_REASON_CHARS);
+		assert_eq!(terminate(reason_hash_of(&longest), Some(&longest)), Ok(()));
+		assert!(terminate(String::new(), None).unwrap_err().starts_with("reason_"));
 	}
 
 	#[test]

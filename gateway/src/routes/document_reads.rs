@@ -12,6 +12,7 @@ use utoipa::{IntoParams, ToSchema};
 use crate::app::AppState;
 use crate::auth::principal::{need, Scoped};
 use crate::chain::reads::Reads;
+use crate::db::reasons;
 use crate::error::ApiError;
 use crate::pipeline::calls::SigningPayloadArgs;
 use crate::pipeline::intake::acting_account;
@@ -54,7 +55,8 @@ pub async fn list(
 	Ok(Json(json!({ "at": reads.at_json(), "documents": documents })))
 }
 
-/// One document: its parties, state, every version with its hash and signatures.
+/// One document: its parties, state, every version with its hash and signatures, and the words
+/// of a version's reason (`reasonText`) when the gateway keeps them.
 #[utoipa::path(
     get,
     path = "/v1/documents/{id}",
@@ -79,6 +81,10 @@ pub async fn get(
 	// A party needs no second question; anyone else must hold an access grant.
 	if !is_party(&document, &account) && !reads.can_access(id, &account).await? {
 		return Err(ApiError::NotFound);
+	}
+	let mut document = document;
+	if let Ok(kept_for) = i64::try_from(id) {
+		with_reason_texts(&mut document, &reasons::of_document(&app.db.pool, kept_for).await?);
 	}
 	Ok(Json(json!({ "at": reads.at_json(), "document": document })))
 }
@@ -152,4 +158,33 @@ pub fn is_party(document: &Value, account: &str) -> bool {
 	document["parties"]
 		.as_array()
 		.is_some_and(|parties| parties.iter().any(|p| p.as_str() == Some(account)))
+}
+
+/// Each version whose reason's words the gateway keeps gets them as `reasonText`.
+fn with_reason_texts(document: &mut Value, texts: &[(String, String)]) {
+	let Some(versions) = document["versions"].as_array_mut() else { return };
+	for version in versions {
+		let Some(hash) = version["reason"].as_str().map(str::to_lowercase) else { continue };
+		if let Some((_, text)) = texts.iter().find(|(kept, _)| *kept == hash) {
+			version["reasonText"] = Value::String(text.clone());
+		}
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn only_a_version_whose_reason_hash_is_kept_gets_the_words() {
+		let mut document = json!({ "versions": [
+			{ "index": 0, "reason": null },
+			{ "index": 1, "reason": "0xAB" },
+			{ "index": 2, "reason": "0xcd" },
+		]});
+		with_reason_texts(&mut document, &[("0xab".into(), "new rates".into())]);
+		assert_eq!(document["versions"][0].get("reasonText"), None);
+		assert_eq!(document["versions"][1]["reasonText"], "new rates");
+		assert_eq!(document["versions"][2].get("reasonText"), None);
+	}
 }

@@ -14,11 +14,12 @@ use crate::auth::principal::{insufficient_scope, need, Scoped};
 use crate::auth::scopes::Scope;
 use crate::auth::Principal;
 use crate::chain::reads::Reads;
-use crate::db::clients;
+use crate::clock::now_ms;
+use crate::db::{clients, reasons};
 use crate::error::ApiError;
 use crate::pipeline::calls::{
-	AccessGrant, AccessRevocation, Call, CreateDocument, ProposeAmendment, ProposeTermination,
-	SignDocuments,
+	reason_hash_of, AccessGrant, AccessRevocation, Call, CreateDocument, ProposeAmendment,
+	ProposeTermination, SignDocuments,
 };
 use crate::pipeline::intake::{self, json_body, Submission};
 
@@ -140,7 +141,8 @@ async fn operator_sign(
 
 /// Propose a new text of an active document (its hash and link, and the hash of the reason): it
 /// must be signed again by every required signer; until then the text in force stays. The
-/// submission reaches `finalized` with `result: {document, version}`.
+/// submission reaches `finalized` with `result: {document, version}`. The reason's words, when
+/// sent, are kept for the document's parties and shown with the version (`reasonText`).
 #[utoipa::path(
     post,
     path = "/v1/documents/{id}/amendments",
@@ -162,12 +164,14 @@ pub async fn amend(
 	headers: HeaderMap,
 	body: Bytes,
 ) -> Result<Response, ApiError> {
-	let request = ProposeAmendment { document: id, ..json_body(&headers, &body)? };
-	intake::submit(&app, &principal, &headers, Call::ProposeAmendment(request)).await
+	let mut request = ProposeAmendment { document: id, ..json_body(&headers, &body)? };
+	let reason = with_reason(&mut request.reason_hash, &request.reason);
+	propose(&app, &principal, &headers, Call::ProposeAmendment(request), id, reason).await
 }
 
-/// Propose to terminate an active document (with the hash of the reason): once every required
-/// signer signed the termination version, the document is `Terminated`.
+/// Propose to terminate an active document (with the hash of the reason, and its words if they
+/// are to be shown to the parties): once every required signer signed the termination version,
+/// the document is `Terminated`.
 #[utoipa::path(
     post,
     path = "/v1/documents/{id}/terminations",
@@ -189,8 +193,46 @@ pub async fn terminate(
 	headers: HeaderMap,
 	body: Bytes,
 ) -> Result<Response, ApiError> {
-	let request = ProposeTermination { document: id, ..json_body(&headers, &body)? };
-	intake::submit(&app, &principal, &headers, Call::ProposeTermination(request)).await
+	let mut request = ProposeTermination { document: id, ..json_body(&headers, &body)? };
+	let reason = with_reason(&mut request.reason_hash, &request.reason);
+	propose(&app, &principal, &headers, Call::ProposeTermination(request), id, reason).await
+}
+
+/// The reason's hash taken from its words when only the words were sent; the words and their
+/// hash to keep, if any.
+fn with_reason(reason_hash: &mut String, reason: &Option<String>) -> Option<(String, String)> {
+	let words = reason.as_ref()?;
+	if reason_hash.is_empty() {
+		*reason_hash = reason_hash_of(words);
+	}
+	Some((reason_hash.to_lowercase(), words.clone()))
+}
+
+/// Stores a proposal and, in the same transaction, its reason's words (the call checked them
+/// against the hash), so a proposal the gateway accepted never lacks them.
+async fn propose(
+	app: &AppState,
+	principal: &Principal,
+	headers: &HeaderMap,
+	call: Call,
+	document: u64,
+	reason: Option<(String, String)>,
+) -> Result<Response, ApiError> {
+	let intake = intake::prepare(app, principal, headers).await?;
+	call.check(&intake.signer).map_err(ApiError::BadRequest)?;
+	let fingerprint = intake::fingerprint(&call)?;
+	let document =
+		i64::try_from(document).map_err(|_| ApiError::BadRequest("no such document id".into()))?;
+	let mut tx = app.db.pool.begin().await?;
+	let stored = intake.store(&mut tx, principal, &call, &fingerprint).await?;
+	if let (false, Some((hash, words))) = (stored.replayed, reason) {
+		reasons::insert(&mut *tx, document, &hash, &words, now_ms()).await?;
+	}
+	tx.commit().await?;
+	if !stored.replayed {
+		app.wake.notify_one();
+	}
+	Ok(intake::accepted(stored))
 }
 
 /// Let `viewer` (an auditor, a regulator) fetch the document's file until `expires_at` (absent:

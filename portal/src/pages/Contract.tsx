@@ -7,9 +7,10 @@ import { ApiProblem, call, getJson, type At, type ChainEvent, type DocumentView,
 import { isStaff, useSession, useSessionState } from '../app-context';
 import { Account, AccountList } from '../components/Account';
 import { ProblemView, describe } from '../components/Problem';
-import { ProposeAmendment } from '../components/ProposeAmendment';
+import { explorerLink } from '../config';
+import { ProposeChange } from '../components/ProposeChange';
 import { SignVersion } from '../components/SignVersion';
-import { sha256 } from '../hashing';
+import { blake2b256, sha256 } from '../hashing';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import { afterBlock, useLiveEvents } from '../live';
@@ -139,7 +140,12 @@ function ContractView({ at, document: doc, signedIn, reload }: Loaded & { reload
           </>
         )}
       </dl>
-      {staff && doc.status === 'Active' && self !== null && doc.parties.includes(self) && <ProposeAmendment document={doc.id} onProposed={reload} />}
+      {staff && doc.status === 'Active' && self !== null && doc.parties.includes(self) && (
+        <div className="proposals">
+          <ProposeChange change="amend" document={doc.id} onProposed={reload} />
+          <ProposeChange change="terminate" document={doc.id} onProposed={reload} />
+        </div>
+      )}
       <h2>{t('contract.versions')}</h2>
       {[...doc.versions].reverse().map((version) => (
         <VersionView key={version.index} doc={doc} version={version} signedIn={signedIn} self={self} custody={custody} onSigned={reload} />
@@ -197,14 +203,7 @@ function VersionView({
         <dd>
           <Account address={version.proposedBy} self={self} /> {t('version.proposedAt', { block: version.proposedAt })}
         </dd>
-        {version.reason && (
-          <>
-            <dt>{t('version.reason')}</dt>
-            <dd>
-              <code className="hash">{version.reason}</code>
-            </dd>
-          </>
-        )}
+        {version.reason && <Reason hash={version.reason} words={version.reasonText} />}
       </dl>
       <h4>{t('version.signatures')}</h4>
       <ul className="signatures">
@@ -222,13 +221,7 @@ function VersionView({
                   </time>
                 </>
               )}
-              {event && event.extrinsic_index !== null && (
-                <span className="muted">
-                  {' '}
-                  ({t('version.extrinsic', { block: event.block_number, index: event.extrinsic_index })},{' '}
-                  <code title={event.block_hash}>{event.block_hash.slice(0, 10)}…</code>)
-                </span>
-              )}
+              {event && event.extrinsic_index !== null && <Extrinsic event={event} index={event.extrinsic_index} />}
               {signature.relayed && (
                 <span className="muted">
                   {' '}
@@ -249,6 +242,54 @@ function VersionView({
       )}
       <FileCheck version={version} />
     </section>
+  );
+}
+
+/** Where a signature was recorded: the transaction's place, linked to the explorer the gateway names. */
+function Extrinsic({ event, index }: { event: ChainEvent; index: number }) {
+  const { t } = useI18n();
+  const session = useSession();
+  const name = t('version.extrinsic', { block: event.block_number, index });
+  const href = explorerLink(session.config, { number: event.block_number, hash: event.block_hash }, index);
+  return (
+    <span className="muted">
+      {' '}
+      (
+      {href ? (
+        <a href={href} target="_blank" rel="noopener noreferrer" data-extrinsic>
+          {name}
+        </a>
+      ) : (
+        name
+      )}
+      , <code title={event.block_hash}>{event.block_hash.slice(0, 10)}…</code>)
+    </span>
+  );
+}
+
+/** A proposal's reason: its words when the gateway keeps them, checked here against the hash on chain. */
+function Reason({ hash, words }: { hash: string; words: string | undefined }) {
+  const { t } = useI18n();
+  const matches = words !== undefined && blake2b256(new TextEncoder().encode(words).buffer as ArrayBuffer) === hash.toLowerCase();
+  return (
+    <>
+      {words !== undefined && (
+        <>
+          <dt>{t('version.reasonWords')}</dt>
+          <dd data-reason={matches ? 'match' : 'mismatch'}>
+            <q>{words}</q>{' '}
+            <span className={matches ? 'ok' : 'problem'}>{t(matches ? 'version.reasonMatch' : 'version.reasonMismatch')}</span>
+          </dd>
+        </>
+      )}
+      <dt>{t('version.reasonHash')}</dt>
+      <dd>
+        <code className="hash" data-reason-hash>
+          {hash}
+        </code>
+        {words === undefined && <span className="muted"> {t('version.reasonUnknown')}</span>}
+      </dd>
+    </>
   );
 }
 

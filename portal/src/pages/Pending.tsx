@@ -20,7 +20,8 @@ export function Pending() {
   const session = useSession();
   const state = useSessionState();
   const self = state.status === 'signedIn' ? state.identity.account : null;
-  const [loaded, again] = useLoad<Listed>(() => allContracts(session), [session]);
+  // Only the contracts whose summary says the operator's signature is awaited are read in full.
+  const [loaded, again] = useLoad<Listed>(() => allContracts(session, (summary) => summary.awaitingSignature), [session]);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [confirming, setConfirming] = useState(false);
   const pending = loaded.state === 'done' ? loaded.value.documents.filter((doc) => awaits(doc, self)) : [];
