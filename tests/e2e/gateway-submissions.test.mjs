@@ -137,16 +137,15 @@ test('writes need documents:write and a client acting for a signer; submissions 
 });
 
 test('a transaction the signer sent outside the gateway, not yet final, does not hold its next one back', async () => {
-  // Alice's own remark is in the node's pool (then a block) while the finalized state still has
-  // her old nonce: the gateway takes the node's next nonce, so its transaction is not refused as
-  // outdated (which would keep it waiting for its era, two minutes on this chain).
-  const outside = submit(chain.api, chain.api.tx.system.remark('0x01'), alice);
+  // Alice's own remark is in a block while the finalized state still has her old nonce: the
+  // gateway signs with the best block's next nonce, so its transaction is not refused as outdated
+  // (which would keep it waiting for its era, two minutes on this chain).
+  await submit(chain.api, chain.api.tx.system.remark('0x01'), alice);
   const accepted = await postJson(`${gateway.url}/v1/documents`, token, 'after-outside-1', documentBody());
   assert.equal(accepted.status, 202);
   const done = await settled(gateway, token, accepted.body, 40_000);
   assert.equal(done.status, 'finalized', JSON.stringify(done));
   assert.equal(done.attempts, 1);
-  await outside;
 });
 
 test('a gateway killed during a burst loses no accepted request and applies none twice', async () => {

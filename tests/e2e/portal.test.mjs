@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { Keyring } from '@polkadot/keyring';
 import { hexToU8a, u8aToHex, u8aWrapBytes } from '@polkadot/util';
 import { blake2AsHex, mnemonicGenerate, mnemonicToMiniSecret } from '@polkadot/util-crypto';
-import { REPO_ROOT, finalizedNumber, startDevChain, waitFor } from './lib/node.mjs';
+import { REPO_ROOT, startDevChain, waitFor } from './lib/node.mjs';
 import { submit } from './lib/tx.mjs';
 import { startGateway, request, clientToken, operatorClient, settled, postJson } from './lib/gateway.mjs';
 import { startBrowser } from './lib/browser.mjs';

@@ -1,5 +1,5 @@
 -- The words of an amendment's or a termination's reason, whose BLAKE2b-256 is on chain (issue 23:
--- the portal shows them to the document's parties). Keyed by document and hash: a text is shown
+-- the portal shows them to whoever may read the document). Keyed by document and hash: a text is shown
 -- only on a version of that document whose reason hash it is. Same logical schema as
 -- migrations/postgres/0011_reason_texts.sql.
 CREATE TABLE reason_texts (

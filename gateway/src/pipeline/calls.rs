@@ -97,8 +97,8 @@ pub struct ProposeAmendment {
 	/// `reason` is given.
 	#[serde(default)]
 	pub reason_hash: String,
-	/// The reason's words (1 to 2,000 characters), kept by the gateway for the document's parties
-	/// and shown with the version; never on chain.
+	/// The reason's words (1 to 2,000 characters), kept by the gateway and shown with the version
+	/// to whoever may read the document; never on chain.
 	#[serde(default, skip_serializing_if = "Option::is_none")]
 	pub reason: Option<String>,
 }
@@ -113,7 +113,7 @@ pub struct ProposeTermination {
 	/// `0x`-hex blake2-256 of the reason's words; may be left out when `reason` is given.
 	#[serde(default)]
 	pub reason_hash: String,
-	/// The reason's words (1 to 2,000 characters), kept by the gateway for the document's parties.
+	/// The reason's words (1 to 2,000 characters), kept by the gateway and shown with the version.
 	#[serde(default, skip_serializing_if = "Option::is_none")]
 	pub reason: Option<String>,
 }
@@ -195,6 +195,9 @@ pub fn reason_hash_of(reason: &str) -> String {
 
 /// `reason_hash` is a digest and, when the words are given, theirs.
 fn check_reason(reason_hash: &str, reason: Option<&str>) -> Result<(), String> {
+	if reason_hash.is_empty() && reason.is_none() {
+		return Err("reason_hash or reason is required".into());
+	}
 	digest(reason_hash).map_err(|e| format!("reason_{e}"))?;
 	let Some(reason) = reason else { return Ok(()) };
 	let length = reason.chars().count();
@@ -202,6 +205,10 @@ fn check_reason(reason_hash: &str, reason: Option<&str>) -> Result<(), String> {
 		return Err(format!(
 			"reason must have 1 to {MAX_REASON_CHARS} characters, not only spaces"
 		));
+	}
+	// Words, lines and tabs: no other control character (PostgreSQL's text takes no NUL).
+	if reason.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+		return Err("reason must hold no control characters but line breaks and tabs".into());
 	}
 	if !reason_hash.eq_ignore_ascii_case(&reason_hash_of(reason)) {
 		return Err("reason_hash is not the blake2-256 of reason".into());
@@ -625,7 +632,15 @@ mod tests {
 		assert!(terminate(reason_hash_of(&long), Some(&long)).unwrap_err().contains("1 to 2000"));
 		let longest = "я".repeat(MAX_REASON_CHARS);
 		assert_eq!(terminate(reason_hash_of(&longest), Some(&longest)), Ok(()));
-		assert!(terminate(String::new(), None).unwrap_err().starts_with("reason_"));
+		assert_eq!(
+			terminate(String::new(), None).unwrap_err(),
+			"reason_hash or reason is required"
+		);
+		assert!(terminate("0x12".into(), None).unwrap_err().starts_with("reason_"));
+		let nul = "before\0after";
+		assert!(terminate(reason_hash_of(nul), Some(nul)).unwrap_err().contains("control"));
+		let lines = "first line\r\n\tsecond line";
+		assert_eq!(terminate(reason_hash_of(lines), Some(lines)), Ok(()));
 	}
 
 	#[test]

@@ -1,6 +1,8 @@
 //! Signing and broadcasting. Each round takes the `accepted` submissions, oldest first, and for
-//! each signer in turn gives them consecutive nonces: a dead attempt's nonce again while the chain
-//! has not used it (so no gap stays behind it), otherwise the signer's next nonce. An attempt is
+//! each signer in turn gives them consecutive nonces: a dead attempt's nonce again while the
+//! finalized chain has not used it (so no gap stays behind it), otherwise the signer's next nonce
+//! (never below the account's nonce at the node's best block: a transaction sent outside the
+//! gateway may be there, not yet final). An attempt is
 //! signed at the finalized block with a mortal era, checked by the node's transaction validation
 //! (a refusal other than "a nonce ahead of the chain" fails the submission with the reason and
 //! uses no nonce), stored with its nonce in one database transaction, and only then broadcast
@@ -96,20 +98,19 @@ async fn round(
 			}
 		};
 		let account = keypair.public_key().to_account_id();
-		let finalized_nonce =
+		let chain_nonce =
 			at.tx().account_nonce(&account).await.map_err(PipelineError::node)? as i64;
-		// A transaction the account sent outside the gateway may sit in a block not yet final
-		// (or in the pool): a nonce below the node's next one would be refused as outdated at
-		// broadcast and wait for its era to end.
-		let chain_nonce = match pool_nonce(pipeline, &account).await {
-			Some(best) => finalized_nonce.max(best),
-			None => finalized_nonce,
-		};
+		// A transaction the account sent outside the gateway may sit in a block not yet final:
+		// a new nonce below the best block's would be refused as outdated at broadcast and wait
+		// for its era to end. (Only the finalized nonce decides whether a dead attempt's nonce is
+		// still unused: a best block may yet be dropped.)
+		let floor = best_block_nonce(pipeline, client, &account).await.unwrap_or(chain_nonce);
 		// The signer's next nonce, read once: within the round only this loop advances it.
 		let mut next = signers::find(pool, &signer)
 			.await?
 			.and_then(|s| s.next_nonce)
-			.unwrap_or(chain_nonce)
+			.unwrap_or(floor)
+			.max(floor)
 			.max(chain_nonce);
 		for row in queue {
 			let call: Call = match serde_json::from_str(&row.request_json) {
@@ -190,16 +191,27 @@ async fn round(
 	Ok(())
 }
 
-/// The account's next nonce as the node sees it (its best block and its pool:
-/// `system_accountNextIndex`), or `None` when the node does not answer.
-async fn pool_nonce(pipeline: &Pipeline, account: &subxt::utils::AccountId32) -> Option<i64> {
+/// The account's nonce at the node's best block, or `None` when the node does not tell it.
+async fn best_block_nonce(
+	pipeline: &Pipeline,
+	client: &pactum_chain_api::PactumClient,
+	account: &subxt::utils::AccountId32,
+) -> Option<i64> {
 	let rpc = pipeline.chain.rpc()?;
-	let answer: Result<u64, _> =
-		rpc.request("system_accountNextIndex", rpc_params![account.to_string()]).await;
-	match answer {
+	let best: Result<Option<subxt::utils::H256>, _> =
+		rpc.request("chain_getBlockHash", rpc_params![]).await;
+	let nonce = match best {
+		Ok(Some(hash)) => match client.at_block(hash).await {
+			Ok(at) => at.tx().account_nonce(account).await.map_err(|e| e.to_string()),
+			Err(error) => Err(error.to_string()),
+		},
+		Ok(None) => Err("the node has no best block".into()),
+		Err(error) => Err(error.to_string()),
+	};
+	match nonce {
 		Ok(nonce) => i64::try_from(nonce).ok(),
 		Err(error) => {
-			tracing::warn!(%error, "the node's next nonce is unknown; the finalized one is used");
+			tracing::warn!(%error, "the best block's nonce is unknown; the finalized one is used");
 			None
 		}
 	}

@@ -89,7 +89,8 @@ pub async fn sign(
 		));
 	}
 	// The registrar pays only for signatures the chain will take, as of the finalized block.
-	signable::check(&reads, &request.items, |_| &client.account).await?;
+	let signers = vec![client.account.clone(); request.items.len()];
+	signable::check(&reads, &request.items, &signers).await?;
 	let keypair = match custodial {
 		true => {
 			Some(keys::open_keypair(&app.db, &app.sealer, &client.account).await.map_err(|e| {

@@ -83,7 +83,10 @@ pub async fn get(
 		return Err(ApiError::NotFound);
 	}
 	let mut document = document;
-	if let Ok(kept_for) = i64::try_from(id) {
+	let has_reasons = document["versions"]
+		.as_array()
+		.is_some_and(|versions| versions.iter().any(|v| v["reason"].is_string()));
+	if let (true, Ok(kept_for)) = (has_reasons, i64::try_from(id)) {
 		with_reason_texts(&mut document, &reasons::of_document(&app.db.pool, kept_for).await?);
 	}
 	Ok(Json(json!({ "at": reads.at_json(), "document": document })))

@@ -4,10 +4,13 @@
 //! `…/terminations` (proposals, signed again like a new text). Each answers at once with the
 //! submission.
 
+use std::str::FromStr as _;
+
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
+use subxt::utils::AccountId32;
 
 use crate::app::AppState;
 use crate::auth::principal::{insufficient_scope, need, Scoped};
@@ -78,6 +81,7 @@ pub async fn create(
         (status = 403, description = "Neither documents:write nor (for a client) documents:sign, or no chain account for this client", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
         (status = 409, description = "An item the chain would refuse as of the finalized block (named), or the client is not (yet) registered on chain under its registrar", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
         (status = 422, description = "Idempotency-Key reused for another request", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
+        (status = 503, description = "The node is not ready: the items cannot be checked against the finalized documents (nothing stored; retry)", body = crate::problem::ProblemSchema, content_type = "application/problem+json"),
     ),
     security(("bearer" = ["documents:write"]), ("bearer" = ["documents:sign"]))
 )]
@@ -128,12 +132,20 @@ async fn operator_sign(
 		return Ok(intake::accepted(stored));
 	}
 	if let Call::SignDocuments(request) = &call {
+		// Each signer as the node writes it (a relayed one may be sent in another network's
+		// format; `check` above parsed it).
+		let signers = request
+			.items
+			.iter()
+			.map(|item| match &item.relayed {
+				Some(relayed) => AccountId32::from_str(&relayed.signer)
+					.map(|account| account.to_string())
+					.map_err(|e| ApiError::BadRequest(format!("relayed.signer: {e}"))),
+				None => Ok(intake.signer.clone()),
+			})
+			.collect::<Result<Vec<_>, _>>()?;
 		let reads = Reads::at_finalized(app)?;
-		let own = intake.signer.as_str();
-		signable::check(&reads, &request.items, |item| {
-			item.relayed.as_ref().map_or(own, |r| r.signer.as_str())
-		})
-		.await?;
+		signable::check(&reads, &request.items, &signers).await?;
 	}
 	let stored = intake.store_alone(app, principal, &call, &fingerprint).await?;
 	Ok(intake::accepted(stored))

@@ -2,31 +2,40 @@
 //! a payer (a client's registrar, the operator) is charged for a batch that the chain would
 //! refuse whole.
 
+use std::collections::HashMap;
+
+use serde_json::Value;
+
 use crate::chain::reads::Reads;
 use crate::error::ApiError;
 use crate::pipeline::calls::SignItem;
 
-/// A 409 naming the first item the chain would refuse; `signer_of` names who signs each item.
-pub async fn check<'a>(
-	reads: &Reads,
-	items: &'a [SignItem],
-	signer_of: impl Fn(&'a SignItem) -> &'a str,
-) -> Result<(), ApiError> {
-	for (i, item) in items.iter().enumerate() {
+/// A 409 naming the first item the chain would refuse; `signers[i]` signs `items[i]` (SS58 as
+/// the node writes it). Each document is read once.
+pub async fn check(reads: &Reads, items: &[SignItem], signers: &[String]) -> Result<(), ApiError> {
+	let mut documents: HashMap<u64, Option<Value>> = HashMap::new();
+	for (i, (item, signer)) in items.iter().zip(signers).enumerate() {
+		let document = match documents.get(&item.document) {
+			Some(read) => read.clone(),
+			None => {
+				let read = reads.document(item.document).await?;
+				documents.insert(item.document, read.clone());
+				read
+			}
+		};
 		let earlier: Vec<(&SignItem, &str)> =
-			items[..i].iter().map(|e| (e, signer_of(e))).collect();
-		signable(reads, signer_of(item), &earlier, item)
-			.await
+			items[..i].iter().zip(signers).map(|(e, by)| (e, by.as_str())).collect();
+		signable(document.as_ref(), signer, &earlier, item)
 			.map_err(|e| ApiError::Conflict(format!("items[{i}]: {e}")))?;
 	}
 	Ok(())
 }
 
-/// `Ok` if `signer` may sign `item` now: no earlier item of the request has the same signer sign
+/// `Ok` if `signer` may sign `item` of `document` (as the finalized block has it) now: no earlier item of the request has the same signer sign
 /// the same version, the document exists, the version is the one open for signatures and has the
 /// item's hash, `signer` is among its required signers and has not signed it.
-async fn signable(
-	reads: &Reads,
+fn signable(
+	document: Option<&Value>,
 	signer: &str,
 	earlier: &[(&SignItem, &str)],
 	item: &SignItem,
@@ -35,11 +44,7 @@ async fn signable(
 	if earlier.iter().any(|(e, by)| e.document == id && e.version == version && *by == signer) {
 		return Err(format!("{signer} signs version {version} of document {id} twice"));
 	}
-	let document = reads
-		.document(id)
-		.await
-		.map_err(|e| format!("cannot read document {id}: {e}"))?
-		.ok_or_else(|| format!("no document {id}"))?;
+	let document = document.ok_or_else(|| format!("no document {id}"))?;
 	if document["openVersion"].as_u64() != Some(u64::from(version)) {
 		return Err(format!("version {version} of document {id} is not open for signatures"));
 	}
@@ -66,4 +71,71 @@ async fn signable(
 		return Err(format!("{signer} signed version {version} of document {id} already"));
 	}
 	Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+	use serde_json::json;
+
+	use super::*;
+
+	const ALICE: &str = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
+	const BOB: &str = "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty";
+	const CHARLIE: &str = "5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y";
+
+	fn hash(byte: &str) -> String {
+		format!("0x{}", byte.repeat(32))
+	}
+
+	/// Document 7, version 1 open (hash `ab…`), Alice and Bob to sign, Alice signed.
+	fn document() -> Value {
+		json!({
+			"id": 7,
+			"openVersion": 1,
+			"signers": [ALICE, BOB],
+			"versions": [
+				{ "index": 0, "hash": { "algorithm": "Blake2_256", "digest": hash("cd") }, "signatures": [] },
+				{ "index": 1, "hash": { "algorithm": "Blake2_256", "digest": hash("ab") },
+				  "signatures": [{ "signer": ALICE }] },
+			],
+		})
+	}
+
+	fn item(version: u32, digest: &str) -> SignItem {
+		SignItem {
+			document: 7,
+			version,
+			hash_algorithm: "blake2_256".into(),
+			hash: digest.into(),
+			relayed: None,
+		}
+	}
+
+	#[test]
+	fn only_what_the_finalized_document_takes_is_signable() {
+		let doc = document();
+		let open = item(1, &hash("ab"));
+		assert_eq!(signable(Some(&doc), BOB, &[], &open), Ok(()));
+		assert_eq!(
+			signable(Some(&doc), BOB, &[], &item(1, &hash("AB").replace("0X", "0x"))),
+			Ok(())
+		);
+		let refused =
+			|signer: &str, earlier: &[(&SignItem, &str)], it: &SignItem, doc: Option<&Value>| {
+				signable(doc, signer, earlier, it).unwrap_err()
+			};
+		assert_eq!(refused(BOB, &[], &open, None), "no document 7");
+		assert!(refused(BOB, &[], &item(0, &hash("cd")), Some(&doc)).contains("not open"));
+		assert!(
+			refused(BOB, &[], &item(1, &hash("cd")), Some(&doc)).contains("hash is not the text")
+		);
+		let mut other_algorithm = open.clone();
+		other_algorithm.hash_algorithm = "sha2_256".into();
+		assert!(refused(BOB, &[], &other_algorithm, Some(&doc)).contains("hash is not the text"));
+		assert!(refused(CHARLIE, &[], &open, Some(&doc)).contains("not a required signer"));
+		assert!(refused(ALICE, &[], &open, Some(&doc)).contains("already"));
+		assert!(refused(BOB, &[(&open, BOB)], &open, Some(&doc)).contains("twice"));
+		// two signers of one version in one batch are fine
+		assert_eq!(signable(Some(&doc), BOB, &[(&open, ALICE)], &open), Ok(()));
+	}
 }

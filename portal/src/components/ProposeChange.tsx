@@ -24,7 +24,7 @@ export function ProposeChange({ change, document, onProposed }: { change: Change
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (change === 'amend' && !file) return;
+    if ((change === 'amend' && !file) || reason.trim() === '') return;
     const proposed = run(async (key) => {
       const words = reason.trim();
       if (change === 'terminate') {
