@@ -8,6 +8,11 @@ export PATH="$HOME/.cargo/bin:$PATH"
 # The runtime's Wasm build runs in the target directory: tell it where the workspace (and its
 # Cargo.lock) is, so the Wasm is built from the locked versions.
 export WASM_BUILD_WORKSPACE_HINT="$PACTUM_ROOT"
+# frame-benchmarking-cli's storage benchmark carries a parachain test runtime whose Wasm (cumulus
+# and XCM for wasm32, ~500 crates) only its `--validate-block` mode runs, a mode for parachains:
+# not built (on a cold build it took a core beside the runtime's own Wasm for about 8 minutes of
+# the critical path; docs/performance.md).
+export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1
 PACTUM_NODE="${PACTUM_NODE:-$CARGO_TARGET_DIR/release/pactum-node}"
 # The runtime reporting the next spec_version (runtime/next): what the upgrade test moves a chain to.
 export PACTUM_NEXT_RUNTIME="$CARGO_TARGET_DIR/release/wbuild/pactum-runtime/pactum_runtime_next.compact.compressed.wasm"
