@@ -10,7 +10,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 export WASM_BUILD_WORKSPACE_HINT="$PACTUM_ROOT"
 # frame-benchmarking-cli's storage benchmark carries a parachain test runtime whose Wasm (cumulus
 # and XCM for wasm32, ~500 crates) only its `--validate-block` mode runs, a mode for parachains:
-# not built (on a cold build it took a core beside the runtime's own Wasm for about 8 minutes of
+# not built (on a cold build it took a core beside the runtime's own Wasm for about 7 minutes of
 # the critical path; docs/performance.md).
 export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1
 PACTUM_NODE="${PACTUM_NODE:-$CARGO_TARGET_DIR/release/pactum-node}"
