@@ -61,6 +61,19 @@ export async function postJson<T>(session: Session, path: string, key: string, b
   return (await response.json()) as T;
 }
 
+export interface StoredFile {
+  hash: string;
+  hash_algorithm: string;
+  uri: string;
+}
+
+/** Uploads `file` to the gateway (content-addressed by SHA-256): what the chain then names. */
+export async function uploadFile(session: Session, file: File): Promise<StoredFile> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return (await (await call(session, '/v1/files', { method: 'POST', body: form })).json()) as StoredFile;
+}
+
 /** A write the gateway accepted and carries to the chain. */
 export interface Submission {
   id: string;

@@ -4,7 +4,7 @@
 // gateway, shown to the parties. Every required signer signs the new version; until then the
 // text in force stays.
 import { useState, type FormEvent } from 'react';
-import { call, postJson, type Submission } from '../api';
+import { postJson, uploadFile, type Submission } from '../api';
 import { useSession } from '../app-context';
 import { WriteStatus, useFormWrite } from '../form-write';
 import { useI18n } from '../i18n';
@@ -30,9 +30,7 @@ export function ProposeChange({ change, document, onProposed }: { change: Change
       if (change === 'terminate') {
         return postJson<Submission>(session, `/v1/documents/${document}/terminations`, key, { reason: words });
       }
-      const form = new FormData();
-      form.append('file', file as File, (file as File).name);
-      const stored = (await (await call(session, '/v1/files', { method: 'POST', body: form })).json()) as { hash: string; hash_algorithm: string; uri: string };
+      const stored = await uploadFile(session, file as File);
       return postJson<Submission>(session, `/v1/documents/${document}/amendments`, key, {
         hash: stored.hash,
         hash_algorithm: stored.hash_algorithm,

@@ -2,17 +2,11 @@
 // to the gateway (content-addressed by its SHA-256), the hash and the gateway's link go on chain
 // with the parties, the operator's account among them; every party is a required signer.
 import { useState, type FormEvent } from 'react';
-import { call, postJson, type Submission } from '../api';
+import { postJson, uploadFile, type Submission } from '../api';
 import { useSession, useSessionState } from '../app-context';
 import { WriteStatus, useFormWrite } from '../form-write';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
-
-interface StoredFile {
-  hash: string;
-  hash_algorithm: string;
-  uri: string;
-}
 
 export function NewContract() {
   const { t } = useI18n();
@@ -28,9 +22,7 @@ export function NewContract() {
     event.preventDefault();
     if (!file || self === null) return;
     void run(async (key) => {
-      const form = new FormData();
-      form.append('file', file, file.name);
-      const stored = (await (await call(session, '/v1/files', { method: 'POST', body: form })).json()) as StoredFile;
+      const stored = await uploadFile(session, file);
       // One per line, or separated by commas or spaces; each once, the operator's own first.
       const parties = [...new Set([self, ...others.split(/[\s,;]+/).filter((a) => a !== '')])];
       return postJson<Submission>(session, '/v1/documents', key, {
