@@ -12,17 +12,16 @@
 #     (`runtime/src/weights/{block,extrinsic}_weights.rs`, `pactum-node benchmark overhead`);
 #   - `storage`: the weight of a database read and write (`runtime/src/weights/paritydb_weights.rs`,
 #     `pactum-node benchmark storage`) on the dev chain's state plus STORAGE_ACCOUNTS (default
-#     100,000) endowed accounts. It needs a node built with `--features runtime-benchmarks`
-#     (only that build exposes the database to the benchmark), built here into the benchmarking
-#     target directory: about an hour the first time on two cores. Not part of the default set.
+#     100,000) endowed accounts. Not part of the default set.
 #
-# The pallet benchmarks run inside the Wasm runtime. This script builds that runtime once more with
-# `--features runtime-benchmarks` into its own target directory,
-# ${PACTUM_BENCH_TARGET_DIR:-$HOME/.cache/pactum/target-bench} (`cargo check` on the host side: only
-# the Wasm is needed), so the runtime the chain runs never contains benchmarking code, and runs it
-# with the ordinary `pactum-node benchmark pallet --runtime <wasm>`. Run it on the reference
-# machine with nothing else running; the header of each generated file records the command and
-# the machine.
+# Every target runs on one node built with `--features runtime-benchmarks` into a target directory
+# of its own, ${PACTUM_BENCH_TARGET_DIR:-$HOME/.cache/pactum/target-bench}: the ordinary node has
+# no `benchmark` sub-command (frame-benchmarking-cli is about 190 crates that no test needs), and
+# only that build exposes the database to the storage benchmark. About an hour the first time on
+# two cores. The pallet benchmarks run inside that build's Wasm runtime (`--runtime <wasm>`), so
+# the runtime the chain runs never contains benchmarking code. Run it on the reference machine
+# with nothing else running; the header of each generated file records the command and the
+# machine.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -62,19 +61,22 @@ for target in "${targets[@]}"; do
 done
 
 bash "$PACTUM_ROOT/scripts/setup.sh"
-build_workspace
+log "building a node with runtime-benchmarks into $BENCH_TARGET"
+start=$SECONDS
+(cd "$PACTUM_ROOT" && CARGO_TARGET_DIR="$BENCH_TARGET" WASM_BUILD_TYPE=release \
+  cargo build --release --locked -p pactum-node --features runtime-benchmarks)
+log "benchmarking node built in $((SECONDS - start)) s"
+bench_node="$BENCH_TARGET/release/pactum-node"
 if $overhead; then
-  # Blocks of `system.remark`s imported into the dev chain's state, by the runtime the node runs.
+  # Blocks of `system.remark`s imported into the dev chain's state (remarks run no benchmarking
+  # code: the runtime's feature adds benchmark functions, it does not change a call's path).
   log "benchmarking the block and extrinsic overhead -> runtime/src/weights"
-  "$PACTUM_NODE" benchmark overhead --chain dev --weight-path "$PACTUM_ROOT/runtime/src/weights"
+  "$bench_node" benchmark overhead --chain dev --weight-path "$PACTUM_ROOT/runtime/src/weights"
 fi
 if $storage; then
-  log "building a node with runtime-benchmarks into $BENCH_TARGET"
-  (cd "$PACTUM_ROOT" && CARGO_TARGET_DIR="$BENCH_TARGET" WASM_BUILD_TYPE=release \
-    cargo build --release --locked -p pactum-node --features runtime-benchmarks)
   state="$(mktemp -d)"
   trap 'rm -rf "$state"' EXIT
-  "$BENCH_TARGET/release/pactum-node" build-spec --chain dev > "$state/spec.json" 2>/dev/null
+  "$bench_node" build-spec --chain dev > "$state/spec.json" 2>/dev/null
   python3 - "$state/spec.json" "${STORAGE_ACCOUNTS:-100000}" <<'PY'
 import hashlib, json, sys
 # Endows `count` more accounts (SS58 addresses of derived 32-byte keys) in the chain spec.
@@ -96,17 +98,12 @@ balances += [[ss58(hashlib.blake2b(i.to_bytes(8, 'little'), digest_size=32).dige
 json.dump(spec, open(path, 'w'))
 PY
   log "benchmarking database reads and writes -> runtime/src/weights/paritydb_weights.rs"
-  "$BENCH_TARGET/release/pactum-node" benchmark storage --chain "$state/spec.json" \
+  "$bench_node" benchmark storage --chain "$state/spec.json" \
     --base-path "$state" --database paritydb --state-version 1 --disable-pov-recorder \
     --weight-path "$PACTUM_ROOT/runtime/src/weights"
 fi
 [ ${#pallets[@]} -gt 0 ] || { log "done: review the diff of the weights files and commit them"; exit 0; }
 
-log "building the benchmarking runtime into $BENCH_TARGET"
-start=$SECONDS
-(cd "$PACTUM_ROOT" && CARGO_TARGET_DIR="$BENCH_TARGET" WASM_BUILD_TYPE=release \
-  cargo check --release --locked -p pactum-runtime --features runtime-benchmarks)
-log "benchmarking runtime built in $((SECONDS - start)) s"
 wasm="$BENCH_TARGET/release/wbuild/pactum-runtime/pactum_runtime.compact.compressed.wasm"
 [ -f "$wasm" ] || { echo "no benchmarking runtime at $wasm" >&2; exit 1; }
 
@@ -117,7 +114,7 @@ for pallet in "${pallets[@]}"; do
   template=()
   [[ "$out" == runtime/* ]] || template=(--template "$PACTUM_ROOT/scripts/templates/pallet-weights.hbs")
   log "benchmarking $pallet -> $out"
-  "$PACTUM_NODE" benchmark pallet --runtime "$wasm" --genesis-builder runtime \
+  "$bench_node" benchmark pallet --runtime "$wasm" --genesis-builder runtime \
     --genesis-builder-preset development --pallet "$pallet" --extrinsic '*' \
     --steps "$STEPS" --repeat "$REPEAT" --wasm-execution compiled \
     "${template[@]}" --output "$PACTUM_ROOT/$out"

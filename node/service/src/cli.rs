@@ -35,10 +35,20 @@ pub enum Subcommand {
 	/// Database meta columns information.
 	ChainInfo(sc_cli::ChainInfoCmd),
 
-	/// Benchmarks: pallet weights (needs a build with `--features runtime-benchmarks`, see
-	/// scripts/benchmark.sh), storage, block and extrinsic overhead, and this machine.
+	/// Benchmarks: pallet weights, storage, block and extrinsic overhead, and this machine
+	/// (in a node built with `--features runtime-benchmarks`, as scripts/benchmark.sh does).
+	#[cfg(feature = "benchmark-cli")]
 	#[command(subcommand)]
 	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
+
+	/// Benchmarks: not in this build; build the node with `--features runtime-benchmarks` (as
+	/// scripts/benchmark.sh does).
+	#[cfg(not(feature = "benchmark-cli"))]
+	Benchmark {
+		/// Whatever was given after `benchmark`.
+		#[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
+		args: Vec<String>,
+	},
 }
 
 /// `pactum-node` arguments.

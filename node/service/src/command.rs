@@ -5,11 +5,14 @@ use crate::{
 	cli::{Cli, Subcommand},
 	service,
 };
+#[cfg(feature = "benchmark-cli")]
 use frame_benchmarking_cli::{BenchmarkCmd, SUBSTRATE_REFERENCE_HARDWARE};
 use pactum_runtime::opaque::Block;
 use sc_cli::SubstrateCli;
 use sc_service::PartialComponents;
-use sp_runtime::traits::{Block as BlockT, HashingFor};
+use sp_runtime::traits::Block as BlockT;
+#[cfg(feature = "benchmark-cli")]
+use sp_runtime::traits::HashingFor;
 use std::sync::OnceLock;
 
 impl SubstrateCli for Cli {
@@ -133,6 +136,11 @@ pub fn run(impl_version: &'static str) -> sc_cli::Result<()> {
 				Ok((cmd.run(client, backend, Some(aux_revert)), task_manager))
 			})
 		}
+		#[cfg(not(feature = "benchmark-cli"))]
+		Some(Subcommand::Benchmark { .. }) => Err("this node is built without the `benchmark` \
+			sub-command: build it with `--features runtime-benchmarks` (scripts/benchmark.sh does)"
+			.into()),
+		#[cfg(feature = "benchmark-cli")]
 		Some(Subcommand::Benchmark(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| match cmd {
