@@ -1,11 +1,15 @@
 //! `try_state`: every hold of this pallet equals the stakes and deposits its records name (on the
 //! account a recovery moved them to, if any); every bonded auditor owns its draw key and no one
-//! else does; every task waits in its own kind's queue, on a page its block counts.
+//! else does; every task waits in its own kind's queue, on a page its block counts. And
+//! `integrity_test`: the configuration's constants fit together.
 
 use crate::{pallet::*, recovery::HOLD_REASONS, Phase};
 use alloc::collections::btree_map::BTreeMap;
-use frame_support::traits::fungible::InspectHold;
-use sp_runtime::{traits::Saturating, TryRuntimeError};
+use frame_support::traits::{fungible::InspectHold, Get};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	Percent, TryRuntimeError,
+};
 
 type Totals<T> = BTreeMap<(<T as frame_system::Config>::AccountId, u8), BalanceOf<T>>;
 
@@ -22,6 +26,28 @@ fn add<T: Config>(
 }
 
 impl<T: Config> Pallet<T> {
+	/// Panics unless the configuration holds together (the pallet's `integrity_test`): odd panel
+	/// sizes, appeal panels larger and within `MaxPanel`, windows that fit in an epoch.
+	pub(crate) fn do_integrity_test() {
+		let odd = |n: u32| n % 2 == 1;
+		assert!(odd(T::PanelSize::get()), "PanelSize must be odd");
+		assert!(odd(T::AppealPanelSize::get()), "AppealPanelSize must be odd");
+		assert!(T::AppealPanelSize::get() > T::PanelSize::get(), "appeal panels are larger");
+		assert!(T::MaxPanel::get() >= T::AppealPanelSize::get(), "MaxPanel too small");
+		assert!(T::Oversampling::get() >= 1, "Oversampling must be at least 1");
+		assert!(T::MaxTasksPerBlock::get() >= 1, "MaxTasksPerBlock must be at least 1");
+		assert!(!T::CommitPeriod::get().is_zero(), "CommitPeriod must not be zero");
+		assert!(!T::RevealPeriod::get().is_zero(), "RevealPeriod must not be zero");
+		assert!(
+			T::CommitPeriod::get() + T::RevealPeriod::get() < T::EpochLength::get(),
+			"commit and reveal windows must fit in an epoch"
+		);
+		assert!(
+			T::ImmediateShare::get() < Percent::from_percent(100),
+			"some of a fee must be held"
+		);
+	}
+
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let mut totals = Totals::<T>::new();
 		let mut open_seats = BTreeMap::<T::AccountId, u32>::new();

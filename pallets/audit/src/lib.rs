@@ -1,88 +1,9 @@
-//! # Audit
-//!
-//! The auditor court: a service provider and its recipient settle a dispute about a business
-//! outcome by the votes of staked auditors, drawn blind, who lose stake when they are lazy or
-//! vote against the majority.
-//!
-//! ## Terminology
-//!
-//! - **Epoch**: [`Config::EpochLength`] blocks; epoch `e` starts at block `e * EpochLength`. At its
-//!   first block the pallet takes the chain's randomness ([`Config::Randomness`], BABE's VRF
-//!   output in the runtime) as the epoch's **seed**.
-//! - **Signalling**: a verified participant with the `Auditor` role bonds a stake (a balance hold)
-//!   for the epoch after next, states how many seats it takes in it and names the sr25519 key it
-//!   draws with (one key per auditor: no two bonded auditors share one). Signals and keys for an
-//!   epoch are frozen a whole epoch before its seed exists, so whoever learns the seed first (the
-//!   author of the block it comes from) can no longer add a signal or change a key for it. The
-//!   stake stays bonded through every epoch signalled for and while any of its seats is
-//!   unsettled; then it is released at the next epoch boundary, unless the auditor asked to keep
-//!   it bonded.
-//! - **Case**: a party claims an outcome (its hash) against a counterparty, with the value at risk
-//!   and optionally the service-fee escrow it concerns, and holds a stake proportional to the value
-//!   at risk. The parties, every auditor of their organisations and earlier panels of the case are
-//!   excluded from its panels.
-//! - **Blind panel by private sortition** (see [`sortition`]): a case opened in epoch `e` is drawn
-//!   in epoch `e + 1` (or `e + 2` when opened in the last block of `e`), with a seed nobody knew
-//!   when the case was opened or the auditors signalled. Each signalled auditor evaluates a VRF on
-//!   (seed, case, round, attempt, its account) with its own key, learns privately whether it qualifies, and
-//!   takes a seat by sending its proof **together with its vote commitment** (and a per-case
-//!   deposit): a seat becomes visible only when its vote is already bound. The panel keeps the
-//!   `PanelSize` lowest outputs (a lower output evicts the highest seat of a full panel) and is
-//!   cut to an odd size when the commit window closes.
-//! - **Commit, then reveal**: a commitment binds case, round, attempt, auditor, vote and a secret
-//!   salt; the reveal must match it. When the reveal window closes the hook tallies the round:
-//!   seated auditors who did not reveal are slashed (their deposit and `NoRevealSlash` of their
-//!   stake, burned at the next epoch boundary). A round decides only with a quorum of at least
-//!   half its panel size revealed (3 of 5, 5 of 9); short of it, or on a tie, the round re-runs in
-//!   the next draw epoch with a fresh panel that excludes this one; stakes roll over.
-//! - **Decision and objection**: the first panel's verdict can be objected to by either party,
-//!   within the epoch it was reached in and the next, with a stake of at least the case stake. A
-//!   larger odd panel ([`Config::AppealPanelSize`]) then decides. If it agrees with the objection,
-//!   the objector is refunded and rewarded (`ObjectionReward` of the contradicted first-round
-//!   deposits) and the first-round auditors it contradicts lose their deposits to the second
-//!   panel's majority; otherwise the objection stake goes to the auditors who made the first
-//!   decision. Without objection the decision is final when the window closes; so is it when
-//!   no objection panel decides within `MaxReruns` re-runs (the objection stake goes back).
-//! - **Payouts** of a final verdict: the minority's deposits go in equal parts to the majority;
-//!   an upheld requester gets its stake back less the validation fee, a rejected one forfeits it
-//!   to the majority. Rewards follow [`Config::Rewards`] ([`RewardPolicy`]): paid by the parties'
-//!   fees, or minted by the platform.
-//! - **Service-fee escrow**: a recipient pays a provider at least `MinServiceFee`;
-//!   `ImmediateShare` reaches the provider at once, the rest is held on the recipient's account
-//!   for `EscrowPeriod` blocks, then released to the provider — unless a case about the escrow is
-//!   decided against the provider, which returns it to the recipient. While a case about it is
-//!   open, nothing is released. A case about an escrow puts at least the held amount at risk, so
-//!   its stake grows with what it can claw back, and is opened before the hold period ends.
-//! - **Deadlines** live on the records (a round's windows on its draw epoch, an objection window
-//!   on its decision epoch, a release on its escrow) and wait in three queues of their own (court,
-//!   auditors, escrows) as tasks at their due block, in pages of `MaxTasksPerBlock`. Scheduling
-//!   never fails for lack of room and never moves a deadline earlier: `on_initialize` runs up to
-//!   `MaxTasksPerBlock` due tasks of each queue per block, oldest first, and what does not fit
-//!   runs in the next blocks. A flood of escrows or signals cannot delay the court.
-//!
-//! ## Interface
-//!
-//! - Auditors: [`Pallet::signal`], [`Pallet::set_keep_bonded`], [`Pallet::unbond`],
-//!   [`Pallet::commit`], [`Pallet::reveal`].
-//! - Parties: [`Pallet::open_case`], [`Pallet::object`], [`Pallet::pay_service_fee`].
-//! - The registry: a bonded auditor holds a registry reference (it cannot leave while bonded);
-//!   [`pactum_primitives::OnParticipantRecovered`] (implemented here, `recovery.rs`) moves a
-//!   recovered participant's auditor record and holds, and the cases and seats naming the lost
-//!   account act for the new one.
-//! - Clients: the `AuditApi` runtime API (`pallet-audit-runtime-api`) and its JSON-RPC
-//!   (`audit_case`, `audit_auditor`); auditors check eligibility and build commitments with
-//!   `pactum-audit-ticket` (`pallets/audit/client`).
-//!
-//! ## Limits of private sortition
-//!
-//! Only the auditor can evaluate its VRF, so the chain learns that an auditor qualified only when
-//! it takes its seat. An auditor that qualified and stays silent cannot be told apart from one
-//! that did not qualify; what the chain does enforce is that every seat taken is revealed
-//! (non-revealers are slashed) and that a panel left short by silence re-runs.
+#![doc = include_str!("../README.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
+use frame_support::pallet_macros::import_section;
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
@@ -91,6 +12,7 @@ mod agenda;
 mod auditors;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod calls;
 mod cases;
 mod contract_cases;
 mod escrow;
@@ -116,25 +38,24 @@ pub mod roles {
 
 pactum_primitives::impl_inactive_errors!(Error);
 
+#[import_section(calls::calls)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{
-			fungible::{Inspect, Mutate, MutateHold},
+			fungible::{Mutate, MutateHold},
 			Randomness,
 		},
 	};
 	use frame_system::pallet_prelude::*;
 	use pactum_primitives::ParticipantRegistry;
 	use sp_core::H256;
-	use sp_runtime::{traits::Zero, Perbill, Percent};
+	use sp_runtime::{Perbill, Percent};
 	use crate::TaskKind;
 
-	pub type BalanceOf<T> =
-		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
-	pub type DeadlineOf<T> = Deadline<<T as frame_system::Config>::AccountId>;
+	pub use crate::types::{BalanceOf, DeadlineOf};
 
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
 
@@ -147,6 +68,7 @@ pub mod pallet {
 		/// Holds stakes, deposits and escrows; pays, burns and (under `Minted`) mints rewards.
 		type Currency: Mutate<Self::AccountId>
 			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+		/// The runtime's hold reason, which this pallet's [`HoldReason`] converts into.
 		type RuntimeHoldReason: From<HoldReason>;
 		/// Who is a participant, verified, an auditor, in which organisation, banned.
 		type Registry: ParticipantRegistry<Self::AccountId>;
@@ -226,6 +148,8 @@ pub mod pallet {
 		/// dropped yet).
 		#[pallet::constant]
 		type MaxContractCases: Get<u32>;
+		/// Weights of this pallet's calls, of the hook's tasks and of a recovery (`weights.rs`,
+		/// benchmarked).
 		type WeightInfo: WeightInfo;
 	}
 
@@ -339,6 +263,8 @@ pub mod pallet {
 			stake: BalanceOf<T>,
 			capacity: u32,
 		},
+		/// `auditor` asked to keep its stake bonded after its last signalled epoch (`keep`), or
+		/// to have it released (`Unbonded` follows at once when nothing else keeps it bonded).
 		KeepBondedSet {
 			auditor: T::AccountId,
 			keep: bool,
@@ -351,6 +277,9 @@ pub mod pallet {
 			auditor: T::AccountId,
 			stake: BalanceOf<T>,
 		},
+		/// `requester` opened `case`, claiming `outcome` against `counterparty` with
+		/// `value_at_risk` (about `escrow`, if any) and holding `stake`; its first panel is drawn
+		/// in `draw_epoch`.
 		CaseOpened {
 			case: CaseId,
 			requester: T::AccountId,
@@ -376,6 +305,7 @@ pub mod pallet {
 			case: CaseId,
 			auditor: T::AccountId,
 		},
+		/// A seated auditor revealed its `vote`, which matched its commitment.
 		Revealed {
 			case: CaseId,
 			auditor: T::AccountId,
@@ -410,6 +340,8 @@ pub mod pallet {
 			upheld: u32,
 			rejected: u32,
 		},
+		/// `objector` objected to the first decision of `case`, holding `stake`; the objection
+		/// panel is drawn in `epoch`.
 		Objected {
 			case: CaseId,
 			objector: T::AccountId,
@@ -442,6 +374,8 @@ pub mod pallet {
 			who: T::AccountId,
 			amount: BalanceOf<T>,
 		},
+		/// `recipient` paid `provider` a service fee: `paid` reached it at once, `held` is held on
+		/// the recipient's account until `release_at`.
 		EscrowOpened {
 			escrow: EscrowId,
 			recipient: T::AccountId,
@@ -450,6 +384,8 @@ pub mod pallet {
 			held: BalanceOf<T>,
 			release_at: BlockNumberFor<T>,
 		},
+		/// The hold period of `escrow` ended with no case about it open: its held `amount` was
+		/// paid to `provider`.
 		EscrowReleased {
 			escrow: EscrowId,
 			provider: T::AccountId,
@@ -464,6 +400,8 @@ pub mod pallet {
 			error: DispatchError,
 			retry_at: Option<BlockNumberFor<T>>,
 		},
+		/// A case about `escrow` was decided against the provider: the held `amount` was released
+		/// to `recipient`.
 		EscrowClawedBack {
 			escrow: EscrowId,
 			recipient: T::AccountId,
@@ -498,12 +436,16 @@ pub mod pallet {
 		OpenSeats,
 		/// The account is not a registered participant.
 		NotParticipant,
+		/// A ban is in force on the account opening a case (a contract too) or paying a service
+		/// fee.
 		Banned,
 		/// The counterparty is not a registered participant.
 		CounterpartyNotParticipant,
 		/// A case, an objection or a payment needs two different parties.
 		SameParty,
+		/// No open case has this id; for a contract dropping a case record: it keeps none with it.
 		UnknownCase,
+		/// No escrow has this id: none was opened, or it was released or clawed back.
 		UnknownEscrow,
 		/// The parties of the case are not the escrow's recipient and provider.
 		NotEscrowParty,
@@ -517,6 +459,7 @@ pub mod pallet {
 		Excluded,
 		/// The auditor took every seat it signalled for in this epoch.
 		CapacityReached,
+		/// The auditor holds a seat on the case's current panel already.
 		AlreadyCommitted,
 		/// The ticket is not a VRF proof of the auditor's key for this draw.
 		InvalidTicket,
@@ -526,6 +469,7 @@ pub mod pallet {
 		PanelFull,
 		/// The account holds no seat of the current round (or lost it in the odd-size cut).
 		NotSeated,
+		/// The auditor revealed its vote in this round already.
 		AlreadyRevealed,
 		/// The vote and salt do not match the commitment.
 		CommitmentMismatch,
@@ -567,151 +511,12 @@ pub mod pallet {
 		}
 
 		fn integrity_test() {
-			let odd = |n: u32| n % 2 == 1;
-			assert!(odd(T::PanelSize::get()), "PanelSize must be odd");
-			assert!(odd(T::AppealPanelSize::get()), "AppealPanelSize must be odd");
-			assert!(T::AppealPanelSize::get() > T::PanelSize::get(), "appeal panels are larger");
-			assert!(T::MaxPanel::get() >= T::AppealPanelSize::get(), "MaxPanel too small");
-			assert!(T::Oversampling::get() >= 1, "Oversampling must be at least 1");
-			assert!(T::MaxTasksPerBlock::get() >= 1, "MaxTasksPerBlock must be at least 1");
-			assert!(!T::CommitPeriod::get().is_zero(), "CommitPeriod must not be zero");
-			assert!(!T::RevealPeriod::get().is_zero(), "RevealPeriod must not be zero");
-			assert!(
-				T::CommitPeriod::get() + T::RevealPeriod::get() < T::EpochLength::get(),
-				"commit and reveal windows must fit in an epoch"
-			);
-			assert!(
-				T::ImmediateShare::get() < Percent::from_percent(100),
-				"some of a fee must be held"
-			);
+			Self::do_integrity_test()
 		}
 
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 			Self::do_try_state()
-		}
-	}
-
-	#[pallet::call]
-	impl<T: Config> Pallet<T> {
-		/// Signal for the epoch after next: bond `stake` in all (holding what is not bonded yet),
-		/// take up to `capacity` seats in it, and draw with the sr25519 key `vrf_key`.
-		///
-		/// Origin: a verified participant with the `Auditor` role. Signalling again for the same
-		/// epoch changes the capacity. The key cannot change while the auditor is signalled for
-		/// the current or the next epoch (their draws use it), and no other bonded auditor may
-		/// draw with it. Emits `Signalled`.
-		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::signal())]
-		pub fn signal(
-			origin: OriginFor<T>,
-			stake: BalanceOf<T>,
-			capacity: u32,
-			vrf_key: [u8; 32],
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_signal(who, stake, capacity, vrf_key)
-		}
-
-		/// Keep the stake bonded after the last signalled epoch (`keep`), or let it be released
-		/// (at once if nothing holds it any more).
-		///
-		/// Origin: a bonded auditor. Emits `KeepBondedSet` (and `Unbonded`).
-		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::set_keep_bonded())]
-		pub fn set_keep_bonded(origin: OriginFor<T>, keep: bool) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_set_keep_bonded(who, keep)
-		}
-
-		/// Release the bonded stake: not signalled for the current or next epoch, no open seat.
-		///
-		/// Origin: a bonded auditor. Emits `Unbonded`.
-		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::unbond())]
-		pub fn unbond(origin: OriginFor<T>) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_unbond(who)
-		}
-
-		/// Open a case claiming the outcome `outcome` against `counterparty`, with the value at
-		/// risk and, if it is about one, the escrow between the two. Holds the case stake
-		/// (`CaseStakeRatio` of the value at risk, at least `MinCaseStake`).
-		///
-		/// Origin: a participant. Emits `CaseOpened`.
-		#[pallet::call_index(3)]
-		#[pallet::weight(T::Registry::weigh_parties(T::WeightInfo::open_case(), 1))]
-		pub fn open_case(
-			origin: OriginFor<T>,
-			counterparty: T::AccountId,
-			outcome: H256,
-			value_at_risk: BalanceOf<T>,
-			escrow: Option<EscrowId>,
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_open_case(who, counterparty, outcome, value_at_risk, escrow).map(|_| ())
-		}
-
-		/// Take a seat on the current panel of `case` and commit a vote: `ticket` proves the
-		/// auditor qualifies for the draw, `commitment` is [`sortition::commitment`] of its vote.
-		/// Holds `PanelDeposit`. When the panel is full, a lower output takes the seat of the
-		/// highest one.
-		///
-		/// Origin: an auditor signalled for the draw epoch with a seat left, not excluded.
-		/// Emits `Committed` (and `Unseated`).
-		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::commit())]
-		pub fn commit(
-			origin: OriginFor<T>,
-			case: CaseId,
-			ticket: Ticket,
-			commitment: H256,
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_commit(who, case, ticket, commitment)
-		}
-
-		/// Reveal the vote committed on `case`, with the salt used for the commitment.
-		///
-		/// Origin: a seated auditor, in the reveal window. Emits `Revealed`.
-		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::reveal())]
-		pub fn reveal(
-			origin: OriginFor<T>,
-			case: CaseId,
-			vote: Verdict,
-			salt: [u8; 32],
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_reveal(who, case, vote, salt)
-		}
-
-		/// Object to the first panel's decision of `case`, holding `stake`: an objection panel
-		/// of `AppealPanelSize` is drawn in the next draw epoch.
-		///
-		/// Origin: the requester or the counterparty, within the decision epoch or the next.
-		/// Emits `Objected`.
-		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::object())]
-		pub fn object(origin: OriginFor<T>, case: CaseId, stake: BalanceOf<T>) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_object(who, case, stake)
-		}
-
-		/// Pay `amount` (at least `MinServiceFee`) as a service fee to `provider`: `ImmediateShare` at once, the rest held
-		/// on the caller's account for `EscrowPeriod` blocks, then released to the provider
-		/// unless a case about the escrow is decided against it.
-		///
-		/// Origin: a participant (the recipient of the service). Emits `EscrowOpened`.
-		#[pallet::call_index(7)]
-		#[pallet::weight(T::Registry::weigh_parties(T::WeightInfo::pay_service_fee(), 1))]
-		pub fn pay_service_fee(
-			origin: OriginFor<T>,
-			provider: T::AccountId,
-			amount: BalanceOf<T>,
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_pay_service_fee(who, provider, amount)
 		}
 	}
 }

@@ -3,13 +3,19 @@
 //! as `0x` hex, amounts and the draw threshold as decimal strings, enums in serde's externally
 //! tagged form: `{"Decided":{"verdict":"Upheld","epoch":4}}`).
 
-use crate::{BalanceOf, Config};
+use crate::Config;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
+use frame_support::{
+	traits::fungible::Inspect, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+};
 use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
 use sp_core::H256;
 use sp_runtime::{Deserialize, Serialize};
+
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+pub type DeadlineOf<T> = Deadline<<T as frame_system::Config>::AccountId>;
 
 /// Index of an audit epoch: epoch `e` covers blocks `[e * EpochLength, (e + 1) * EpochLength)`.
 pub type EpochIndex = u32;

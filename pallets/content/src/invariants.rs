@@ -1,14 +1,30 @@
 //! `try_state`: share tables sum to 100 %, every right of a content has holders, the indexes
 //! (rights and licences by holder included) agree with the records, credits are held on
 //! registered contents only and never as zero, and what is held from each account (or where a
-//! recovery moved it) for each reason is exactly the deposits its records name.
+//! recovery moved it) for each reason is exactly the deposits its records name. And
+//! `integrity_test`: the configured bounds leave room for what every content needs.
 
-use crate::pallet::*;
+use crate::{pallet::*, Right};
 use pactum_primitives::ParticipantRegistry;
-use frame_support::ensure;
+use frame_support::{ensure, traits::Get};
 use sp_runtime::traits::{Saturating, Zero};
 
 impl<T: Config> Pallet<T> {
+	/// Panics unless the bounds leave room for a creator, a holder and the standard rights, and
+	/// a URI fits pallet-nfts' item metadata (the pallet's `integrity_test`).
+	pub(crate) fn do_integrity_test() {
+		assert!(T::MaxCreators::get() >= 1, "a content needs room for a creator");
+		assert!(T::MaxRightHolders::get() >= 1, "a right needs room for a holder");
+		assert!(
+			T::MaxRights::get() >= Right::STANDARD.len() as u32,
+			"a content needs room for the standard rights"
+		);
+		assert!(
+			T::MaxUriLen::get() <= <T as pallet_nfts::Config>::StringLimit::get(),
+			"a URI must fit pallet-nfts' item metadata"
+		);
+	}
+
 	/// Storage invariants: every share table sums to 100 %, every right of a content has
 	/// holders, indexes agree with the records, each content's count of published terms is
 	/// right, every credits entry is non-zero and on a registered content (credits buy licences

@@ -1,63 +1,16 @@
-//! # Content
-//!
-//! Content registered as NFTs, rights traded in shares, licences that really expire or run out,
-//! and every payment split among the people who made and moved the content.
-//!
-//! ## Terminology
-//!
-//! - **Content**: an item of the runtime's content collection in pallet-nfts, minted to the
-//!   registrant, with the content's hash (unique on chain), a metadata URI (also the item's
-//!   pallet-nfts metadata), its creators with their shares, and a royalty table. The runtime
-//!   filters pallet-nfts' own calls, so the item moves only through [`Pallet::transfer_ownership`].
-//! - **Royalty table**: the parts of each payment that go to the creators, the owner (whoever
-//!   holds the NFT), the distributors and the promoters, summing to 100 %, once for a licence's
-//!   first sale and once for later payments (tips, and the royalty part of a resale). Legs are
-//!   rounded down; rounding remainders go to the first creator listed (see `split`).
-//! - **Rights** (distribution, promotion, derivative works, and rights the owner adds) are held
-//!   in shares summing to 100 %; a holder transfers all or part of its share. Distribution right
-//!   holders share the distributors' part of payments and may publish licence terms; promotion
-//!   right holders share the promoters' part and may register referral codes. Who held a right at
-//!   block N is the `Rights` storage at that block, and every change is a `RightTransferred` event.
-//! - **Licences**: a distribution right holder publishes terms (price in the native currency or a
-//!   tokens asset, accesses, duration, transferable, optional credit price); a buyer's payment is
-//!   split by the royalty table in the same call. A gateway the owner authorised records each
-//!   access, refused once the count or the time has run out. A transferable licence may be offered
-//!   and resold; the resale pays royalties.
-//! - **Referral codes and credits**: a purchase through a promoter's code pays the promoters' part
-//!   to that promoter and awards the buyer credits (`ReferralCredit` of the price) **on that
-//!   content**, in the price's asset. Credits buy licences of the content they were earned on
-//!   only, on its terms that name a credit price in that asset; they are spent, not paid out.
-//!   Why on that content only: a promoter may buy through its own code from a second account,
-//!   and when it is every payee of the content (it holds the NFT and every right) the price comes
-//!   back to it and the credits stay. Bound to that content they buy only its own licences,
-//!   which it could give away anyway (terms at a price of zero); they never buy anyone else's.
-//!   Credits are not paid from the promoter's share: nothing is paid out when they are spent,
-//!   and a self-dealing promoter would only pay itself.
-//! - **Deposits** are held for every record a user creates: content, terms, licences, referral
-//!   codes. Spent or expired licences can be cleared by anyone, releasing the holder's deposit.
-//!
-//! Every account that acts (registers, transfers, publishes, buys, meters, offers, promotes, tips)
-//! must be a registered participant under no ban; withdrawing terms, removing a code and clearing
-//! a spent licence only give back, and stay open to banned accounts.
-//!
-//! Payments in a tokens asset move through [`pactum_primitives::RegulatedTransfer`]: every leg is a
-//! regulated transfer (holder policy, limits and the transfer fee, paid by the payer).
-//!
-//! **Lifecycle**: a content names its creators for good and its owner and right holders while
-//! they are, so each holds a registry reference (they cannot leave the registry while named).
-//! When the registry recovers a participant to a new account, `recovery.rs` moves its NFTs,
-//! rights, licences, credits and deposits there; records of who did what keep the lost account,
-//! and payments and deposits for it go to the new one.
+#![doc = include_str!("../README.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
+use frame_support::pallet_macros::import_section;
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod calls;
 mod gateways;
 mod invariants;
 mod licences;
@@ -77,32 +30,22 @@ pub mod weights;
 
 pactum_primitives::impl_inactive_errors!(Error);
 
+#[import_section(calls::calls)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
 	use frame_support::{
 		pallet_prelude::*,
-		traits::fungible::{Inspect, Mutate, MutateHold},
+		traits::fungible::{Mutate, MutateHold},
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
 	use pactum_primitives::{ParticipantRegistry, RegulatedTransfer};
 	use sp_runtime::Permill;
 
-	pub type BalanceOf<T> =
-		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
-	pub type OfferOf<T> =
-		Offer<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
-	pub type TermsOf<T> = LicenceTerms<BalanceOf<T>, BlockNumberFor<T>>;
-	pub type LicenceOf<T> = Licence<BalanceOf<T>, BlockNumberFor<T>>;
-	pub type ReferralOf<T> = Referral<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
-	pub type CodeOf<T> = BoundedVec<u8, <T as Config>::MaxCodeLen>;
-	pub type HoldersOf<T> = BoundedVec<
-		(<T as frame_system::Config>::AccountId, Permill),
-		<T as Config>::MaxRightHolders,
-	>;
-	pub(crate) type Nfts<T> = pallet_nfts::Pallet<T>;
+	pub(crate) use crate::types::Nfts;
+	pub use crate::types::{BalanceOf, CodeOf, HoldersOf, LicenceOf, OfferOf, ReferralOf, TermsOf};
 
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
 
@@ -462,292 +405,12 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn integrity_test() {
-			assert!(T::MaxCreators::get() >= 1, "a content needs room for a creator");
-			assert!(T::MaxRightHolders::get() >= 1, "a right needs room for a holder");
-			assert!(
-				T::MaxRights::get() >= Right::STANDARD.len() as u32,
-				"a content needs room for the standard rights"
-			);
-			assert!(
-				T::MaxUriLen::get() <= <T as pallet_nfts::Config>::StringLimit::get(),
-				"a URI must fit pallet-nfts' item metadata"
-			);
+			Self::do_integrity_test()
 		}
 
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 			Self::do_try_state()
-		}
-	}
-
-	#[pallet::call]
-	impl<T: Config> Pallet<T> {
-		/// Register a content: mint its NFT to the caller, who also receives every standard right
-		/// in full and holds `ContentDeposit`. `creators` share the creators' part of payments;
-		/// their shares and each royalty table must sum to 100 %.
-		///
-		/// Origin: a participant, not banned; so must every creator be. Emits
-		/// `ContentRegistered` (and pallet-nfts' `Issued` and `ItemMetadataSet`).
-		#[pallet::call_index(0)]
-		#[pallet::weight(T::Registry::weigh_parties(
-			<T as Config>::WeightInfo::register(),
-			creators.len() as u32,
-		))]
-		pub fn register(
-			origin: OriginFor<T>,
-			content_hash: Digest,
-			uri: BoundedVec<u8, T::MaxUriLen>,
-			creators: BoundedVec<(T::AccountId, Permill), T::MaxCreators>,
-			royalties: Royalties,
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_register(who, content_hash, uri, creators, royalties)
-		}
-
-		/// Give the content's NFT, and with it the owner's part of payments, to `to`.
-		///
-		/// Origin: the owner, not banned; `to` must be a participant, not banned. Emits
-		/// `OwnershipTransferred` (and pallet-nfts' `Transferred`).
-		#[pallet::call_index(1)]
-		#[pallet::weight(T::Registry::weigh_parties(<T as Config>::WeightInfo::transfer_ownership(), 1))]
-		pub fn transfer_ownership(
-			origin: OriginFor<T>,
-			content: ContentId,
-			to: T::AccountId,
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_transfer_ownership(who, content, to)
-		}
-
-		/// Add a right to the content, held in full by the owner.
-		///
-		/// Origin: the owner, not banned. Emits `RightAdded`.
-		#[pallet::call_index(2)]
-		#[pallet::weight(<T as Config>::WeightInfo::add_right())]
-		pub fn add_right(origin: OriginFor<T>, content: ContentId, right: Right) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_add_right(who, content, right)
-		}
-
-		/// Transfer `share` of the caller's share of `right` to `to`.
-		///
-		/// Origin: a holder of the right, not banned; `to` must be a participant, not banned.
-		/// Emits `RightTransferred`.
-		#[pallet::call_index(3)]
-		#[pallet::weight(T::Registry::weigh_parties(<T as Config>::WeightInfo::transfer_right(), 1))]
-		pub fn transfer_right(
-			origin: OriginFor<T>,
-			content: ContentId,
-			right: Right,
-			to: T::AccountId,
-			share: Permill,
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_transfer_right(who, content, right, to, share)
-		}
-
-		/// Let `gateway` record accesses to the content.
-		///
-		/// Origin: the owner, not banned; the gateway must be a participant, not banned. Emits
-		/// `GatewayAuthorised`.
-		#[pallet::call_index(4)]
-		#[pallet::weight(T::Registry::weigh_parties(<T as Config>::WeightInfo::authorise_gateway(), 1))]
-		pub fn authorise_gateway(
-			origin: OriginFor<T>,
-			content: ContentId,
-			gateway: T::AccountId,
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_authorise_gateway(who, content, gateway)
-		}
-
-		/// Stop `gateway` recording accesses to the content.
-		///
-		/// Origin: the owner (banned or not). Emits `GatewayRevoked`.
-		#[pallet::call_index(5)]
-		#[pallet::weight(<T as Config>::WeightInfo::revoke_gateway())]
-		pub fn revoke_gateway(
-			origin: OriginFor<T>,
-			content: ContentId,
-			gateway: T::AccountId,
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_revoke_gateway(who, content, gateway)
-		}
-
-		/// Publish licence terms for the content; the caller holds `TermsDeposit` until it
-		/// withdraws them.
-		///
-		/// Origin: a holder of a share of the content's distribution right, not banned. Emits
-		/// `TermsPublished`.
-		#[pallet::call_index(6)]
-		#[pallet::weight(<T as Config>::WeightInfo::publish_terms())]
-		pub fn publish_terms(
-			origin: OriginFor<T>,
-			content: ContentId,
-			terms: TermsOf<T>,
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_publish_terms(who, content, terms)
-		}
-
-		/// Withdraw published terms and release their deposit; licences already sold stay valid.
-		///
-		/// Origin: the terms' publisher (banned or not). Emits `TermsWithdrawn`.
-		#[pallet::call_index(7)]
-		#[pallet::weight(<T as Config>::WeightInfo::withdraw_terms())]
-		pub fn withdraw_terms(
-			origin: OriginFor<T>,
-			content: ContentId,
-			terms_id: TermsId,
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_withdraw_terms(who, content, terms_id)
-		}
-
-		/// Buy a licence on published terms, optionally through a referral code, and hold
-		/// `LicenceDeposit`. The price is split by the first-sale royalty table in this call; a
-		/// referral code pays the promoters' part to its promoter and awards the buyer credits on
-		/// this content.
-		///
-		/// Origin: a participant, not banned, without a valid licence of the content (a spent
-		/// or expired one is cleared). Emits `LicencePurchased`, after `PaymentSplit` (unless the
-		/// price is zero) and `CreditsAwarded` (through a code, unless the credits are zero);
-		/// `LicenceCleared` for a cleared licence.
-		#[pallet::call_index(8)]
-		#[pallet::weight(Pallet::<T>::payment_weight(<T as Config>::WeightInfo::buy_licence()))]
-		pub fn buy_licence(
-			origin: OriginFor<T>,
-			content: ContentId,
-			terms_id: TermsId,
-			referral: Option<CodeOf<T>>,
-		) -> DispatchResultWithPostInfo {
-			let buyer = ensure_signed(origin)?;
-			Self::do_buy_licence(buyer, content, terms_id, referral)
-		}
-
-		/// Buy a licence with credits earned on this content in the terms' asset, on terms that
-		/// name a credit price, and hold `LicenceDeposit`. The credits are spent; nothing is paid
-		/// out.
-		///
-		/// Origin: a participant, not banned, without a valid licence of the content (a spent
-		/// or expired one is cleared). Emits `LicencePurchasedWithCredits`; `LicenceCleared` for
-		/// a cleared licence.
-		#[pallet::call_index(9)]
-		#[pallet::weight(<T as Config>::WeightInfo::buy_licence_with_credits())]
-		pub fn buy_licence_with_credits(
-			origin: OriginFor<T>,
-			content: ContentId,
-			terms_id: TermsId,
-		) -> DispatchResult {
-			let buyer = ensure_signed(origin)?;
-			Self::do_buy_licence_with_credits(buyer, content, terms_id)
-		}
-
-		/// Record one access of `holder` to the content; refused once the licence has expired or
-		/// has no accesses left.
-		///
-		/// Origin: a gateway the owner authorised, not banned. Emits `AccessRecorded`.
-		#[pallet::call_index(10)]
-		#[pallet::weight(<T as Config>::WeightInfo::record_access())]
-		pub fn record_access(
-			origin: OriginFor<T>,
-			content: ContentId,
-			holder: T::AccountId,
-		) -> DispatchResult {
-			let gateway = ensure_signed(origin)?;
-			Self::do_record_access(gateway, content, holder)
-		}
-
-		/// Offer the caller's transferable, valid licence for resale at `ask`, or withdraw the
-		/// offer with `None`.
-		///
-		/// Origin: the licence's holder; not banned to offer, banned or not to withdraw. Emits
-		/// `LicenceOffered`.
-		#[pallet::call_index(11)]
-		#[pallet::weight(<T as Config>::WeightInfo::offer_licence())]
-		pub fn offer_licence(
-			origin: OriginFor<T>,
-			content: ContentId,
-			ask: Option<BalanceOf<T>>,
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_offer_licence(who, content, ask)
-		}
-
-		/// Buy `seller`'s licence at its asking price (at most `max_price`). The resale royalty
-		/// part of the price is split by the later-payments table; the seller gets the rest. The
-		/// licence moves as it is (accesses used, expiry); the seller's deposit is released and
-		/// the buyer holds `LicenceDeposit`.
-		///
-		/// Origin: a participant, not banned, other than the seller, without a valid licence of
-		/// the content (a spent or expired one is cleared). Emits `LicenceResold`, after
-		/// `PaymentSplit` (unless the royalty is zero); `LicenceCleared` for a cleared licence.
-		#[pallet::call_index(12)]
-		#[pallet::weight(Pallet::<T>::payment_weight(<T as Config>::WeightInfo::buy_resale()))]
-		pub fn buy_resale(
-			origin: OriginFor<T>,
-			content: ContentId,
-			seller: T::AccountId,
-			max_price: BalanceOf<T>,
-		) -> DispatchResultWithPostInfo {
-			let buyer = ensure_signed(origin)?;
-			Self::do_buy_resale(buyer, content, seller, max_price)
-		}
-
-		/// Remove a spent or expired licence record and release its holder's deposit.
-		///
-		/// Origin: any signed account. Emits `LicenceCleared`.
-		#[pallet::call_index(13)]
-		#[pallet::weight(<T as Config>::WeightInfo::clear_licence())]
-		pub fn clear_licence(
-			origin: OriginFor<T>,
-			content: ContentId,
-			holder: T::AccountId,
-		) -> DispatchResult {
-			ensure_signed(origin)?;
-			Self::do_clear_licence(content, holder)
-		}
-
-		/// Register a referral code for the content; the caller holds `ReferralDeposit` until it
-		/// removes the code.
-		///
-		/// Origin: a holder of a share of the content's promotion right, not banned. Emits
-		/// `ReferralRegistered`.
-		#[pallet::call_index(14)]
-		#[pallet::weight(<T as Config>::WeightInfo::register_referral())]
-		pub fn register_referral(
-			origin: OriginFor<T>,
-			content: ContentId,
-			code: CodeOf<T>,
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_register_referral(who, content, code)
-		}
-
-		/// Remove a referral code and release its deposit.
-		///
-		/// Origin: the code's promoter (banned or not). Emits `ReferralRemoved`.
-		#[pallet::call_index(15)]
-		#[pallet::weight(<T as Config>::WeightInfo::remove_referral())]
-		pub fn remove_referral(origin: OriginFor<T>, code: CodeOf<T>) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_remove_referral(who, code)
-		}
-
-		/// Tip the content: `amount` is split by the later-payments table.
-		///
-		/// Origin: a participant, not banned. Emits `PaymentSplit` and `Tipped`.
-		#[pallet::call_index(16)]
-		#[pallet::weight(Pallet::<T>::payment_weight(<T as Config>::WeightInfo::tip()))]
-		pub fn tip(
-			origin: OriginFor<T>,
-			content: ContentId,
-			asset: PaymentAsset,
-			amount: BalanceOf<T>,
-		) -> DispatchResultWithPostInfo {
-			let who = ensure_signed(origin)?;
-			Self::do_tip(who, content, asset, amount)
 		}
 	}
 }

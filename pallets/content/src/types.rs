@@ -4,11 +4,13 @@
 //! a right by variant name: `"Distribution"`, `{"Other":7}`, an account with its share as an
 //! `[account, parts per million]` pair).
 
-use crate::pallet::{BalanceOf, Config};
+use crate::pallet::Config;
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::fmt::Debug;
-use frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
+use frame_support::{
+	traits::fungible::Inspect, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+};
 use frame_system::pallet_prelude::BlockNumberFor;
 pub use pactum_primitives::{AssetId, Digest};
 use scale_info::TypeInfo;
@@ -18,6 +20,18 @@ use sp_runtime::{Deserialize, Permill, Serialize};
 pub type ContentId = u32;
 /// A licence offer's id, per content.
 pub type TermsId = u32;
+
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+pub type OfferOf<T> =
+	Offer<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+pub type TermsOf<T> = LicenceTerms<BalanceOf<T>, BlockNumberFor<T>>;
+pub type LicenceOf<T> = Licence<BalanceOf<T>, BlockNumberFor<T>>;
+pub type ReferralOf<T> = Referral<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+pub type CodeOf<T> = BoundedVec<u8, <T as Config>::MaxCodeLen>;
+pub type HoldersOf<T> =
+	BoundedVec<(<T as frame_system::Config>::AccountId, Permill), <T as Config>::MaxRightHolders>;
+pub(crate) type Nfts<T> = pallet_nfts::Pallet<T>;
 
 /// A registered content.
 #[derive(

@@ -4,9 +4,11 @@
 //! of its SCALE encoding, the deposit as a decimal string, enums as serde's externally tagged
 //! enums: `"Open"`, `{"Accepted":{"at":12}}`).
 
+use crate::pallet::Config;
 use alloc::{string::String, vec::Vec};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::PalletError;
+use frame_support::{traits::fungible::Inspect, BoundedVec, PalletError};
+use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
 use sp_runtime::{Deserialize, Serialize};
 
@@ -477,3 +479,41 @@ pub struct Verification<AccountId, BlockNumber, Hash> {
 	pub documents: Vec<DocumentMatch<AccountId, BlockNumber>>,
 	pub certificate: Option<CertificateView<AccountId, BlockNumber, Hash>>,
 }
+
+// The records above as a runtime stores them (re-exported by the pallet module).
+
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+pub type PartiesOf<T> =
+	BoundedVec<<T as frame_system::Config>::AccountId, <T as Config>::MaxParties>;
+pub type UriOf<T> = BoundedVec<u8, <T as Config>::MaxUriLen>;
+pub type OrgCodeOf<T> = BoundedVec<u8, <T as Config>::MaxOrgCodeLen>;
+pub type CertTypeOf<T> = BoundedVec<u8, <T as Config>::MaxCertTypeLen>;
+pub type SignatureRecordOf<T> = SignatureRecord<
+	<T as frame_system::Config>::AccountId,
+	BlockNumberFor<T>,
+	<T as Config>::Signature,
+>;
+pub type DocumentOf<T> =
+	Document<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>, PartiesOf<T>>;
+pub type VersionOf<T> = Version<
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	BlockNumberFor<T>,
+	<T as frame_system::Config>::Hash,
+	UriOf<T>,
+	BoundedVec<SignatureRecordOf<T>, <T as Config>::MaxParties>,
+>;
+pub type AccessGrantOf<T> =
+	AccessGrant<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+pub type CertificateOf<T> = Certificate<
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	BlockNumberFor<T>,
+	<T as frame_system::Config>::Hash,
+	OrgCodeOf<T>,
+	CertTypeOf<T>,
+>;
+pub type SignItemOf<T> = SignItem<<T as frame_system::Config>::AccountId, <T as Config>::Signature>;
+pub type RelayedSignatureOf<T> =
+	RelayedSignature<<T as frame_system::Config>::AccountId, <T as Config>::Signature>;

@@ -2,7 +2,7 @@
 //! deposit (genesis and benchmarks), and the encryption keys participants publish.
 
 use crate::{pallet::*, AccountKind, KeyScheme, Kyc, OperatorKey, Participant, Role, RoleSet};
-use pactum_primitives::ParticipantRegistry;
+use pactum_primitives::{ParticipantRegistry, RoleCatalog};
 use alloc::vec::Vec;
 use frame_support::{
 	pallet_prelude::*,
@@ -104,5 +104,18 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		Participants::<T>::insert(who, p);
+	}
+
+	/// The genesis participants `(account, KYC level, roles)`, admitted without deposit. Panics
+	/// on an account listed twice, a level above `MaxKycLevel` or a role not in `Config::Roles`.
+	pub(crate) fn build_genesis(participants: &[(T::AccountId, u8, Vec<Role>)]) {
+		for (who, level, roles) in participants {
+			assert!(!Participants::<T>::contains_key(who), "registry genesis lists {who:?} twice");
+			assert!(*level <= T::MaxKycLevel::get(), "registry genesis: KYC level too high");
+			for role in roles {
+				assert!(T::Roles::knows(*role), "registry genesis: unknown role {role:?}");
+			}
+			Self::admit(who, *level, roles);
+		}
 	}
 }

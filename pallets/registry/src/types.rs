@@ -2,9 +2,11 @@
 //! derive serde: the JSON-RPC returns them as they are (keys in camelCase, hashes and keys as
 //! `0x` hex, the deposit as a decimal string, enums by variant name).
 
+use crate::pallet::Config;
 use alloc::{string::String, vec::Vec};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{pallet_prelude::ConstU32, BoundedVec};
+use frame_support::{pallet_prelude::ConstU32, traits::fungible::Inspect, BoundedVec};
+use frame_system::pallet_prelude::BlockNumberFor;
 pub use pactum_primitives::{AccountKind, Role, RoleSet, Standing};
 use scale_info::TypeInfo;
 use sp_runtime::{Deserialize, Serialize};
@@ -243,3 +245,25 @@ pub struct ParticipantView<AccountId, Hash, Balance, BlockNumber> {
 	/// For a client a registrar registered: the registrar, the hash of its data, the deposit.
 	pub client: Option<ClientRecord<AccountId, Hash, Balance, BlockNumber>>,
 }
+
+// The records above as a runtime stores them (re-exported by the pallet module).
+
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+pub type OrgCodeOf<T> = BoundedVec<u8, <T as Config>::MaxOrgCodeLen>;
+pub type ParticipantOf<T> =
+	Participant<<T as frame_system::Config>::Hash, BalanceOf<T>, BlockNumberFor<T>, OrgCodeOf<T>>;
+pub type ClientRecordOf<T> = ClientRecord<
+	<T as frame_system::Config>::AccountId,
+	<T as frame_system::Config>::Hash,
+	BalanceOf<T>,
+	BlockNumberFor<T>,
+>;
+pub type BanOf<T> = Ban<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+pub type RecoveryOf<T> = Recovery<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+pub type ParticipantViewOf<T> = ParticipantView<
+	<T as frame_system::Config>::AccountId,
+	<T as frame_system::Config>::Hash,
+	BalanceOf<T>,
+	BlockNumberFor<T>,
+>;

@@ -5,6 +5,7 @@
 use alloc::string::String;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::fmt::Debug;
+use frame_system::pallet_prelude::BlockNumberFor;
 use pactum_primitives::AccountKind;
 use scale_info::TypeInfo;
 use sp_runtime::{Deserialize, FixedU128, Permill, Serialize};
@@ -14,6 +15,18 @@ pub use pactum_primitives::{AssetId, Digest};
 pub type WithdrawalId = u64;
 /// A collateral record's id, per asset.
 pub type CollateralId = u32;
+
+pub type BalanceOf<T> = <T as pallet_assets::Config>::Balance;
+pub type AssetDetailsOf<T> = AssetDetails<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+pub type CollateralRecordOf<T> =
+	CollateralRecord<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+pub type DepositRecordOf<T> =
+	DepositRecord<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+pub type WithdrawalOf<T> =
+	Withdrawal<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+pub type FeeScopeOf<T> = FeeScope<<T as frame_system::Config>::AccountId>;
+pub type LimitScopeOf<T> = LimitScope<<T as frame_system::Config>::AccountId>;
+pub(crate) type Assets<T> = pallet_assets::Pallet<T>;
 
 /// Who may hold and send an asset: account kinds and the least KYC level in force. A contract
 /// registered as a participant is admitted only where `contract` is set, and has its
