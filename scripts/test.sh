@@ -6,7 +6,8 @@
 #   rust     builds the workspace (release), then `cargo test --release` of every crate but the
 #            pallets: runtime, node, RPC crates, primitives, the audit client, the fuzzer (the
 #            release profile shares every artifact with the node build); then try-runtime's
-#            tests, in a build of their own (the runtime with its `try-runtime` feature)
+#            tests, in a build of their own (the runtime with its `try-runtime` feature) — with
+#            e2e, those run in e2e's background builds instead
 #   pallets  each pallet's unit tests and benchmarks (run once as tests) in one build with
 #            `--features runtime-benchmarks`: the pallets are compiled for tests once, not twice
 #            (`bench` is another name for it)
@@ -78,7 +79,17 @@ stage_rust() {
   excluded+=(--exclude pactum-runtime-next --exclude pactum-try-runtime)
   build_workspace
   (cd "$PACTUM_ROOT" && cargo test --release --locked --workspace "${excluded[@]}")
-  # try-runtime's own tests, with its own features (see build_try_runtime)
+  # try-runtime's own tests need the runtime compiled once more (its `try-runtime` feature): with
+  # e2e asked for too, they run in e2e's background builds, beside the end-to-end files.
+  if [ -n "${want[e2e]:-}" ]; then
+    log "pactum-try-runtime's tests run beside the end-to-end files (stage e2e)"
+  else
+    test_try_runtime
+  fi
+}
+
+# try-runtime's own tests, with its own features (see build_try_runtime in lib.sh).
+test_try_runtime() {
   (cd "$PACTUM_ROOT" && SKIP_WASM_BUILD=1 cargo test --release --locked -p pactum-try-runtime)
 }
 
@@ -119,11 +130,13 @@ stage_e2e() {
   [ -n "${want[gateway]:-}" ] || build_gateway
   [ -n "${want[gateway]:-}" ] || build_portal
   npm_ci "$PACTUM_ROOT/tests/e2e"
-  # The next runtime (the upgrade test's) and pactum-try-runtime are built at the lowest priority
-  # while the dev-chain files run, which leave the cores mostly idle between blocks; the files
-  # that need them run once they are built, the four-validator network last, alone.
+  # The next runtime (the upgrade test's) and pactum-try-runtime are built, and try-runtime's own
+  # tests run, at the lowest priority while the dev-chain files run, which leave the cores mostly
+  # idle between blocks; the files that need them run once they are built, the four-validator
+  # network last, alone.
   local builds_log="$CARGO_TARGET_DIR/e2e-builds.log"
-  start_niced_session "source '$PACTUM_ROOT/scripts/lib.sh' && build_next_runtime && build_try_runtime" \
+  start_niced_session "$(declare -f test_try_runtime)
+    source '$PACTUM_ROOT/scripts/lib.sh' && build_next_runtime && build_try_runtime && test_try_runtime" \
     >"$builds_log" 2>&1
   builds=$!
   # The fuzz stage, when it is asked for too, runs beside them at the same lowest priority once
@@ -137,7 +150,7 @@ stage_e2e() {
   fi
   e2e() { (cd "$PACTUM_ROOT/tests/e2e" && PACTUM_NODE="$PACTUM_NODE" PACTUM_GATEWAY="$PACTUM_GATEWAY" npm run --silent "$1"); }
   e2e test:chains
-  log "waiting for the next runtime and pactum-try-runtime (log: $builds_log)"
+  log "waiting for the next runtime, pactum-try-runtime and its tests (log: $builds_log)"
   if ! wait "$builds"; then
     builds=""
     tail -n 40 "$builds_log" >&2
