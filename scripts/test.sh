@@ -20,8 +20,8 @@
 #          one driven by plain HTTP, the portal in headless Chromium; it builds the node, the
 #          contract bundles unless the ink stage ran and the gateway and portal unless the gateway
 #          stage ran first, then the next runtime (the upgrade test's target) and
-#          pactum-try-runtime at low priority while the dev-chain files run (all no-ops when up
-#          to date)
+#          pactum-try-runtime — and, with the rust stage, try-runtime's tests — at low priority
+#          while the dev-chain files run (all no-ops when up to date)
 #   fuzz   the runtime fuzzer (fuzz/, `pactum-fuzz`) on a fixed set of cases (PACTUM_FUZZ_INPUTS,
 #          default 20,000, about two and a half minutes alone) from a fixed seed on two threads, so
 #          that every run checks the same cases; `scripts/fuzz.sh` runs longer campaigns. With
@@ -135,8 +135,11 @@ stage_e2e() {
   # idle between blocks; the files that need them run once they are built, the four-validator
   # network last, alone.
   local builds_log="$CARGO_TARGET_DIR/e2e-builds.log"
+  # try-runtime's tests belong to the rust stage: run here only when that stage was asked for.
+  local try_tests=""
+  [ -z "${want[rust]:-}" ] || try_tests="&& test_try_runtime"
   start_niced_session "$(declare -f test_try_runtime)
-    source '$PACTUM_ROOT/scripts/lib.sh' && build_next_runtime && build_try_runtime && test_try_runtime" \
+    source '$PACTUM_ROOT/scripts/lib.sh' && build_next_runtime && build_try_runtime $try_tests" \
     >"$builds_log" 2>&1
   builds=$!
   # The fuzz stage, when it is asked for too, runs beside them at the same lowest priority once
