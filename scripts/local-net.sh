@@ -35,8 +35,17 @@ start_one() {
   if running "$name"; then log "$name already running (pid $(cat "$NET_DIR/$name.pid"))"; return; fi
   [ -x "$PACTUM_NODE" ] || { echo "no node binary at $PACTUM_NODE: build it first" >&2; exit 1; }
   mkdir -p "$NET_DIR/$name"
-  local args=(--chain "$CHAIN" "--$name" --base-path "$NET_DIR/$name"
-    --node-key "$(printf '%064x' $((i + 1)))"
+  # The node key in a file of the base path, as an operator keeps it (a backup of the base path
+  # holds it). The first start puts the validator's development session keys into the keystore;
+  # later starts sign with what the keystore holds, as a real validator does (and a validator
+  # restored from a backup, scripts/node-backup.sh, proves its keystore).
+  local key_file="$NET_DIR/$name/node-key" keys=("--$name")
+  [ -f "$key_file" ] || printf '%064x' $((i + 1)) >"$key_file"
+  if compgen -G "$NET_DIR/$name/chains/*/keystore/*" >/dev/null; then
+    keys=(--validator --name "${name^}")
+  fi
+  local args=(--chain "$CHAIN" "${keys[@]}" --base-path "$NET_DIR/$name"
+    --node-key-file "$key_file"
     --listen-addr "/ip4/127.0.0.1/tcp/$((P2P_BASE + i))"
     --rpc-port "$((RPC_BASE + i))" --rpc-cors all
     --no-mdns --no-telemetry --no-prometheus ${PACTUM_NET_ARGS:-})

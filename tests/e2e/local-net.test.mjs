@@ -1,11 +1,21 @@
 // The four-validator local network (scripts/local-net.sh): finality advances, survives the loss
-// of one validator (3 of 4 is above GRANDPA's two-thirds), and the restarted validator catches up.
+// of one validator (3 of 4 is above GRANDPA's two-thirds), the restarted validator catches up,
+// and a validator restored from its backup (scripts/node-backup.sh) rejoins and its votes count.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connect, waitFor, finalizedNumber, freePortRange, localNet, rawSpec } from './lib/node.mjs';
+import {
+  REPO_ROOT, connect, waitFor, finalizedNumber, freePortRange, localNet, rawSpec,
+} from './lib/node.mjs';
+
+function nodeBackup(...args) {
+  return execFileSync('bash', [join(REPO_ROOT, 'scripts/node-backup.sh'), ...args], {
+    encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
 
 describe('local network of four validators', () => {
   const env = {};
@@ -61,6 +71,37 @@ describe('local network of four validators', () => {
       // And the network still finalizes with all four.
       const now = await finalizedNumber(alice);
       await waitFor(async () => (await finalizedNumber(dave)) >= now + 2, 120_000, 'finality after the restart');
+    } finally {
+      await dave.disconnect();
+    }
+  });
+
+  it('restores a validator from its backup: it rejoins, and finality needs its votes', async () => {
+    const base = join(env.PACTUM_NET_DIR, 'dave');
+    const archive = join(env.PACTUM_NET_DIR, 'dave-backup.tar.zst');
+    // A running node's database is not copied.
+    assert.throws(() => nodeBackup('backup', base, archive), /in use: stop the node first/);
+    assert.equal(existsSync(archive), false);
+
+    localNet(env, 'stop', 'dave');
+    nodeBackup('backup', base, archive);
+    assert.match(nodeBackup('verify', archive), /checksum and archive good/);
+    rmSync(base, { recursive: true });
+    nodeBackup('restore', archive, base);
+    // Started from the restored keystore and node key only (local-net.sh passes no development
+    // keys once a keystore exists).
+    localNet(env, 'start', 'dave');
+    const dave = await connect(`ws://127.0.0.1:${rpcBase + 3}`);
+    try {
+      const target = await finalizedNumber(alice);
+      await waitFor(async () => (await finalizedNumber(dave)) >= target, 180_000, `dave to finalize block ${target}`);
+      // With charlie down, alice, bob and dave are exactly GRANDPA's threshold (3 of 4): finality
+      // advances only if the restored validator votes with its restored keys.
+      localNet(env, 'stop', 'charlie');
+      const atStop = await finalizedNumber(alice);
+      await waitFor(async () => (await finalizedNumber(alice)) >= atStop + 3, 180_000,
+        'finality to advance by 3 blocks with charlie stopped and dave restored');
+      assert.ok((await finalizedNumber(dave)) >= atStop);
     } finally {
       await dave.disconnect();
     }
