@@ -8,11 +8,12 @@
 #                                              empty (--force moves what is there aside first)
 #
 # A node holds its database's lock while it runs (ParityDB's `lock` file, flock): backup and
-# restore refuse a base path whose database is in use, and hold that lock themselves while they
-# work, so the node cannot start in the middle. The archive is a zstd-compressed tar, readable by
-# its owner only, with a SHA-256 checksum beside it; it holds the validator's secret keys: keep it
-# as you keep those keys. docs/operators.md gives the procedure around it (stop, back up, start;
-# never run a restored validator while the original still runs).
+# restore refuse a base path whose database is in use. Backup holds that lock while it archives,
+# so the node cannot start in the middle; restore unpacks beside the base path
+# (BASE_PATH.restoring) and moves the result in only when it is complete, but keep the node's
+# service stopped until it is done (docs/operators.md). The archive is a zstd-compressed tar,
+# readable by its owner only, with a SHA-256 checksum beside it; it holds the validator's secret
+# keys: keep it as you keep those keys. Never run a restored validator while the original runs.
 set -euo pipefail
 
 usage() {
@@ -28,13 +29,13 @@ db_locks() { find "$1" -path '*/paritydb/*' -name lock -type f 2>/dev/null; }
 # Runs the rest of the arguments with every database lock under $1 held, or fails if a node
 # holds one. flock's descriptors are inherited by the command and released when it exits.
 with_locks() {
-  local base=$1 lock fd=9
+  local base=$1 lock fd=9 locks=()
   shift
-  local fds=()
-  for lock in $(db_locks "$base"); do
-    eval "exec $fd<>\"\$lock\""
+  mapfile -t locks < <(db_locks "$base")
+  for lock in "${locks[@]}"; do
+    eval "exec $fd<>\"\$lock\"" 2>/dev/null ||
+      fail "cannot open $lock: run as the node's user (or root)"
     flock -n "$fd" || fail "the database at $(dirname "$lock") is in use: stop the node first"
-    fds+=("$fd")
     fd=$((fd + 1))
   done
   "$@"
@@ -45,12 +46,16 @@ backup() {
   [ -d "$base" ] || fail "no base path at $base"
   [ -n "$(db_locks "$base")" ] || fail "no ParityDB database under $base: not a node's base path?"
   [ ! -e "$archive" ] || fail "$archive exists: give a new name"
+  # One chain of steps: a failed step stops the rest (set -e does not act inside a subshell
+  # tested with ||), and no archive is published.
   (
-    umask 077
-    with_locks "$base" tar --zstd -cf "$archive.partial" -C "$base" .
-    mv "$archive.partial" "$archive"
-    (cd "$(dirname "$archive")" && sha256sum "$(basename "$archive")") >"$archive.sha256"
-  ) || { rm -f "$archive.partial"; fail "backup of $base failed"; }
+    umask 077 &&
+      with_locks "$base" tar --zstd -cf "$archive.partial" -C "$base" . &&
+      sync "$archive.partial" &&
+      mv "$archive.partial" "$archive" &&
+      (cd "$(dirname "$archive")" && sha256sum "$(basename "$archive")") >"$archive.sha256" &&
+      sync "$archive" "$archive.sha256"
+  ) || { rm -f "$archive.partial" "$archive.sha256"; fail "backup of $base failed (nothing written)"; }
   printf 'backed up %s to %s (%s bytes), checksum in %s.sha256\n' \
     "$base" "$archive" "$(stat -c %s "$archive")" "$archive"
 }
@@ -69,18 +74,28 @@ verify() {
 }
 
 restore() {
-  local archive=$1 base=$2 force=$3
+  local archive=$1 base=$2 force=$3 staging="$2.restoring"
   verify "$archive" >/dev/null
   if [ -d "$base" ] && [ -n "$(ls -A "$base")" ]; then
-    $force || fail "$base is not empty: restore into an empty directory, or give --force to move it aside"
+    $force || fail "$base is not empty: restore into an empty directory, or give --force to move its contents aside"
+    with_locks "$base" true
+  fi
+  rm -rf "$staging"
+  (umask 077 && mkdir -p "$staging") && tar --zstd -xf "$archive" -C "$staging" ||
+    { rm -rf "$staging"; fail "extracting $archive failed: $base is unchanged"; }
+  mkdir -p "$base"
+  if [ -n "$(ls -A "$base")" ]; then
+    # The contents, not the directory: the base path may be a mount point.
     local aside
     aside="$base.before-restore-$(date -u +%Y%m%dT%H%M%SZ)"
-    with_locks "$base" mv "$base" "$aside"
+    mkdir -p "$aside"
+    with_locks "$base" find "$base" -mindepth 1 -maxdepth 1 -exec mv -t "$aside" {} +
     printf 'moved what was in %s to %s\n' "$base" "$aside"
   fi
-  mkdir -p "$base"
+  find "$staging" -mindepth 1 -maxdepth 1 -exec mv -t "$base" {} +
+  rmdir "$staging"
   chmod 700 "$base"
-  tar --zstd -xf "$archive" -C "$base" || fail "extracting $archive into $base failed"
+  sync
   printf 'restored %s into %s\n' "$archive" "$base"
 }
 
