@@ -35,8 +35,23 @@ start_one() {
   if running "$name"; then log "$name already running (pid $(cat "$NET_DIR/$name.pid"))"; return; fi
   [ -x "$PACTUM_NODE" ] || { echo "no node binary at $PACTUM_NODE: build it first" >&2; exit 1; }
   mkdir -p "$NET_DIR/$name"
-  local args=(--chain "$CHAIN" "--$name" --base-path "$NET_DIR/$name"
-    --node-key "$(printf '%064x' $((i + 1)))"
+  # What an operator's validator has on disk, in its base path (and so in a backup of it,
+  # scripts/node-backup.sh): the node key in a file, and the session keys (the validator's
+  # development keys, BABE and GRANDPA) in the keystore, put there before the first start. The
+  # node signs with what the keystore holds (`--validator`, no `--alice`: that flag's keys live
+  # in memory only).
+  local key_file="$NET_DIR/$name/node-key"
+  if [ ! -f "$key_file" ]; then
+    (umask 077 && printf '%064x' $((i + 1)) >"$key_file")
+    local scheme_type scheme type
+    for scheme_type in sr25519:babe ed25519:gran; do
+      scheme=${scheme_type%%:*} type=${scheme_type##*:}
+      "$PACTUM_NODE" key insert --chain "$CHAIN" --base-path "$NET_DIR/$name" \
+        --scheme "$scheme" --key-type "$type" --suri "//${name^}"
+    done
+  fi
+  local args=(--chain "$CHAIN" --validator --name "${name^}" --base-path "$NET_DIR/$name"
+    --node-key-file "$key_file"
     --listen-addr "/ip4/127.0.0.1/tcp/$((P2P_BASE + i))"
     --rpc-port "$((RPC_BASE + i))" --rpc-cors all
     --no-mdns --no-telemetry --no-prometheus ${PACTUM_NET_ARGS:-})

@@ -6,7 +6,8 @@
 #    binaryen (wasm-opt, shrinks contract code),
 #    clippy/rustfmt for that toolchain, Node.js + npm for the end-to-end tests, PostgreSQL (the
 #    gateway's tests run on it as well as on SQLite; no server is started by the package here),
-#    Chromium (the portal's browser tests drive it headless through playwright-core).
+#    Chromium (the portal's browser tests drive it headless through playwright-core), zstd (the
+#    node's backups, scripts/node-backup.sh) and systemd (its unit check, `systemd-analyze verify`).
 #  * Links that toolchain into rustup as `pactum` (rust-toolchain.toml selects it).
 #  * Builds core/alloc/compiler_builtins for wasm32v1-none once per compiler version and installs
 #    them into the toolchain sysroot, so substrate-wasm-builder finds the target "installed".
@@ -22,7 +23,7 @@ die() { printf '[setup] error: %s\n' "$*" >&2; exit 1; }
 
 PACKAGES=(rustc-web cargo-web rust-web-src rust-web-clippy rustfmt-web lld-22 mold
           protobuf-compiler wabt binaryen build-essential pkg-config git curl ca-certificates nodejs npm
-          postgresql chromium)
+          postgresql chromium zstd systemd)
 
 # The packages of PACKAGES that are not installed, one per line (one dpkg query for all). Node.js
 # may come from elsewhere (nvm, a tarball): nodejs and npm count as missing only when there is no

@@ -1,11 +1,24 @@
 // The four-validator local network (scripts/local-net.sh): finality advances, survives the loss
-// of one validator (3 of 4 is above GRANDPA's two-thirds), and the restarted validator catches up.
+// of one validator (3 of 4 is above GRANDPA's two-thirds), the restarted validator catches up,
+// and a validator restored from its backup (scripts/node-backup.sh) rejoins and its votes count.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connect, waitFor, finalizedNumber, freePortRange, localNet, rawSpec } from './lib/node.mjs';
+import {
+  REPO_ROOT, connect, waitFor, finalizedNumber, freePortRange, localNet, rawSpec,
+} from './lib/node.mjs';
+
+// Dave's account (//Dave), the fourth validator.
+const DAVE = '5DAAnrj7VHTznn2AWBemMuyBwZWs6FNFjdyVXUeYum3PTXFy';
+
+function nodeBackup(...args) {
+  return execFileSync('bash', [join(REPO_ROOT, 'scripts/node-backup.sh'), ...args], {
+    encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
 
 describe('local network of four validators', () => {
   const env = {};
@@ -61,6 +74,54 @@ describe('local network of four validators', () => {
       // And the network still finalizes with all four.
       const now = await finalizedNumber(alice);
       await waitFor(async () => (await finalizedNumber(dave)) >= now + 2, 120_000, 'finality after the restart');
+    } finally {
+      await dave.disconnect();
+    }
+  });
+
+  it('restores a validator from its backup: it rejoins, and finality needs its votes', async () => {
+    const base = join(env.PACTUM_NET_DIR, 'dave');
+    const archive = join(env.PACTUM_NET_DIR, 'dave-backup.tar.zst');
+    // A running node's database is not copied.
+    assert.throws(() => nodeBackup('backup', base, archive), /in use: stop the node first/);
+    assert.equal(existsSync(archive), false);
+
+    localNet(env, 'stop', 'dave');
+    nodeBackup('backup', base, archive);
+    assert.match(nodeBackup('verify', archive), /checksum and archive good/);
+    rmSync(base, { recursive: true });
+    nodeBackup('restore', archive, base);
+    // The session keys came back with the keystore (BABE's and GRANDPA's: a file each), and the
+    // node starts from what the base path holds (local-net.sh gives no development keys).
+    const [keystore] = readdirSync(join(base, 'chains')).map((chainDir) => join(base, 'chains', chainDir, 'keystore'));
+    assert.equal(readdirSync(keystore).length, 2, 'two session keys in the restored keystore');
+    localNet(env, 'start', 'dave');
+    const dave = await connect(`ws://127.0.0.1:${rpcBase + 3}`);
+    try {
+      assert.ok((await alice.query.session.validators()).map(String).includes(DAVE));
+      const keys = (await alice.query.session.nextKeys(DAVE)).unwrap().toHex();
+      assert.equal((await dave.rpc.author.hasSessionKeys(keys)).isTrue, true, 'the keys on chain are in the restored keystore');
+      const target = await finalizedNumber(alice);
+      await waitFor(async () => (await finalizedNumber(dave)) >= target, 180_000, `dave to finalize block ${target}`);
+
+      // With charlie down, alice, bob and dave are exactly GRANDPA's threshold (3 of 4).
+      localNet(env, 'stop', 'charlie');
+      let mark = await finalizedNumber(alice);
+      await waitFor(async () => (await finalizedNumber(alice)) >= mark + 3, 180_000,
+        'finality to advance by 3 blocks with charlie stopped and dave restored');
+      // Without dave too, blocks go on but finality stops (votes already cast may finish a
+      // block or two)...
+      localNet(env, 'stop', 'dave');
+      mark = await finalizedNumber(alice);
+      const best = async () => (await alice.rpc.chain.getHeader()).number.toNumber();
+      const bestAtStop = await best();
+      await waitFor(async () => (await best()) >= bestAtStop + 6, 120_000, '6 more blocks without dave');
+      assert.ok((await finalizedNumber(alice)) <= mark + 2, 'finality stalls without dave');
+      // ... and comes back with him: the restored validator's votes are the ones that count.
+      localNet(env, 'start', 'dave');
+      mark = await finalizedNumber(alice);
+      await waitFor(async () => (await finalizedNumber(alice)) >= mark + 3, 180_000,
+        'finality to resume once dave is back');
     } finally {
       await dave.disconnect();
     }

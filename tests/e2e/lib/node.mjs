@@ -112,7 +112,8 @@ export function rawSpec(chain) {
  * Starts `pactum-node` with `args` (the chain and role) on 127.0.0.1, on free RPC and p2p ports,
  * with its database in `basePath` (a new temporary directory unless given, for example one whose
  * keystore is already filled); `stop()` ends it and removes `basePath`. `options.rpcPort` asks for
- * that RPC port instead (a node started again where its clients expect it).
+ * that RPC port instead (a node started again where its clients expect it);
+ * `options.prometheusPort` serves the node's metrics there (127.0.0.1), which are off otherwise.
  */
 export async function startNode(args, basePath = mkdtempSync(join(tmpdir(), 'pactum-e2e-')), options = {}) {
   const rpcPort = options.rpcPort ?? await freePort();
@@ -124,7 +125,8 @@ export async function startNode(args, basePath = mkdtempSync(join(tmpdir(), 'pac
     ...args, '--base-path', basePath,
     '--rpc-port', String(rpcPort),
     '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`,
-    '--no-mdns', '--no-telemetry', '--no-prometheus',
+    '--no-mdns', '--no-telemetry',
+    ...(options.prometheusPort ? ['--prometheus-port', String(options.prometheusPort)] : ['--no-prometheus']),
   ], { stdio: ['ignore', logFd, logFd] });
   closeSync(logFd);
   children.add(child);
