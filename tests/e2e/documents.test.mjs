@@ -6,7 +6,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sha256AsU8a, blake2AsHex } from '@polkadot/util-crypto';
 import { u8aToHex, compactStripLength } from '@polkadot/util';
-import { signingPayload } from '@pactum/client';
+import { signingPayload } from '@pactum/client/documents';
 import { startDevChain } from './lib/node.mjs';
 import { checkedRpc } from './lib/definitions.mjs';
 import { submit, findEvent } from './lib/tx.mjs';

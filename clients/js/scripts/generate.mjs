@@ -4,15 +4,15 @@
 //                                their types, keyed by the spec name `pactum`), from
 //                                node/rpc-definitions.json
 //   generated/types.json         the types alone, for polkadot.js apps' Settings → Developer
-//   .papi/descriptors/           PAPI's descriptors, from gateway/metadata/pactum.scale (the
-//                                runtime's metadata, which scripts/gen-metadata.sh writes)
+//   .papi/descriptors/dist/      PAPI's descriptors, from gateway/metadata/pactum.scale (the
+//                                runtime's metadata, which scripts/gen-metadata.sh writes); not
+//                                checked in
 //
 //   node scripts/generate.mjs          write them (npm's postinstall runs this)
 //   node scripts/generate.mjs --check  exit 1 if the checked-in JSON files are not what the
 //                                      sources give (the tests run this)
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -57,16 +57,9 @@ function main() {
     }
     return;
   }
-  // PAPI's code generator, from the metadata file .papi/polkadot-api.json names, unless the
-  // descriptors there were made from the same metadata by the same generator.
-  const stamp = join(PACKAGE, '.papi/descriptors/dist/.generated-from');
-  const source = createHash('sha256')
-    .update(readFileSync(join(REPO, 'gateway/metadata/pactum.scale')))
-    .update(readFileSync(join(PACKAGE, 'node_modules/@polkadot-api/codegen/package.json')))
-    .digest('hex');
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === source) return;
+  // PAPI's code generator, from the metadata file .papi/polkadot-api.json names, into
+  // .papi/descriptors (not checked in); it skips the work when the metadata did not change.
   execFileSync('npx', ['--no-install', 'papi', 'generate'], { cwd: PACKAGE, stdio: 'inherit' });
-  writeFileSync(stamp, source);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) main();

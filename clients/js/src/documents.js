@@ -13,11 +13,11 @@ export const SIGNING_DOMAIN = new TextEncoder().encode('pactum/documents/sign/v1
 /** The hash algorithms of a content hash, in the pallet's order (`HashAlgorithm`). */
 export const HASH_ALGORITHMS = ['Blake2_256', 'Sha2_256', 'Keccak256', 'Sha3_256'];
 
-const contentHash = Struct({
+const contentHashCodec = Struct({
   algorithm: Variant(Object.fromEntries(HASH_ALGORITHMS.map((name) => [name, _void]))),
   digest: Bytes(32),
 });
-const payloadCodec = Tuple(Bytes(), Bytes(32), u64, u32, contentHash);
+const payloadCodec = Tuple(Bytes(), Bytes(32), u64, u32, contentHashCodec);
 
 function bytes(value, length, what) {
   const out = typeof value === 'string' ? hexToBytes(value, what) : value;
@@ -36,20 +36,31 @@ function hexToBytes(hex, what) {
 /**
  * The bytes a party signs to sign `version` of `document` on the chain whose genesis hash is
  * `genesisHash`: the pallet's `signing_payload` (and the runtime API `DocumentsApi_signing_payload`
- * answers the same). `hash` is the version's content hash: `{ algorithm, digest }`, the algorithm
- * one of `HASH_ALGORITHMS`, the digest 32 bytes.
+ * answers the same). `hash` is the version's content hash in either shape `contentHash` takes;
+ * `document` a number or bigint.
  */
 export function signingPayload({ genesisHash, document, version, hash }) {
-  if (!HASH_ALGORITHMS.includes(hash?.algorithm)) {
-    throw new TypeError(`hash.algorithm must be one of ${HASH_ALGORITHMS.join(', ')}`);
-  }
+  const { algorithm, digest } = contentHash(hash);
   return payloadCodec.enc([
     SIGNING_DOMAIN,
     bytes(genesisHash, 32, 'genesisHash'),
     BigInt(document),
     Number(version),
-    { algorithm: { type: hash.algorithm, value: undefined }, digest: bytes(hash.digest, 32, 'hash.digest') },
+    { algorithm, digest: bytes(digest, 32, 'hash.digest') },
   ]);
+}
+
+/**
+ * A content hash in the shape PAPI's typed API takes (`{ algorithm: { type }, digest: '0x…' }`),
+ * from that shape or the JSON one the node's RPC and polkadot.js use (`{ algorithm: 'Sha2_256',
+ * digest }`).
+ */
+export function contentHash(hash) {
+  const name = typeof hash?.algorithm === 'string' ? hash.algorithm : hash?.algorithm?.type;
+  if (!HASH_ALGORITHMS.includes(name)) {
+    throw new TypeError(`hash.algorithm must be one of ${HASH_ALGORITHMS.join(', ')}`);
+  }
+  return { algorithm: { type: name, value: undefined }, digest: toHex(bytes(hash.digest, 32, 'hash.digest')) };
 }
 
 /**
