@@ -263,9 +263,9 @@ impl_runtime_apis! {
 
 	impl pallet_audit_runtime_api::AuditApi<Block, AccountId, Balance, BlockNumber> for Runtime {
 		fn case(
-			case: pallet_audit_runtime_api::CaseId,
+			id: pallet_audit_runtime_api::CaseId,
 		) -> Option<pallet_audit_runtime_api::CaseView<AccountId, Balance, BlockNumber>> {
-			Audit::case_view(case)
+			Audit::case_view(id)
 		}
 		fn auditor(account: AccountId) -> Option<pallet_audit_runtime_api::AuditorView<Balance>> {
 			Audit::auditor_view(&account)

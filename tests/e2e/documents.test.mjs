@@ -5,14 +5,11 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sha256AsU8a, blake2AsHex } from '@polkadot/util-crypto';
-import { u8aConcat, u8aToHex, hexToU8a, compactAddLength, compactStripLength, stringToU8a } from '@polkadot/util';
+import { u8aToHex, compactStripLength } from '@polkadot/util';
+import { signingPayload } from '@pactum/client/documents';
 import { startDevChain } from './lib/node.mjs';
 import { checkedRpc } from './lib/definitions.mjs';
 import { submit, findEvent } from './lib/tx.mjs';
-
-const DOMAIN = stringToU8a('pactum/documents/sign/v1');
-// `HashAlgorithm` in its SCALE order.
-const ALGORITHMS = ['Blake2_256', 'Sha2_256', 'Keccak256', 'Sha3_256'];
 
 describe('documents on pactum-node --dev', () => {
   let chain;
@@ -24,15 +21,10 @@ describe('documents on pactum-node --dev', () => {
   // Every answer is checked against node/rpc-definitions.json (see lib/definitions.mjs).
   const rpc = checkedRpc(() => provider, 'documents');
 
-  // What Bob's wallet signs: SCALE of (domain, genesis hash, document, version, content hash).
-  const payload = (id, version, hash) => u8aConcat(
-    compactAddLength(DOMAIN),
-    api.genesisHash.toU8a(),
-    api.createType('u64', id).toU8a(),
-    api.createType('u32', version).toU8a(),
-    new Uint8Array([ALGORITHMS.indexOf(hash.algorithm)]),
-    hexToU8a(hash.digest),
-  );
+  // What Bob's wallet signs, as @pactum/client builds it: SCALE of (domain, genesis hash,
+  // document, version, content hash).
+  const payload = (id, version, hash) =>
+    signingPayload({ genesisHash: api.genesisHash.toHex(), document: id, version, hash });
 
   before(async () => {
     chain = await startDevChain();

@@ -1,5 +1,6 @@
 // Starting and stopping real pactum-node processes on 127.0.0.1, and connecting to them.
 import { spawn, execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import {
   mkdtempSync, mkdirSync, rmSync, openSync, closeSync, readFileSync, readdirSync, renameSync, statSync, existsSync,
@@ -16,8 +17,11 @@ export const TARGET_DIR = process.env.CARGO_TARGET_DIR ?? join(process.env.HOME,
 export const NODE_BIN = process.env.PACTUM_NODE ?? join(TARGET_DIR, 'release/pactum-node');
 // An auditor's client-side tool (pallets/audit/client), built with the workspace.
 export const TICKET_BIN = join(dirname(NODE_BIN), 'pactum-audit-ticket');
-// The custom JSON-RPC methods and their types, as the repo ships them for polkadot.js clients.
+// The custom JSON-RPC methods and their types, as the repo declares them (lib/definitions.mjs
+// checks the node's answers against them) and as @pactum/client ships them to polkadot.js
+// clients: its types bundle, generated from that file, is what the tests connect with.
 export const RPC_DEFINITIONS = JSON.parse(readFileSync(join(REPO_ROOT, 'node/rpc-definitions.json'), 'utf8'));
+const TYPES_BUNDLE = createRequire(import.meta.url)('@pactum/client/types-bundle.json');
 
 const children = new Set();
 // Whatever happens to the test process, no node outlives it.
@@ -184,7 +188,7 @@ export async function connect(wsUrl, timeoutMs = 90_000) {
       await provider.connect();
       await waitFor(() => provider.isConnected, 3_000, 'websocket open');
       return await ApiPromise.create({
-        provider, throwOnConnect: true, noInitWarn: true, ...RPC_DEFINITIONS,
+        provider, throwOnConnect: true, noInitWarn: true, typesBundle: TYPES_BUNDLE,
       });
     } catch (error) {
       await provider.disconnect().catch(() => {});

@@ -12,9 +12,11 @@ sp_api::decl_runtime_apis! {
 		Balance: Codec,
 		BlockNumber: Codec,
 	{
-		/// An open case's phase, deadlines, draw seed and threshold, seats and revealed votes;
-		/// `None` if no such case is open.
-		fn case(case: CaseId) -> Option<CaseView<AccountId, Balance, BlockNumber>>;
+		/// Open case `id`'s phase, deadlines, draw seed and threshold, seats and revealed votes;
+		/// `None` if no such case is open. (The parameter is not named `case`: metadata carries
+		/// parameter names, and clients generated from it, PAPI's among them, cannot use a
+		/// JavaScript reserved word as one.)
+		fn case(id: CaseId) -> Option<CaseView<AccountId, Balance, BlockNumber>>;
 		/// A bonded auditor's stake, signals and open seats; `None` if not bonded.
 		fn auditor(account: AccountId) -> Option<AuditorView<Balance>>;
 	}

@@ -1,0 +1,30 @@
+// @pactum/client: what a JavaScript client of Pactum needs beyond a generic Substrate client —
+// PAPI's descriptors of the runtime, the polkadot.js types bundle, and the documents pallet's
+// signing payload and relayed signatures. See clients/js/README.md.
+import { pactum } from '../.papi/descriptors/dist/index.js';
+import { createClient } from 'polkadot-api';
+import bundle from '../generated/types-bundle.json' with { type: 'json' };
+import { getWsProvider } from 'polkadot-api/ws';
+
+export { pactum };
+export { CompatibilityLevel } from 'polkadot-api';
+export { getPolkadotSigner, withMetadataHash } from 'polkadot-api/signer';
+export {
+  SIGNING_DOMAIN, HASH_ALGORITHMS, signingPayload, contentHash, relayedSignature, toHex,
+} from './documents.js';
+
+/**
+ * The polkadot.js types bundle: `ApiPromise.create({ provider, typesBundle })` gives the API
+ * Pactum's custom JSON-RPC methods (`api.rpc.documents.get`, …) and their result types.
+ */
+export const typesBundle = bundle;
+
+/**
+ * A PAPI client of the node at `url` (ws:// or wss://) and its typed API for Pactum's runtime.
+ * `websocketClass` is needed where there is no global `WebSocket` (Node.js before 22: pass the
+ * `ws` package's). `client.destroy()` closes it.
+ */
+export function connect(url, { websocketClass } = {}) {
+  const client = createClient(getWsProvider(url, websocketClass ? { websocketClass } : undefined));
+  return { client, api: client.getTypedApi(pactum) };
+}
