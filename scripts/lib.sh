@@ -49,11 +49,14 @@ build_workspace() {
 }
 
 # Builds the runtime once more reporting the next spec_version ($PACTUM_NEXT_RUNTIME): only the
-# runtime crate is compiled again, for Wasm.
+# runtime crate is compiled again, for Wasm. As part of the workspace (everything else is up to
+# date after build_workspace): alone (`-p pactum-runtime-next`), its build script's dependencies
+# (syn, serde, wasm-opt's C++ library, …) get other features and were all compiled a second
+# time, several minutes on a cold machine.
 build_next_runtime() {
   log "building the next runtime (spec_version + 1) for the upgrade test"
   local start=$SECONDS
-  (cd "$PACTUM_ROOT" && cargo build --release --locked -p pactum-runtime-next)
+  (cd "$PACTUM_ROOT" && cargo build --release --locked --workspace --exclude pactum-try-runtime)
   log "next runtime built in $((SECONDS - start)) s"
 }
 
