@@ -42,7 +42,9 @@ describe('@pactum/client', () => {
   const signer = (pair) => getPolkadotSigner(pair.publicKey, 'Sr25519', (payload) => pair.sign(payload));
 
   before(async () => {
-    chain = await startDevChain();
+    // The 6-second chain, the one scripts/gen-metadata.sh reads: a storage-backed constant
+    // (`Timestamp.MinimumPeriod`, which the test chains shorten) is part of the metadata.
+    chain = await startDevChain({ chain: 'dev' });
     [alice, bob, charlie] = chain.keys('Alice', 'Bob', 'Charlie');
     papi = connect(chain.node.wsUrl, { websocketClass: WebSocket });
   });
