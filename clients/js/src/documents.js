@@ -6,6 +6,9 @@
 import {
   Bytes, Struct, Tuple, Variant, _void, u32, u64,
 } from '@polkadot-api/substrate-bindings';
+import { toHex } from 'polkadot-api/utils';
+
+export { toHex };
 
 /** The domain the pallet separates document signatures with (`SIGNING_DOMAIN`). */
 export const SIGNING_DOMAIN = new TextEncoder().encode('pactum/documents/sign/v1');
@@ -40,13 +43,13 @@ function hexToBytes(hex, what) {
  * `document` a number or bigint.
  */
 export function signingPayload({ genesisHash, document, version, hash }) {
-  const { algorithm, digest } = contentHash(hash);
+  const { name, digest } = parseContentHash(hash);
   return payloadCodec.enc([
     SIGNING_DOMAIN,
     bytes(genesisHash, 32, 'genesisHash'),
     BigInt(document),
     Number(version),
-    { algorithm, digest: bytes(digest, 32, 'hash.digest') },
+    { algorithm: { type: name, value: undefined }, digest },
   ]);
 }
 
@@ -56,11 +59,17 @@ export function signingPayload({ genesisHash, document, version, hash }) {
  * digest }`).
  */
 export function contentHash(hash) {
+  const { name, digest } = parseContentHash(hash);
+  return { algorithm: { type: name, value: undefined }, digest: toHex(digest) };
+}
+
+/** The algorithm's name and the digest's 32 bytes of a content hash in either shape. */
+function parseContentHash(hash) {
   const name = typeof hash?.algorithm === 'string' ? hash.algorithm : hash?.algorithm?.type;
   if (!HASH_ALGORITHMS.includes(name)) {
     throw new TypeError(`hash.algorithm must be one of ${HASH_ALGORITHMS.join(', ')}`);
   }
-  return { algorithm: { type: name, value: undefined }, digest: toHex(bytes(hash.digest, 32, 'hash.digest')) };
+  return { name, digest: bytes(hash.digest, 32, 'hash.digest') };
 }
 
 /**
@@ -74,9 +83,4 @@ export function relayedSignature({ signer, scheme = 'Sr25519', signature }) {
   const lengths = { Sr25519: 64, Ed25519: 64, Ecdsa: 65, Eth: 65 };
   if (!(scheme in lengths)) throw new TypeError(`scheme must be one of ${Object.keys(lengths).join(', ')}`);
   return { signer, signature: { type: scheme, value: toHex(bytes(signature, lengths[scheme], 'signature')) } };
-}
-
-/** `0x`-hex of `bytes` (PAPI's typed API takes fixed-size binaries as hex). */
-export function toHex(bytes) {
-  return `0x${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
