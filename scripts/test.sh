@@ -7,7 +7,10 @@
 #            pallets: runtime, node, RPC crates, primitives, the audit client, the fuzzer (the
 #            release profile shares every artifact with the node build); then try-runtime's
 #            tests, in a build of their own (the runtime with its `try-runtime` feature) — with
-#            e2e, those run in e2e's background builds instead
+#            e2e, those run in e2e's background builds instead. Beside it, at the lowest priority,
+#            the builds of the later stages that have target directories of their own (contract
+#            bundles, portal, gateway and their test binaries) take the core the workspace's
+#            build leaves idle; those stages wait for them
 #   pallets  each pallet's unit tests and benchmarks (run once as tests) in one build with
 #            `--features runtime-benchmarks`: the pallets are compiled for tests once, not twice
 #            (`bench` is another name for it)
@@ -77,6 +80,7 @@ stage_rust() {
   local excluded=() p
   for p in $(pallet_packages); do excluded+=(--exclude "$p"); done
   excluded+=(--exclude pactum-runtime-next --exclude pactum-try-runtime)
+  start_side_builds
   build_workspace
   (cd "$PACTUM_ROOT" && cargo test --release --locked --workspace "${excluded[@]}")
   # try-runtime's own tests need the runtime compiled once more (its `try-runtime` feature): with
@@ -104,13 +108,53 @@ stage_pallets() {
   (cd "$PACTUM_ROOT" && cargo test --release --locked "${args[@]}" --features runtime-benchmarks)
 }
 
+# The builds of the stages after rust that have target directories of their own (the contracts,
+# the portal, the gateway and their test binaries) run in a session at the lowest priority beside
+# the rust and pallets stages: the workspace's build keeps both cores busy only part of the time
+# (the runtime's Wasm link, the native runtime and the node service each compile on one core for
+# minutes), and those builds take the idle one. They share no target directory with the workspace.
+start_side_builds() {
+  local steps=()
+  if [ -n "${want[ink]:-}${want[e2e]:-}" ]; then steps+=("bash '$PACTUM_ROOT/scripts/build-contracts.sh'"); fi
+  if [ -n "${want[ink]:-}" ]; then
+    steps+=("(cd '$PACTUM_ROOT/ink-contracts' && CARGO_TARGET_DIR='$PACTUM_INK_TARGET_DIR' cargo test --locked --workspace --no-run)")
+  fi
+  if [ -n "${want[gateway]:-}${want[e2e]:-}" ]; then steps+=(build_portal build_gateway); fi
+  if [ -n "${want[gateway]:-}" ]; then
+    steps+=("(cd '$PACTUM_ROOT/gateway' && CARGO_TARGET_DIR='$PACTUM_GATEWAY_TARGET_DIR' cargo test --release --locked --workspace --no-run)")
+  fi
+  [ "${#steps[@]}" -gt 0 ] || return 0
+  local IFS=$'\n'
+  mkdir -p "$CARGO_TARGET_DIR"
+  log "building the contracts, the portal and the gateway beside it at the lowest priority (log: $SIDE_LOG)"
+  start_niced_session "set -e; source '$PACTUM_ROOT/scripts/lib.sh'; log() { printf '[side-builds] %s\n' \"\$*\"; }
+${steps[*]}" >"$SIDE_LOG" 2>&1
+  side_builds=$!
+}
+
+# Waits for what start_side_builds started (a no-op when nothing is running) and shows its log.
+wait_side_builds() {
+  [ -n "$side_builds" ] || return 0
+  log "waiting for the builds started beside the rust stage (log: $SIDE_LOG)"
+  local rc=0
+  wait "$side_builds" || rc=$?
+  side_builds=""
+  if [ "$rc" -ne 0 ]; then
+    tail -n 40 "$SIDE_LOG" >&2
+    return "$rc"
+  fi
+  grep -E '^\[(side-builds|build-contracts)\] ' "$SIDE_LOG" || true
+}
+
 stage_ink() {
+  wait_side_builds
   bash "$PACTUM_ROOT/scripts/build-contracts.sh"
   (cd "$PACTUM_ROOT/ink-contracts" && CARGO_TARGET_DIR="$PACTUM_INK_TARGET_DIR" cargo test --locked --workspace)
 }
 
 # The gateway's tests on SQLite, then the same test binaries on a throwaway PostgreSQL server.
 stage_gateway() {
+  wait_side_builds
   build_gateway
   build_portal
   (cd "$PACTUM_ROOT/gateway" && CARGO_TARGET_DIR="$PACTUM_GATEWAY_TARGET_DIR" cargo test --release --locked --workspace)
@@ -125,6 +169,7 @@ stage_gateway() {
 
 stage_e2e() {
   # The tests start the node and the gateway and load the contract bundles: bring them up to date.
+  wait_side_builds
   build_workspace
   [ -n "${want[ink]:-}" ] || bash "$PACTUM_ROOT/scripts/build-contracts.sh"
   [ -n "${want[gateway]:-}" ] || build_gateway
@@ -191,6 +236,8 @@ stage_fuzz() {
 
 # --- timing: one line per step at the end of every run, also a failed one ---------------------
 FUZZ_LOG="$CARGO_TARGET_DIR/fuzz.log"
+SIDE_LOG="$CARGO_TARGET_DIR/side-builds.log"
+side_builds=""     # the session of start_side_builds, while it runs
 builds=""          # the session of e2e's background builds, while they run
 fuzz_beside_e2e=""  # the session of a fuzzer started by stage_e2e
 start=$SECONDS
@@ -202,7 +249,7 @@ report() {
   local rc=$? entry label secs note
   # what a failed (or interrupted) e2e stage left running in its own sessions
   local group
-  for group in $builds $fuzz_beside_e2e; do kill -- "-$group" 2>/dev/null || true; done
+  for group in $side_builds $builds $fuzz_beside_e2e; do kill -- "-$group" 2>/dev/null || true; done
   if [ -n "$current" ]; then timings+=("$current|$((SECONDS - current_start))|failed"); fi
   for entry in "${timings[@]}"; do
     IFS='|' read -r label secs note <<<"$entry"
