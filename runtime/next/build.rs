@@ -14,5 +14,7 @@ fn main() {
 		.expect("runtime/Cargo.toml exists")
 		.set_file_name("pactum_runtime_next")
 		.enable_feature("next-spec-version")
+		// As runtime/build.rs: an upgrade must keep offline signers working.
+		.enable_metadata_hash("PACT", 12)
 		.build();
 }

@@ -13,7 +13,7 @@ import { hexToU8a, u8aToHex } from '@polkadot/util';
 import { sha256AsU8a } from '@polkadot/util-crypto';
 import {
   CompatibilityLevel, connect, contentHash, getPolkadotSigner, signingPayload, relayedSignature,
-  typesBundle, toHex,
+  typesBundle, toHex, withMetadataHash, withPactumMetadataHash,
 } from '@pactum/client';
 import { generatedFiles } from '../../clients/js/scripts/generate.mjs';
 import { REPO_ROOT, startDevChain } from './lib/node.mjs';
@@ -96,6 +96,25 @@ describe('@pactum/client', () => {
     assert.ok(result.events.some((e) => e.type === 'Balances' && e.value.type === 'Transfer'));
     const after = await api.query.System.Account.getValue(bob.address, { at: result.block.hash });
     assert.equal(after.data.free - before.data.free, UNIT);
+  });
+
+  it('takes transactions signed with the metadata hash (CheckMetadataHash mode 1), refuses a wrong hash', async () => {
+    const { api } = papi;
+    const transfer = () => api.tx.Balances.transfer_keep_alive({
+      dest: { type: 'Id', value: charlie.address }, value: UNIT,
+    });
+    // PACT with other decimals is other metadata: the hash signed is not the runtime's. (Were the
+    // hash not checked, mode 1 ignored, this one would pass too.)
+    await assert.rejects(
+      transfer().signAndSubmit(withMetadataHash({ tokenSymbol: 'PACT', decimals: 10 }, signer(alice))),
+      (e) => {
+        assert.equal(e.name, 'InvalidTxError', e.message);
+        assert.deepEqual(e.error, { type: 'Invalid', value: { type: 'BadProof', value: undefined } });
+        return true;
+      });
+    const signed = await transfer().signAndSubmit(withPactumMetadataHash(signer(alice)));
+    assert.equal(signed.ok, true, JSON.stringify(signed.dispatchError));
+    assert.ok(signed.events.some((e) => e.type === 'Balances' && e.value.type === 'Transfer'));
   });
 
   it('builds the documents signing payload the runtime builds, and relays a party\'s signature', async () => {

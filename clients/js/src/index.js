@@ -8,10 +8,28 @@ import { getWsProvider } from 'polkadot-api/ws';
 
 export { pactum };
 export { CompatibilityLevel } from 'polkadot-api';
+import { withMetadataHash } from 'polkadot-api/signer';
+
 export { getPolkadotSigner, withMetadataHash } from 'polkadot-api/signer';
 export {
   SIGNING_DOMAIN, HASH_ALGORITHMS, signingPayload, contentHash, relayedSignature, toHex,
 } from './documents.js';
+export {
+  COMMITMENT_DOMAIN, VERDICTS, voteCommitment,
+} from './audit.js';
+
+/** PACT, the chain's native token, as its metadata hash (RFC 78) and the chain spec's properties give it. */
+export const TOKEN = Object.freeze({ symbol: 'PACT', decimals: 12 });
+
+/**
+ * `signer` made to sign in `CheckMetadataHash` mode 1: what it signs includes the hash of the
+ * runtime's metadata (with PACT's symbol and decimals), as an offline signer that checks the
+ * metadata (Ledger's generic app) does. A transaction signed against other metadata is refused
+ * as a bad proof.
+ */
+export function withPactumMetadataHash(signer) {
+  return withMetadataHash({ tokenSymbol: TOKEN.symbol, decimals: TOKEN.decimals }, signer);
+}
 
 /**
  * The polkadot.js types bundle: `ApiPromise.create({ provider, typesBundle })` gives the API

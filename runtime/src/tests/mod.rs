@@ -54,6 +54,20 @@ fn every_preset_is_listed_and_builds() {
 	assert!(get_preset(&"no-such-preset".into()).is_none());
 }
 
+/// The metadata hash an offline signer checks includes the token's symbol and decimals: both
+/// build scripts (the runtime's and the upgrade test's next runtime) must give the chain's.
+#[test]
+fn the_metadata_hash_is_built_with_the_chains_token() {
+	let expected =
+		format!(".enable_metadata_hash(\"{}\", {})", crate::TOKEN_SYMBOL, crate::TOKEN_DECIMALS);
+	for (name, script) in [
+		("build.rs", include_str!("../../build.rs")),
+		("next/build.rs", include_str!("../../next/build.rs")),
+	] {
+		assert!(script.contains(&expected), "runtime/{name} does not call {expected}");
+	}
+}
+
 /// Six-second slots unless the genesis stores a shorter `MinimumPeriod` (the node's test chains):
 /// BABE's slot, its expected block time and the timestamp's minimum period all follow it.
 #[test]

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { blake2AsHex, xxhashAsHex } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
+import { voteCommitment } from '@pactum/client/audit';
 import { TICKET_BIN, waitFor } from './node.mjs';
 import { submit, findEvent } from './tx.mjs';
 
@@ -63,6 +64,10 @@ export async function decideCase(api, caseId, auditors, vote) {
     ], { encoding: 'utf8' });
     const ticket = JSON.parse(out);
     assert.equal(ticket.qualifies, true, `${suri} qualifies`);
+    // @pactum/client builds the same commitment from the salt (what a JavaScript auditor sends).
+    assert.equal(voteCommitment({
+      case: caseId, attempt: drawn.attempt.toNumber(), auditor: who.address, vote, salt: ticket.salt,
+    }), ticket.commitment);
     tickets.set(who.address, ticket);
   }
   await Promise.all(auditors.map(([, who]) => {
