@@ -128,11 +128,13 @@ stop_test_postgres() {
   unset PACTUM_PG_DIR PACTUM_TEST_PG_URL
 }
 
-# Builds `pactum-gateway` (gateway/, its own workspace and target directory). Its typed chain
-# client is generated from the checked-in gateway/metadata/pactum.scale, so no node is needed.
+# Builds `pactum-gateway` (gateway/, its own workspace and target directory) and the Rust client's
+# example (pactum-chain-api's `regulated_transfer`, which an end-to-end test runs). The typed
+# chain client is generated from the checked-in gateway/metadata/pactum.scale: no node is needed.
 build_gateway() {
   log "building pactum-gateway (release) into $PACTUM_GATEWAY_TARGET_DIR"
   local start=$SECONDS
-  (cd "$PACTUM_ROOT/gateway" && CARGO_TARGET_DIR="$PACTUM_GATEWAY_TARGET_DIR" cargo build --release --locked)
+  (cd "$PACTUM_ROOT/gateway" && CARGO_TARGET_DIR="$PACTUM_GATEWAY_TARGET_DIR" \
+    cargo build --release --locked --workspace --bins --examples)
   log "pactum-gateway built in $((SECONDS - start)) s"
 }

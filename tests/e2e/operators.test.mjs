@@ -3,8 +3,8 @@
 // the systemd unit passes `systemd-analyze verify` with the node binary in its place.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -17,6 +17,7 @@ const ALERTS = parseYaml(readFileSync(join(REPO_ROOT, 'ops/prometheus/alerts.yml
 const PROMETHEUS = parseYaml(readFileSync(join(REPO_ROOT, 'ops/prometheus/prometheus.yml'), 'utf8'));
 const DASHBOARD = JSON.parse(readFileSync(join(REPO_ROOT, 'ops/grafana/pactum-node.json'), 'utf8'));
 const UNIT_FILE = join(REPO_ROOT, 'ops/systemd/pactum-node.service');
+const FOLLOWER_DROP_IN = join(REPO_ROOT, 'ops/systemd/pactum-node.service.d/follower.conf');
 
 // Series Prometheus makes itself, not the node.
 const PROMETHEUS_OWN = new Set(['up']);
@@ -127,7 +128,7 @@ describe('operator kit', () => {
     }
   });
 
-  it('has a systemd unit that systemd-analyze accepts', () => {
+  it('has a systemd unit, and a follower drop-in, that systemd-analyze accepts', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pactum-unit-'));
     try {
       const unit = readFileSync(UNIT_FILE, 'utf8');
@@ -138,18 +139,37 @@ describe('operator kit', () => {
       writeFileSync(file, unit.replace('/usr/local/bin/pactum-node', NODE_BIN));
       // Fails (non-zero exit) on an unknown setting, a bad value or a missing binary.
       execFileSync('systemd-analyze', ['verify', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      // With the drop-in beside it, as /etc/systemd/system/pactum-node.service.d/ holds it: a
+      // setting systemd does not know in a drop-in is only warned about, so no output at all.
+      mkdirSync(join(dir, 'pactum-node.service.d'));
+      writeFileSync(join(dir, 'pactum-node.service.d/follower.conf'),
+        readFileSync(FOLLOWER_DROP_IN, 'utf8').replace('/usr/local/bin/pactum-node', NODE_BIN));
+      const checked = spawnSync('systemd-analyze', ['verify', file], { encoding: 'utf8' });
+      assert.equal(checked.status, 0, checked.stderr);
+      assert.equal(checked.stderr + checked.stdout, '');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
-  it('starts the node with every flag the unit gives it', () => {
-    // The unit's command line, parsed by the node itself (`--help` after the flags stops before
+  // A unit's last command line (a drop-in empties ExecStart first), as the node's arguments.
+  const execStart = (file) => {
+    const lines = [...readFileSync(file, 'utf8').matchAll(/^ExecStart=(.*?)(?=^\S|(?![\s\S]))/msg)]
+      .map((m) => m[1].replace(/\\\n/g, ' ').trim()).filter(Boolean);
+    return lines.at(-1).split(/\s+/).slice(1).map((arg) => arg.replace('%H', 'host'));
+  };
+
+  it('starts the node with every flag the unit and the follower drop-in give it', () => {
+    // The command lines, parsed by the node itself (`--help` after the flags stops before
     // running): a flag the node does not know fails here, not on an operator's machine.
-    const unit = readFileSync(UNIT_FILE, 'utf8');
-    const command = /^ExecStart=(.*?)(?=^\S)/ms.exec(unit)[1].replace(/\\\n/g, ' ').trim().split(/\s+/);
-    const flags = command.slice(1).map((arg) => arg.replace('%H', 'host'));
-    const out = execFileSync(NODE_BIN, [...flags, '--help'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    assert.match(out, /Usage: pactum-node/);
+    for (const file of [UNIT_FILE, FOLLOWER_DROP_IN]) {
+      const out = execFileSync(NODE_BIN, [...execStart(file), '--help'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      assert.match(out, /Usage: pactum-node/, file);
+    }
+    const follower = execStart(FOLLOWER_DROP_IN);
+    assert.ok(execStart(UNIT_FILE).includes('--validator'));
+    assert.ok(!follower.includes('--validator'), 'a follower validates nothing');
+    assert.equal(follower[follower.indexOf('--offchain-worker') + 1], 'never',
+      'no offchain worker: node-authorization\'s would close the follower to light clients');
   });
 });

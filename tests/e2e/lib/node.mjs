@@ -137,6 +137,7 @@ export async function startNode(args, basePath = mkdtempSync(join(tmpdir(), 'pac
   const exited = new Promise((resolve) => child.once('exit', resolve));
   return {
     wsUrl: `ws://127.0.0.1:${rpcPort}`,
+    p2pPort,
     logFile,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
@@ -152,14 +153,14 @@ export async function startNode(args, basePath = mkdtempSync(join(tmpdir(), 'pac
 }
 
 /**
- * A dev node (`options` as for `startDevNode`) and two connections to it: `api` (polkadot.js) and
+ * A dev node (`options` as for `startDevNode`, `options.args` its extra arguments) and two connections to it: `api` (polkadot.js) and
  * `provider`, a plain JSON-RPC connection as a backend uses for the chain's own
  * `<pallet>_<method>` calls. `keys(...names)` gives the dev accounts' key pairs; `stop()` closes
  * both connections and stops the node.
  */
 export async function startDevChain(options = {}) {
   await cryptoWaitReady();
-  const node = await startDevNode([], options);
+  const node = await startDevNode(options.args ?? [], options);
   const chain = { node };
   chain.stop = async () => {
     await chain.provider?.disconnect();
