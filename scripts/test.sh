@@ -114,20 +114,23 @@ stage_pallets() {
 # (the runtime's Wasm link, the native runtime and the node service each compile on one core for
 # minutes), and those builds take the idle one. They share no target directory with the workspace.
 start_side_builds() {
-  local steps=()
-  if [ -n "${want[ink]:-}${want[e2e]:-}" ]; then steps+=("bash '$PACTUM_ROOT/scripts/build-contracts.sh'"); fi
+  local steps=() root ink gateway
+  root=$(printf %q "$PACTUM_ROOT")
+  ink=$(printf %q "$PACTUM_INK_TARGET_DIR")
+  gateway=$(printf %q "$PACTUM_GATEWAY_TARGET_DIR")
+  if [ -n "${want[ink]:-}${want[e2e]:-}" ]; then steps+=("bash $root/scripts/build-contracts.sh"); fi
   if [ -n "${want[ink]:-}" ]; then
-    steps+=("(cd '$PACTUM_ROOT/ink-contracts' && CARGO_TARGET_DIR='$PACTUM_INK_TARGET_DIR' cargo test --locked --workspace --no-run)")
+    steps+=("(cd $root/ink-contracts && CARGO_TARGET_DIR=$ink cargo test --locked --workspace --no-run)")
   fi
   if [ -n "${want[gateway]:-}${want[e2e]:-}" ]; then steps+=(build_portal build_gateway); fi
   if [ -n "${want[gateway]:-}" ]; then
-    steps+=("(cd '$PACTUM_ROOT/gateway' && CARGO_TARGET_DIR='$PACTUM_GATEWAY_TARGET_DIR' cargo test --release --locked --workspace --no-run)")
+    steps+=("(cd $root/gateway && CARGO_TARGET_DIR=$gateway cargo test --release --locked --workspace --no-run)")
   fi
   [ "${#steps[@]}" -gt 0 ] || return 0
   local IFS=$'\n'
   mkdir -p "$CARGO_TARGET_DIR"
   log "building the contracts, the portal and the gateway beside it at the lowest priority (log: $SIDE_LOG)"
-  start_niced_session "set -e; source '$PACTUM_ROOT/scripts/lib.sh'; log() { printf '[side-builds] %s\n' \"\$*\"; }
+  start_niced_session "set -e; source $root/scripts/lib.sh; log() { printf '[side-builds] %s\n' \"\$*\"; }
 ${steps[*]}" >"$SIDE_LOG" 2>&1
   side_builds=$!
 }

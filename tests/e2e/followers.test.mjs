@@ -36,19 +36,22 @@ describe('a follower node and a light client', () => {
   const health = () => followerRpc.send('system_health', []);
   const followerBest = async () => Number((await followerRpc.send('chain_getHeader', [])).number);
 
+  const stopFollower = async () => {
+    await followerRpc?.disconnect();
+    await follower?.stop();
+    followerRpc = undefined;
+    follower = undefined;
+  };
   // The follower's role: a full node (no --validator, so no offchain worker restricting its own
   // peers), booting from the validators.
   const startFollower = async () => {
+    await stopFollower();
     follower = await startNode([
       '--chain', rawSpec(TEST_CHAIN), '--name', 'Follower', '--node-key', nodeKey(5),
       '--bootnodes', bootnode, '--offchain-worker', 'never',
     ]);
     followerRpc = new WsProvider(follower.wsUrl);
     await followerRpc.isReady;
-  };
-  const stopFollower = async () => {
-    await followerRpc?.disconnect();
-    await follower?.stop();
   };
 
   before(async () => {
@@ -103,9 +106,11 @@ describe('a follower node and a light client', () => {
     light = connectLight(JSON.stringify(spec), { maxLogLevel: 2 });
     const target = await finalizedNumber(chain.api);
     assert.ok(target >= 1, 'the validator finalizes');
+    // Each look bounded, so that the deadline holds even if the light client never answers.
+    const look = () => Promise.race([light.client.getFinalizedBlock(), sleep(5_000).then(() => null)]);
     const block = await waitFor(async () => {
-      const finalized = await light.client.getFinalizedBlock();
-      return finalized.number >= target ? finalized : null;
+      const finalized = await look();
+      return finalized && finalized.number >= target ? finalized : null;
     }, 120_000, `the light client's finality at block ${target}`);
     const hash = await chain.api.rpc.chain.getBlockHash(block.number);
     assert.equal(block.hash, hash.toHex(), 'the light client finalized the validator\'s block');

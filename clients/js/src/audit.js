@@ -29,6 +29,12 @@ function fixedBytes(value, length, what) {
   return out;
 }
 
+function integer(value, max, what) {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > max) throw new TypeError(`${what} must be an integer from 0 to ${max}, not ${value}`);
+  return n;
+}
+
 function verdict(vote) {
   const name = VERDICTS.find((v) => v.toLowerCase() === String(vote).toLowerCase());
   if (name === undefined) throw new TypeError(`a vote is one of ${VERDICTS.join(', ')}, not ${vote}`);
@@ -43,7 +49,8 @@ function verdict(vote) {
  */
 export function voteCommitment({ case: caseId, round = 0, attempt = 0, auditor, vote, salt }) {
   return toHex(Blake2256(commitmentCodec.enc([
-    COMMITMENT_DOMAIN, Number(caseId), Number(round), Number(attempt), auditor,
+    COMMITMENT_DOMAIN, integer(caseId, 0xffff_ffff, 'case'), integer(round, 0xff, 'round'),
+    integer(attempt, 0xff, 'attempt'), auditor,
     { type: verdict(vote), value: undefined }, fixedBytes(salt, 32, 'salt'),
   ])));
 }

@@ -20,7 +20,11 @@ use pactum_chain_api::{
 };
 use serde_json::json;
 use std::{process::ExitCode, str::FromStr};
-use subxt::utils::AccountId32;
+use subxt::{
+	config::PolkadotExtrinsicParamsBuilder,
+	rpcs::{rpc_params, RpcClient},
+	utils::AccountId32,
+};
 use subxt_signer::{sr25519::Keypair, SecretUri};
 
 #[derive(Parser)]
@@ -59,7 +63,10 @@ async fn run(args: Args) -> Result<ExitCode, String> {
 	let uri = SecretUri::from_str(&args.suri).map_err(|e| format!("--suri: {e}"))?;
 	let sender = Keypair::from_uri(&uri).map_err(|e| format!("--suri: {e}"))?;
 	let to = AccountId32::from_str(&args.to).map_err(|e| format!("--to: {e}"))?;
-	let client = PactumClient::from_url_with_config(pactum_chain_api::config(), &args.url)
+	let rpc = RpcClient::from_url(&args.url)
+		.await
+		.map_err(|e| format!("cannot connect to {}: {e}", args.url))?;
+	let client = PactumClient::from_rpc_client_with_config(pactum_chain_api::config(), rpc.clone())
 		.await
 		.map_err(|e| format!("cannot connect to {}: {e}", args.url))?;
 	let at = client.at_current_block().await.map_err(|e| e.to_string())?;
@@ -83,11 +90,18 @@ async fn run(args: Args) -> Result<ExitCode, String> {
 		return Ok(ExitCode::from(1));
 	}
 
+	// The sender's next nonce as the node's pool sees it (transactions of the sender not yet
+	// finalized count), not as the finalized block does.
+	let nonce: u64 = rpc
+		.request("system_accountNextIndex", rpc_params![sender.public_key().to_account_id()])
+		.await
+		.map_err(|e| format!("nonce: {e}"))?;
 	let in_block = at
 		.transactions()
-		.sign_and_submit_then_watch_default(
+		.sign_and_submit_then_watch(
 			&pactum::tx().tokens().transfer(args.asset, to, args.amount),
 			&sender,
+			PolkadotExtrinsicParamsBuilder::new().nonce(nonce).build(),
 		)
 		.await
 		.map_err(|e| format!("submit: {e}"))?
