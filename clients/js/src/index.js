@@ -5,11 +5,10 @@ import { pactum } from '../.papi/descriptors/dist/index.js';
 import { createClient } from 'polkadot-api';
 import bundle from '../generated/types-bundle.json' with { type: 'json' };
 import { getWsProvider } from 'polkadot-api/ws';
+import { withMetadataHash } from 'polkadot-api/signer';
 
 export { pactum };
 export { CompatibilityLevel } from 'polkadot-api';
-import { withMetadataHash } from 'polkadot-api/signer';
-
 export { getPolkadotSigner, withMetadataHash } from 'polkadot-api/signer';
 export {
   SIGNING_DOMAIN, HASH_ALGORITHMS, signingPayload, contentHash, relayedSignature, toHex,
