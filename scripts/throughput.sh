@@ -17,12 +17,22 @@
 #                                          to end to finality, the gateway's memory
 #                                          (tests/e2e/bench-gateway.mjs; READ_SECONDS default 20,
 #                                          CONCURRENCY default 32, CREATIONS default 300)
+#   bash scripts/throughput.sh network     regulated token transfers on the four-validator local
+#                                          network at a steady offered rate: inclusion and
+#                                          finality latency p50/p90/p99/max, per second and per
+#                                          block, forks, lost (tests/e2e/bench-network.mjs; RATE
+#                                          default 100/s, DURATION default 600 s, ACCOUNTS
+#                                          default 1000; STEP=N raises the rate by N per step
+#                                          until p90 inclusion passes 15 s)
+#   bash scripts/throughput.sh network-hour  the tokenization platform's acceptance run: 200,000
+#                                          transfers uniformly over one hour on that network
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 case "${1:-}" in
-	documents | tokens | extension | gateway) bench="bench-$1.mjs" ;;
-	*) echo "usage: $0 documents|tokens|extension|gateway" >&2; exit 2 ;;
+	documents | tokens | extension | gateway | network) bench="bench-$1.mjs" ;;
+	network-hour) bench=bench-network.mjs; export RATE=$((200000 / 3600)).$((200000 % 3600 * 10000 / 3600)) DURATION=3600 STEP= ;;
+	*) echo "usage: $0 documents|tokens|extension|gateway|network|network-hour" >&2; exit 2 ;;
 esac
 bash "$PACTUM_ROOT/scripts/setup.sh"
 build_workspace

@@ -1,8 +1,9 @@
 // Loading a node with pre-signed extrinsics and measuring what the chain includes.
 import { readFileSync } from 'node:fs';
+import { blake2AsHex } from '@polkadot/util-crypto';
 import { sleep } from './node.mjs';
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+export const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 
 /**
  * Submits the pre-signed `txs` (in chunks of concurrent submissions) and follows new blocks
@@ -108,4 +109,45 @@ export function buildTimes(logFile, blocks) {
   }
   times.sort((a, b) => a - b);
   return { count: times.length, p50: percentile(times, 0.5), max: times[times.length - 1] };
+}
+
+/**
+ * Submits `signer`'s `calls` in pre-signed `utility.batchAll`s of `size` and waits until all are
+ * in a block.
+ */
+export async function batches(api, signer, calls, size = 100) {
+  let nonce = (await api.rpc.system.accountNextIndex(signer.address)).toNumber();
+  for (let i = 0; i < calls.length; i += size) {
+    await api.rpc.author.submitExtrinsic(
+      signOffline(api, api.tx.utility.batchAll(calls.slice(i, i + size)), signer, nonce++));
+  }
+  while ((await api.query.system.account(signer.address)).nonce.toNumber() < nonce) await sleep(1000);
+}
+
+/**
+ * Makes `holders` (new accounts) verified participants (KYC level 1), each funded with `pact`
+ * (for fees and the registration deposit) and holding `units` of the regulated asset `asset`,
+ * which Alice (every admin role in the dev and local presets) creates with every rule a transfer
+ * can meet: a 0.1 % fee with a minimum of 1, and per-payment, daily and monthly limits far above
+ * any load.
+ */
+export async function setupRegulatedAsset(api, alice, holders, { asset, pact, units }) {
+  await batches(api, alice, holders.map((h) => api.tx.balances.transferKeepAlive(h.address, pact)));
+  await Promise.all(holders.map((h) => api.rpc.author.submitExtrinsic(
+    signOffline(api, api.tx.registry.register(), h, 0))));
+  const registered = async () => (await Promise.all(holders.map((h) =>
+    api.rpc.system.accountNextIndex(h.address)))).every((n) => n.toNumber() > 0);
+  while (!(await registered())) await sleep(1000);
+  const expires = 10_000_000;
+  await batches(api, alice, [
+    ...holders.map((h) => api.tx.registry.verifyKyc(h.address, 1, blake2AsHex(h.address), expires)),
+    api.tx.tokens.createAsset(asset, 1, { unverified: false, verified: true, corporate: true, minKycLevel: 1, contract: false },
+      alice.address, 10n ** 18n),
+    api.tx.tokens.setAuthorisedSupply(asset, 10n ** 15n),
+    api.tx.tokens.addCollateral(asset, 10n ** 15n, blake2AsHex('reserve account statement')),
+    api.tx.tokens.setFee(asset, { Asset: null }, { flat: 0, percent: 1_000, min: 1, max: null }),
+    api.tx.tokens.setLimits(asset, { Asset: null },
+      { perPayment: 10n ** 9n, perDay: 10n ** 12n, perMonth: 10n ** 13n }),
+    ...holders.map((h) => api.tx.tokens.issue(asset, h.address, units)),
+  ]);
 }
