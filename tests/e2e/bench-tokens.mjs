@@ -6,25 +6,32 @@
 //
 // It prints how many transfers of each kind fit in one block by weight, then loads the node with
 // the pre-signed regulated transfers (fee and limits apply) and, in the same run, the plain
-// `balances.transferKeepAlive`s, then as many regulated payments in `tokens.transfer_many`s of
-// LEGS (default 100) legs, and prints for each: transfers included per block, transfers per
-// second, and inclusion latency; then the regulated/plain ratio. Every node it starts, it stops.
+// `balances.transferKeepAlive`s, and prints for both: transfers included per block, transfers
+// per second, and inclusion latency; then the regulated/plain ratio. Every node it starts, it
+// stops.
 import { readFileSync } from 'node:fs';
 import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { startDevNode, connect } from './lib/node.mjs';
-import {
-  buildTimes, measure, perBlockByWeight, setupRegulatedAsset, signOffline,
-} from './lib/load.mjs';
+import { cryptoWaitReady, blake2AsHex } from '@polkadot/util-crypto';
+import { startDevNode, connect, sleep } from './lib/node.mjs';
+import { buildTimes, measure, perBlockByWeight, signOffline } from './lib/load.mjs';
 
 const ACCOUNTS = Number(process.env.ACCOUNTS ?? 200);
 const PER_ACCOUNT = Number(process.env.PER_ACCOUNT ?? 60);
-// Payments per `tokens.transfer_many` of the batched load (at most the runtime's 500).
-const LEGS = Number(process.env.LEGS ?? 100);
+const BATCH = 100;
 const ASSET = 1;
 const UNIT = 10n ** 12n;
 
 const log = (...args) => console.log('[bench-tokens]', ...args);
+
+/** Submits Alice's `calls` in pre-signed batches and waits until all are in a block. */
+async function batches(api, alice, calls) {
+  let nonce = (await api.rpc.system.accountNextIndex(alice.address)).toNumber();
+  for (let i = 0; i < calls.length; i += BATCH) {
+    await api.rpc.author.submitExtrinsic(
+      signOffline(api, api.tx.utility.batchAll(calls.slice(i, i + BATCH)), alice, nonce++));
+  }
+  while ((await api.query.system.account(alice.address)).nonce.toNumber() < nonce) await sleep(1000);
+}
 
 async function main() {
   await cryptoWaitReady();
@@ -39,7 +46,23 @@ async function main() {
     const holders = Array.from({ length: ACCOUNTS }, (_, i) => keyring.addFromUri(`//bench-holder-${i}`));
 
     log(`setting up ${ACCOUNTS} verified holders of asset ${ASSET}`);
-    await setupRegulatedAsset(api, alice, holders, { asset: ASSET, pact: 1_000n * UNIT, units: 10n ** 9n });
+    await batches(api, alice, holders.map((h) => api.tx.balances.transferKeepAlive(h.address, 1_000n * UNIT)));
+    await Promise.all(holders.map((h) => api.rpc.author.submitExtrinsic(
+      signOffline(api, api.tx.registry.register(), h, 0))));
+    while ((await api.query.registry.participants.entries()).length < ACCOUNTS) await sleep(1000);
+    const expires = 10_000_000;
+    await batches(api, alice, [
+      ...holders.map((h) => api.tx.registry.verifyKyc(h.address, 1, blake2AsHex(h.address), expires)),
+      api.tx.tokens.createAsset(ASSET, 1, { unverified: false, verified: true, corporate: true, minKycLevel: 1, contract: false },
+        alice.address, 10n ** 18n),
+      api.tx.tokens.setAuthorisedSupply(ASSET, 10n ** 15n),
+      api.tx.tokens.addCollateral(ASSET, 10n ** 15n, blake2AsHex('reserve account statement')),
+      // 0.1 % with a minimum of 1, and daily limits far above the load: every rule is applied.
+      api.tx.tokens.setFee(ASSET, { Asset: null }, { flat: 0, percent: 1_000, min: 1, max: null }),
+      api.tx.tokens.setLimits(ASSET, { Asset: null },
+        { perPayment: 10n ** 9n, perDay: 10n ** 12n, perMonth: 10n ** 13n }),
+      ...holders.map((h) => api.tx.tokens.issue(ASSET, h.address, 10n ** 9n)),
+    ]);
 
     const next = (i) => holders[(i + 1) % ACCOUNTS].address;
     const regulatedTx = (i) => api.tx.tokens.transfer(ASSET, next(i), 1_000);
@@ -48,9 +71,6 @@ async function main() {
     const plainFit = await perBlockByWeight(api, plainTx(0), holders[0]);
     log(`by weight: tokens.transfer ${regulatedFit.refTime} ps -> ${regulatedFit.txs} per block`);
     log(`by weight: balances.transferKeepAlive ${plainFit.refTime} ps -> ${plainFit.txs} per block`);
-    const sampleLegs = Array.from({ length: LEGS }, (_, l) => [holders[1 + (l % (ACCOUNTS - 1))].address, 1_000]);
-    const batchedFit = await perBlockByWeight(api, api.tx.tokens.transferMany(ASSET, sampleLegs), holders[0]);
-    log(`by weight: tokens.transfer_many of ${LEGS} ${batchedFit.refTime} ps -> ${batchedFit.txs * LEGS} legs per block`);
 
     log(`pre-signing ${total} transfers of each kind`);
     const nonces = await Promise.all(holders.map((h) => api.rpc.system.accountNextIndex(h.address)));
@@ -65,25 +85,12 @@ async function main() {
     // Interleave the holders so each block draws from all of them.
     const byRound = (txs) => Array.from({ length: txs.length }, (_, j) =>
       txs[(j % ACCOUNTS) * PER_ACCOUNT + Math.floor(j / ACCOUNTS)]);
-    load.regulated = byRound(load.regulated);
-    load.plain = byRound(load.plain);
-    // The same number of regulated payments as legs of `transfer_many`s of LEGS each, sent by
-    // the holders in turn, each leg to one of the holders after the sender.
-    load.batched = Array.from({ length: Math.ceil(total / LEGS) }, (_, j) => {
-      const from = j % ACCOUNTS;
-      const legs = Array.from({ length: Math.min(LEGS, total - j * LEGS) }, (_, l) =>
-        [holders[(from + 1 + (l % (ACCOUNTS - 1))) % ACCOUNTS].address, 1_000]);
-      return signOffline(api, api.tx.tokens.transferMany(ASSET, legs), holders[from],
-        nonces[from].toNumber() + 2 * PER_ACCOUNT + Math.floor(j / ACCOUNTS));
-    });
 
-    const counted = {
-      regulated: ['tokens', 'Transferred'], plain: ['balances', 'Transfer'], batched: ['tokens', 'Transferred'],
-    };
+    const counted = { regulated: ['tokens', 'Transferred'], plain: ['balances', 'Transfer'] };
     const rates = {};
     for (const [kind, txs] of Object.entries(load)) {
       const [section, method] = counted[kind];
-      const result = await measure(api, txs, total, (events) => events.filter(
+      const result = await measure(api, byRound(txs), total, (events) => events.filter(
         ({ event }) => event.section === section && event.method === method).length);
       rates[kind] = total / result.seconds;
       log(`${kind}: ${total} transfers included per block ${result.perBlock.join(', ')} (max ${Math.max(...result.perBlock)})`);
@@ -93,7 +100,6 @@ async function main() {
       log(`${kind}: building a loaded block took p50 ${built.p50} ms, max ${built.max} ms (${built.count} blocks)`);
     }
     log(`regulated / plain rate: ${(rates.regulated / rates.plain).toFixed(2)}`);
-    log(`transfer_many legs (${LEGS} per extrinsic) / regulated transfers rate: ${(rates.batched / rates.regulated).toFixed(2)}`);
   } catch (error) {
     // What the node said last, before its directory goes.
     const lines = readFileSync(node.logFile, 'utf8').trim().split('\n');

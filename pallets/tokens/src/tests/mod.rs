@@ -12,7 +12,6 @@ mod quote;
 mod held;
 mod recovery;
 mod transfer;
-mod transfer_many;
 mod withdrawals;
 
 /// The last event of the tokens pallet.
