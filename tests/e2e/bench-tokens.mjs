@@ -11,27 +11,18 @@
 // stops.
 import { readFileSync } from 'node:fs';
 import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady, blake2AsHex } from '@polkadot/util-crypto';
-import { startDevNode, connect, sleep } from './lib/node.mjs';
-import { buildTimes, measure, perBlockByWeight, signOffline } from './lib/load.mjs';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { startDevNode, connect } from './lib/node.mjs';
+import {
+  buildTimes, measure, perBlockByWeight, setupRegulatedAsset, signOffline,
+} from './lib/load.mjs';
 
 const ACCOUNTS = Number(process.env.ACCOUNTS ?? 200);
 const PER_ACCOUNT = Number(process.env.PER_ACCOUNT ?? 60);
-const BATCH = 100;
 const ASSET = 1;
 const UNIT = 10n ** 12n;
 
 const log = (...args) => console.log('[bench-tokens]', ...args);
-
-/** Submits Alice's `calls` in pre-signed batches and waits until all are in a block. */
-async function batches(api, alice, calls) {
-  let nonce = (await api.rpc.system.accountNextIndex(alice.address)).toNumber();
-  for (let i = 0; i < calls.length; i += BATCH) {
-    await api.rpc.author.submitExtrinsic(
-      signOffline(api, api.tx.utility.batchAll(calls.slice(i, i + BATCH)), alice, nonce++));
-  }
-  while ((await api.query.system.account(alice.address)).nonce.toNumber() < nonce) await sleep(1000);
-}
 
 async function main() {
   await cryptoWaitReady();
@@ -46,23 +37,7 @@ async function main() {
     const holders = Array.from({ length: ACCOUNTS }, (_, i) => keyring.addFromUri(`//bench-holder-${i}`));
 
     log(`setting up ${ACCOUNTS} verified holders of asset ${ASSET}`);
-    await batches(api, alice, holders.map((h) => api.tx.balances.transferKeepAlive(h.address, 1_000n * UNIT)));
-    await Promise.all(holders.map((h) => api.rpc.author.submitExtrinsic(
-      signOffline(api, api.tx.registry.register(), h, 0))));
-    while ((await api.query.registry.participants.entries()).length < ACCOUNTS) await sleep(1000);
-    const expires = 10_000_000;
-    await batches(api, alice, [
-      ...holders.map((h) => api.tx.registry.verifyKyc(h.address, 1, blake2AsHex(h.address), expires)),
-      api.tx.tokens.createAsset(ASSET, 1, { unverified: false, verified: true, corporate: true, minKycLevel: 1, contract: false },
-        alice.address, 10n ** 18n),
-      api.tx.tokens.setAuthorisedSupply(ASSET, 10n ** 15n),
-      api.tx.tokens.addCollateral(ASSET, 10n ** 15n, blake2AsHex('reserve account statement')),
-      // 0.1 % with a minimum of 1, and daily limits far above the load: every rule is applied.
-      api.tx.tokens.setFee(ASSET, { Asset: null }, { flat: 0, percent: 1_000, min: 1, max: null }),
-      api.tx.tokens.setLimits(ASSET, { Asset: null },
-        { perPayment: 10n ** 9n, perDay: 10n ** 12n, perMonth: 10n ** 13n }),
-      ...holders.map((h) => api.tx.tokens.issue(ASSET, h.address, 10n ** 9n)),
-    ]);
+    await setupRegulatedAsset(api, alice, holders, { asset: ASSET, pact: 1_000n * UNIT, units: 10n ** 9n });
 
     const next = (i) => holders[(i + 1) % ACCOUNTS].address;
     const regulatedTx = (i) => api.tx.tokens.transfer(ASSET, next(i), 1_000);
