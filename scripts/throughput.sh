@@ -4,9 +4,10 @@
 #                                          under load (tests/e2e/bench-documents.mjs;
 #                                          SIGNATURES default 4000, BULK default 100)
 #   bash scripts/throughput.sh tokens      regulated token transfers against plain balance
-#                                          transfers: per block, per second, latency
+#                                          transfers and against the legs of batched
+#                                          `tokens.transfer_many`s: per block, per second, latency
 #                                          (tests/e2e/bench-tokens.mjs; ACCOUNTS default 200,
-#                                          PER_ACCOUNT default 60)
+#                                          PER_ACCOUNT default 60, LEGS default 100)
 #   bash scripts/throughput.sh extension   the chain extension: each function's weight
 #                                          (runtime/examples/extension_weights.rs), and a
 #                                          contract-driven regulated transfer against a native

@@ -62,7 +62,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("pactum"),
 	impl_name: alloc::borrow::Cow::Borrowed("pactum-node"),
 	authoring_version: 1,
-	spec_version: 107,
+	spec_version: 108,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -76,7 +76,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("pactum"),
 	impl_name: alloc::borrow::Cow::Borrowed("pactum-node"),
 	authoring_version: 1,
-	spec_version: 108,
+	spec_version: 109,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -112,11 +112,15 @@ pub const HOURS: BlockNumber = MINUTES * 60;
 pub const DAYS: BlockNumber = HOURS * 24;
 /// A BABE epoch, which is also a session: validator-set changes take effect at its boundaries.
 pub const EPOCH_DURATION_IN_SLOTS: u64 = 10 * MINUTES as u64;
-/// The probability of a primary slot (a VRF win) for each authority: 1/4.
-pub const PRIMARY_PROBABILITY: (u64, u64) = (1, 4);
-/// BABE's genesis configuration: primary VRF slots plus secondary VRF slots, so that a block is
-/// authored in every slot even when no one wins the primary lottery, and every block carries a
-/// VRF output for the chain's randomness.
+/// The probability of a primary slot (a VRF win) for each authority: none. Every slot has
+/// exactly one author, its secondary author (chosen from the epoch's randomness), as a
+/// permissioned validator set wants: with primary slots (1/4 before spec_version 108) a slot
+/// whose primary winner is not its secondary author gets two blocks, one of them a fork that
+/// every validator imports and the next blocks must wait out — a quarter of the blocks on four
+/// validators (docs/performance.md). A validator that is down leaves its slots empty.
+pub const PRIMARY_PROBABILITY: (u64, u64) = (0, 1);
+/// BABE's genesis configuration: secondary VRF slots, so that a block is authored in every slot
+/// without a primary lottery and every block carries a VRF output for the chain's randomness.
 pub const BABE_GENESIS_EPOCH_CONFIG: sp_consensus_babe::BabeEpochConfiguration =
 	sp_consensus_babe::BabeEpochConfiguration {
 		c: PRIMARY_PROBABILITY,

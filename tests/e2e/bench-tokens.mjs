@@ -6,9 +6,9 @@
 //
 // It prints how many transfers of each kind fit in one block by weight, then loads the node with
 // the pre-signed regulated transfers (fee and limits apply) and, in the same run, the plain
-// `balances.transferKeepAlive`s, and prints for both: transfers included per block, transfers
-// per second, and inclusion latency; then the regulated/plain ratio. Every node it starts, it
-// stops.
+// `balances.transferKeepAlive`s, then as many regulated payments in `tokens.transfer_many`s of
+// LEGS (default 100) legs, and prints for each: transfers included per block, transfers per
+// second, and inclusion latency; then the regulated/plain ratio. Every node it starts, it stops.
 import { readFileSync } from 'node:fs';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
@@ -19,6 +19,8 @@ import {
 
 const ACCOUNTS = Number(process.env.ACCOUNTS ?? 200);
 const PER_ACCOUNT = Number(process.env.PER_ACCOUNT ?? 60);
+// Payments per `tokens.transfer_many` of the batched load (at most the runtime's 500).
+const LEGS = Number(process.env.LEGS ?? 100);
 const ASSET = 1;
 const UNIT = 10n ** 12n;
 
@@ -46,6 +48,9 @@ async function main() {
     const plainFit = await perBlockByWeight(api, plainTx(0), holders[0]);
     log(`by weight: tokens.transfer ${regulatedFit.refTime} ps -> ${regulatedFit.txs} per block`);
     log(`by weight: balances.transferKeepAlive ${plainFit.refTime} ps -> ${plainFit.txs} per block`);
+    const sampleLegs = Array.from({ length: LEGS }, (_, l) => [holders[1 + (l % (ACCOUNTS - 1))].address, 1_000]);
+    const batchedFit = await perBlockByWeight(api, api.tx.tokens.transferMany(ASSET, sampleLegs), holders[0]);
+    log(`by weight: tokens.transfer_many of ${LEGS} ${batchedFit.refTime} ps -> ${batchedFit.txs * LEGS} legs per block`);
 
     log(`pre-signing ${total} transfers of each kind`);
     const nonces = await Promise.all(holders.map((h) => api.rpc.system.accountNextIndex(h.address)));
@@ -60,12 +65,25 @@ async function main() {
     // Interleave the holders so each block draws from all of them.
     const byRound = (txs) => Array.from({ length: txs.length }, (_, j) =>
       txs[(j % ACCOUNTS) * PER_ACCOUNT + Math.floor(j / ACCOUNTS)]);
+    load.regulated = byRound(load.regulated);
+    load.plain = byRound(load.plain);
+    // The same number of regulated payments as legs of `transfer_many`s of LEGS each, sent by
+    // the holders in turn, each leg to one of the holders after the sender.
+    load.batched = Array.from({ length: Math.ceil(total / LEGS) }, (_, j) => {
+      const from = j % ACCOUNTS;
+      const legs = Array.from({ length: Math.min(LEGS, total - j * LEGS) }, (_, l) =>
+        [holders[(from + 1 + (l % (ACCOUNTS - 1))) % ACCOUNTS].address, 1_000]);
+      return signOffline(api, api.tx.tokens.transferMany(ASSET, legs), holders[from],
+        nonces[from].toNumber() + 2 * PER_ACCOUNT + Math.floor(j / ACCOUNTS));
+    });
 
-    const counted = { regulated: ['tokens', 'Transferred'], plain: ['balances', 'Transfer'] };
+    const counted = {
+      regulated: ['tokens', 'Transferred'], plain: ['balances', 'Transfer'], batched: ['tokens', 'Transferred'],
+    };
     const rates = {};
     for (const [kind, txs] of Object.entries(load)) {
       const [section, method] = counted[kind];
-      const result = await measure(api, byRound(txs), total, (events) => events.filter(
+      const result = await measure(api, txs, total, (events) => events.filter(
         ({ event }) => event.section === section && event.method === method).length);
       rates[kind] = total / result.seconds;
       log(`${kind}: ${total} transfers included per block ${result.perBlock.join(', ')} (max ${Math.max(...result.perBlock)})`);
@@ -75,6 +93,7 @@ async function main() {
       log(`${kind}: building a loaded block took p50 ${built.p50} ms, max ${built.max} ms (${built.count} blocks)`);
     }
     log(`regulated / plain rate: ${(rates.regulated / rates.plain).toFixed(2)}`);
+    log(`transfer_many legs (${LEGS} per extrinsic) / regulated transfers rate: ${(rates.batched / rates.regulated).toFixed(2)}`);
   } catch (error) {
     // What the node said last, before its directory goes.
     const lines = readFileSync(node.logFile, 'utf8').trim().split('\n');

@@ -1,7 +1,8 @@
 // Regulated tokens on a development node: Alice (every admin role) creates an asset, authorises
 // and collateralises its supply, issues to Bob and credits Charlie's off-chain deposit; Bob pays
 // Charlie with a fee, hits his daily limit (which `tokens_quoteTransfer` predicted), Charlie
-// withdraws and Alice confirms the payout. pallet-assets' own calls are refused.
+// withdraws and Alice confirms the payout; Alice pays two holders in one batch, all or nothing.
+// pallet-assets' own calls are refused.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { blake2AsHex } from '@polkadot/util-crypto';
@@ -136,6 +137,34 @@ describe('tokens on pactum-node --dev', () => {
     assert.equal(BigInt(asset.issued), before - 1_000n);
     assert.equal(asset.details.pendingWithdrawals, '0');
     assert.equal(await balanceOf(charlie), 5_000n + 1_000n - 1_020n);
+  });
+
+  it('pays a batch of legs all or nothing, each under the rules (transfer_many)', async () => {
+    await submit(api, api.tx.tokens.issue(ASSET, alice.address, 10_000), alice);
+    const balances = async () => Promise.all([alice, bob, charlie, dave].map(balanceOf));
+    const before = await balances();
+    // Alice's day allows 1,500 (the asset's limit): the second leg of 700 + 801 breaks it, and
+    // the first is not paid either.
+    await assert.rejects(
+      submit(api, api.tx.tokens.transferMany(ASSET, [[bob.address, 700], [charlie.address, 801]]), alice),
+      (error) => error.module === 'tokens.OverDailyLimit',
+    );
+    await assert.rejects(
+      submit(api, api.tx.tokens.transferMany(ASSET, [[bob.address, 700], [eve.address, 1]]), alice),
+      (error) => error.module === 'tokens.RecipientNotParticipant',
+    );
+    assert.deepEqual(await balances(), before);
+
+    const paid = await submit(api,
+      api.tx.tokens.transferMany(ASSET, [[bob.address, 700], [charlie.address, 800]]), alice);
+    const legs = paid.events.filter((event) => api.events.tokens.Transferred.is(event))
+      .map(({ data }) => [data.to.toString(), data.amount.toNumber(), data.fee.toNumber()]);
+    // 10 flat + 1 % each, to Dave (the collector).
+    assert.deepEqual(legs, [[bob.address, 700, 17], [charlie.address, 800, 18]]);
+    assert.deepEqual(await balances(), [
+      before[0] - 1_535n, before[1] + 700n, before[2] + 800n, before[3] + 35n,
+    ]);
+    assert.equal((await rpc('quoteTransfer', [ASSET, alice.address, bob.address, 1])).refusal, 'OverDailyLimit');
   });
 
   it('answers every tokens_* method in the shape node/rpc-definitions.json declares', () => {

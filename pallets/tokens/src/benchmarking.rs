@@ -7,7 +7,7 @@ use super::*;
 use crate::pallet::{Assets as Ledger, BalanceOf, Config, Pallet};
 use alloc::vec;
 use frame_benchmarking::v2::*;
-use frame_support::weights::WeightMeter;
+use frame_support::{weights::WeightMeter, BoundedVec};
 use frame_support::traits::{EnsureOrigin, Get};
 use frame_system::RawOrigin;
 use pactum_primitives::{OnParticipantRecovered, ParticipantRegistry, RegulatedLedger};
@@ -62,6 +62,28 @@ fn funded<T: Config>(asset: AssetId, name: &'static str, index: u32, units: u32)
 	let who = holder::<T>(name, index);
 	assert!(Pallet::<T>::issue(issuance::<T>(), asset, who.clone(), amount::<T>(units)).is_ok());
 	who
+}
+
+/// `ASSET` with its rules and a sender funded for `MaxTransferLegs` legs, whose first payment
+/// (made before there was a fee: the fee collector holds nothing) stored its usage for today;
+/// returns the sender's origin and the collector.
+fn batch_sender<T: Config>() -> (RawOrigin<T::AccountId>, T::AccountId) {
+	let collector = asset::<T>(ASSET);
+	let from = funded::<T>(ASSET, "sender", 0, 2_000 * T::MaxTransferLegs::get());
+	let origin = RawOrigin::Signed(from);
+	let first = holder::<T>("first", 0);
+	assert!(Pallet::<T>::transfer(origin.clone().into(), ASSET, first, amount::<T>(10)).is_ok());
+	asset_rules::<T>(ASSET);
+	(origin, collector)
+}
+
+/// `n` legs of 1,000 units, to the accounts `recipient(0..n)` makes.
+fn batch<T: Config>(
+	n: u32,
+	recipient: impl Fn(u32) -> T::AccountId,
+) -> BoundedVec<(T::AccountId, BalanceOf<T>), T::MaxTransferLegs> {
+	let legs: alloc::vec::Vec<_> = (0..n).map(|i| (recipient(i), amount::<T>(1_000))).collect();
+	legs.try_into().expect("n is at most MaxTransferLegs")
 }
 
 /// Fee and limit rules at the asset's scope only, so every more specific lookup misses.
@@ -280,6 +302,33 @@ mod benchmarks {
 		#[extrinsic_call]
 		transfer(origin, ASSET, to.clone(), amount::<T>(1_000));
 		assert_eq!(Ledger::<T>::balance(ASSET, &to), amount::<T>(2_010));
+	}
+
+	/// A batch of `n` payments, each opening its recipient's asset account (the first opens
+	/// the fee collector's too).
+	#[benchmark]
+	fn transfer_many(n: Linear<1, { T::MaxTransferLegs::get() }>) {
+		let (origin, collector) = batch_sender::<T>();
+		let legs = batch::<T>(n, |i| holder::<T>("recipient", i));
+		let last = legs.last().map(|(to, _)| to.clone()).expect("n >= 1");
+		#[extrinsic_call]
+		_(origin, ASSET, legs);
+		assert_eq!(Ledger::<T>::balance(ASSET, &last), amount::<T>(1_000));
+		assert!(!Ledger::<T>::balance(ASSET, &collector).is_zero());
+	}
+
+	/// A batch of `n` payments to accounts that already hold the asset.
+	#[benchmark]
+	fn transfer_many_to_holders(n: Linear<1, { T::MaxTransferLegs::get() }>) {
+		let (origin, collector) = batch_sender::<T>();
+		let issued =
+			Pallet::<T>::issue(issuance::<T>(), ASSET, collector.clone(), amount::<T>(1_000));
+		assert!(issued.is_ok());
+		let legs = batch::<T>(n, |i| funded::<T>(ASSET, "recipient", i, 1_000));
+		let last = legs.last().map(|(to, _)| to.clone()).expect("n >= 1");
+		#[extrinsic_call]
+		transfer_many(origin, ASSET, legs);
+		assert_eq!(Ledger::<T>::balance(ASSET, &last), amount::<T>(2_000));
 	}
 
 	#[benchmark]

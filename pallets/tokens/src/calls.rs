@@ -271,5 +271,30 @@ mod calls {
 			let who = ensure_signed(origin)?;
 			Self::do_claim_held(who, asset)
 		}
+
+		/// Send `asset` to many recipients at once (payroll, settlements, royalty payouts): each
+		/// `(to, amount)` of `legs`, in order, is a `transfer` under every rule — the recipient's
+		/// admission, the fee, the sender's limits counting the legs before it, its funds what
+		/// they left. All or nothing: the first leg a rule refuses fails the call with that
+		/// rule's error and no leg is made. Charged per leg, less for legs that open no asset
+		/// account.
+		///
+		/// Origin: a signed holder. Emits `Transferred` for each leg.
+		#[pallet::call_index(17)]
+		#[pallet::weight(Pallet::<T>::with_recipients(
+			<T as Config>::WeightInfo::transfer_many(legs.len() as u32),
+			legs.len() as u32,
+		))]
+		pub fn transfer_many(
+			origin: OriginFor<T>,
+			asset: AssetId,
+			legs: BoundedVec<(T::AccountId, BalanceOf<T>), T::MaxTransferLegs>,
+		) -> DispatchResultWithPostInfo {
+			let from = ensure_signed(origin)?;
+			ensure!(!legs.is_empty(), Error::<T>::NoLegs);
+			let count = legs.len() as u32;
+			let opened = Self::do_transfer_many(asset, &from, &legs)?;
+			Ok(Some(Self::transfer_many_used(count, opened)).into())
+		}
 	}
 }

@@ -98,6 +98,9 @@ pub mod pallet {
 		/// How many withdrawals an account may have waiting.
 		#[pallet::constant]
 		type MaxPendingWithdrawals: Get<u32>;
+		/// How many payments one `transfer_many` may make.
+		#[pallet::constant]
+		type MaxTransferLegs: Get<u32>;
 		/// Weights of this pallet's calls and of a recovery (`weights.rs`, benchmarked).
 		type WeightInfo: WeightInfo;
 	}
@@ -363,6 +366,8 @@ pub mod pallet {
 		Overflow,
 		/// Nothing of the asset is held for the account.
 		NothingHeld,
+		/// A `transfer_many` without a payment.
+		NoLegs,
 	}
 
 	#[pallet::hooks]

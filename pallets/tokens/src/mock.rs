@@ -108,6 +108,7 @@ parameter_types! {
 pub const MAX_ASSETS: u32 = 3;
 pub const MAX_COLLATERAL: u32 = 2;
 pub const MAX_PENDING: u32 = 2;
+pub const MAX_LEGS: u32 = 4;
 
 impl pallet_tokens::Config for Test {
 	type Registry = Registry;
@@ -121,6 +122,7 @@ impl pallet_tokens::Config for Test {
 	type MaxAssets = ConstU32<MAX_ASSETS>;
 	type MaxCollateralRecords = ConstU32<MAX_COLLATERAL>;
 	type MaxPendingWithdrawals = ConstU32<MAX_PENDING>;
+	type MaxTransferLegs = ConstU32<MAX_LEGS>;
 	type WeightInfo = ();
 }
 

@@ -33,8 +33,29 @@ pub struct Assessment<T: Config> {
 	pub fee: BalanceOf<T>,
 	pub fee_scope: Option<RuleScope>,
 	pub limit_scope: Option<RuleScope>,
-	/// The sender's usage with this payment counted.
+	/// The sender's usage, with this payment counted unless it is refused.
 	pub usage: Usage<BalanceOf<T>>,
+	/// What the sender may still send today and this month, before this payment.
+	pub daily_remaining: Option<BalanceOf<T>>,
+	pub monthly_remaining: Option<BalanceOf<T>>,
+	/// The first rule the payment breaks, if any.
+	pub refusal: Option<Error<T>>,
+}
+
+/// What the rules hold for a sender of an asset (see [`Pallet::sender_terms`]).
+pub struct SenderTerms<T: Config> {
+	pub details: AssetDetailsOf<T>,
+	/// The sender's fee rule and the scope it was found at.
+	pub fee: Option<(FeeRule<BalanceOf<T>>, RuleScope)>,
+	pub limits: LimitRule<BalanceOf<T>>,
+	pub limit_scope: Option<RuleScope>,
+	/// What the sender sent today and this month, the payments assessed so far counted.
+	pub usage: Usage<BalanceOf<T>>,
+}
+
+/// What the rules make of one payment under a sender's terms.
+pub struct LegAssessment<T: Config> {
+	pub fee: BalanceOf<T>,
 	/// What the sender may still send today and this month, before this payment.
 	pub daily_remaining: Option<BalanceOf<T>>,
 	pub monthly_remaining: Option<BalanceOf<T>>,
@@ -100,23 +121,63 @@ impl<T: Config> Pallet<T> {
 		if amount.is_zero() {
 			return Err(Error::<T>::ZeroAmount);
 		}
-		let sender = Self::admitted(&details, from, Side::Sender)?;
-		if let Payee::Account(to) = payee {
-			if to == from {
-				return Err(Error::<T>::SelfTransfer);
-			}
-			Self::admitted(&details, to, Side::Recipient)?;
-		}
+		let mut terms = Self::sender_terms(details, asset, from)?;
+		let leg = Self::assess_leg(&mut terms, asset, from, payee, amount)?;
+		Ok(Assessment {
+			details: terms.details,
+			fee: leg.fee,
+			fee_scope: terms.fee.map(|(_, scope)| scope),
+			limit_scope: terms.limit_scope,
+			usage: terms.usage,
+			daily_remaining: leg.daily_remaining,
+			monthly_remaining: leg.monthly_remaining,
+			refusal: leg.refusal,
+		})
+	}
 
-		let (fee, fee_scope) = match Self::fee_rule(asset, from, &sender) {
-			Some((rule, scope)) => (Self::fee_of(&rule, amount), Some(scope)),
-			None => (Zero::zero(), None),
-		};
+	/// What the rules hold for `from` as a sender of `asset` (whose `details` these are): read
+	/// once for a whole batch of payments (`transfer_many`). Fails if the sender is not admitted.
+	pub(crate) fn sender_terms(
+		details: AssetDetailsOf<T>,
+		asset: crate::AssetId,
+		from: &T::AccountId,
+	) -> Result<SenderTerms<T>, Error<T>> {
+		let sender = Self::admitted(&details, from, Side::Sender)?;
+		let fee = Self::fee_rule(asset, from, &sender);
 		let (limits, limit_scope) = match Self::limit_rule(asset, from, &sender) {
 			Some((rule, scope)) => (rule, Some(scope)),
 			None => (LimitRule::default(), None),
 		};
-		let mut usage = Self::current_usage(asset, from);
+		let usage = Self::current_usage(asset, from);
+		Ok(SenderTerms { details, fee, limits, limit_scope, usage })
+	}
+
+	/// One payment under the sender's `terms`: the payee's admission, the fee, the limits
+	/// against what the sender sent so far (its usage counts this payment if it passes) and
+	/// the funds, at the balances of now.
+	pub(crate) fn assess_leg(
+		terms: &mut SenderTerms<T>,
+		asset: crate::AssetId,
+		from: &T::AccountId,
+		payee: Payee<T::AccountId>,
+		amount: BalanceOf<T>,
+	) -> Result<LegAssessment<T>, Error<T>> {
+		if amount.is_zero() {
+			return Err(Error::<T>::ZeroAmount);
+		}
+		if let Payee::Account(to) = payee {
+			if to == from {
+				return Err(Error::<T>::SelfTransfer);
+			}
+			Self::admitted(&terms.details, to, Side::Recipient)?;
+		}
+		// The fee collector pays no fee to itself.
+		let fee = match &terms.fee {
+			Some((rule, _)) if *from != terms.details.fee_collector => Self::fee_of(rule, amount),
+			_ => Zero::zero(),
+		};
+		let limits = &terms.limits;
+		let usage = &terms.usage;
 		let daily_remaining = limits.per_day.map(|max| max.saturating_sub(usage.day_total));
 		let monthly_remaining = limits.per_month.map(|max| max.saturating_sub(usage.month_total));
 
@@ -125,29 +186,22 @@ impl<T: Config> Pallet<T> {
 		} else if let (Some(day_total), Some(month_total)) =
 			(usage.day_total.checked_add(&amount), usage.month_total.checked_add(&amount))
 		{
-			usage.day_total = day_total;
-			usage.month_total = month_total;
 			if limits.per_day.is_some_and(|max| day_total > max) {
 				Some(Error::<T>::OverDailyLimit)
 			} else if limits.per_month.is_some_and(|max| month_total > max) {
 				Some(Error::<T>::OverMonthlyLimit)
 			} else {
-				Self::funds_refusal(asset, from, &payee, amount, fee, &details)
+				let refusal = Self::funds_refusal(asset, from, &payee, amount, fee, &terms.details);
+				if refusal.is_none() {
+					terms.usage.day_total = day_total;
+					terms.usage.month_total = month_total;
+				}
+				refusal
 			}
 		} else {
 			Some(Error::<T>::Overflow)
 		};
-
-		Ok(Assessment {
-			details,
-			fee,
-			fee_scope,
-			limit_scope,
-			usage,
-			daily_remaining,
-			monthly_remaining,
-			refusal,
-		})
+		Ok(LegAssessment { fee, daily_remaining, monthly_remaining, refusal })
 	}
 
 	/// Why `who` may not receive `asset` under its policy (not registered, banned, not

@@ -7,7 +7,7 @@
 use crate::{
 	pallet::{Assets, BalanceOf},
 	rules::Payee,
-	AssetId, Config, Event, Pallet, Sent, Tokens, WeightInfo,
+	AssetId, Config, Error, Event, Pallet, Sent, Tokens, WeightInfo,
 };
 use frame_support::{
 	pallet_prelude::{DispatchError, DispatchResult, Weight},
@@ -26,6 +26,25 @@ impl<T: Config> Pallet<T> {
 		T::Registry::weigh_parties(base, 1)
 	}
 
+	/// What a `transfer_many` of `count` legs used, `opened` of which opened an asset account:
+	/// the legs between holders, plus what opening an account adds to one leg for each of
+	/// those, never more than the weight it was charged.
+	pub(crate) fn transfer_many_used(count: u32, opened: u32) -> Weight {
+		let to_holders = <T as Config>::WeightInfo::transfer_many_to_holders(count);
+		let opening = <T as Config>::WeightInfo::transfer_many(1)
+			.saturating_sub(<T as Config>::WeightInfo::transfer_many_to_holders(1));
+		let used = to_holders
+			.saturating_add(opening.saturating_mul(opened.into()))
+			.min(<T as Config>::WeightInfo::transfer_many(count));
+		Self::with_recipients(used, count)
+	}
+
+	/// `base`, a benchmarked weight of a call that checks `recipients` accounts besides its
+	/// signer, each weighed as a contract (see [`Self::with_recipient`]).
+	pub(crate) fn with_recipients(base: Weight, recipients: u32) -> Weight {
+		T::Registry::weigh_parties(base, recipients)
+	}
+
 	/// A transfer under every rule; `Ok(true)` if it opened an asset account for the recipient
 	/// or the fee collector.
 	pub(crate) fn do_transfer(
@@ -34,26 +53,53 @@ impl<T: Config> Pallet<T> {
 		to: &T::AccountId,
 		amount: BalanceOf<T>,
 	) -> Result<bool, DispatchError> {
-		let assessment = Self::assess(asset, from, Payee::Account(to), amount)?;
-		if let Some(refusal) = assessment.refusal {
-			return Err(refusal.into());
+		Self::do_transfer_many(asset, from, &[(to.clone(), amount)]).map(|opened| opened > 0)
+	}
+
+	/// Transfers of `asset` from `from` to each `(to, amount)` of `legs`, in order, each under
+	/// every rule as if made alone: the sender's limits count the legs before it, its funds are
+	/// what the legs before it left. The sender's rules and usage are read once. The first leg
+	/// a rule refuses stops it with that rule's error; the caller's dispatch then reverts the
+	/// legs before it (all or nothing). Returns how many legs opened an asset account (for
+	/// the recipient or the fee collector).
+	pub(crate) fn do_transfer_many(
+		asset: AssetId,
+		from: &T::AccountId,
+		legs: &[(T::AccountId, BalanceOf<T>)],
+	) -> Result<u32, DispatchError> {
+		let details = Tokens::<T>::get(asset).ok_or(Error::<T>::UnknownAsset)?;
+		// Refusals that need no state first, in the order a single transfer meets them.
+		if legs.iter().any(|(_, amount)| amount.is_zero()) {
+			return Err(Error::<T>::ZeroAmount.into());
 		}
-		let fee = assessment.fee;
-		let collector = assessment.details.fee_collector;
-		let pays_collector = !fee.is_zero() && collector != *from;
+		let mut terms = Self::sender_terms(details, asset, from)?;
+		let collector = terms.details.fee_collector.clone();
 		let holds = |who: &T::AccountId| pallet_assets::Account::<T>::contains_key(asset, who);
-		let opens_account = !holds(to) || (pays_collector && !holds(&collector));
-		Sent::<T>::insert(asset, from, assessment.usage);
-		Self::pay_with_fee(asset, from, to, amount, pays_collector.then_some((&collector, fee)))?;
-		Self::deposit_event(Event::Transferred {
-			asset,
-			from: from.clone(),
-			to: to.clone(),
-			amount,
-			// The collector pays no fee to itself.
-			fee: if pays_collector { fee } else { Zero::zero() },
-		});
-		Ok(opens_account)
+		let mut opened = 0u32;
+		for (to, amount) in legs {
+			let amount = *amount;
+			let leg = Self::assess_leg(&mut terms, asset, from, Payee::Account(to), amount)?;
+			if let Some(refusal) = leg.refusal {
+				return Err(refusal.into());
+			}
+			let fee = leg.fee;
+			let pays_collector = !fee.is_zero() && collector != *from;
+			if !holds(to) || (pays_collector && !holds(&collector)) {
+				opened = opened.saturating_add(1);
+			}
+			let fee_leg = pays_collector.then_some((&collector, fee));
+			Self::pay_with_fee(asset, from, to, amount, fee_leg)?;
+			Self::deposit_event(Event::Transferred {
+				asset,
+				from: from.clone(),
+				to: to.clone(),
+				amount,
+				// The collector pays no fee to itself.
+				fee: if pays_collector { fee } else { Zero::zero() },
+			});
+		}
+		Sent::<T>::insert(asset, from, terms.usage);
+		Ok(opened)
 	}
 }
 

@@ -14,10 +14,7 @@ use frame_support::{
 	dispatch::DispatchClass,
 	parameter_types,
 	traits::{ConstU32, EverythingBut},
-	weights::{
-		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
-		Weight,
-	},
+	weights::{constants::WEIGHT_REF_TIME_PER_SECOND, Weight},
 };
 use frame_system::limits::{BlockLength, BlockWeights};
 use sp_runtime::Perbill;
@@ -84,8 +81,9 @@ impl frame_system::Config for Runtime {
 	type Nonce = Nonce;
 	type Hash = Hash;
 	type BlockHashCount = BlockHashCount;
-	/// Storage costs measured for ParityDB, the node's database.
-	type DbWeight = ParityDbWeight;
+	/// A ParityDB read and write as measured on the reference machine (`weights/paritydb_weights.rs`,
+	/// `scripts/benchmark.sh storage`), the node's database.
+	type DbWeight = weights::ParityDbWeight;
 	type Version = Version;
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;

@@ -66,5 +66,8 @@ impl pallet_tokens::Config for Runtime {
 	type MaxAssets = ConstU32<32>;
 	type MaxCollateralRecords = ConstU32<256>;
 	type MaxPendingWithdrawals = ConstU32<16>;
+	// A payroll or a settlement run of up to 500 payments in one extrinsic (about a third of a
+	// block's weight for normal transactions, by the benchmark).
+	type MaxTransferLegs = ConstU32<500>;
 	type WeightInfo = pallet_tokens::weights::SubstrateWeight<Runtime>;
 }

@@ -12,6 +12,7 @@ mod quote;
 mod held;
 mod recovery;
 mod transfer;
+mod transfer_many;
 mod withdrawals;
 
 /// The last event of the tokens pallet.
