@@ -9,6 +9,8 @@ pub mod extrinsic_weights;
 pub mod frame_system_extensions;
 pub mod pallet_balances;
 pub mod pallet_transaction_payment;
+// The generated file documents each field of a struct expression, which rustdoc ignores.
+#[allow(unused_doc_comments)]
 pub mod paritydb_weights;
 
 pub use block_weights::BlockExecutionWeight;
