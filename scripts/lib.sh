@@ -52,8 +52,11 @@ build_workspace() {
 # runtime crate is compiled again, for Wasm. As part of the workspace (everything else is up to
 # date after build_workspace): alone (`-p pactum-runtime-next`), its build script's dependencies
 # (syn, serde, wasm-opt's C++ library, …) get other features and were all compiled a second
-# time, several minutes on a cold machine.
+# time, several minutes on a cold machine. The workspace is built first: both runtimes' build
+# scripts use the same Wasm project (`wbuild/pactum-runtime`, the runtime crate's name), and when
+# one cargo run starts both they race on its files and the node can embed the next runtime.
 build_next_runtime() {
+  build_workspace
   log "building the next runtime (spec_version + 1) for the upgrade test"
   local start=$SECONDS
   (cd "$PACTUM_ROOT" && cargo build --release --locked --workspace --exclude pactum-try-runtime)
