@@ -1,7 +1,8 @@
 // Submitting signed extrinsics and reading their outcome.
 
 /**
- * Signs and submits `tx` with `signer`. Resolves once it is in a block with `{ blockHash,
+ * Signs and submits `tx` with `signer`. Resolves once it is in a block (the best or the
+ * finalized chain, whichever the node reports first) with `{ blockHash,
  * events, records }` (`records`: the event records, with topics) if it succeeded; rejects with
  * an error whose `module` is `section.Error` (for example `registry.MissingRole`) if it failed.
  */
@@ -16,7 +17,12 @@ export function submit(api, tx, signer) {
         finish();
         reject(new Error(`transaction ${status.type}`));
       }
-      if (!status.isInBlock) return;
+      // The pool may report a block finalized without reporting it as a best block first: when
+      // GRANDPA finalizes the best block before the pool has caught up with it (a runtime
+      // upgrade's block, whose next block compiles the new runtime).
+      const blockHash = status.isInBlock ? status.asInBlock
+        : status.isFinalized ? status.asFinalized : null;
+      if (!blockHash) return;
       finish();
       if (dispatchError) {
         const error = new Error(`dispatch failed: ${describe(api, dispatchError)}`);
@@ -24,7 +30,7 @@ export function submit(api, tx, signer) {
         reject(error);
       } else {
         resolve({
-          blockHash: status.asInBlock, events: events.map(({ event }) => event), records: events,
+          blockHash, events: events.map(({ event }) => event), records: events,
         });
       }
     }).then((unsub) => { if (done) unsub(); else unsubscribe = unsub; }, reject);
