@@ -153,7 +153,8 @@ mod calls {
 
 		/// Send `amount` of `asset` to `to`. Both must be registered, unbanned and admitted by
 		/// the asset's policy; the sender's limits apply and it pays the fee on top. Charged
-		/// less when it opens no asset account (recipient and fee collector already hold).
+		/// less when it opens no asset account (recipient and fee collector already hold) and
+		/// when the recipient is not a contract.
 		///
 		/// Origin: a signed holder. Emits `Transferred`.
 		#[pallet::call_index(9)]
@@ -165,10 +166,8 @@ mod calls {
 			amount: BalanceOf<T>,
 		) -> DispatchResultWithPostInfo {
 			let from = ensure_signed(origin)?;
-			let opens_account = Self::do_transfer(asset, &from, &to, amount)?;
-			let used = (!opens_account)
-				.then(|| Self::with_recipient(<T as Config>::WeightInfo::transfer_to_holders()));
-			Ok(used.into())
+			let made = Self::do_transfer(asset, &from, &to, amount)?;
+			Ok(Some(Self::transfer_used(made)).into())
 		}
 
 		/// Set (or with `None` remove) the fee rule of `asset` at `scope`.
@@ -277,7 +276,7 @@ mod calls {
 		/// admission, the fee, the sender's limits counting the legs before it, its funds what
 		/// they left. All or nothing: the first leg a rule refuses fails the call with that
 		/// rule's error and no leg is made. Charged per leg, less for legs that open no asset
-		/// account.
+		/// account and for recipients that are not contracts.
 		///
 		/// Origin: a signed holder. Emits `Transferred` for each leg.
 		#[pallet::call_index(17)]
@@ -293,8 +292,8 @@ mod calls {
 			let from = ensure_signed(origin)?;
 			ensure!(!legs.is_empty(), Error::<T>::NoLegs);
 			let count = legs.len() as u32;
-			let opened = Self::do_transfer_many(asset, &from, &legs)?;
-			Ok(Some(Self::transfer_many_used(count, opened)).into())
+			let made = Self::do_transfer_many(asset, &from, &legs)?;
+			Ok(Some(Self::transfer_many_used(count, made)).into())
 		}
 	}
 }

@@ -16,7 +16,7 @@ use frame_support::{
 		UnixTime,
 	},
 };
-use pactum_primitives::{ParticipantRegistry, Standing};
+use pactum_primitives::{AccountKind, ParticipantRegistry, Standing};
 use sp_runtime::traits::{CheckedAdd, Saturating, Zero};
 
 /// Where a payment goes.
@@ -61,6 +61,8 @@ pub struct LegAssessment<T: Config> {
 	pub monthly_remaining: Option<BalanceOf<T>>,
 	/// The first rule the payment breaks, if any.
 	pub refusal: Option<Error<T>>,
+	/// Whether the payee is a contract, whose standing weighs more than a person's.
+	pub to_contract: bool,
 }
 
 /// Which side of a payment an account is on, for the error naming it.
@@ -165,12 +167,13 @@ impl<T: Config> Pallet<T> {
 		if amount.is_zero() {
 			return Err(Error::<T>::ZeroAmount);
 		}
-		if let Payee::Account(to) = payee {
-			if to == from {
-				return Err(Error::<T>::SelfTransfer);
-			}
-			Self::admitted(&terms.details, to, Side::Recipient)?;
-		}
+		let to_contract = match payee {
+			Payee::Account(to) if to == from => return Err(Error::<T>::SelfTransfer),
+			Payee::Account(to) => {
+				Self::admitted(&terms.details, to, Side::Recipient)?.kind == AccountKind::Contract
+			},
+			Payee::Escrow => false,
+		};
 		// The fee collector pays no fee to itself.
 		let fee = match &terms.fee {
 			Some((rule, _)) if *from != terms.details.fee_collector => Self::fee_of(rule, amount),
@@ -201,7 +204,7 @@ impl<T: Config> Pallet<T> {
 		} else {
 			Some(Error::<T>::Overflow)
 		};
-		Ok(LegAssessment { fee, daily_remaining, monthly_remaining, refusal })
+		Ok(LegAssessment { fee, daily_remaining, monthly_remaining, refusal, to_contract })
 	}
 
 	/// Why `who` may not receive `asset` under its policy (not registered, banned, not

@@ -26,17 +26,28 @@ impl<T: Config> Pallet<T> {
 		T::Registry::weigh_parties(base, 1)
 	}
 
-	/// What a `transfer_many` of `count` legs used, `opened` of which opened an asset account:
-	/// the legs between holders, plus what opening an account adds to one leg for each of
-	/// those, never more than the weight it was charged.
-	pub(crate) fn transfer_many_used(count: u32, opened: u32) -> Weight {
+	/// What a `transfer` used: its benchmarked weight (less when it opened no asset account),
+	/// with the recipient's standing weighed as a contract's only if it is one.
+	pub(crate) fn transfer_used(made: LegsMade) -> Weight {
+		let base = if made.opened > 0 {
+			<T as Config>::WeightInfo::transfer()
+		} else {
+			<T as Config>::WeightInfo::transfer_to_holders()
+		};
+		Self::with_recipients(base, made.to_contracts)
+	}
+
+	/// What a `transfer_many` of `count` legs used: the legs between holders, plus what
+	/// opening an account adds to one leg for each leg that opened one, never more than the
+	/// weight it was charged; recipients' standing weighed as a contract's only for contracts.
+	pub(crate) fn transfer_many_used(count: u32, made: LegsMade) -> Weight {
 		let to_holders = <T as Config>::WeightInfo::transfer_many_to_holders(count);
 		let opening = <T as Config>::WeightInfo::transfer_many(1)
 			.saturating_sub(<T as Config>::WeightInfo::transfer_many_to_holders(1));
 		let used = to_holders
-			.saturating_add(opening.saturating_mul(opened.into()))
+			.saturating_add(opening.saturating_mul(made.opened.into()))
 			.min(<T as Config>::WeightInfo::transfer_many(count));
-		Self::with_recipients(used, count)
+		Self::with_recipients(used, made.to_contracts)
 	}
 
 	/// `base`, a benchmarked weight of a call that checks `recipients` accounts besides its
@@ -45,28 +56,26 @@ impl<T: Config> Pallet<T> {
 		T::Registry::weigh_parties(base, recipients)
 	}
 
-	/// A transfer under every rule; `Ok(true)` if it opened an asset account for the recipient
-	/// or the fee collector.
+	/// A transfer under every rule.
 	pub(crate) fn do_transfer(
 		asset: AssetId,
 		from: &T::AccountId,
 		to: &T::AccountId,
 		amount: BalanceOf<T>,
-	) -> Result<bool, DispatchError> {
-		Self::do_transfer_many(asset, from, &[(to.clone(), amount)]).map(|opened| opened > 0)
+	) -> Result<LegsMade, DispatchError> {
+		Self::do_transfer_many(asset, from, &[(to.clone(), amount)])
 	}
 
 	/// Transfers of `asset` from `from` to each `(to, amount)` of `legs`, in order, each under
 	/// every rule as if made alone: the sender's limits count the legs before it, its funds are
 	/// what the legs before it left. The sender's rules and usage are read once. The first leg
 	/// a rule refuses stops it with that rule's error; the caller's dispatch then reverts the
-	/// legs before it (all or nothing). Returns how many legs opened an asset account (for
-	/// the recipient or the fee collector).
+	/// legs before it (all or nothing).
 	pub(crate) fn do_transfer_many(
 		asset: AssetId,
 		from: &T::AccountId,
 		legs: &[(T::AccountId, BalanceOf<T>)],
-	) -> Result<u32, DispatchError> {
+	) -> Result<LegsMade, DispatchError> {
 		let details = Tokens::<T>::get(asset).ok_or(Error::<T>::UnknownAsset)?;
 		// Refusals that need no state first, in the order a single transfer meets them.
 		if legs.iter().any(|(_, amount)| amount.is_zero()) {
@@ -75,7 +84,7 @@ impl<T: Config> Pallet<T> {
 		let mut terms = Self::sender_terms(details, asset, from)?;
 		let collector = terms.details.fee_collector.clone();
 		let holds = |who: &T::AccountId| pallet_assets::Account::<T>::contains_key(asset, who);
-		let mut opened = 0u32;
+		let mut made = LegsMade::default();
 		for (to, amount) in legs {
 			let amount = *amount;
 			let leg = Self::assess_leg(&mut terms, asset, from, Payee::Account(to), amount)?;
@@ -85,7 +94,10 @@ impl<T: Config> Pallet<T> {
 			let fee = leg.fee;
 			let pays_collector = !fee.is_zero() && collector != *from;
 			if !holds(to) || (pays_collector && !holds(&collector)) {
-				opened = opened.saturating_add(1);
+				made.opened = made.opened.saturating_add(1);
+			}
+			if leg.to_contract {
+				made.to_contracts = made.to_contracts.saturating_add(1);
 			}
 			let fee_leg = pays_collector.then_some((&collector, fee));
 			Self::pay_with_fee(asset, from, to, amount, fee_leg)?;
@@ -99,8 +111,17 @@ impl<T: Config> Pallet<T> {
 			});
 		}
 		Sent::<T>::insert(asset, from, terms.usage);
-		Ok(opened)
+		Ok(made)
 	}
+}
+
+/// What the legs of a transfer made, for the weight it used.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
+pub struct LegsMade {
+	/// Legs that opened an asset account (for the recipient or the fee collector).
+	pub opened: u32,
+	/// Legs whose recipient is a contract.
+	pub to_contracts: u32,
 }
 
 impl<T: Config> Pallet<T> {

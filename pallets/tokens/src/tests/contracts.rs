@@ -8,7 +8,8 @@ use frame_support::{
 	traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion},
 };
 use pactum_primitives::{
-	mock::MockContracts, ContractParticipants, RegulatedLedger, RegulatedTransfer, TransferQuote,
+	mock::MockContracts, ContractParticipants, ParticipantRegistry, RegulatedLedger,
+	RegulatedTransfer, TransferQuote,
 };
 
 fn admit_contracts(min_kyc_level: u8) {
@@ -33,6 +34,33 @@ fn a_contract_holds_and_sends_only_where_the_policy_admits_contracts() {
 		// The contract sends under every rule, as any sender.
 		assert_ok!(<Tokens as RegulatedTransfer<AccountId>>::transfer(ASSET, &VAULT, &BOB, 40));
 		assert_eq!((balance(VAULT), balance(BOB)), (60, START + 40));
+	});
+}
+
+#[test]
+fn a_payment_to_a_contract_is_weighed_for_the_contracts_standing() {
+	use crate::WeightInfo;
+	let standing = <Test as crate::Config>::Registry::standing_weight();
+	test(|| {
+		admit_contracts(1);
+		assert_ok!(Registry::register_contract(&VAULT, &ALICE, VAULT_CODE));
+		assert_ok!(Tokens::transfer(signed(ALICE), ASSET, VAULT, 100));
+		let to_contract = Tokens::transfer(signed(ALICE), ASSET, VAULT, 100).unwrap();
+		assert_eq!(
+			to_contract.actual_weight,
+			Some(<() as WeightInfo>::transfer_to_holders().saturating_add(standing))
+		);
+		// One leg of two to the contract: one contract's standing.
+		let batch = Tokens::transfer_many(
+			signed(ALICE),
+			ASSET,
+			vec![(VAULT, 1), (BOB, 1)].try_into().unwrap(),
+		)
+		.unwrap();
+		assert_eq!(
+			batch.actual_weight,
+			Some(<() as WeightInfo>::transfer_many_to_holders(2).saturating_add(standing))
+		);
 	});
 }
 
