@@ -1,20 +1,21 @@
+
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-12-02 (Y/M/D)
-//! HOSTNAME: `vm`, CPU: `AMD EPYC`
+//! DATE: 2026-12-06 (Y/M/D)
+//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
 //!
 //! SHORT-NAME: `block`, LONG-NAME: `BlockExecution`, RUNTIME: `pactum`
 //! WARMUPS: `10`, REPEAT: `100`
-//! WEIGHT-PATH: `/work/dev/runtime/src/weights`
+//! WEIGHT-PATH: `/work/main/runtime/src/weights`
 //! WEIGHT-METRIC: `Average`, WEIGHT-MUL: `1.0`, WEIGHT-ADD: `0`
 
 // Executed Command:
-//   /root/.cache/pactum/target/release/pactum-node
+//   /root/.cache/pactum/target-bench/release/pactum-node
 //   benchmark
 //   overhead
 //   --chain
 //   dev
 //   --weight-path
-//   /work/dev/runtime/src/weights
+//   /work/main/runtime/src/weights
 
 use sp_core::parameter_types;
 use sp_weights::{constants::WEIGHT_REF_TIME_PER_NANOS, Weight};
@@ -24,17 +25,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 289_684, 3_114_431
-	///   Average:  387_087
-	///   Median:   323_998
-	///   Std-Dev:  332858.13
+	///   Min, Max: 204_789, 488_689
+	///   Average:  254_691
+	///   Median:   223_683
+	///   Std-Dev:  60603.45
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 1_822_488
-	///   95th: 474_139
-	///   75th: 343_293
+	///   99th: 421_563
+	///   95th: 361_869
+	///   75th: 295_696
 	pub const BlockExecutionWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(387_087), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(254_691), 0);
 }
 
 #[cfg(test)]

@@ -1,20 +1,21 @@
+
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-12-02 (Y/M/D)
-//! HOSTNAME: `vm`, CPU: `AMD EPYC`
+//! DATE: 2026-12-06 (Y/M/D)
+//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
 //!
 //! SHORT-NAME: `extrinsic`, LONG-NAME: `ExtrinsicBase`, RUNTIME: `pactum`
 //! WARMUPS: `10`, REPEAT: `100`
-//! WEIGHT-PATH: `/work/dev/runtime/src/weights`
+//! WEIGHT-PATH: `/work/main/runtime/src/weights`
 //! WEIGHT-METRIC: `Average`, WEIGHT-MUL: `1.0`, WEIGHT-ADD: `0`
 
 // Executed Command:
-//   /root/.cache/pactum/target/release/pactum-node
+//   /root/.cache/pactum/target-bench/release/pactum-node
 //   benchmark
 //   overhead
 //   --chain
 //   dev
 //   --weight-path
-//   /work/dev/runtime/src/weights
+//   /work/main/runtime/src/weights
 
 use sp_core::parameter_types;
 use sp_weights::{constants::WEIGHT_REF_TIME_PER_NANOS, Weight};
@@ -24,17 +25,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 144_600, 273_868
-	///   Average:  180_010
-	///   Median:   168_180
-	///   Std-Dev:  31289.09
+	///   Min, Max: 95_808, 104_174
+	///   Average:  100_791
+	///   Median:   100_708
+	///   Std-Dev:  2113.93
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 269_484
-	///   95th: 255_274
-	///   75th: 187_963
+	///   99th: 104_166
+	///   95th: 103_822
+	///   75th: 102_836
 	pub const ExtrinsicBaseWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(180_010), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(100_791), 0);
 }
 
 #[cfg(test)]
