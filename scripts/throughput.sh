@@ -7,7 +7,8 @@
 #                                          transfers and against the legs of batched
 #                                          `tokens.transfer_many`s: per block, per second, latency
 #                                          (tests/e2e/bench-tokens.mjs; ACCOUNTS default 200,
-#                                          PER_ACCOUNT default 60, LEGS default 100)
+#                                          PER_ACCOUNT default 60, LEGS default 100, BATCHED
+#                                          default 3: the batched load is 3 times the others)
 #   bash scripts/throughput.sh extension   the chain extension: each function's weight
 #                                          (runtime/examples/extension_weights.rs), and a
 #                                          contract-driven regulated transfer against a native

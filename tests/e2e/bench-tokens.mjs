@@ -6,8 +6,8 @@
 //
 // It prints how many transfers of each kind fit in one block by weight, then loads the node with
 // the pre-signed regulated transfers (fee and limits apply) and, in the same run, the plain
-// `balances.transferKeepAlive`s, then as many regulated payments in `tokens.transfer_many`s of
-// LEGS (default 100) legs, and prints for each: transfers included per block, transfers per
+// `balances.transferKeepAlive`s, then BATCHED (default 3) times as many regulated payments in
+// `tokens.transfer_many`s of LEGS (default 100) legs (more than one block holds), and prints for each: transfers included per block, transfers per
 // second, and inclusion latency; then the regulated/plain ratio. Every node it starts, it stops.
 import { readFileSync } from 'node:fs';
 import { Keyring } from '@polkadot/keyring';
@@ -21,6 +21,8 @@ const ACCOUNTS = Number(process.env.ACCOUNTS ?? 200);
 const PER_ACCOUNT = Number(process.env.PER_ACCOUNT ?? 60);
 // Payments per `tokens.transfer_many` of the batched load (at most the runtime's 500).
 const LEGS = Number(process.env.LEGS ?? 100);
+// How many times the other loads' number of payments the batched load makes.
+const BATCHED = Number(process.env.BATCHED ?? 3);
 const ASSET = 1;
 const UNIT = 10n ** 12n;
 
@@ -69,9 +71,10 @@ async function main() {
     load.plain = byRound(load.plain);
     // The same number of regulated payments as legs of `transfer_many`s of LEGS each, sent by
     // the holders in turn, each leg to one of the holders after the sender.
-    load.batched = Array.from({ length: Math.ceil(total / LEGS) }, (_, j) => {
+    const legsTotal = BATCHED * total;
+    load.batched = Array.from({ length: Math.ceil(legsTotal / LEGS) }, (_, j) => {
       const from = j % ACCOUNTS;
-      const legs = Array.from({ length: Math.min(LEGS, total - j * LEGS) }, (_, l) =>
+      const legs = Array.from({ length: Math.min(LEGS, legsTotal - j * LEGS) }, (_, l) =>
         [holders[(from + 1 + (l % (ACCOUNTS - 1))) % ACCOUNTS].address, 1_000]);
       return signOffline(api, api.tx.tokens.transferMany(ASSET, legs), holders[from],
         nonces[from].toNumber() + 2 * PER_ACCOUNT + Math.floor(j / ACCOUNTS));
@@ -83,10 +86,11 @@ async function main() {
     const rates = {};
     for (const [kind, txs] of Object.entries(load)) {
       const [section, method] = counted[kind];
-      const result = await measure(api, txs, total, (events) => events.filter(
+      const count = kind === 'batched' ? legsTotal : total;
+      const result = await measure(api, txs, count, (events) => events.filter(
         ({ event }) => event.section === section && event.method === method).length);
-      rates[kind] = total / result.seconds;
-      log(`${kind}: ${total} transfers included per block ${result.perBlock.join(', ')} (max ${Math.max(...result.perBlock)})`);
+      rates[kind] = count / result.seconds;
+      log(`${kind}: ${count} transfers included per block ${result.perBlock.join(', ')} (max ${Math.max(...result.perBlock)})`);
       log(`${kind}: ${rates[kind].toFixed(1)} transfers/s over ${result.seconds.toFixed(1)} s`);
       log(`${kind}: inclusion latency p50 ${result.p50} ms, p95 ${result.p95} ms, max ${result.max} ms`);
       const built = buildTimes(node.logFile, result.blocks);
