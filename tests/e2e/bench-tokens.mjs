@@ -7,8 +7,9 @@
 // It prints how many transfers of each kind fit in one block by weight, then loads the node with
 // the pre-signed regulated transfers (fee and limits apply) and, in the same run, the plain
 // `balances.transferKeepAlive`s, then BATCHED (default 3) times as many regulated payments in
-// `tokens.transfer_many`s of LEGS (default 100) legs (more than one block holds), and prints for each: transfers included per block, transfers per
-// second, and inclusion latency; then the regulated/plain ratio. Every node it starts, it stops.
+// `tokens.transfer_many`s of LEGS (default 100) legs (more than one block holds), and prints for
+// each: transfers included per block, transfers per second, and inclusion latency; then the
+// regulated/plain ratio. Every node it starts, it stops.
 import { readFileSync } from 'node:fs';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
@@ -69,8 +70,8 @@ async function main() {
       txs[(j % ACCOUNTS) * PER_ACCOUNT + Math.floor(j / ACCOUNTS)]);
     load.regulated = byRound(load.regulated);
     load.plain = byRound(load.plain);
-    // The same number of regulated payments as legs of `transfer_many`s of LEGS each, sent by
-    // the holders in turn, each leg to one of the holders after the sender.
+    // BATCHED times as many regulated payments as legs of `transfer_many`s of LEGS each, sent
+    // by the holders in turn, each leg to one of the holders after the sender.
     const legsTotal = BATCHED * total;
     load.batched = Array.from({ length: Math.ceil(legsTotal / LEGS) }, (_, j) => {
       const from = j % ACCOUNTS;
