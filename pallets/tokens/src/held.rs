@@ -29,13 +29,13 @@ impl<T: Config> Pallet<T> {
 			Ok::<_, Error<T>>(())
 		})?;
 		Sent::<T>::insert(asset, from, assessment.usage);
-		let pays_collector = !fee.is_zero() && collector != *from;
+		// The rules charge the collector no fee on its own payments.
 		Self::pay_with_fee(
 			asset,
 			from,
 			&Self::account(),
 			amount,
-			pays_collector.then_some((&collector, fee)),
+			(!fee.is_zero()).then_some((&collector, fee)),
 		)?;
 		Self::deposit_event(Event::PaymentHeld {
 			asset,

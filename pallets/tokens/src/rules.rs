@@ -325,8 +325,9 @@ impl<T: Config> Pallet<T> {
 			return Some(refusal);
 		}
 		// Emptying the account with a fee leg: between the two transfers the larger part remains
-		// (`pay_with_fee`), which must not be dust either.
-		let pays_collector = !fee.is_zero() && details.fee_collector != *from;
+		// (`pay_with_fee`), which must not be dust either. (A fee is never the collector's own:
+		// `assess_leg` charges it none.)
+		let pays_collector = !fee.is_zero();
 		if pays_collector &&
 			<Assets<T> as Inspect<_>>::balance(asset, from) == total &&
 			amount.max(fee) < <Assets<T> as Inspect<_>>::minimum_balance(asset)
@@ -335,9 +336,8 @@ impl<T: Config> Pallet<T> {
 		}
 		match payee {
 			Payee::Account(to) => Self::can_receive(asset, to, amount).or_else(|| {
-				let collector = &details.fee_collector;
-				(!fee.is_zero() && collector != from)
-					.then(|| Self::can_receive(asset, collector, fee))
+				pays_collector
+					.then(|| Self::can_receive(asset, &details.fee_collector, fee))
 					.flatten()
 			}),
 			Payee::Escrow => Self::can_receive(asset, &Self::account(), total),

