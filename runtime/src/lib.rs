@@ -173,7 +173,11 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// Storage migrations run on a runtime upgrade, each once (by the pallet's storage version).
 /// - tokens v1: holder policies say whether contracts registered as participants may hold an
 ///   asset (existing assets: no).
-type Migrations = (pallet_tokens::migrations::v1::MigrateToV1<Runtime>,);
+/// - tokens v2: an asset's fee and limit rules are one item, each account's own another.
+type Migrations = (
+	pallet_tokens::migrations::v1::MigrateToV1<Runtime>,
+	pallet_tokens::migrations::v2::MigrateToV2<Runtime>,
+);
 /// Dispatches calls to the pallets.
 pub type Executive = frame_executive::Executive<
 	Runtime,

@@ -86,7 +86,8 @@ fn batch<T: Config>(
 	legs.try_into().expect("n is at most MaxTransferLegs")
 }
 
-/// Fee and limit rules at the asset's scope only, so every more specific lookup misses.
+/// Fee and limit rules at the asset's scope, and a limit rule of a bystander's own: a payment
+/// reads the asset's rules and then its sender's own, which it does not find.
 fn asset_rules<T: Config>(asset: AssetId) {
 	let fees = T::FeesOrigin::try_successful_origin().expect("a fees admin origin");
 	let rule = FeeRule {
@@ -99,7 +100,9 @@ fn asset_rules<T: Config>(asset: AssetId) {
 	let limits = T::LimitsOrigin::try_successful_origin().expect("a limits admin origin");
 	let big = Some(amount::<T>(u32::MAX));
 	let rule = LimitRule { per_payment: big, per_day: big, per_month: big };
-	assert!(Pallet::<T>::set_limits(limits, asset, LimitScope::Asset, Some(rule)).is_ok());
+	assert!(Pallet::<T>::set_limits(limits.clone(), asset, LimitScope::Asset, Some(rule)).is_ok());
+	let bystander = LimitScope::Account(holder::<T>("bystander", 0));
+	assert!(Pallet::<T>::set_limits(limits, asset, bystander, Some(rule)).is_ok());
 }
 
 /// A pending withdrawal of `who`; returns its id.
@@ -341,10 +344,10 @@ mod benchmarks {
 			min: amount::<T>(1),
 			max: Some(amount::<T>(100)),
 		};
-		let scope = FeeScope::Account(holder::<T>("payer", 0));
+		let payer = holder::<T>("payer", 0);
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, ASSET, scope.clone(), Some(rule));
-		assert!(Fees::<T>::contains_key(ASSET, scope));
+		_(origin as T::RuntimeOrigin, ASSET, FeeScope::Account(payer.clone()), Some(rule));
+		assert_eq!(AccountRules::<T>::get(ASSET, payer).and_then(|own| own.fee), Some(rule));
 	}
 
 	#[benchmark]
@@ -353,10 +356,10 @@ mod benchmarks {
 		let origin = T::LimitsOrigin::try_successful_origin().expect("a limits admin origin");
 		let some = Some(amount::<T>(100));
 		let rule = LimitRule { per_payment: some, per_day: some, per_month: some };
-		let scope = LimitScope::Account(holder::<T>("payer", 0));
+		let payer = holder::<T>("payer", 0);
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, ASSET, scope.clone(), Some(rule));
-		assert!(Limits::<T>::contains_key(ASSET, scope));
+		_(origin as T::RuntimeOrigin, ASSET, LimitScope::Account(payer.clone()), Some(rule));
+		assert_eq!(AccountRules::<T>::get(ASSET, payer).and_then(|own| own.limits), Some(rule));
 	}
 
 	#[benchmark]

@@ -122,7 +122,7 @@ mod calls {
 		///
 		/// Origin: an issuance admin. Emits `Issued`.
 		#[pallet::call_index(7)]
-		#[pallet::weight(Pallet::<T>::with_recipient(<T as Config>::WeightInfo::issue()))]
+		#[pallet::weight(Pallet::<T>::with_recipients(<T as Config>::WeightInfo::issue(), 1))]
 		pub fn issue(
 			origin: OriginFor<T>,
 			asset: AssetId,
@@ -139,7 +139,10 @@ mod calls {
 		///
 		/// Origin: a trade admin. Emits `DepositConfirmed`.
 		#[pallet::call_index(8)]
-		#[pallet::weight(Pallet::<T>::with_recipient(<T as Config>::WeightInfo::confirm_deposit()))]
+		#[pallet::weight(Pallet::<T>::with_recipients(
+			<T as Config>::WeightInfo::confirm_deposit(),
+			1,
+		))]
 		pub fn confirm_deposit(
 			origin: OriginFor<T>,
 			asset: AssetId,
@@ -158,7 +161,7 @@ mod calls {
 		///
 		/// Origin: a signed holder. Emits `Transferred`.
 		#[pallet::call_index(9)]
-		#[pallet::weight(Pallet::<T>::with_recipient(<T as Config>::WeightInfo::transfer()))]
+		#[pallet::weight(Pallet::<T>::with_recipients(<T as Config>::WeightInfo::transfer(), 1))]
 		pub fn transfer(
 			origin: OriginFor<T>,
 			asset: AssetId,

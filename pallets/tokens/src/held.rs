@@ -51,7 +51,7 @@ impl<T: Config> Pallet<T> {
 		let details = Tokens::<T>::get(asset).ok_or(Error::<T>::UnknownAsset)?;
 		let amount = HeldFor::<T>::get(asset, &who);
 		ensure!(!amount.is_zero(), Error::<T>::NothingHeld);
-		Self::ensure_recipient(&details, &who)?;
+		Self::ensure_may_receive(&details, &who)?;
 		if let Some(refusal) = Self::can_receive(asset, &who, amount) {
 			return Err(refusal.into());
 		}

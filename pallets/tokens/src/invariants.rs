@@ -1,6 +1,7 @@
 //! `try_state`: per asset, balances plus pending withdrawals and held payments are the issued
 //! supply, the escrow holds exactly the pending withdrawals and held payments, the supply is authorised and collateralised, the
-//! collateral records add up; the withdrawal index matches the requests.
+//! collateral records add up; the withdrawal index matches the requests; the rules belong to
+//! assets and count their accounts' own rules.
 
 use crate::{pallet::*, AssetId};
 use alloc::collections::BTreeMap;
@@ -61,6 +62,36 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 		ensure!(count == TokenCount::<T>::get(), "the asset count is off");
+		let mut accounts = 0usize;
+		for (asset, rules) in Rules::<T>::iter() {
+			ensure!(Tokens::<T>::contains_key(asset), "rules of an unknown asset");
+			let own = AccountRules::<T>::iter_prefix(asset).count();
+			ensure!(rules.accounts as usize == own, "accounts with rules of their own miscounted");
+			accounts = accounts.saturating_add(own);
+		}
+		ensure!(
+			accounts == AccountRules::<T>::iter().count(),
+			"account rules of an asset without rules"
+		);
 		Ok(())
+	}
+
+	/// How many fee and limit rules there are, at every scope of every asset.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub(crate) fn rule_count() -> u32 {
+		let some = |present: bool| present as u32;
+		let asset_rules: u32 = Rules::<T>::iter_values()
+			.map(|rules| {
+				some(rules.fee.is_some()) +
+					rules.fee_by_kind.iter().map(|rule| some(rule.is_some())).sum::<u32>() +
+					some(rules.limits.is_some()) +
+					rules.limits_by_kind.iter().map(|rule| some(rule.is_some())).sum::<u32>() +
+					rules.limits_by_kyc_level.len() as u32
+			})
+			.sum();
+		let own_rules: u32 = AccountRules::<T>::iter_values()
+			.map(|own| some(own.fee.is_some()) + some(own.limits.is_some()))
+			.sum();
+		asset_rules + own_rules
 	}
 }

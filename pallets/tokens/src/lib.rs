@@ -61,7 +61,7 @@ pub mod pallet {
 		WithdrawalOf,
 	};
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -124,26 +124,21 @@ pub mod pallet {
 		CollateralRecordOf<T>,
 	>;
 
-	/// Fee rules of each asset, by scope.
+	/// Each asset's fee and limit rules at every scope but single accounts'.
 	#[pallet::storage]
-	pub type Fees<T: Config> = StorageDoubleMap<
-		_,
-		Blake2_128Concat,
-		AssetId,
-		Blake2_128Concat,
-		FeeScopeOf<T>,
-		FeeRule<BalanceOf<T>>,
-	>;
+	pub type Rules<T: Config> =
+		StorageMap<_, Blake2_128Concat, AssetId, AssetRules<BalanceOf<T>>>;
 
-	/// Limit rules of each asset, by scope.
+	/// Fee and limit rules of single accounts, by asset and account (counted in the asset's
+	/// `Rules::accounts`).
 	#[pallet::storage]
-	pub type Limits<T: Config> = StorageDoubleMap<
+	pub type AccountRules<T: Config> = StorageDoubleMap<
 		_,
 		Blake2_128Concat,
 		AssetId,
 		Blake2_128Concat,
-		LimitScopeOf<T>,
-		LimitRule<BalanceOf<T>>,
+		T::AccountId,
+		OwnRules<BalanceOf<T>>,
 	>;
 
 	/// What each account sent of each asset in the current day and month.
@@ -368,6 +363,8 @@ pub mod pallet {
 		NothingHeld,
 		/// A `transfer_many` without a payment.
 		NoLegs,
+		/// The asset has limit rules for `MAX_KYC_LEVEL_RULES` KYC levels.
+		TooManyKycLevelRules,
 	}
 
 	#[pallet::hooks]

@@ -87,3 +87,92 @@ pub mod v1 {
 		<T as frame_system::Config>::DbWeight,
 	>;
 }
+
+/// Version 2: an asset's fee and limit rules are one item (`Rules`) and each account's own rules
+/// another (`AccountRules`), instead of one item per scope (`Fees`, `Limits`), so that a payment
+/// reads one or two items instead of up to seven.
+pub mod v2 {
+	use crate::{pallet::*, FeeRule, LimitRule};
+	#[cfg(feature = "try-runtime")]
+	use codec::{Decode, Encode};
+	use frame_support::{
+		migrations::VersionedMigration, pallet_prelude::*, storage_alias,
+		traits::UncheckedOnRuntimeUpgrade,
+	};
+
+	/// Fee rules of version 1, by asset and scope.
+	#[storage_alias]
+	pub type Fees<T: Config> = StorageDoubleMap<
+		Pallet<T>,
+		Blake2_128Concat,
+		crate::AssetId,
+		Blake2_128Concat,
+		FeeScopeOf<T>,
+		FeeRule<BalanceOf<T>>,
+	>;
+
+	/// Limit rules of version 1, by asset and scope.
+	#[storage_alias]
+	pub type Limits<T: Config> = StorageDoubleMap<
+		Pallet<T>,
+		Blake2_128Concat,
+		crate::AssetId,
+		Blake2_128Concat,
+		LimitScopeOf<T>,
+		LimitRule<BalanceOf<T>>,
+	>;
+
+	/// Moves every rule of `Fees` and `Limits` to its place in `Rules` or `AccountRules`.
+	pub struct Inner<T>(core::marker::PhantomData<T>);
+	impl<T: Config> UncheckedOnRuntimeUpgrade for Inner<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let (mut moved, mut dropped) = (0u64, 0u64);
+			for (asset, scope, rule) in Fees::<T>::drain() {
+				match Pallet::<T>::store_fee(asset, &scope, Some(rule)) {
+					Ok(()) => moved = moved.saturating_add(1),
+					Err(_) => dropped = dropped.saturating_add(1),
+				}
+			}
+			for (asset, scope, rule) in Limits::<T>::drain() {
+				match Pallet::<T>::store_limits(asset, &scope, Some(rule)) {
+					Ok(()) => moved = moved.saturating_add(1),
+					// More KYC levels with rules of their own than an asset may have now.
+					Err(_) => dropped = dropped.saturating_add(1),
+				}
+			}
+			if dropped > 0 {
+				log::warn!(
+					target: "runtime::tokens",
+					"{dropped} limit rules dropped: more KYC levels than MAX_KYC_LEVEL_RULES"
+				);
+			}
+			// Each rule: read and removed, then its asset's (and account's) item read and written.
+			let rules = moved.saturating_add(dropped);
+			T::DbWeight::get().reads_writes(rules.saturating_mul(3), rules.saturating_mul(3))
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, sp_runtime::TryRuntimeError> {
+			let rules = Fees::<T>::iter_keys().count() + Limits::<T>::iter_keys().count();
+			Ok((rules as u32).encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			let before = u32::decode(&mut &state[..]).map_err(|_| "pre-upgrade state")?;
+			ensure!(Fees::<T>::iter_keys().next().is_none(), "fee rules left behind");
+			ensure!(Limits::<T>::iter_keys().next().is_none(), "limit rules left behind");
+			ensure!(Pallet::<T>::rule_count() == before, "rules lost in the migration");
+			Ok(())
+		}
+	}
+
+	/// The migration, run once: from storage version 1 to 2.
+	pub type MigrateToV2<T> = VersionedMigration<
+		1,
+		2,
+		Inner<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}

@@ -3,9 +3,10 @@
 //! limits admins set and remove fee and limit rules.
 
 use crate::{
+	kind_slot,
 	pallet::{AssetDetailsOf, Assets, BalanceOf, FeeScopeOf, LimitScopeOf},
-	periods, AssetId, Config, Error, Event, FeeRule, FeeScope, Fees, LimitRule, LimitScope, Limits,
-	Pallet, RuleScope, Sent, Tokens, Usage,
+	periods, AccountRules, AssetId, AssetRules, Config, Error, Event, FeeRule, FeeScope, LimitRule,
+	LimitScope, OwnRules, Pallet, RuleScope, Rules, Sent, Tokens, Usage,
 };
 use frame_support::{
 	ensure,
@@ -79,16 +80,10 @@ impl<T: Config> Pallet<T> {
 		rule: Option<FeeRule<BalanceOf<T>>>,
 	) -> DispatchResult {
 		ensure!(Tokens::<T>::contains_key(asset), Error::<T>::UnknownAsset);
-		match &rule {
-			Some(rule) => {
-				ensure!(rule.max.is_none_or(|max| rule.min <= max), Error::<T>::InvalidFeeRule);
-				Fees::<T>::insert(asset, &scope, rule);
-			}
-			None => {
-				ensure!(Fees::<T>::contains_key(asset, &scope), Error::<T>::NoSuchRule);
-				Fees::<T>::remove(asset, &scope);
-			}
+		if let Some(rule) = &rule {
+			ensure!(rule.max.is_none_or(|max| rule.min <= max), Error::<T>::InvalidFeeRule);
 		}
+		Self::store_fee(asset, &scope, rule)?;
 		Self::deposit_event(Event::FeeRuleSet { asset, scope, rule });
 		Ok(())
 	}
@@ -99,15 +94,98 @@ impl<T: Config> Pallet<T> {
 		rule: Option<LimitRule<BalanceOf<T>>>,
 	) -> DispatchResult {
 		ensure!(Tokens::<T>::contains_key(asset), Error::<T>::UnknownAsset);
-		match &rule {
-			Some(rule) => Limits::<T>::insert(asset, &scope, rule),
-			None => {
-				ensure!(Limits::<T>::contains_key(asset, &scope), Error::<T>::NoSuchRule);
-				Limits::<T>::remove(asset, &scope);
-			}
-		}
+		Self::store_limits(asset, &scope, rule)?;
 		Self::deposit_event(Event::LimitRuleSet { asset, scope, rule });
 		Ok(())
+	}
+
+	/// Puts `rule` at `scope` of `asset`'s fee rules, or removes the rule there (`None`).
+	pub(crate) fn store_fee(
+		asset: AssetId,
+		scope: &FeeScopeOf<T>,
+		rule: Option<FeeRule<BalanceOf<T>>>,
+	) -> Result<(), Error<T>> {
+		match scope {
+			FeeScope::Account(who) => {
+				Self::mutate_own_rules(asset, who, |own| put(&mut own.fee, rule))
+			},
+			FeeScope::Kind(kind) => Self::mutate_rules(asset, |rules| {
+				put(&mut rules.fee_by_kind[kind_slot(*kind)], rule)
+			}),
+			FeeScope::Asset => Self::mutate_rules(asset, |rules| put(&mut rules.fee, rule)),
+		}
+	}
+
+	/// Puts `rule` at `scope` of `asset`'s limit rules, or removes the rule there (`None`).
+	pub(crate) fn store_limits(
+		asset: AssetId,
+		scope: &LimitScopeOf<T>,
+		rule: Option<LimitRule<BalanceOf<T>>>,
+	) -> Result<(), Error<T>> {
+		match scope {
+			LimitScope::Account(who) => {
+				Self::mutate_own_rules(asset, who, |own| put(&mut own.limits, rule))
+			},
+			LimitScope::Kind(kind) => Self::mutate_rules(asset, |rules| {
+				put(&mut rules.limits_by_kind[kind_slot(*kind)], rule)
+			}),
+			LimitScope::KycLevel(level) => Self::mutate_rules(asset, |rules| {
+				let levels = &mut rules.limits_by_kyc_level;
+				match (levels.binary_search_by_key(level, |(at, _)| *at), rule) {
+					(Ok(i), Some(rule)) => levels[i].1 = rule,
+					(Ok(i), None) => {
+						levels.remove(i);
+					},
+					(Err(i), Some(rule)) => levels
+						.try_insert(i, (*level, rule))
+						.map_err(|_| Error::<T>::TooManyKycLevelRules)?,
+					(Err(_), None) => return Err(Error::<T>::NoSuchRule),
+				}
+				Ok(())
+			}),
+			LimitScope::Asset => Self::mutate_rules(asset, |rules| put(&mut rules.limits, rule)),
+		}
+	}
+
+	/// Changes `asset`'s rules by `change`, or nothing if it fails; rules with nothing in them
+	/// are removed.
+	fn mutate_rules(
+		asset: AssetId,
+		change: impl FnOnce(&mut AssetRules<BalanceOf<T>>) -> Result<(), Error<T>>,
+	) -> Result<(), Error<T>> {
+		Rules::<T>::try_mutate_exists(asset, |stored| {
+			let mut rules = stored.clone().unwrap_or_default();
+			change(&mut rules)?;
+			*stored = (rules != AssetRules::default()).then_some(rules);
+			Ok(())
+		})
+	}
+
+	/// Changes `who`'s own rules for `asset` by `change`, or nothing if it fails, and keeps the
+	/// asset's count of accounts with rules of their own.
+	fn mutate_own_rules(
+		asset: AssetId,
+		who: &T::AccountId,
+		change: impl FnOnce(&mut OwnRules<BalanceOf<T>>) -> Result<(), Error<T>>,
+	) -> Result<(), Error<T>> {
+		AccountRules::<T>::try_mutate_exists(asset, who, |stored| {
+			let existed = stored.is_some();
+			let mut own = stored.unwrap_or_default();
+			change(&mut own)?;
+			let exists = own != OwnRules::default();
+			if exists != existed {
+				Self::mutate_rules(asset, |rules| {
+					rules.accounts = if exists {
+						rules.accounts.checked_add(1).ok_or(Error::<T>::Overflow)?
+					} else {
+						rules.accounts.saturating_sub(1)
+					};
+					Ok(())
+				})?;
+			}
+			*stored = exists.then_some(own);
+			Ok(())
+		})
 	}
 
 	/// Apply the rules to a payment of `amount` of `asset` from `from` to `payee`. An error is a
@@ -145,8 +223,8 @@ impl<T: Config> Pallet<T> {
 		from: &T::AccountId,
 	) -> Result<SenderTerms<T>, Error<T>> {
 		let sender = Self::admitted(&details, from, Side::Sender)?;
-		let fee = Self::fee_rule(asset, from, &sender);
-		let (limits, limit_scope) = match Self::limit_rule(asset, from, &sender) {
+		let (fee, limits) = Self::sender_rules(asset, from, &sender);
+		let (limits, limit_scope) = match limits {
 			Some((rule, scope)) => (rule, Some(scope)),
 			None => (LimitRule::default(), None),
 		};
@@ -207,12 +285,6 @@ impl<T: Config> Pallet<T> {
 		Ok(LegAssessment { fee, daily_remaining, monthly_remaining, refusal, to_contract })
 	}
 
-	/// Why `who` may not receive `asset` under its policy (not registered, banned, not
-	/// admitted), if it may not.
-	pub(crate) fn ensure_recipient(details: &AssetDetailsOf<T>, who: &T::AccountId) -> Result<(), Error<T>> {
-		Self::admitted(details, who, Side::Recipient).map(|_| ())
-	}
-
 	/// `who`'s standing, if registered, unbanned and admitted by the asset's policy.
 	fn admitted(
 		details: &AssetDetailsOf<T>,
@@ -245,7 +317,8 @@ impl<T: Config> Pallet<T> {
 		Ok(standing)
 	}
 
-	/// Checks that `who` may become a holder of `asset` (issuance and deposits).
+	/// Checks that `who` may hold `asset` under its policy (registered, not banned, admitted):
+	/// for issuance, deposits and claims of held payments.
 	pub(crate) fn ensure_may_receive(
 		details: &AssetDetailsOf<T>,
 		who: &T::AccountId,
@@ -253,19 +326,40 @@ impl<T: Config> Pallet<T> {
 		Self::admitted(details, who, Side::Recipient).map(|_| ())
 	}
 
-	/// The fee rule for `who`: its account's, its kind's, or the asset's.
-	fn fee_rule(
+	/// The fee and the limit rule for `who` as a sender of `asset`, each with the scope it was
+	/// found at: the account's own, then its kind's, (for limits) then its KYC level's, then the
+	/// asset's. One read, and a second while some account of the asset has rules of its own.
+	fn sender_rules(
 		asset: crate::AssetId,
 		who: &T::AccountId,
 		standing: &Standing,
-	) -> Option<(FeeRule<BalanceOf<T>>, RuleScope)> {
-		Fees::<T>::get(asset, FeeScope::Account(who.clone()))
+	) -> (Option<(FeeRule<BalanceOf<T>>, RuleScope)>, Option<(LimitRule<BalanceOf<T>>, RuleScope)>)
+	{
+		let Some(rules) = Rules::<T>::get(asset) else { return (None, None) };
+		let own = if rules.accounts > 0 {
+			AccountRules::<T>::get(asset, who).unwrap_or_default()
+		} else {
+			OwnRules::default()
+		};
+		let kind = kind_slot(standing.kind);
+		let fee = own
+			.fee
 			.map(|rule| (rule, RuleScope::Account))
+			.or_else(|| rules.fee_by_kind[kind].map(|rule| (rule, RuleScope::Kind)))
+			.or_else(|| rules.fee.map(|rule| (rule, RuleScope::Asset)));
+		let limits = own
+			.limits
+			.map(|rule| (rule, RuleScope::Account))
+			.or_else(|| rules.limits_by_kind[kind].map(|rule| (rule, RuleScope::Kind)))
 			.or_else(|| {
-				Fees::<T>::get(asset, FeeScope::Kind(standing.kind))
-					.map(|rule| (rule, RuleScope::Kind))
+				rules
+					.limits_by_kyc_level
+					.iter()
+					.find(|(level, _)| *level == standing.kyc_level)
+					.map(|(_, rule)| (*rule, RuleScope::KycLevel))
 			})
-			.or_else(|| Fees::<T>::get(asset, FeeScope::Asset).map(|rule| (rule, RuleScope::Asset)))
+			.or_else(|| rules.limits.map(|rule| (rule, RuleScope::Asset)));
+		(fee, limits)
 	}
 
 	/// `flat + percent × amount` (rounded up), clamped to the rule's minimum and maximum.
@@ -275,27 +369,6 @@ impl<T: Config> Pallet<T> {
 			Some(max) => fee.min(max),
 			None => fee,
 		}
-	}
-
-	/// The limit rule for `who`: its account's, its kind's, its KYC level's, or the asset's.
-	fn limit_rule(
-		asset: crate::AssetId,
-		who: &T::AccountId,
-		standing: &Standing,
-	) -> Option<(LimitRule<BalanceOf<T>>, RuleScope)> {
-		Limits::<T>::get(asset, LimitScope::Account(who.clone()))
-			.map(|rule| (rule, RuleScope::Account))
-			.or_else(|| {
-				Limits::<T>::get(asset, LimitScope::Kind(standing.kind))
-					.map(|rule| (rule, RuleScope::Kind))
-			})
-			.or_else(|| {
-				Limits::<T>::get(asset, LimitScope::KycLevel(standing.kyc_level))
-					.map(|rule| (rule, RuleScope::KycLevel))
-			})
-			.or_else(|| {
-				Limits::<T>::get(asset, LimitScope::Asset).map(|rule| (rule, RuleScope::Asset))
-			})
 	}
 
 	/// What `who` sent of `asset` today and this month (zero for a past period).
@@ -381,4 +454,11 @@ impl<T: Config> Pallet<T> {
 			DepositConsequence::CannotCreate => Some(Error::<T>::CannotReceive),
 		}
 	}
+}
+
+/// Puts `rule` in `slot`, or empties it (`None`): there must be a rule to remove.
+fn put<R, T: Config>(slot: &mut Option<R>, rule: Option<R>) -> Result<(), Error<T>> {
+	ensure!(rule.is_some() || slot.is_some(), Error::<T>::NoSuchRule);
+	*slot = rule;
+	Ok(())
 }

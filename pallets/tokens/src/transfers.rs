@@ -19,13 +19,6 @@ use pactum_primitives::{
 use sp_runtime::traits::Zero;
 
 impl<T: Config> Pallet<T> {
-	/// `base`, a benchmarked weight of a call that checks one account besides its signer (the
-	/// recipient), with that account's standing weighed as a contract's: the benchmarks check
-	/// people.
-	pub(crate) fn with_recipient(base: Weight) -> Weight {
-		T::Registry::weigh_parties(base, 1)
-	}
-
 	/// What a `transfer` used: its benchmarked weight (less when it opened no asset account),
 	/// with the recipient's standing weighed as a contract's only if it is one.
 	pub(crate) fn transfer_used(made: LegsMade) -> Weight {
@@ -51,7 +44,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// `base`, a benchmarked weight of a call that checks `recipients` accounts besides its
-	/// signer, each weighed as a contract (see [`Self::with_recipient`]).
+	/// signer, with each one's standing weighed as a contract's: the benchmarks check people.
 	pub(crate) fn with_recipients(base: Weight, recipients: u32) -> Weight {
 		T::Registry::weigh_parties(base, recipients)
 	}
@@ -181,8 +174,9 @@ impl<T: Config> RegulatedTransfer<T::AccountId> for Pallet<T> {
 	}
 
 	fn transfer_weight() -> Weight {
-		Self::with_recipient(
+		Self::with_recipients(
 			<T as Config>::WeightInfo::transfer().max(<T as Config>::WeightInfo::transfer_held()),
+			1,
 		)
 	}
 }

@@ -5,6 +5,7 @@
 use alloc::string::String;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::fmt::Debug;
+use frame_support::{traits::ConstU32, BoundedVec};
 use frame_system::pallet_prelude::BlockNumberFor;
 use pactum_primitives::AccountKind;
 use scale_info::TypeInfo;
@@ -190,6 +191,49 @@ pub enum RuleScope {
 	Kind,
 	KycLevel,
 	Asset,
+}
+
+/// How many account kinds there are: the size of the per-kind rule tables of [`AssetRules`].
+pub const ACCOUNT_KINDS: usize = 4;
+
+/// How many KYC levels may have limit rules of their own in one asset.
+pub const MAX_KYC_LEVEL_RULES: u32 = 8;
+
+/// The slot of `kind` in the per-kind rule tables of [`AssetRules`].
+pub fn kind_slot(kind: AccountKind) -> usize {
+	match kind {
+		AccountKind::Unverified => 0,
+		AccountKind::Verified => 1,
+		AccountKind::Corporate => 2,
+		AccountKind::Contract => 3,
+	}
+}
+
+/// An asset's fee and limit rules at every scope but single accounts' (those are
+/// [`AccountRules`](crate::AccountRules)): one item, read once per payment — or per
+/// `transfer_many` — instead of once per scope tried.
+#[derive(Clone, PartialEq, Eq, Default, Encode, Decode, Debug, TypeInfo, MaxEncodedLen)]
+pub struct AssetRules<Balance> {
+	/// The asset-wide fee rule.
+	pub fee: Option<FeeRule<Balance>>,
+	/// Fee rules by the sender's account kind (at [`kind_slot`]).
+	pub fee_by_kind: [Option<FeeRule<Balance>>; ACCOUNT_KINDS],
+	/// The asset-wide limit rule.
+	pub limits: Option<LimitRule<Balance>>,
+	/// Limit rules by the sender's account kind (at [`kind_slot`]).
+	pub limits_by_kind: [Option<LimitRule<Balance>>; ACCOUNT_KINDS],
+	/// Limit rules by the sender's KYC level in force, sorted by level.
+	pub limits_by_kyc_level: BoundedVec<(u8, LimitRule<Balance>), ConstU32<MAX_KYC_LEVEL_RULES>>,
+	/// How many accounts have a fee or limit rule of their own for the asset: while none has,
+	/// a payment reads no account's rules.
+	pub accounts: u32,
+}
+
+/// One account's own fee and limit rules for an asset: they win over every other scope.
+#[derive(Clone, Copy, PartialEq, Eq, Default, Encode, Decode, Debug, TypeInfo, MaxEncodedLen)]
+pub struct OwnRules<Balance> {
+	pub fee: Option<FeeRule<Balance>>,
+	pub limits: Option<LimitRule<Balance>>,
 }
 
 /// What an account sent in the current UTC day and calendar month. Only the current periods are

@@ -1,5 +1,5 @@
 use super::*;
-use crate::{Error, Event, FeeRule, FeeScope, Fees};
+use crate::{Error, Event, FeeRule, FeeScope, Rules};
 use frame_support::assert_noop;
 use pactum_primitives::AccountKind;
 use sp_runtime::{DispatchError, Permill};
@@ -86,6 +86,6 @@ fn set_fee_refusals() {
 			last_event(),
 			Event::FeeRuleSet { asset: ASSET, scope: FeeScope::Asset, rule: Some(rule) }
 		);
-		assert_eq!(Fees::<Test>::get(ASSET, FeeScope::Asset), Some(rule));
+		assert_eq!(Rules::<Test>::get(ASSET).and_then(|rules| rules.fee), Some(rule));
 	});
 }

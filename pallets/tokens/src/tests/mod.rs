@@ -11,6 +11,7 @@ mod limits;
 mod quote;
 mod held;
 mod recovery;
+mod rules;
 mod transfer;
 mod transfer_many;
 mod withdrawals;
