@@ -22,8 +22,10 @@
 // Alice's node, of the block of the finalized chain that holds it) and finality latency
 // (submission to the finalized head reaching that block), p50/p90/p99/max; blocks seen off the
 // finalized chain (forks); transfers that failed in their block; and transfers lost (accepted by
-// a node, never in a finalized block) and refused at submission. Every process it starts, it
-// stops.
+// a node, never in a finalized block) and refused at submission. For the whole run, from the
+// validators' logs: how long loaded blocks took to build, how long after sealing the last other
+// validator had imported each, and the sum (the part of a slot a block takes until every
+// validator has it). Every process it starts, it stops.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -237,22 +239,57 @@ async function runStep(ctx, rate, duration) {
 const held = (r) => r.lost === 0 && r.refused === 0 && r.failed === 0
   && r.inclusion.p90 <= P90_LIMIT_MS && r.inclusion.max <= MAX_LIMIT_MS;
 
+/** A block hash as the node's informant prints it: `0x1234…abcd`. */
+const shortHash = (hash) => `${hash.slice(0, 6)}\u2026${hash.slice(-4)}`;
+
+/** The time of a log line of `--detailed-log-output` (`2026-12-06 03:50:01.123 …`), in ms. */
+const lineTime = (line) => Date.parse(`${line.slice(0, 10)}T${line.slice(11, 23)}Z`);
+
 /**
- * How long the validators took to build their loaded blocks (their "Prepared block" lines of
- * blocks with more than the timestamp inherent), and how many proposals they discarded for
- * overrunning the proposal window ("Discarding proposal": the slot stays empty).
+ * What the validators' logs say of the loaded blocks (more than the timestamp inherent): how long
+ * their authors took to build them ("Prepared block" lines), how many proposals were discarded for
+ * overrunning the proposal window ("Discarding proposal": the slot stays empty), and, for each
+ * block sealed, how long after its author sealed it the last of the three other validators had
+ * imported it ("Imported" lines: the author's own import, the announcement, the download, the
+ * checks and the block's execution on a validator sharing the cores), and that plus the build:
+ * the part of the slot a block takes until every validator has it.
  */
-function buildTimes(netDir) {
-  const times = [];
+function blockTimes(netDir) {
+  const built = [];
+  const sealed = []; // { hash, author, at, ms }
+  const imported = new Map(); // short hash -> Map(validator -> first import time)
   let discarded = 0;
   for (const name of NAMES) {
-    for (const line of readFileSync(join(netDir, `${name}.log`), 'utf8').split('\n')) {
-      const found = /Prepared block for proposing at \d+ \((\d+) ms\).*extrinsics_count: (\d+)/.exec(line);
-      if (found && Number(found[2]) > 1) times.push(Number(found[1]));
-      if (line.includes('Discarding proposal for slot')) discarded += 1;
+    let prepared;
+    for (const raw of readFileSync(join(netDir, `${name}.log`), 'utf8').split('\n')) {
+      const line = raw.replace(/\x1b\[[0-9;]*m/g, '');
+      let found = /Prepared block for proposing at \d+ \((\d+) ms\).*extrinsics_count: (\d+)/.exec(line);
+      if (found) {
+        prepared = Number(found[2]) > 1 ? Number(found[1]) : undefined;
+        if (prepared !== undefined) built.push(prepared);
+      } else if ((found = /Pre-sealed block for proposal at \d+\. Hash now (0x[0-9a-f]{64})/.exec(line))) {
+        if (prepared !== undefined) sealed.push({ hash: shortHash(found[1]), author: name, at: lineTime(line), ms: prepared });
+        prepared = undefined;
+      } else if ((found = /Imported #\d+ \(\S+ \u2192 (\S+)\)/.exec(line))) {
+        if (!imported.has(found[1])) imported.set(found[1], new Map());
+        const seen = imported.get(found[1]);
+        if (!seen.has(name)) seen.set(name, lineTime(line));
+      } else if (line.includes('Discarding proposal for slot')) {
+        discarded += 1;
+      }
     }
   }
-  return { ...stats(times), discarded };
+  const lags = [];
+  const totals = [];
+  for (const block of sealed) {
+    const seen = imported.get(block.hash);
+    const others = NAMES.filter((name) => name !== block.author).map((name) => seen?.get(name));
+    if (others.some((time) => time === undefined)) continue;
+    const lag = Math.max(...others) - block.at;
+    lags.push(lag);
+    totals.push(block.ms + lag);
+  }
+  return { built: stats(built), discarded, importedByAll: stats(lags), untilAllHaveIt: stats(totals) };
 }
 
 /** `value` as SCALE's eight little-endian bytes of a `u64`, in hex without `0x`. */
@@ -291,7 +328,8 @@ async function main() {
     PACTUM_CHAIN: chainSpec(CHAIN, { slotMs: SLOT_MS, c: BABE_C }, netDir),
     PACTUM_NET_P2P_BASE: String(await freePortRange(4)),
     // The pools hold a whole step's backlog: a refused submission would be a lost payment.
-    PACTUM_NET_ARGS: '--pool-limit 200000 --pool-kbytes 400000 --rpc-max-connections 1000',
+    // Log times in milliseconds (`--detailed-log-output`), for the blocks' import times.
+    PACTUM_NET_ARGS: '--pool-limit 200000 --pool-kbytes 400000 --rpc-max-connections 1000 --detailed-log-output',
   };
   const rpcBase = await freePortRange(4);
   env.PACTUM_NET_RPC_BASE = String(rpcBase);
@@ -326,9 +364,13 @@ async function main() {
       results.push(result);
       if (!STEP || !held(result)) break;
     }
-    const built = buildTimes(env.PACTUM_NET_DIR);
-    log(`loaded blocks built (all validators, the whole run): ${built.count}, build time ${ms(built)}; `
-      + `proposals discarded for overrunning the window: ${built.discarded}`);
+    const times = blockTimes(env.PACTUM_NET_DIR);
+    log(`loaded blocks built (all validators, the whole run): ${times.built.count}, build time ${ms(times.built)}; `
+      + `proposals discarded for overrunning the window: ${times.discarded}`);
+    log(`loaded blocks imported by the three other validators (${times.importedByAll.count}): `
+      + `the last import after sealing ${ms(times.importedByAll)}`);
+    log(`build plus that, the part of the ${SLOT_MS ?? (CHAIN.endsWith("-fast") ? 2_000 : 6_000)} ms slot a loaded block takes until every validator has it: `
+      + `${ms(times.untilAllHaveIt)}`);
     const passed = results.filter(held);
     if (STEP) {
       log(passed.length
