@@ -8,7 +8,9 @@
 #                                          `tokens.transfer_many`s: per block, per second, latency
 #                                          (tests/e2e/bench-tokens.mjs; ACCOUNTS default 200,
 #                                          PER_ACCOUNT default 60, LEGS default 100, BATCHED
-#                                          default 3: the batched load is 3 times the others)
+#                                          default 3: the batched load is 3 times the others;
+#                                          PROFILE=1 samples the node with perf during each load
+#                                          and prints the functions its CPU time went to)
 #   bash scripts/throughput.sh extension   the chain extension: each function's weight
 #                                          (runtime/examples/extension_weights.rs), and a
 #                                          contract-driven regulated transfer against a native
@@ -37,6 +39,10 @@ case "${1:-}" in
 	*) echo "usage: $0 documents|tokens|extension|gateway|network|network-hour" >&2; exit 2 ;;
 esac
 bash "$PACTUM_ROOT/scripts/setup.sh"
+if [ "${PROFILE:-}" = 1 ] && ! command -v perf >/dev/null; then
+	log "installing perf (Debian's linux-perf) for PROFILE=1"
+	apt-get install -y -qq linux-perf >/dev/null
+fi
 build_workspace
 [ "$1" != gateway ] || build_gateway
 if [ "$1" = extension ]; then

@@ -9,11 +9,15 @@
 // `balances.transferKeepAlive`s, then BATCHED (default 3) times as many regulated payments in
 // `tokens.transfer_many`s of LEGS (default 100) legs (more than one block holds), and prints for
 // each: transfers included per block, transfers per second, and inclusion latency; then the
-// regulated/plain ratio. Every node it starts, it stops.
+// regulated/plain ratio. With PROFILE=1 it also samples the node with `perf record` during each
+// load and prints the functions that took the most of its CPU time (the runtime's Wasm functions
+// named through wasmtime's perf map): where a transfer's time goes. Every process it starts, it
+// stops.
 import { readFileSync } from 'node:fs';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { startDevNode, connect } from './lib/node.mjs';
+import { startProfile } from './lib/profile.mjs';
 import {
   buildTimes, measure, perBlockByWeight, setupRegulatedAsset, signOffline,
 } from './lib/load.mjs';
@@ -24,6 +28,7 @@ const PER_ACCOUNT = Number(process.env.PER_ACCOUNT ?? 60);
 const LEGS = Number(process.env.LEGS ?? 100);
 // How many times the other loads' number of payments the batched load makes.
 const BATCHED = Number(process.env.BATCHED ?? 3);
+const PROFILE = process.env.PROFILE === '1';
 const ASSET = 1;
 const UNIT = 10n ** 12n;
 
@@ -32,6 +37,8 @@ const log = (...args) => console.log('[bench-tokens]', ...args);
 async function main() {
   await cryptoWaitReady();
   const total = ACCOUNTS * PER_ACCOUNT;
+  // The node names its Wasm runtime's compiled functions for perf (/tmp/perf-<pid>.map).
+  if (PROFILE) process.env.WASMTIME_PROFILING_STRATEGY = 'perfmap';
   // The pool must hold a whole load.
   const node = await startDevNode(['--pool-limit', String(2 * total), '--pool-kbytes', '1000000'], { chain: 'dev' });
   let api;
@@ -88,6 +95,7 @@ async function main() {
     for (const [kind, txs] of Object.entries(load)) {
       const [section, method] = counted[kind];
       const count = kind === 'batched' ? legsTotal : total;
+      const profile = PROFILE ? startProfile(node.pid) : undefined;
       const result = await measure(api, txs, count, (events) => events.filter(
         ({ event }) => event.section === section && event.method === method).length);
       rates[kind] = count / result.seconds;
@@ -96,6 +104,11 @@ async function main() {
       log(`${kind}: inclusion latency p50 ${result.p50} ms, p95 ${result.p95} ms, max ${result.max} ms`);
       const built = buildTimes(node.logFile, result.blocks);
       log(`${kind}: building a loaded block took p50 ${built.p50} ms, max ${built.max} ms (${built.count} blocks)`);
+      if (profile) {
+        const { samples, top } = await profile.report();
+        log(`${kind}: the node's CPU time by function, self (${samples ?? '?'} samples, submission and blocks):`);
+        for (const line of top) log(`${kind}:   ${line}`);
+      }
     }
     log(`regulated / plain rate: ${(rates.regulated / rates.plain).toFixed(2)}`);
     log(`transfer_many legs (${LEGS} per extrinsic) / regulated transfers rate: ${(rates.batched / rates.regulated).toFixed(2)}`);
@@ -105,6 +118,7 @@ async function main() {
     console.error(lines.slice(-40).join('\n'));
     throw error;
   } finally {
+    delete process.env.WASMTIME_PROFILING_STRATEGY;
     await api?.disconnect();
     await node.stop();
   }

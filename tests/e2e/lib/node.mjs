@@ -139,6 +139,7 @@ export async function startNode(args, basePath = mkdtempSync(join(tmpdir(), 'pac
     wsUrl: `ws://127.0.0.1:${rpcPort}`,
     p2pPort,
     logFile,
+    pid: child.pid,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
