@@ -416,7 +416,8 @@ mod benchmarks {
 		_(origin as T::RuntimeOrigin, ASSET, Some(who), true);
 	}
 
-	/// The registry's recovery hook with `a` assets held and `w` open withdrawals.
+	/// The registry's recovery hook with `a` assets held, each with a payment held for the lost
+	/// account and limit rules of its own, and `w` open withdrawals.
 	#[benchmark]
 	fn on_recovered(
 		a: Linear<1, { T::MaxAssets::get() }>,
@@ -439,9 +440,14 @@ mod benchmarks {
 		for _ in 0..w {
 			withdrawal::<T>(ASSET, &lost);
 		}
-		// A payment held for the lost account in every asset.
+		// A payment held for the lost account, and a limit rule of its own, in every asset.
+		let limits = T::LimitsOrigin::try_successful_origin().expect("a limits admin origin");
+		let rule =
+			LimitRule { per_payment: Some(amount::<T>(1_000)), per_day: None, per_month: None };
 		for i in 0..a {
 			HeldFor::<T>::insert(ASSET + i, &lost, amount::<T>(1));
+			let own = LimitScope::Account(lost.clone());
+			assert!(Pallet::<T>::set_limits(limits.clone(), ASSET + i, own, Some(rule)).is_ok());
 		}
 		let new: T::AccountId = account("new", 0, 0);
 		let mut meter = WeightMeter::new();
@@ -451,6 +457,7 @@ mod benchmarks {
 		}
 		assert_eq!(AccountWithdrawals::<T>::get(&new).len() as u32, w);
 		assert!(!Ledger::<T>::balance(ASSET, &new).is_zero());
+		assert!(AccountRules::<T>::contains_key(ASSET, &new));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -1,9 +1,11 @@
 //! When the registry recovers a lost account to a new one, the lost account's balances, open
-//! withdrawals and limit usage move to the new account.
+//! withdrawals, limit usage, payments held for it and fee and limit rules of its own move to the
+//! new account.
 
 use crate::{
 	pallet::{Assets, Event},
-	AccountWithdrawals, Config, Pallet, Sent, Tokens, Usage, WeightInfo, WithdrawalId, Withdrawals,
+	AccountRules, AccountWithdrawals, Config, Pallet, Sent, Tokens, Usage, WeightInfo,
+	WithdrawalId, Withdrawals,
 };
 use frame_support::{
 	traits::{
@@ -33,6 +35,7 @@ impl<T: Config> OnParticipantRecovered<T::AccountId> for Pallet<T> {
 			assets = assets.saturating_add(1);
 			Self::move_usage(asset, lost, new);
 			Self::move_held(asset, lost, new);
+			Self::move_own_rules(asset, lost, new);
 			let amount = <Assets<T> as Inspect<_>>::balance(asset, lost);
 			if amount.is_zero() {
 				continue;
@@ -98,6 +101,21 @@ impl<T: Config> Pallet<T> {
 			AccountWithdrawals::<T>::insert(lost, staying);
 		}
 		count
+	}
+
+	/// `lost`'s own fee and limit rules for `asset` become `new`'s: the participant keeps its
+	/// terms. A `new` with rules of its own keeps those, and `lost`'s are dropped.
+	fn move_own_rules(asset: crate::AssetId, lost: &T::AccountId, new: &T::AccountId) {
+		let Some(own) = AccountRules::<T>::take(asset, lost) else { return };
+		if AccountRules::<T>::contains_key(asset, new) {
+			// Cannot fail: the asset counted `lost`'s rules.
+			let _ = Self::mutate_rules(asset, |rules| {
+				rules.accounts = rules.accounts.saturating_sub(1);
+				Ok(())
+			});
+		} else {
+			AccountRules::<T>::insert(asset, new, own);
+		}
 	}
 
 	/// What `lost` sent counts as sent by `new`, so a recovery does not reset the limits.

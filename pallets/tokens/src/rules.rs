@@ -149,7 +149,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Changes `asset`'s rules by `change`, or nothing if it fails; rules with nothing in them
 	/// are removed.
-	fn mutate_rules(
+	pub(crate) fn mutate_rules(
 		asset: AssetId,
 		change: impl FnOnce(&mut AssetRules<BalanceOf<T>>) -> Result<(), Error<T>>,
 	) -> Result<(), Error<T>> {

@@ -1,5 +1,7 @@
 use super::*;
-use crate::{AccountWithdrawals, Event, LimitScope, Sent, Withdrawals};
+use crate::{
+	AccountRules, AccountWithdrawals, Event, FeeScope, LimitScope, Rules, Sent, Withdrawals,
+};
 use frame_support::assert_noop;
 
 fn recover(lost: AccountId, new: AccountId) {
@@ -73,5 +75,36 @@ fn withdrawals_move_as_far_as_the_new_account_has_room() {
 		assert_eq!(AccountWithdrawals::<Test>::get(ALICE).into_inner(), vec![2]);
 		assert_eq!(Withdrawals::<Test>::get(1).unwrap().who, NEW);
 		assert_eq!(Withdrawals::<Test>::get(2).unwrap().who, ALICE);
+	});
+}
+
+#[test]
+fn a_recovery_moves_the_accounts_own_rules() {
+	test(|| {
+		set_limits(LimitScope::Account(ALICE), Some(50), None, None);
+		set_fee(FeeScope::Account(ALICE), 3, 0, 0, None);
+		recover(ALICE, NEW);
+		assert_eq!(AccountRules::<Test>::get(ASSET, ALICE), None);
+		let own = AccountRules::<Test>::get(ASSET, NEW).expect("the moved rules");
+		assert_eq!(own.limits.and_then(|rule| rule.per_payment), Some(50));
+		assert_eq!(own.fee.map(|rule| rule.flat), Some(3));
+		assert_eq!(Rules::<Test>::get(ASSET).map(|rules| rules.accounts), Some(1));
+		assert_noop!(
+			Tokens::transfer(signed(NEW), ASSET, BOB, 51),
+			crate::Error::<Test>::OverPaymentLimit
+		);
+	});
+}
+
+#[test]
+fn a_new_account_with_rules_of_its_own_keeps_them() {
+	test(|| {
+		set_limits(LimitScope::Account(ALICE), Some(50), None, None);
+		set_limits(LimitScope::Account(NEW), Some(70), None, None);
+		recover(ALICE, NEW);
+		assert_eq!(AccountRules::<Test>::get(ASSET, ALICE), None);
+		let own = AccountRules::<Test>::get(ASSET, NEW).expect("its own rules");
+		assert_eq!(own.limits.and_then(|rule| rule.per_payment), Some(70));
+		assert_eq!(Rules::<Test>::get(ASSET).map(|rules| rules.accounts), Some(1));
 	});
 }
