@@ -1,0 +1,100 @@
+//! `try_state`: ids below their counters, every index entry agrees with an attestation and every
+//! attestation is indexed, endorsement and access counts match their records, schema versions link both
+//! ways, and what is held from each account is the deposits its records name.
+
+use crate::{pallet::*, AttestationStatus, BalanceOf};
+use alloc::collections::btree_map::BTreeMap;
+use frame_support::{
+	ensure,
+	traits::{fungible::InspectHold, Get},
+};
+use sp_runtime::traits::{Saturating, Zero};
+
+impl<T: Config> Pallet<T> {
+	/// The pallet's invariants. Run by `try-runtime` and by the tests.
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut add = |who: &T::AccountId, amount: BalanceOf<T>| {
+			let sum = deposits.entry(who.clone()).or_insert_with(Zero::zero);
+			*sum = sum.saturating_add(amount);
+		};
+		for (account, did) in Dids::<T>::iter() {
+			ensure!(
+				did.deactivated_at.is_none() || did.keys.is_empty(),
+				"deactivated DID with keys"
+			);
+			ensure!(did.keys.iter().all(|k| k.id < did.next_key), "key id not below next_key");
+			add(&account, did.deposit);
+		}
+		let next_schema = NextSchemaId::<T>::get();
+		for (id, schema) in Schemas::<T>::iter() {
+			ensure!(id < next_schema, "schema id not below NextSchemaId");
+			if let Some(previous) = schema.previous {
+				let old = Schemas::<T>::get(previous).ok_or("schema's previous version missing")?;
+				ensure!(old.superseded_by == Some(id), "schema versions not linked both ways");
+			}
+			add(&schema.owner, schema.deposit);
+		}
+		for (_, device) in Devices::<T>::iter() {
+			add(&device.controller, device.deposit);
+		}
+		let next = NextAttestationId::<T>::get();
+		let mut count = 0usize;
+		for (id, attestation) in Attestations::<T>::iter() {
+			count = count.saturating_add(1);
+			ensure!(id < next, "attestation id not below NextAttestationId");
+			ensure!(attestation.lineage <= id, "lineage starts after the attestation");
+			ensure!(attestation.previous.map_or(true, |p| p < id), "amends a later attestation");
+			if let AttestationStatus::Superseded { by, .. } = attestation.status {
+				ensure!(by > id, "superseded by an earlier attestation");
+			}
+			ensure!(Schemas::<T>::contains_key(attestation.schema), "attestation of no schema");
+			ensure!(BySubject::<T>::contains_key(&attestation.subject, id), "subject not indexed");
+			ensure!(ByIssuer::<T>::contains_key(&attestation.issuer, id), "issuer not indexed");
+			ensure!(BySchema::<T>::contains_key(attestation.schema, id), "schema not indexed");
+			let mut endorsements = 0u32;
+			for (endorser, endorsement) in Endorsements::<T>::iter_prefix(id) {
+				endorsements = endorsements.saturating_add(1);
+				add(&endorser, endorsement.deposit);
+			}
+			ensure!(endorsements == attestation.endorsements, "endorsement count differs");
+			ensure!(endorsements <= T::MaxEndorsements::get(), "too many endorsements");
+			let mut accesses = 0u32;
+			for (_, access) in Accesses::<T>::iter_prefix(id) {
+				accesses = accesses.saturating_add(1);
+				add(&access.depositor, access.deposit);
+			}
+			ensure!(accesses == attestation.accesses, "access count differs");
+			ensure!(accesses <= T::MaxAccesses::get(), "too many accesses");
+			ensure!(
+				accesses == 0 || attestation.subject.holder().is_some(),
+				"access to a device's"
+			);
+			add(&attestation.issuer, attestation.deposit);
+		}
+		ensure!(BySubject::<T>::iter().count() == count, "stale subject index entry");
+		ensure!(ByIssuer::<T>::iter().count() == count, "stale issuer index entry");
+		ensure!(BySchema::<T>::iter().count() == count, "stale schema index entry");
+		ensure!(
+			Endorsements::<T>::iter_keys().all(|(id, _)| Attestations::<T>::contains_key(id)),
+			"endorsement of no attestation"
+		);
+		ensure!(
+			Accesses::<T>::iter_keys().all(|(id, _)| Attestations::<T>::contains_key(id)),
+			"access to no attestation"
+		);
+		let next_request = NextRequestId::<T>::get();
+		for (id, request) in Requests::<T>::iter() {
+			ensure!(id < next_request, "request id not below NextRequestId");
+			ensure!(request.expires_at > request.created_at, "request expires when made");
+			add(&request.holder, request.deposit);
+			add(&request.issuer, request.offer_deposit);
+		}
+		let reason = HoldReason::Records.into();
+		for (who, expected) in deposits {
+			let held = T::Currency::balance_on_hold(&reason, &who);
+			ensure!(held == expected, "held deposits differ from the records' deposits");
+		}
+		Ok(())
+	}
+}

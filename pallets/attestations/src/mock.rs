@@ -1,0 +1,171 @@
+//! A test runtime: system, balances (deposits are holds) and the attestations pallet, with the
+//! registry double of `pactum-primitives`.
+
+use crate::{self as pallet_attestations, roles::Attester, KeyPurposes, PublicKey};
+use frame_support::{
+	assert_ok, derive_impl,
+	traits::{ConstU32, ConstU64},
+};
+pub use pactum_primitives::mock::MockRegistry;
+use pactum_primitives::AccountKind;
+use sp_runtime::BuildStorage;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+pub type AccountId = u64;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(2)]
+	pub type Attestations = pallet_attestations;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<u64>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+pub const PER_ITEM: u64 = 10;
+pub const PER_BYTE: u64 = 1;
+pub const MAX_KEYS: u32 = 3;
+pub const MAX_SERVICES: u32 = 2;
+pub const MAX_ATTRIBUTES: u32 = 3;
+pub const MAX_PRECONDITIONS: u32 = 2;
+pub const MAX_ENDORSEMENTS: u32 = 2;
+pub const MAX_LIFETIME: u64 = 100;
+pub const MAX_ACCESSES: u32 = 2;
+pub const MAX_ACCESS_LIFETIME: u64 = 50;
+
+impl pallet_attestations::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Registry = MockRegistry;
+	type DepositPerItem = ConstU64<PER_ITEM>;
+	type DepositPerByte = ConstU64<PER_BYTE>;
+	type MaxKeys = ConstU32<MAX_KEYS>;
+	type MaxServices = ConstU32<MAX_SERVICES>;
+	type MaxNameLen = ConstU32<16>;
+	type MaxUrlLen = ConstU32<32>;
+	type MaxAttributes = ConstU32<MAX_ATTRIBUTES>;
+	type MaxPreconditions = ConstU32<MAX_PRECONDITIONS>;
+	type MaxEndorsements = ConstU32<MAX_ENDORSEMENTS>;
+	type MaxRequestLifetime = ConstU64<MAX_LIFETIME>;
+	type MaxAccesses = ConstU32<MAX_ACCESSES>;
+	type MaxAccessLifetime = ConstU64<MAX_ACCESS_LIFETIME>;
+	type WeightInfo = ();
+}
+
+/// A holder (verified person).
+pub const ALICE: AccountId = 1;
+/// Another holder.
+pub const BOB: AccountId = 2;
+/// An attester (an ISP).
+pub const ISP: AccountId = 3;
+/// Another attester (a partner operator).
+pub const PARTNER: AccountId = 4;
+/// A company registering devices (an OEM).
+pub const OEM: AccountId = 5;
+/// A participant without roles (an endorser, a verifier).
+pub const CAROL: AccountId = 6;
+/// Funded, not registered.
+pub const OUTSIDER: AccountId = 7;
+/// Registered, with too little to pay a deposit.
+pub const POOR: AccountId = 8;
+
+pub const FUNDS: u64 = 1_000_000;
+
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	let mut balances: Vec<_> =
+		[ALICE, BOB, ISP, PARTNER, OEM, CAROL, OUTSIDER].map(|who| (who, FUNDS)).to_vec();
+	balances.push((POOR, 50));
+	pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }
+		.assimilate_storage(&mut storage)
+		.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		for who in [ALICE, BOB, OEM, CAROL, POOR] {
+			MockRegistry::admit(&who, 1, &[]);
+		}
+		for who in [ISP, PARTNER] {
+			MockRegistry::admit(&who, 2, &[Attester::ROLE]);
+			MockRegistry::set_kind(&who, AccountKind::Corporate);
+		}
+		MockRegistry::set_kind(&OEM, AccountKind::Corporate);
+	});
+	ext
+}
+
+/// Runs `test` in a fresh genesis and checks the pallet's invariants afterwards.
+pub fn test(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		test();
+		Attestations::do_try_state().expect("attestations invariants hold");
+	});
+}
+
+pub fn run_to_block(n: u64) {
+	System::set_block_number(n);
+}
+
+pub fn signed(who: AccountId) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who)
+}
+
+/// A signing key made of the byte `n`, for authentication and assertion.
+pub fn signing_key(n: u8) -> (PublicKey, KeyPurposes) {
+	(PublicKey::Sr25519([n; 32]), KeyPurposes(KeyPurposes::AUTHENTICATION | KeyPurposes::ASSERTION))
+}
+
+/// An encryption key made of the byte `n`, for key agreement.
+pub fn encryption_key(n: u8) -> (PublicKey, KeyPurposes) {
+	(PublicKey::X25519([n; 32]), KeyPurposes(KeyPurposes::KEY_AGREEMENT))
+}
+
+/// Gives `who` a DID with a signing key and an encryption key (both from `who`'s number).
+pub fn give_did(who: AccountId) {
+	let n = who as u8;
+	assert_ok!(Attestations::create_did(
+		signed(who),
+		vec![signing_key(n), encryption_key(n.wrapping_add(100))],
+		vec![],
+	));
+}
+
+/// The last event the pallet emitted.
+pub fn last_event() -> crate::Event<Test> {
+	System::events()
+		.into_iter()
+		.filter_map(|record| match record.event {
+			RuntimeEvent::Attestations(event) => Some(event),
+			_ => None,
+		})
+		.last()
+		.expect("an attestations event")
+}

@@ -1,0 +1,216 @@
+//! Requests for attestations, the message flow between a holder and an issuer: the holder asks
+//! (presenting attestations it holds), the issuer demands preconditions, offers or denies, the
+//! holder supplies what was demanded, accepts the offer (which issues the attestation) or
+//! withdraws; past its expiry anyone may close a request. Deposits: the holder's for the request,
+//! the issuer's for the attestation from its offer on.
+
+use crate::*;
+use alloc::vec::Vec;
+use codec::MaxEncodedLen;
+use frame_support::{ensure, pallet_prelude::DispatchResult, traits::Get};
+use frame_system::pallet_prelude::BlockNumberFor;
+use pactum_primitives::{ParticipantRegistry, Standing};
+use sp_runtime::traits::{Saturating, Zero};
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_request(
+		holder: T::AccountId,
+		issuer: T::AccountId,
+		schema: SchemaId,
+		claim_hash: Digest,
+		presented: Vec<AttestationId>,
+		lifetime: BlockNumberFor<T>,
+	) -> DispatchResult {
+		ensure!(holder != issuer, Error::<T>::SelfAttestation);
+		ensure!(
+			!lifetime.is_zero() && lifetime <= T::MaxRequestLifetime::get(),
+			Error::<T>::BadLifetime
+		);
+		Self::ensure_receives(&holder)?;
+		Self::ensure_issuable(schema, SubjectKind::Account)?;
+		let presented = Self::presentable(&holder, presented)?;
+		let id = NextRequestId::<T>::get();
+		NextRequestId::<T>::put(id.checked_add(1).ok_or(Error::<T>::Overflow)?);
+		let deposit = Self::deposit_for(1, RequestOf::<T>::max_encoded_len());
+		Self::hold(&holder, deposit)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		let expires_at = now.saturating_add(lifetime);
+		Requests::<T>::insert(
+			id,
+			Request {
+				holder: holder.clone(),
+				issuer: issuer.clone(),
+				schema,
+				claim_hash,
+				presented,
+				state: RequestState::Open,
+				created_at: now,
+				expires_at,
+				deposit,
+				offer_deposit: Zero::zero(),
+			},
+		);
+		Self::deposit_event(Event::Requested { request: id, holder, issuer, schema, expires_at });
+		Ok(())
+	}
+
+	pub(crate) fn do_demand_preconditions(
+		issuer: T::AccountId,
+		id: RequestId,
+		schemas: Vec<SchemaId>,
+	) -> DispatchResult {
+		let mut request = Self::request_to(&issuer, id)?;
+		ensure!(request.state == RequestState::Open, Error::<T>::WrongRequestState);
+		let schemas: SchemaIdsOf<T> =
+			schemas.try_into().map_err(|_| Error::<T>::TooManyPreconditions)?;
+		ensure!(!schemas.is_empty(), Error::<T>::NoPreconditions);
+		for schema in schemas.iter() {
+			ensure!(Schemas::<T>::contains_key(schema), Error::<T>::UnknownSchema);
+		}
+		request.state = RequestState::PreconditionsDemanded { schemas: schemas.clone() };
+		Requests::<T>::insert(id, request);
+		Self::deposit_event(Event::PreconditionsDemanded { request: id, schemas });
+		Ok(())
+	}
+
+	pub(crate) fn do_supply_preconditions(
+		holder: T::AccountId,
+		id: RequestId,
+		attestations: Vec<AttestationId>,
+	) -> DispatchResult {
+		let mut request = Self::request_of(&holder, id)?;
+		let RequestState::PreconditionsDemanded { schemas } = &request.state else {
+			return Err(Error::<T>::WrongRequestState.into());
+		};
+		let presented = Self::presentable(&holder, attestations)?;
+		let covered = schemas.iter().all(|schema| {
+			presented.iter().any(|a| Attestations::<T>::get(a).is_some_and(|a| a.schema == *schema))
+		});
+		ensure!(covered, Error::<T>::PreconditionsUnmet);
+		request.presented = presented.clone();
+		request.state = RequestState::Open;
+		Requests::<T>::insert(id, request);
+		Self::deposit_event(Event::PreconditionsSupplied { request: id, attestations: presented });
+		Ok(())
+	}
+
+	pub(crate) fn do_offer(
+		issuer: T::AccountId,
+		standing: Standing,
+		id: RequestId,
+		claim_hash: Digest,
+		expires_at: Option<BlockNumberFor<T>>,
+	) -> DispatchResult {
+		let mut request = Self::request_to(&issuer, id)?;
+		ensure!(request.state == RequestState::Open, Error::<T>::WrongRequestState);
+		Self::ensure_may_attest(&issuer, &standing, &Subject::Account(request.holder.clone()))?;
+		Self::ensure_issuable(request.schema, SubjectKind::Account)?;
+		Self::ensure_future(expires_at)?;
+		let deposit = Self::attestation_deposit();
+		Self::hold(&issuer, deposit)?;
+		request.offer_deposit = deposit;
+		request.state = RequestState::Offered { claim_hash, expires_at };
+		Requests::<T>::insert(id, request);
+		Self::deposit_event(Event::Offered { request: id, claim_hash, expires_at });
+		Ok(())
+	}
+
+	/// The holder accepts the offer: the attestation is issued, in force (its holder agreed).
+	pub(crate) fn do_accept_offer(holder: T::AccountId, id: RequestId) -> DispatchResult {
+		let request = Self::request_of(&holder, id)?;
+		let RequestState::Offered { claim_hash, expires_at } = request.state else {
+			return Err(Error::<T>::WrongRequestState.into());
+		};
+		Self::ensure_future(expires_at)?;
+		// The issuer may have lost what it needed since the offer (its role, its DID, or the
+		// schema was retired): the issue checks again.
+		let standing =
+			T::Registry::ensure_active(&request.issuer).map_err(|_| Error::<T>::NotAttester)?;
+		let subject = Subject::Account(holder.clone());
+		Self::ensure_may_attest(&request.issuer, &standing, &subject)?;
+		Self::ensure_issuable(request.schema, SubjectKind::Account)?;
+		// The offer's deposit becomes the attestation's.
+		Self::release(&request.issuer, request.offer_deposit);
+		Self::release(&holder, request.deposit);
+		Requests::<T>::remove(id);
+		Self::insert_attestation(
+			request.issuer,
+			subject,
+			request.schema,
+			claim_hash,
+			expires_at,
+			AttestationStatus::Active,
+			None,
+		)?;
+		Ok(())
+	}
+
+	pub(crate) fn do_deny(
+		issuer: T::AccountId,
+		id: RequestId,
+		reason: DenialReason,
+	) -> DispatchResult {
+		let request = Self::request_to(&issuer, id)?;
+		Self::close(id, request);
+		Self::deposit_event(Event::Denied { request: id, reason });
+		Ok(())
+	}
+
+	pub(crate) fn do_withdraw_request(holder: T::AccountId, id: RequestId) -> DispatchResult {
+		let request = Self::request_of(&holder, id)?;
+		Self::close(id, request);
+		Self::deposit_event(Event::RequestClosed { request: id, expired: false });
+		Ok(())
+	}
+
+	pub(crate) fn do_close_expired_request(id: RequestId) -> DispatchResult {
+		let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(now >= request.expires_at, Error::<T>::RequestNotExpired);
+		Self::close(id, request);
+		Self::deposit_event(Event::RequestClosed { request: id, expired: true });
+		Ok(())
+	}
+
+	/// Ends a request: removed, both deposits released.
+	fn close(id: RequestId, request: RequestOf<T>) {
+		Requests::<T>::remove(id);
+		Self::release(&request.holder, request.deposit);
+		Self::release(&request.issuer, request.offer_deposit);
+	}
+
+	/// The live request `id` if `issuer` is asked.
+	fn request_to(issuer: &T::AccountId, id: RequestId) -> Result<RequestOf<T>, Error<T>> {
+		let request = Self::live_request(id)?;
+		ensure!(&request.issuer == issuer, Error::<T>::NotRequestIssuer);
+		Ok(request)
+	}
+
+	/// The live request `id` if `holder` made it.
+	fn request_of(holder: &T::AccountId, id: RequestId) -> Result<RequestOf<T>, Error<T>> {
+		let request = Self::live_request(id)?;
+		ensure!(&request.holder == holder, Error::<T>::NotRequester);
+		Ok(request)
+	}
+
+	fn live_request(id: RequestId) -> Result<RequestOf<T>, Error<T>> {
+		let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(now < request.expires_at, Error::<T>::RequestExpired);
+		Ok(request)
+	}
+
+	/// `attestations`, bounded, each `holder`'s and in force.
+	fn presentable(
+		holder: &T::AccountId,
+		attestations: Vec<AttestationId>,
+	) -> Result<AttestationIdsOf<T>, Error<T>> {
+		let bounded: AttestationIdsOf<T> =
+			attestations.try_into().map_err(|_| Error::<T>::TooManyPreconditions)?;
+		for id in bounded.iter() {
+			let held = Self::held_by(holder, *id).map_err(|_| Error::<T>::BadPrecondition)?;
+			ensure!(Self::in_force(&held), Error::<T>::BadPrecondition);
+		}
+		Ok(bounded)
+	}
+}
