@@ -6,6 +6,7 @@ extern crate alloc;
 use frame_support::pallet_macros::import_section;
 pub use pallet::*;
 pub use types::*;
+pub use views::*;
 pub use weights::WeightInfo;
 
 mod access;
@@ -25,6 +26,7 @@ mod schemas;
 mod tests;
 mod text;
 mod types;
+mod views;
 pub mod weights;
 
 /// The role of the attestations pallet (number 11; see `pactum_primitives::declare_roles!`).

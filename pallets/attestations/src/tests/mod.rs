@@ -9,6 +9,7 @@ mod endorsements;
 mod issuance;
 mod requests;
 mod schemas;
+mod views;
 
 use crate::{mock::*, AttestationId, AttributeType, SchemaId, Subject, SubjectKind};
 use frame_support::assert_ok;
