@@ -16,6 +16,13 @@ impl<T: Config> Pallet<T> {
 		Ok((who, standing))
 	}
 
+	/// Whether `caller` acts for the account `recorded` names: that account, or the one the
+	/// registry recovered it to. Records name who acted; a recovery moves only the indexes
+	/// (attestations by subject and issuer) and the deposits.
+	pub(crate) fn acts_for(caller: &T::AccountId, recorded: &T::AccountId) -> bool {
+		&T::Registry::current_account(recorded) == caller
+	}
+
 	/// A participant holding the `Attester` role.
 	pub(crate) fn ensure_attester(origin: OriginFor<T>) -> Result<T::AccountId, DispatchError> {
 		let (who, standing) = Self::ensure_participant(origin)?;

@@ -6,6 +6,7 @@ use frame_support::{
 	pallet_prelude::*,
 	traits::{fungible::MutateHold, tokens::Precision},
 };
+use pactum_primitives::ParticipantRegistry;
 use sp_runtime::traits::Saturating;
 
 impl<T: Config> Pallet<T> {
@@ -26,13 +27,19 @@ impl<T: Config> Pallet<T> {
 			.map_err(|_| Error::<T>::InsufficientBalance.into())
 	}
 
-	/// Releases what [`Self::hold`] held (as much of it as is still held).
+	/// Releases what [`Self::hold`] held from `who`, or from the account a recovery moved it to
+	/// (with the holds).
 	pub(crate) fn release(who: &T::AccountId, amount: BalanceOf<T>) {
 		if amount.is_zero() {
 			return;
 		}
+		let holder = T::Registry::current_account(who);
 		// Best effort: the hold was taken for exactly this record, so it is there.
-		let _ =
-			T::Currency::release(&HoldReason::Records.into(), who, amount, Precision::BestEffort);
+		let _ = T::Currency::release(
+			&HoldReason::Records.into(),
+			&holder,
+			amount,
+			Precision::BestEffort,
+		);
 	}
 }

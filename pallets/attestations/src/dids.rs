@@ -149,7 +149,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let mut did = Dids::<T>::get(account).ok_or(Error::<T>::NoDid)?;
 		ensure!(did.deactivated_at.is_none(), Error::<T>::DidDeactivated);
-		ensure!(&did.controller == by, Error::<T>::NotController);
+		ensure!(Self::acts_for(by, &did.controller), Error::<T>::NotController);
 		let event = change(&mut did)?;
 		did.updated_at = frame_system::Pallet::<T>::block_number();
 		Dids::<T>::insert(account, did);

@@ -9,7 +9,8 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_endorse(endorser: T::AccountId, id: AttestationId) -> DispatchResult {
 		let mut attestation = Attestations::<T>::get(id).ok_or(Error::<T>::UnknownAttestation)?;
 		ensure!(Self::in_force(&attestation), Error::<T>::NotActive);
-		let own = attestation.issuer == endorser || attestation.subject.holder() == Some(&endorser);
+		let own = Self::acts_for(&endorser, &attestation.issuer)
+			|| attestation.subject.holder().is_some_and(|h| Self::acts_for(&endorser, h));
 		ensure!(!own, Error::<T>::OwnAttestation);
 		ensure!(!Endorsements::<T>::contains_key(id, &endorser), Error::<T>::AlreadyEndorsed);
 		ensure!(

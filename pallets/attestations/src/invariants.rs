@@ -8,14 +8,17 @@ use frame_support::{
 	ensure,
 	traits::{fungible::InspectHold, Get},
 };
+use pactum_primitives::ParticipantRegistry;
 use sp_runtime::traits::{Saturating, Zero};
 
 impl<T: Config> Pallet<T> {
 	/// The pallet's invariants. Run by `try-runtime` and by the tests.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		// A deposit is held from whoever made the record, or where recoveries moved it.
 		let mut add = |who: &T::AccountId, amount: BalanceOf<T>| {
-			let sum = deposits.entry(who.clone()).or_insert_with(Zero::zero);
+			let holder = T::Registry::current_account(who);
+			let sum = deposits.entry(holder).or_insert_with(Zero::zero);
 			*sum = sum.saturating_add(amount);
 		};
 		for (account, did) in Dids::<T>::iter() {

@@ -181,7 +181,7 @@ impl<T: Config> Pallet<T> {
 	/// The attestation `id` if `issuer` issued it.
 	fn issued_by(issuer: &T::AccountId, id: AttestationId) -> Result<AttestationOf<T>, Error<T>> {
 		let attestation = Attestations::<T>::get(id).ok_or(Error::<T>::UnknownAttestation)?;
-		ensure!(&attestation.issuer == issuer, Error::<T>::NotIssuer);
+		ensure!(Self::acts_for(issuer, &attestation.issuer), Error::<T>::NotIssuer);
 		Ok(attestation)
 	}
 
@@ -191,7 +191,8 @@ impl<T: Config> Pallet<T> {
 		id: AttestationId,
 	) -> Result<AttestationOf<T>, Error<T>> {
 		let attestation = Attestations::<T>::get(id).ok_or(Error::<T>::UnknownAttestation)?;
-		ensure!(attestation.subject.holder() == Some(holder), Error::<T>::NotHolder);
+		let held = attestation.subject.holder().is_some_and(|h| Self::acts_for(holder, h));
+		ensure!(held, Error::<T>::NotHolder);
 		Ok(attestation)
 	}
 

@@ -20,6 +20,7 @@ mod invariants;
 mod issuance;
 #[cfg(test)]
 mod mock;
+mod recovery;
 mod requests;
 mod schemas;
 #[cfg(test)]
@@ -283,6 +284,9 @@ pub mod pallet {
 		/// `verifier`'s access request or grant for `attestation` ended: retracted by the
 		/// holder, withdrawn by the verifier, or closed past its end (`expired`).
 		AccessEnded { attestation: AttestationId, verifier: T::AccountId, expired: bool },
+		/// A recovery moved `lost`'s place in `attestation` (as its subject, its issuer or both)
+		/// to `new`.
+		Recovered { attestation: AttestationId, lost: T::AccountId, new: T::AccountId },
 		/// `holder` asked `issuer` for an attestation of `schema`.
 		Requested {
 			request: RequestId,

@@ -5,6 +5,7 @@ use crate::{self as pallet_attestations, roles::Attester, KeyPurposes, PublicKey
 use frame_support::{
 	assert_ok, derive_impl,
 	traits::{ConstU32, ConstU64},
+	weights::Weight,
 };
 pub use pactum_primitives::mock::MockRegistry;
 use pactum_primitives::AccountKind;
@@ -77,7 +78,76 @@ impl pallet_attestations::Config for Test {
 	type MaxRequestLifetime = ConstU64<MAX_LIFETIME>;
 	type MaxAccesses = ConstU32<MAX_ACCESSES>;
 	type MaxAccessLifetime = ConstU64<MAX_ACCESS_LIFETIME>;
-	type WeightInfo = ();
+	type WeightInfo = TestWeights;
+}
+
+/// No weight but for a recovery's steps (`RECOVERY_STEP` each), so tests can meter them.
+pub struct TestWeights;
+pub const RECOVERY_STEP: u64 = 10;
+impl crate::WeightInfo for TestWeights {
+	fn create_did(k: u32, s: u32) -> Weight {
+		<() as crate::WeightInfo>::create_did(k, s)
+	}
+	fn change_did() -> Weight {
+		Weight::zero()
+	}
+	fn deactivate_did() -> Weight {
+		Weight::zero()
+	}
+	fn register_schema(_a: u32) -> Weight {
+		Weight::zero()
+	}
+	fn deprecate_schema() -> Weight {
+		Weight::zero()
+	}
+	fn register_device() -> Weight {
+		Weight::zero()
+	}
+	fn issue() -> Weight {
+		Weight::zero()
+	}
+	fn respond() -> Weight {
+		Weight::zero()
+	}
+	fn amend() -> Weight {
+		Weight::zero()
+	}
+	fn change_attestation() -> Weight {
+		Weight::zero()
+	}
+	fn remove(_e: u32, _g: u32) -> Weight {
+		Weight::zero()
+	}
+	fn present() -> Weight {
+		Weight::zero()
+	}
+	fn endorse() -> Weight {
+		Weight::zero()
+	}
+	fn withdraw_endorsement() -> Weight {
+		Weight::zero()
+	}
+	fn request(_p: u32) -> Weight {
+		Weight::zero()
+	}
+	fn answer_request(_p: u32) -> Weight {
+		Weight::zero()
+	}
+	fn accept_offer() -> Weight {
+		Weight::zero()
+	}
+	fn close_request() -> Weight {
+		Weight::zero()
+	}
+	fn access() -> Weight {
+		Weight::zero()
+	}
+	fn recover_deposits() -> Weight {
+		Weight::from_parts(RECOVERY_STEP, 0)
+	}
+	fn recover_attestation() -> Weight {
+		Weight::from_parts(RECOVERY_STEP, 0)
+	}
 }
 
 /// A holder (verified person).

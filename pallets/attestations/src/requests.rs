@@ -182,14 +182,14 @@ impl<T: Config> Pallet<T> {
 	/// The live request `id` if `issuer` is asked.
 	fn request_to(issuer: &T::AccountId, id: RequestId) -> Result<RequestOf<T>, Error<T>> {
 		let request = Self::live_request(id)?;
-		ensure!(&request.issuer == issuer, Error::<T>::NotRequestIssuer);
+		ensure!(Self::acts_for(issuer, &request.issuer), Error::<T>::NotRequestIssuer);
 		Ok(request)
 	}
 
 	/// The live request `id` if `holder` made it.
 	fn request_of(holder: &T::AccountId, id: RequestId) -> Result<RequestOf<T>, Error<T>> {
 		let request = Self::live_request(id)?;
-		ensure!(&request.holder == holder, Error::<T>::NotRequester);
+		ensure!(Self::acts_for(holder, &request.holder), Error::<T>::NotRequester);
 		Ok(request)
 	}
 

@@ -28,7 +28,7 @@ impl<T: Config> Pallet<T> {
 		attributes: Vec<AttributeInput>,
 	) -> DispatchResult {
 		let old = Schemas::<T>::get(previous).ok_or(Error::<T>::UnknownSchema)?;
-		ensure!(old.owner == owner, Error::<T>::NotSchemaOwner);
+		ensure!(Self::acts_for(&owner, &old.owner), Error::<T>::NotSchemaOwner);
 		ensure!(old.superseded_by.is_none() && !old.deprecated, Error::<T>::SchemaRetired);
 		Self::insert_schema(owner, old.name, old.subject, attributes, Some((previous, old.version)))
 	}
@@ -36,7 +36,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_deprecate_schema(owner: T::AccountId, schema: SchemaId) -> DispatchResult {
 		Schemas::<T>::try_mutate(schema, |stored| {
 			let stored = stored.as_mut().ok_or(Error::<T>::UnknownSchema)?;
-			ensure!(stored.owner == owner, Error::<T>::NotSchemaOwner);
+			ensure!(Self::acts_for(&owner, &stored.owner), Error::<T>::NotSchemaOwner);
 			ensure!(
 				stored.superseded_by.is_none() && !stored.deprecated,
 				Error::<T>::SchemaRetired

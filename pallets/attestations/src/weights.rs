@@ -27,6 +27,8 @@ pub trait WeightInfo {
 	fn accept_offer() -> Weight;
 	fn close_request() -> Weight;
 	fn access() -> Weight;
+	fn recover_deposits() -> Weight;
+	fn recover_attestation() -> Weight;
 }
 
 impl WeightInfo for () {
@@ -85,6 +87,12 @@ impl WeightInfo for () {
 		Weight::zero()
 	}
 	fn access() -> Weight {
+		Weight::zero()
+	}
+	fn recover_deposits() -> Weight {
+		Weight::zero()
+	}
+	fn recover_attestation() -> Weight {
 		Weight::zero()
 	}
 }

@@ -7,6 +7,7 @@ mod devices;
 mod dids;
 mod endorsements;
 mod issuance;
+mod recovery;
 mod requests;
 mod schemas;
 mod views;
