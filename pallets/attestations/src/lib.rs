@@ -10,6 +10,8 @@ pub use views::*;
 pub use weights::WeightInfo;
 
 mod access;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
 mod callers;
 mod calls;
 mod deposits;
@@ -39,6 +41,13 @@ pub mod roles {
 }
 
 pactum_primitives::impl_inactive_errors!(Error);
+
+/// What benchmarks need from the runtime beyond the registry's benchmark helpers.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// Make the participant `who` a company (devices are registered by companies).
+	fn make_corporate(who: &AccountId);
+}
 
 #[import_section(calls::calls)]
 #[frame_support::pallet]
@@ -103,6 +112,9 @@ pub mod pallet {
 		/// The longest an access request waits, or a grant lasts, in blocks.
 		#[pallet::constant]
 		type MaxAccessLifetime: Get<BlockNumberFor<Self>>;
+		/// Makes companies for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: crate::BenchmarkHelper<Self::AccountId>;
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}

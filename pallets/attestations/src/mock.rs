@@ -78,7 +78,19 @@ impl pallet_attestations::Config for Test {
 	type MaxRequestLifetime = ConstU64<MAX_LIFETIME>;
 	type MaxAccesses = ConstU32<MAX_ACCESSES>;
 	type MaxAccessLifetime = ConstU64<MAX_ACCESS_LIFETIME>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = Companies;
 	type WeightInfo = TestWeights;
+}
+
+/// Makes companies in the registry double.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct Companies;
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<AccountId> for Companies {
+	fn make_corporate(who: &AccountId) {
+		MockRegistry::set_kind(who, AccountKind::Corporate);
+	}
 }
 
 /// No weight but for a recovery's steps (`RECOVERY_STEP` each), so tests can meter them.

@@ -10,7 +10,7 @@
 //! A participant can hold or have issued more attestations than fit in a block: the deposits
 //! and each attestation are one metered step, and the registry calls again until all moved.
 
-use crate::{pallet::*, AttestationId, Subject, WeightInfo};
+use crate::{pallet::*, AttestationId, BalanceOf, Subject, WeightInfo};
 use frame_support::{
 	pallet_prelude::*,
 	traits::{
@@ -35,17 +35,7 @@ impl<T: Config> OnParticipantRecovered<T::AccountId> for Pallet<T> {
 			if meter.try_consume(T::WeightInfo::recover_deposits()).is_err() {
 				return RecoveryProgress::Incomplete;
 			}
-			// The registry only recovers to an existing (funded) account: this cannot fail.
-			let _ = T::Currency::transfer_on_hold(
-				&reason,
-				lost,
-				new,
-				held,
-				Precision::BestEffort,
-				Restriction::OnHold,
-				Fortitude::Force,
-			)
-			.defensive();
+			Self::move_deposits(lost, new, held);
 		}
 		let about_lost = Subject::Account(lost.clone());
 		while let Some(id) = BySubject::<T>::iter_key_prefix(&about_lost).next() {
@@ -69,8 +59,23 @@ impl<T: Config> OnParticipantRecovered<T::AccountId> for Pallet<T> {
 }
 
 impl<T: Config> Pallet<T> {
+	/// Everything held from `lost` for its records (`held`) is held from `new`.
+	pub(crate) fn move_deposits(lost: &T::AccountId, new: &T::AccountId, held: BalanceOf<T>) {
+		// The registry only recovers to an existing (funded) account: this cannot fail.
+		let _ = T::Currency::transfer_on_hold(
+			&HoldReason::Records.into(),
+			lost,
+			new,
+			held,
+			Precision::BestEffort,
+			Restriction::OnHold,
+			Fortitude::Force,
+		)
+		.defensive();
+	}
+
 	/// `new` takes `lost`'s place in attestation `id`: as its subject, its issuer, or both.
-	fn move_attestation(id: AttestationId, lost: &T::AccountId, new: &T::AccountId) {
+	pub(crate) fn move_attestation(id: AttestationId, lost: &T::AccountId, new: &T::AccountId) {
 		let about_lost = Subject::Account(lost.clone());
 		BySubject::<T>::remove(&about_lost, id);
 		ByIssuer::<T>::remove(lost, id);

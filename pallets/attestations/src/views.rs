@@ -199,7 +199,7 @@ impl<T: Config> Pallet<T> {
 				Index::iter_key_prefix_from(key.clone(), Index::hashed_key_for(key.clone(), after))
 					.take(limit)
 					.collect()
-			}
+			},
 			None => Index::iter_key_prefix(key.clone()).take(limit).collect(),
 		};
 		ids.into_iter().filter_map(Self::attestation_view).collect()
