@@ -8,6 +8,7 @@ use frame_support::{traits::fungible::Inspect, BoundedVec};
 use frame_system::pallet_prelude::BlockNumberFor;
 pub use pactum_primitives::Digest;
 use scale_info::TypeInfo;
+use sp_runtime::{Deserialize, Serialize};
 
 /// Schemas are numbered from 0 in the order they are registered (each version has its own id).
 pub type SchemaId = u32;
@@ -187,7 +188,10 @@ pub struct Did<AccountId, Balance, BlockNumber, Keys, Services> {
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
+	Serialize,
+	Deserialize,
 )]
+#[serde(crate = "sp_runtime::serde")]
 pub enum AttributeType {
 	#[codec(index = 0)]
 	Text,
@@ -230,7 +234,10 @@ pub struct AttributeDef<Name> {
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
+	Serialize,
+	Deserialize,
 )]
+#[serde(crate = "sp_runtime::serde")]
 pub enum SubjectKind {
 	/// Participants (people, companies), who hold their attestations.
 	#[codec(index = 0)]
@@ -273,14 +280,17 @@ pub struct Schema<AccountId, Balance, BlockNumber, Name, Attributes> {
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
+	Serialize,
+	Deserialize,
 )]
+#[serde(crate = "sp_runtime::serde", rename_all = "camelCase")]
 pub enum Subject<AccountId> {
 	/// A participant, who holds the attestation.
 	#[codec(index = 0)]
 	Account(AccountId),
 	/// A registered device.
 	#[codec(index = 1)]
-	Device(DeviceId),
+	Device(#[serde(with = "pactum_primitives::serde_helpers::hex")] DeviceId),
 }
 
 impl<AccountId> Subject<AccountId> {
@@ -311,7 +321,10 @@ impl<AccountId> Subject<AccountId> {
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
+	Serialize,
+	Deserialize,
 )]
+#[serde(crate = "sp_runtime::serde")]
 pub enum RevocationReason {
 	#[codec(index = 0)]
 	Unspecified,

@@ -1,15 +1,16 @@
 //! What clients read (through the runtime API, once the pallet is in the runtime): an
 //! attestation with its status now, attestations by subject, issuer or schema page by page, a
-//! DID's record (the node renders it as a W3C DID document), and a device's trust summary that a
+//! schema, a DID (the node renders it as a W3C DID document), and a device's trust summary that a
 //! relying party filters by its own policy.
 
 use crate::*;
-use alloc::vec::Vec;
+use alloc::{string::String, vec::Vec};
 use codec::{Decode, Encode};
 use frame_support::storage::IterableStorageDoubleMap;
 use frame_system::pallet_prelude::BlockNumberFor;
 use pactum_primitives::{AccountKind, ParticipantRegistry};
 use scale_info::TypeInfo;
+use sp_runtime::{Deserialize, Serialize};
 
 /// The largest page of the lookups.
 pub const MAX_PAGE: u32 = 100;
@@ -17,7 +18,8 @@ pub const MAX_PAGE: u32 = 100;
 pub const MAX_SUMMARIZED: usize = 1_000;
 
 /// An attestation's status as of a block: expiry shown.
-#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo, Serialize, Deserialize)]
+#[serde(crate = "sp_runtime::serde", rename_all = "camelCase")]
 pub enum StatusNow<AccountId, BlockNumber> {
 	Pending,
 	Active,
@@ -35,12 +37,14 @@ pub enum StatusNow<AccountId, BlockNumber> {
 }
 
 /// An attestation as clients see it.
-#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo, Serialize, Deserialize)]
+#[serde(crate = "sp_runtime::serde", rename_all = "camelCase")]
 pub struct AttestationView<AccountId, BlockNumber> {
 	pub id: AttestationId,
 	pub schema: SchemaId,
 	pub issuer: AccountId,
 	pub subject: Subject<AccountId>,
+	#[serde(with = "pactum_primitives::serde_helpers::hex")]
 	pub claim_hash: Digest,
 	pub issued_at: BlockNumber,
 	pub expires_at: Option<BlockNumber>,
@@ -53,7 +57,8 @@ pub struct AttestationView<AccountId, BlockNumber> {
 }
 
 /// One schema's attestations about a device.
-#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo, Serialize, Deserialize)]
+#[serde(crate = "sp_runtime::serde", rename_all = "camelCase")]
 pub struct SchemaTally<AccountId, BlockNumber> {
 	pub schema: SchemaId,
 	pub in_force: u32,
@@ -64,7 +69,8 @@ pub struct SchemaTally<AccountId, BlockNumber> {
 
 /// The attestations in force about a device from attesters of one kind (`None`: attesters no
 /// longer registered).
-#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo, Serialize, Deserialize)]
+#[serde(crate = "sp_runtime::serde", rename_all = "camelCase")]
 pub struct KindTally {
 	pub kind: Option<AccountKind>,
 	pub in_force: u32,
@@ -73,11 +79,13 @@ pub struct KindTally {
 /// What the chain says about a device, for a relying party to judge by its own policy (which
 /// schemas it trusts, from which kinds of attester, how many reports of malicious activity it
 /// tolerates).
-#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
-pub struct TrustSummary<AccountId, BlockNumber, Name> {
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo, Serialize, Deserialize)]
+#[serde(crate = "sp_runtime::serde", rename_all = "camelCase")]
+pub struct TrustSummary<AccountId, BlockNumber> {
+	#[serde(with = "pactum_primitives::serde_helpers::hex")]
 	pub device: DeviceId,
 	pub controller: AccountId,
-	pub model: Name,
+	pub model: String,
 	pub registered_at: BlockNumber,
 	pub by_schema: Vec<SchemaTally<AccountId, BlockNumber>>,
 	pub by_attester_kind: Vec<KindTally>,
@@ -85,10 +93,51 @@ pub struct TrustSummary<AccountId, BlockNumber, Name> {
 	pub truncated: bool,
 }
 
+/// A DID's record as clients see it (the node renders it as a W3C DID document).
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct DidView<AccountId, BlockNumber> {
+	/// The account the DID is of: `did:pactum:<account>`.
+	pub account: AccountId,
+	pub controller: AccountId,
+	pub keys: Vec<DidKey<BlockNumber>>,
+	/// Services with their id, type and endpoint as text.
+	pub services: Vec<Service<String, String>>,
+	pub created_at: BlockNumber,
+	pub updated_at: BlockNumber,
+	pub deactivated_at: Option<BlockNumber>,
+}
+
+/// An attribute of a schema as clients see it.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo, Serialize, Deserialize)]
+#[serde(crate = "sp_runtime::serde", rename_all = "camelCase")]
+pub struct AttributeView {
+	pub name: String,
+	pub kind: AttributeType,
+	pub required: bool,
+}
+
+/// A schema version as clients see it.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo, Serialize, Deserialize)]
+#[serde(crate = "sp_runtime::serde", rename_all = "camelCase")]
+pub struct SchemaView<AccountId, BlockNumber> {
+	pub id: SchemaId,
+	pub owner: AccountId,
+	pub name: String,
+	pub subject: SubjectKind,
+	pub attributes: Vec<AttributeView>,
+	pub version: u16,
+	pub previous: Option<SchemaId>,
+	pub superseded_by: Option<SchemaId>,
+	pub deprecated: bool,
+	pub created_at: BlockNumber,
+}
+
+pub type DidViewOf<T> = DidView<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+pub type SchemaViewOf<T> = SchemaView<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 pub type AttestationViewOf<T> =
 	AttestationView<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 pub type TrustSummaryOf<T> =
-	TrustSummary<<T as frame_system::Config>::AccountId, BlockNumberFor<T>, NameOf<T>>;
+	TrustSummary<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 
 impl<T: Config> Pallet<T> {
 	/// `id` with its status now.
@@ -124,9 +173,47 @@ impl<T: Config> Pallet<T> {
 		Self::page::<BySchema<T>, _>(&schema, after, limit)
 	}
 
-	/// The DID record of `account` (deactivated ones too: a resolver says so).
-	pub fn did(account: &T::AccountId) -> Option<DidOf<T>> {
-		Dids::<T>::get(account)
+	/// The DID of `account` (deactivated ones too: a resolver says so).
+	pub fn did_view(account: T::AccountId) -> Option<DidViewOf<T>> {
+		let did = Dids::<T>::get(&account)?;
+		let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+		let services = did
+			.services
+			.iter()
+			.map(|s| Service { id: text(&s.id), kind: text(&s.kind), endpoint: text(&s.endpoint) })
+			.collect();
+		Some(DidView {
+			account,
+			controller: did.controller,
+			keys: did.keys.into_inner(),
+			services,
+			created_at: did.created_at,
+			updated_at: did.updated_at,
+			deactivated_at: did.deactivated_at,
+		})
+	}
+
+	/// The schema version `id`.
+	pub fn schema_view(id: SchemaId) -> Option<SchemaViewOf<T>> {
+		let schema = Schemas::<T>::get(id)?;
+		let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+		let attributes = schema
+			.attributes
+			.iter()
+			.map(|a| AttributeView { name: text(&a.name), kind: a.kind, required: a.required })
+			.collect();
+		Some(SchemaView {
+			id,
+			owner: schema.owner,
+			name: text(&schema.name),
+			subject: schema.subject,
+			attributes,
+			version: schema.version,
+			previous: schema.previous,
+			superseded_by: schema.superseded_by,
+			deprecated: schema.deprecated,
+			created_at: schema.created_at,
+		})
 	}
 
 	/// The trust summary of `device`: per schema the attestations in force and revoked and the
@@ -175,7 +262,7 @@ impl<T: Config> Pallet<T> {
 		Some(TrustSummary {
 			device,
 			controller: record.controller,
-			model: record.model,
+			model: String::from_utf8_lossy(&record.model).into_owned(),
 			registered_at: record.registered_at,
 			by_schema,
 			by_attester_kind,

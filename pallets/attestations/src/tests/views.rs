@@ -54,13 +54,43 @@ fn lookups_page_through_a_subject_an_issuer_and_a_schema() {
 }
 
 #[test]
-fn a_did_record_is_read_deactivated_or_not() {
+fn a_did_is_read_with_its_services_as_text_deactivated_or_not() {
 	test(|| {
-		give_did(ALICE);
-		assert_eq!(Attestations::did(&ALICE).unwrap().keys.len(), 2);
-		assert!(Attestations::did(&BOB).is_none());
+		assert_ok!(Attestations::create_did(
+			signed(ALICE),
+			vec![signing_key(1), encryption_key(2)],
+			vec![(b"inbox".to_vec(), b"Messaging".to_vec(), b"https://a.example".to_vec())],
+		));
+		let view = Attestations::did_view(ALICE).unwrap();
+		assert_eq!((view.account, view.controller, view.keys.len()), (ALICE, ALICE, 2));
+		assert_eq!(view.services[0].endpoint, "https://a.example");
+		assert_eq!(view.services[0].kind, "Messaging");
+		assert!(Attestations::did_view(BOB).is_none());
 		assert_ok!(Attestations::deactivate_did(signed(ALICE), ALICE));
-		assert_eq!(Attestations::did(&ALICE).unwrap().deactivated_at, Some(1));
+		let view = Attestations::did_view(ALICE).unwrap();
+		assert_eq!((view.deactivated_at, view.keys.len()), (Some(1), 0));
+	});
+}
+
+#[test]
+fn a_schema_is_read_with_its_attributes_and_versions() {
+	test(|| {
+		let v1 = setup();
+		assert_ok!(Attestations::new_schema_version(
+			signed(ISP),
+			v1,
+			vec![(b"since".to_vec(), crate::AttributeType::Date, false)],
+		));
+		let old = Attestations::schema_view(v1).unwrap();
+		assert_eq!(
+			(old.name.as_str(), old.version, old.superseded_by),
+			("isp-account", 1, Some(1))
+		);
+		assert_eq!(old.attributes[0].name, "customer-id");
+		let new = Attestations::schema_view(1).unwrap();
+		assert_eq!((new.version, new.previous, new.owner), (2, Some(v1), ISP));
+		assert_eq!(new.attributes[0].kind, crate::AttributeType::Date);
+		assert!(Attestations::schema_view(9).is_none());
 	});
 }
 
