@@ -150,6 +150,7 @@ fn new_request<T: Config>(
 		schema,
 		[5; 32],
 		presented,
+		vec![],
 		T::MaxRequestLifetime::get(),
 	)
 	.is_ok());
@@ -366,12 +367,17 @@ mod benchmarks {
 		assert!(!Endorsements::<T>::contains_key(id, &endorser));
 	}
 
-	/// A request presenting `p` attestations.
+	/// A request presenting `p` attestations and `c` certificates.
 	#[benchmark]
-	fn request(p: Linear<0, { T::MaxPreconditions::get() }>) {
+	fn request(
+		p: Linear<0, { T::MaxPreconditions::get() }>,
+		c: Linear<0, { T::MaxPreconditions::get() }>,
+	) {
 		let (issuer, holder, schema, _) = setting::<T>();
 		let presented: Vec<_> =
 			(0..p).map(|_| new_attestation::<T>(&issuer, &holder, schema)).collect();
+		let certificates: Vec<_> =
+			(0..c).map(|i| T::BenchmarkHelper::certificate(&holder, i)).collect();
 		let other = attester::<T>("other", 0);
 		let wanted = new_schema::<T>(&other, SubjectKind::Account);
 		let id = NextRequestId::<T>::get();
@@ -383,6 +389,7 @@ mod benchmarks {
 			wanted,
 			[5; 32],
 			presented,
+			certificates,
 			T::MaxRequestLifetime::get(),
 		);
 

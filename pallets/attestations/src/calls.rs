@@ -6,7 +6,7 @@ use frame_support::pallet_macros::pallet_section;
 
 #[pallet_section]
 mod calls {
-	use crate::{dids::ServiceInput, schemas::AttributeInput};
+	use crate::{dids::ServiceInput, requests::Presented, schemas::AttributeInput};
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
@@ -320,21 +320,24 @@ mod calls {
 
 		/// Ask `issuer` for an attestation of `schema` about the caller, of the claims whose
 		/// hash is `claim_hash` (sent to the issuer off chain), presenting the caller's
-		/// attestations `presented`; the request stays open `lifetime` blocks. Holds the
-		/// deposit.
+		/// attestations `presented` and certificates `certificates` (valid ones of
+		/// `pallet-documents` it holds, by file hash); the request stays open `lifetime` blocks.
+		/// Holds the deposit.
 		///
 		/// Origin: a participant whose DID has a key-agreement key. Emits `Requested`.
 		#[pallet::call_index(22)]
-		#[pallet::weight(T::WeightInfo::request(presented.len() as u32))]
+		#[pallet::weight(T::WeightInfo::request(presented.len() as u32, certificates.len() as u32))]
 		pub fn request(
 			origin: OriginFor<T>,
 			issuer: T::AccountId,
 			schema: SchemaId,
 			claim_hash: Digest,
 			presented: Vec<AttestationId>,
+			certificates: Vec<Digest>,
 			lifetime: BlockNumberFor<T>,
 		) -> DispatchResult {
 			let (holder, _) = Self::ensure_participant(origin)?;
+			let presented = Presented { attestations: presented, certificates };
 			Self::do_request(holder, issuer, schema, claim_hash, presented, lifetime)
 		}
 

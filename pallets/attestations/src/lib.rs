@@ -47,6 +47,8 @@ pactum_primitives::impl_inactive_errors!(Error);
 pub trait BenchmarkHelper<AccountId> {
 	/// Make the participant `who` a company (devices are registered by companies).
 	fn make_corporate(who: &AccountId);
+	/// A valid certificate held by `holder`; yields its hash.
+	fn certificate(holder: &AccountId, seed: u32) -> pactum_primitives::Digest;
 }
 
 #[import_section(calls::calls)]
@@ -59,7 +61,7 @@ pub mod pallet {
 		traits::fungible::{Mutate, MutateHold},
 	};
 	use frame_system::pallet_prelude::*;
-	use pactum_primitives::ParticipantRegistry;
+	use pactum_primitives::{DocumentRecords, ParticipantRegistry};
 
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
 
@@ -76,6 +78,8 @@ pub mod pallet {
 		type RuntimeHoldReason: From<HoldReason>;
 		/// Who is a participant, banned, an attester, a company.
 		type Registry: ParticipantRegistry<Self::AccountId>;
+		/// The certificates a holder may present with a request (`pallet-documents`').
+		type Certificates: DocumentRecords<Self::AccountId, BlockNumberFor<Self>>;
 		/// Held per storage item a caller creates.
 		#[pallet::constant]
 		type DepositPerItem: Get<BalanceOf<Self>>;
@@ -428,6 +432,8 @@ pub mod pallet {
 		NoPreconditions,
 		/// A presented attestation is not the holder's, or not in force.
 		BadPrecondition,
+		/// A presented certificate is unknown, not the holder's, revoked or expired.
+		BadCertificate,
 		/// The attestations presented do not cover every schema the issuer demanded.
 		PreconditionsUnmet,
 		/// The caller endorsed this attestation already.

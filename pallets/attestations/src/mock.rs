@@ -8,7 +8,9 @@ use frame_support::{
 	weights::Weight,
 };
 pub use pactum_primitives::mock::MockRegistry;
-use pactum_primitives::AccountKind;
+use pactum_primitives::{
+	AccountKind, CertificateState, CertificateSummary, DocumentRecords, DocumentSummary,
+};
 use sp_runtime::BuildStorage;
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -66,6 +68,7 @@ impl pallet_attestations::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Registry = MockRegistry;
+	type Certificates = MockCertificates;
 	type DepositPerItem = ConstU64<PER_ITEM>;
 	type DepositPerByte = ConstU64<PER_BYTE>;
 	type MaxKeys = ConstU32<MAX_KEYS>;
@@ -83,6 +86,37 @@ impl pallet_attestations::Config for Test {
 	type WeightInfo = TestWeights;
 }
 
+/// Certificates of `pallet-documents` as this pallet reads them: kept in the test's storage.
+pub struct MockCertificates;
+const CERTIFICATE: &[u8] = b":attestations-mock:certificate:";
+
+impl MockCertificates {
+	/// The certificate `hash`, held by `holder`, in `state`.
+	pub fn put(hash: [u8; 32], holder: AccountId, state: CertificateState) {
+		let key = [CERTIFICATE, &hash].concat();
+		frame_support::storage::unhashed::put(&key, &(holder, state as u8));
+	}
+}
+
+impl DocumentRecords<AccountId, u64> for MockCertificates {
+	fn document(_: u64) -> Option<DocumentSummary> {
+		None
+	}
+	fn signed(_: u64, _: u32, _: &AccountId) -> bool {
+		false
+	}
+	fn certificate(hash: &[u8; 32]) -> Option<CertificateSummary<AccountId, u64>> {
+		let key = [CERTIFICATE, hash].concat();
+		let (holder, state) = frame_support::storage::unhashed::get::<(AccountId, u8)>(&key)?;
+		let state = match state {
+			0 => CertificateState::Valid,
+			1 => CertificateState::Expired,
+			_ => CertificateState::Revoked,
+		};
+		Some(CertificateSummary { state, issuer: 0, holder, issued_at: 0, expires_at: None })
+	}
+}
+
 /// Makes companies in the registry double.
 #[cfg(feature = "runtime-benchmarks")]
 pub struct Companies;
@@ -90,6 +124,12 @@ pub struct Companies;
 impl crate::BenchmarkHelper<AccountId> for Companies {
 	fn make_corporate(who: &AccountId) {
 		MockRegistry::set_kind(who, AccountKind::Corporate);
+	}
+	fn certificate(holder: &AccountId, seed: u32) -> [u8; 32] {
+		let mut hash = [0xce; 32];
+		hash[..4].copy_from_slice(&seed.to_le_bytes());
+		MockCertificates::put(hash, *holder, CertificateState::Valid);
+		hash
 	}
 }
 
@@ -139,7 +179,7 @@ impl crate::WeightInfo for TestWeights {
 	fn withdraw_endorsement() -> Weight {
 		Weight::zero()
 	}
-	fn request(_p: u32) -> Weight {
+	fn request(_p: u32, _c: u32) -> Weight {
 		Weight::zero()
 	}
 	fn answer_request(_p: u32) -> Weight {

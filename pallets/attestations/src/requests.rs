@@ -9,8 +9,15 @@ use alloc::vec::Vec;
 use codec::MaxEncodedLen;
 use frame_support::{ensure, pallet_prelude::DispatchResult, traits::Get};
 use frame_system::pallet_prelude::BlockNumberFor;
-use pactum_primitives::{ParticipantRegistry, Standing};
+use pactum_primitives::{CertificateState, DocumentRecords, ParticipantRegistry, Standing};
 use sp_runtime::traits::{Saturating, Zero};
+
+/// What a holder presents with a request: attestations it holds and certificates of
+/// `pallet-documents` it holds (by file hash).
+pub struct Presented {
+	pub attestations: Vec<AttestationId>,
+	pub certificates: Vec<Digest>,
+}
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_request(
@@ -18,7 +25,7 @@ impl<T: Config> Pallet<T> {
 		issuer: T::AccountId,
 		schema: SchemaId,
 		claim_hash: Digest,
-		presented: Vec<AttestationId>,
+		presented: Presented,
 		lifetime: BlockNumberFor<T>,
 	) -> DispatchResult {
 		ensure!(holder != issuer, Error::<T>::SelfAttestation);
@@ -28,7 +35,8 @@ impl<T: Config> Pallet<T> {
 		);
 		Self::ensure_receives(&holder)?;
 		Self::ensure_issuable(schema, SubjectKind::Account)?;
-		let presented = Self::presentable(&holder, presented)?;
+		let certificates = Self::valid_certificates(&holder, presented.certificates)?;
+		let presented = Self::presentable(&holder, presented.attestations)?;
 		let id = NextRequestId::<T>::get();
 		NextRequestId::<T>::put(id.checked_add(1).ok_or(Error::<T>::Overflow)?);
 		let deposit = Self::deposit_for(1, RequestOf::<T>::max_encoded_len());
@@ -43,6 +51,7 @@ impl<T: Config> Pallet<T> {
 				schema,
 				claim_hash,
 				presented,
+				certificates,
 				state: RequestState::Open,
 				created_at: now,
 				expires_at,
@@ -198,6 +207,22 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now < request.expires_at, Error::<T>::RequestExpired);
 		Ok(request)
+	}
+
+	/// `certificates`, bounded, each `holder`'s and valid now.
+	fn valid_certificates(
+		holder: &T::AccountId,
+		certificates: Vec<Digest>,
+	) -> Result<CertificatesOf<T>, Error<T>> {
+		let bounded: CertificatesOf<T> =
+			certificates.try_into().map_err(|_| Error::<T>::TooManyPreconditions)?;
+		for hash in bounded.iter() {
+			let valid = T::Certificates::certificate(hash).is_some_and(|c| {
+				c.state == CertificateState::Valid && Self::acts_for(holder, &c.holder)
+			});
+			ensure!(valid, Error::<T>::BadCertificate);
+		}
+		Ok(bounded)
 	}
 
 	/// `attestations`, bounded, each `holder`'s and in force.

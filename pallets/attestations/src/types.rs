@@ -47,12 +47,14 @@ pub type AttestationOf<T> =
 	Attestation<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
 pub type AttestationIdsOf<T> = BoundedVec<AttestationId, <T as Config>::MaxPreconditions>;
 pub type SchemaIdsOf<T> = BoundedVec<SchemaId, <T as Config>::MaxPreconditions>;
+pub type CertificatesOf<T> = BoundedVec<Digest, <T as Config>::MaxPreconditions>;
 pub type RequestOf<T> = Request<
 	<T as frame_system::Config>::AccountId,
 	BalanceOf<T>,
 	BlockNumberFor<T>,
 	AttestationIdsOf<T>,
 	SchemaIdsOf<T>,
+	CertificatesOf<T>,
 >;
 pub type EndorsementOf<T> = Endorsement<BalanceOf<T>, BlockNumberFor<T>>;
 pub type AccessOf<T> =
@@ -418,7 +420,7 @@ pub enum RequestState<BlockNumber, Schemas> {
 
 /// A holder's request to an issuer for an attestation of `schema`.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
-pub struct Request<AccountId, Balance, BlockNumber, Attestations, Schemas> {
+pub struct Request<AccountId, Balance, BlockNumber, Attestations, Schemas, Certificates> {
 	pub holder: AccountId,
 	pub issuer: AccountId,
 	pub schema: SchemaId,
@@ -426,6 +428,8 @@ pub struct Request<AccountId, Balance, BlockNumber, Attestations, Schemas> {
 	pub claim_hash: Digest,
 	/// The holder's attestations it presents in support.
 	pub presented: Attestations,
+	/// The holder's certificates (of `pallet-documents`, by file hash) it presents in support.
+	pub certificates: Certificates,
 	pub state: RequestState<BlockNumber, Schemas>,
 	pub created_at: BlockNumber,
 	/// From this block on anyone may close the request.

@@ -6,7 +6,7 @@
 use frame_support::weights::Weight;
 
 /// The weight of each call; `k` keys, `s` services, `a` attributes, `p` attestations presented
-/// or schemas demanded, `e` endorsements and `g` access requests and grants removed.
+/// or schemas demanded, `c` certificates presented, `e` endorsements and `g` access requests and grants removed.
 pub trait WeightInfo {
 	fn create_did(k: u32, s: u32) -> Weight;
 	fn change_did() -> Weight;
@@ -22,7 +22,7 @@ pub trait WeightInfo {
 	fn present() -> Weight;
 	fn endorse() -> Weight;
 	fn withdraw_endorsement() -> Weight;
-	fn request(p: u32) -> Weight;
+	fn request(p: u32, c: u32) -> Weight;
 	fn answer_request(p: u32) -> Weight;
 	fn accept_offer() -> Weight;
 	fn close_request() -> Weight;
@@ -74,7 +74,7 @@ impl WeightInfo for () {
 	fn withdraw_endorsement() -> Weight {
 		Weight::zero()
 	}
-	fn request(_p: u32) -> Weight {
+	fn request(_p: u32, _c: u32) -> Weight {
 		Weight::zero()
 	}
 	fn answer_request(_p: u32) -> Weight {

@@ -22,7 +22,15 @@ fn a_recovered_holder_holds_its_attestations_and_acts_for_its_records() {
 	test(|| {
 		let schema = setup();
 		let id = attest(ALICE, schema, None);
-		assert_ok!(Attestations::request(signed(ALICE), PARTNER, schema, claims(5), vec![id], 20));
+		assert_ok!(Attestations::request(
+			signed(ALICE),
+			PARTNER,
+			schema,
+			claims(5),
+			vec![id],
+			vec![],
+			20
+		));
 		assert_ok!(Attestations::endorse(signed(ALICE), attest(BOB, schema, None)));
 		let held_before = held(ALICE);
 		recover(ALICE, NEW_ALICE);

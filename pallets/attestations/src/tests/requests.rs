@@ -5,6 +5,7 @@ use crate::{
 };
 use codec::MaxEncodedLen;
 use frame_support::{assert_noop, assert_ok};
+use pactum_primitives::CertificateState;
 
 fn request_deposit() -> u64 {
 	crate::Pallet::<Test>::deposit_for(1, RequestOf::<Test>::max_encoded_len())
@@ -14,7 +15,15 @@ fn request_deposit() -> u64 {
 fn ask_partner(presented: Vec<AttestationId>) -> crate::RequestId {
 	let id = crate::NextRequestId::<Test>::get();
 	let schema = 1; // the discount schema, registered second by `flow`.
-	assert_ok!(Attestations::request(signed(ALICE), PARTNER, schema, claims(5), presented, 20));
+	assert_ok!(Attestations::request(
+		signed(ALICE),
+		PARTNER,
+		schema,
+		claims(5),
+		presented,
+		vec![],
+		20
+	));
 	id
 }
 
@@ -69,7 +78,15 @@ fn a_request_is_refused_for_bad_lifetimes_issuers_schemas_and_presentations() {
 	test(|| {
 		let registered = flow();
 		let request = |holder, issuer, schema, presented: Vec<u64>, lifetime| {
-			Attestations::request(signed(holder), issuer, schema, claims(5), presented, lifetime)
+			Attestations::request(
+				signed(holder),
+				issuer,
+				schema,
+				claims(5),
+				presented,
+				vec![],
+				lifetime,
+			)
 		};
 		assert_noop!(request(ALICE, PARTNER, 1, vec![], 0), Error::<Test>::BadLifetime);
 		assert_noop!(request(ALICE, PARTNER, 1, vec![], 101), Error::<Test>::BadLifetime);
@@ -101,6 +118,28 @@ fn a_request_is_refused_for_bad_lifetimes_issuers_schemas_and_presentations() {
 		// A device schema is not requested by a holder.
 		let device = device_schema();
 		assert_noop!(request(ALICE, ISP, device, vec![], 10), Error::<Test>::WrongSubjectKind);
+	});
+}
+
+#[test]
+fn a_holder_presents_certificates_it_holds_that_are_valid() {
+	test(|| {
+		flow();
+		let (valid, bobs, revoked, expired) = ([0xc1; 32], [0xc2; 32], [0xc3; 32], [0xc4; 32]);
+		MockCertificates::put(valid, ALICE, CertificateState::Valid);
+		MockCertificates::put(bobs, BOB, CertificateState::Valid);
+		MockCertificates::put(revoked, ALICE, CertificateState::Revoked);
+		MockCertificates::put(expired, ALICE, CertificateState::Expired);
+		let request = |certificates: Vec<[u8; 32]>| {
+			Attestations::request(signed(ALICE), PARTNER, 1, claims(5), vec![], certificates, 20)
+		};
+		for bad in [bobs, revoked, expired, [0xc5; 32]] {
+			assert_noop!(request(vec![bad]), Error::<Test>::BadCertificate);
+		}
+		assert_noop!(request(vec![valid; 3]), Error::<Test>::TooManyPreconditions);
+		let id = crate::NextRequestId::<Test>::get();
+		assert_ok!(request(vec![valid]));
+		assert_eq!(Requests::<Test>::get(id).unwrap().certificates.to_vec(), vec![valid]);
 	});
 }
 
