@@ -1,8 +1,10 @@
 //! Access to a holder's attestation: a verifier asks (`request_access`), the holder grants it for
-//! a time (answering a request, or unasked) and may retract it; requests and grants end at their
-//! timeout, after which anyone may clear them. While a grant is in force the holder's service
-//! endpoint hands the verifier the claims (`RetrieveAttestation` off chain, checked against
-//! [`Pallet::has_access`]).
+//! a time (answering a request, or unasked); the holder or the verifier ends it
+//! (`retract_access`); past their end anyone clears requests and grants. While a grant is in
+//! force the holder's service endpoint hands the verifier the claims, encrypted to the
+//! verifier's key-agreement key (`RetrieveAttestation` off chain, checked against
+//! [`Pallet::has_access`]). Requests and grants are bounded apart (`MaxAccesses` each), so
+//! requests a holder did not want cannot crowd out its grants.
 
 use crate::*;
 use codec::MaxEncodedLen;
@@ -18,11 +20,12 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let mut attestation = Attestations::<T>::get(id).ok_or(Error::<T>::UnknownAttestation)?;
 		let holder = attestation.subject.holder().ok_or(Error::<T>::WrongSubjectKind)?;
-		ensure!(holder != &verifier, Error::<T>::SelfAccess);
+		ensure!(!Self::acts_for(&verifier, holder), Error::<T>::SelfAccess);
 		ensure!(Self::in_force(&attestation), Error::<T>::NotActive);
 		ensure!(!Accesses::<T>::contains_key(id, &verifier), Error::<T>::AccessExists);
+		Self::ensure_receives(&verifier)?;
 		let until = Self::access_end(lifetime)?;
-		Self::count_access(&mut attestation)?;
+		Self::count(&mut attestation.access_requests, 1)?;
 		let deposit = Self::deposit_for(1, AccessOf::<T>::max_encoded_len());
 		Self::hold(&verifier, deposit)?;
 		Attestations::<T>::insert(id, attestation);
@@ -42,39 +45,38 @@ impl<T: Config> Pallet<T> {
 		lifetime: BlockNumberFor<T>,
 	) -> DispatchResult {
 		let mut attestation = Self::held_by(&holder, id)?;
-		ensure!(holder != verifier, Error::<T>::SelfAccess);
+		ensure!(!Self::acts_for(&holder, &verifier), Error::<T>::SelfAccess);
 		ensure!(Self::in_force(&attestation), Error::<T>::NotActive);
+		Self::ensure_receives(&verifier)?;
 		let until = Self::access_end(lifetime)?;
+		Self::count(&mut attestation.access_grants, 1)?;
 		let access = match Accesses::<T>::get(id, &verifier) {
 			Some(requested) => {
 				ensure!(requested.state == AccessState::Requested, Error::<T>::AccessExists);
+				attestation.access_requests = attestation.access_requests.saturating_sub(1);
 				Access { state: AccessState::Granted, until, ..requested }
 			},
 			None => {
-				Self::count_access(&mut attestation)?;
 				let deposit = Self::deposit_for(1, AccessOf::<T>::max_encoded_len());
 				Self::hold(&holder, deposit)?;
-				Attestations::<T>::insert(id, attestation);
 				Access { state: AccessState::Granted, until, depositor: holder, deposit }
 			},
 		};
+		Attestations::<T>::insert(id, attestation);
 		Accesses::<T>::insert(id, &verifier, access);
 		Self::deposit_event(Event::AccessGranted { attestation: id, verifier, until });
 		Ok(())
 	}
 
-	/// The holder ends `verifier`'s request or grant.
+	/// The holder or the verifier ends `verifier`'s request or grant.
 	pub(crate) fn do_retract_access(
-		holder: T::AccountId,
+		by: T::AccountId,
 		id: AttestationId,
 		verifier: T::AccountId,
 	) -> DispatchResult {
-		Self::held_by(&holder, id)?;
-		Self::end_access(id, verifier, false)
-	}
-
-	/// The verifier ends its own request or grant.
-	pub(crate) fn do_withdraw_access(verifier: T::AccountId, id: AttestationId) -> DispatchResult {
+		if !Self::acts_for(&by, &verifier) {
+			Self::held_by(&by, id).map_err(|_| Error::<T>::NotHolder)?;
+		}
 		Self::end_access(id, verifier, false)
 	}
 
@@ -95,8 +97,8 @@ impl<T: Config> Pallet<T> {
 		granted && Attestations::<T>::get(id).is_some_and(|a| Self::in_force(&a))
 	}
 
-	/// Removes every access request and grant of `id` (at most `MaxAccesses`), releasing their
-	/// deposits.
+	/// Removes every access request and grant of `id` (at most `MaxAccesses` of each),
+	/// releasing their deposits.
 	pub(crate) fn remove_accesses(id: AttestationId) {
 		for (_, access) in Accesses::<T>::drain_prefix(id) {
 			Self::release(&access.depositor, access.deposit);
@@ -107,7 +109,11 @@ impl<T: Config> Pallet<T> {
 		let access = Accesses::<T>::take(id, &verifier).ok_or(Error::<T>::NoAccess)?;
 		Attestations::<T>::mutate(id, |attestation| {
 			if let Some(attestation) = attestation {
-				attestation.accesses = attestation.accesses.saturating_sub(1);
+				let counter = match access.state {
+					AccessState::Requested => &mut attestation.access_requests,
+					AccessState::Granted => &mut attestation.access_grants,
+				};
+				*counter = counter.saturating_sub(1);
 			}
 		});
 		Self::release(&access.depositor, access.deposit);
@@ -124,9 +130,11 @@ impl<T: Config> Pallet<T> {
 		Ok(frame_system::Pallet::<T>::block_number().saturating_add(lifetime))
 	}
 
-	fn count_access(attestation: &mut AttestationOf<T>) -> Result<(), Error<T>> {
-		ensure!(attestation.accesses < T::MaxAccesses::get(), Error::<T>::TooManyAccesses);
-		attestation.accesses = attestation.accesses.saturating_add(1);
+	/// Adds `n` to an access counter, within `MaxAccesses`.
+	fn count(counter: &mut u32, n: u32) -> Result<(), Error<T>> {
+		let next = counter.saturating_add(n);
+		ensure!(next <= T::MaxAccesses::get(), Error::<T>::TooManyAccesses);
+		*counter = next;
 		Ok(())
 	}
 }

@@ -13,7 +13,7 @@ use frame_support::traits::{
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use pactum_primitives::ParticipantRegistry;
-use sp_runtime::traits::{Bounded, Saturating};
+use sp_runtime::traits::{Bounded, Saturating, Zero};
 
 /// A verified participant holding `roles`, funded for many deposits.
 fn participant<T: Config>(
@@ -302,11 +302,11 @@ mod benchmarks {
 		assert!(Attestations::<T>::get(id).is_some_and(|a| a.renewals == 1));
 	}
 
-	/// A revoked attestation with `e` endorsements and `g` access grants.
+	/// A revoked attestation with `e` endorsements and `g` access grants and requests.
 	#[benchmark]
 	fn remove(
 		e: Linear<0, { T::MaxEndorsements::get() }>,
-		g: Linear<0, { T::MaxAccesses::get() }>,
+		g: Linear<0, { T::MaxAccesses::get() * 2 }>,
 	) {
 		let (issuer, holder, _, id) = setting::<T>();
 		for i in 0..e {
@@ -314,21 +314,22 @@ mod benchmarks {
 			assert!(Pallet::<T>::endorse(RawOrigin::Signed(endorser).into(), id).is_ok());
 		}
 		for i in 0..g {
-			let verifier = participant::<T>("verifier", i, &[]);
-			assert!(Pallet::<T>::grant_access(
-				RawOrigin::Signed(holder.clone()).into(),
-				id,
-				verifier,
-				T::MaxAccessLifetime::get(),
-			)
-			.is_ok());
+			let verifier = new_holder::<T>("verifier", i);
+			let lifetime = T::MaxAccessLifetime::get();
+			let origin = RawOrigin::Signed(if i < T::MaxAccesses::get() {
+				holder.clone()
+			} else {
+				verifier.clone()
+			});
+			let done = if i < T::MaxAccesses::get() {
+				Pallet::<T>::grant_access(origin.into(), id, verifier, lifetime)
+			} else {
+				Pallet::<T>::request_access(origin.into(), id, lifetime)
+			};
+			assert!(done.is_ok());
 		}
-		assert!(Pallet::<T>::revoke(
-			RawOrigin::Signed(issuer.clone()).into(),
-			id,
-			RevocationReason::Fraud
-		)
-		.is_ok());
+		let reason = RevocationReason::Fraud;
+		assert!(Pallet::<T>::revoke(RawOrigin::Signed(issuer.clone()).into(), id, reason).is_ok());
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(issuer), id);
@@ -355,14 +356,15 @@ mod benchmarks {
 		assert!(Endorsements::<T>::contains_key(id, &endorser));
 	}
 
+	/// The holder removes an endorsement (the endorser's own removal reads less).
 	#[benchmark]
-	fn withdraw_endorsement() {
-		let (_, _, _, id) = setting::<T>();
+	fn remove_endorsement() {
+		let (_, holder, _, id) = setting::<T>();
 		let endorser = new_holder::<T>("endorser", 0);
 		assert!(Pallet::<T>::endorse(RawOrigin::Signed(endorser.clone()).into(), id).is_ok());
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(endorser.clone()), id);
+		_(RawOrigin::Signed(holder), id, endorser.clone());
 
 		assert!(!Endorsements::<T>::contains_key(id, &endorser));
 	}
@@ -396,8 +398,8 @@ mod benchmarks {
 		assert!(Requests::<T>::contains_key(id));
 	}
 
-	/// The holder supplies `p` attestations for as many demanded schemas (demanding and
-	/// offering read and write the request alone).
+	/// The holder supplies `p` attestations for as many demanded schemas (demanding reads the
+	/// schemas and writes the request).
 	#[benchmark]
 	fn answer_request(p: Linear<1, { T::MaxPreconditions::get() }>) {
 		let (issuer, holder, _, _) = setting::<T>();
@@ -416,6 +418,37 @@ mod benchmarks {
 		supply_preconditions(RawOrigin::Signed(holder), id, presented);
 
 		assert!(Requests::<T>::get(id).is_some_and(|r| r.state == RequestState::Open));
+	}
+
+	/// An offer for a request presenting `MaxPreconditions` attestations and certificates,
+	/// checked again.
+	#[benchmark]
+	fn offer() {
+		let (issuer, holder, schema, _) = setting::<T>();
+		let presented: Vec<_> = (0..T::MaxPreconditions::get())
+			.map(|_| new_attestation::<T>(&issuer, &holder, schema))
+			.collect();
+		let certificates: Vec<_> = (0..T::MaxPreconditions::get())
+			.map(|i| T::BenchmarkHelper::certificate(&holder, i))
+			.collect();
+		let other = attester::<T>("other", 0);
+		let wanted = new_schema::<T>(&other, SubjectKind::Account);
+		let id = NextRequestId::<T>::get();
+		assert!(Pallet::<T>::request(
+			RawOrigin::Signed(holder).into(),
+			other.clone(),
+			wanted,
+			[5; 32],
+			presented,
+			certificates,
+			T::MaxRequestLifetime::get(),
+		)
+		.is_ok());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(other), id, [6; 32], far::<T>());
+
+		assert!(Requests::<T>::get(id).is_some_and(|r| !r.offer_deposit.is_zero()));
 	}
 
 	#[benchmark]
@@ -457,7 +490,7 @@ mod benchmarks {
 	#[benchmark]
 	fn access() {
 		let (_, holder, _, id) = setting::<T>();
-		let verifier = participant::<T>("verifier", 0, &[]);
+		let verifier = new_holder::<T>("verifier", 0);
 
 		#[extrinsic_call]
 		grant_access(RawOrigin::Signed(holder), id, verifier.clone(), T::MaxAccessLifetime::get());

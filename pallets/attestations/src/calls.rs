@@ -201,11 +201,13 @@ mod calls {
 			Self::do_issue(issuer, standing, subject, schema, claim_hash, expires_at)
 		}
 
-		/// Accept the pending `attestation` about the caller: it is in force.
+		/// Accept the pending `attestation` about the caller: it is in force, and an amendment
+		/// supersedes the attestation it amends. Its issuer must still be allowed to attest the
+		/// caller, on a schema still in use.
 		///
-		/// Origin: its holder. Emits `Accepted`.
+		/// Origin: its holder. Emits `Accepted` (and `Amended` for an amendment).
 		#[pallet::call_index(13)]
-		#[pallet::weight(T::WeightInfo::respond())]
+		#[pallet::weight(T::Registry::weigh_parties(T::WeightInfo::respond(), 1))]
 		pub fn accept(origin: OriginFor<T>, attestation: AttestationId) -> DispatchResult {
 			let (holder, _) = Self::ensure_participant(origin)?;
 			Self::do_accept(holder, attestation)
@@ -223,9 +225,12 @@ mod calls {
 		}
 
 		/// Amend the `attestation` in force: a new version of its lineage with `claim_hash`
-		/// and `expires_at`, in force at once; the old one is superseded.
+		/// and `expires_at`. About a participant it is pending until the holder accepts it,
+		/// which supersedes the old one (in force until then); about a device it supersedes the
+		/// old one at once.
 		///
-		/// Origin: its issuer, still allowed to attest the subject. Emits `Issued`, `Amended`.
+		/// Origin: its issuer, still allowed to attest the subject on a schema still in use.
+		/// Emits `Issued` (and `Amended` for a device).
 		#[pallet::call_index(15)]
 		#[pallet::weight(T::Registry::weigh_parties(T::WeightInfo::amend(), 1))]
 		pub fn amend(
@@ -241,16 +246,16 @@ mod calls {
 		/// Renew the active `attestation` (lapsed or not) until `expires_at`, later than its
 		/// expiry (`None`: no expiry).
 		///
-		/// Origin: its issuer. Emits `Renewed`.
+		/// Origin: its issuer, still allowed to attest the subject. Emits `Renewed`.
 		#[pallet::call_index(16)]
-		#[pallet::weight(T::WeightInfo::change_attestation())]
+		#[pallet::weight(T::Registry::weigh_parties(T::WeightInfo::change_attestation(), 1))]
 		pub fn renew(
 			origin: OriginFor<T>,
 			attestation: AttestationId,
 			expires_at: Option<BlockNumberFor<T>>,
 		) -> DispatchResult {
-			let (issuer, _) = Self::ensure_participant(origin)?;
-			Self::do_renew(issuer, attestation, expires_at)
+			let (issuer, standing) = Self::ensure_participant(origin)?;
+			Self::do_renew(issuer, standing, attestation, expires_at)
 		}
 
 		/// Revoke the pending or active `attestation` for `reason`.
@@ -272,7 +277,10 @@ mod calls {
 		///
 		/// Origin: its issuer. Emits `Removed`.
 		#[pallet::call_index(18)]
-		#[pallet::weight(T::WeightInfo::remove(T::MaxEndorsements::get(), T::MaxAccesses::get()))]
+		#[pallet::weight(T::WeightInfo::remove(
+			T::MaxEndorsements::get(),
+			T::MaxAccesses::get().saturating_mul(2),
+		))]
 		pub fn remove(origin: OriginFor<T>, attestation: AttestationId) -> DispatchResult {
 			let (issuer, _) = Self::ensure_participant(origin)?;
 			Self::do_remove(issuer, attestation)
@@ -305,17 +313,19 @@ mod calls {
 			Self::do_endorse(endorser, attestation)
 		}
 
-		/// Withdraw the caller's endorsement of `attestation`; its deposit is released.
+		/// Remove `endorser`'s endorsement of `attestation`; its deposit is released.
 		///
-		/// Origin: the endorser (signed). Emits `EndorsementWithdrawn`.
+		/// Origin: the endorser, the attestation's holder or its issuer (signed).
+		/// Emits `EndorsementRemoved`.
 		#[pallet::call_index(21)]
-		#[pallet::weight(T::WeightInfo::withdraw_endorsement())]
-		pub fn withdraw_endorsement(
+		#[pallet::weight(T::WeightInfo::remove_endorsement())]
+		pub fn remove_endorsement(
 			origin: OriginFor<T>,
 			attestation: AttestationId,
+			endorser: T::AccountId,
 		) -> DispatchResult {
-			let endorser = ensure_signed(origin)?;
-			Self::do_withdraw_endorsement(endorser, attestation)
+			let by = ensure_signed(origin)?;
+			Self::do_remove_endorsement(by, attestation, endorser)
 		}
 
 		/// Ask `issuer` for an attestation of `schema` about the caller, of the claims whose
@@ -375,7 +385,7 @@ mod calls {
 		///
 		/// Origin: the request's issuer, an attester. Emits `Offered`.
 		#[pallet::call_index(25)]
-		#[pallet::weight(T::Registry::weigh_parties(T::WeightInfo::answer_request(0), 1))]
+		#[pallet::weight(T::Registry::weigh_parties(T::WeightInfo::offer(), 1))]
 		pub fn offer(
 			origin: OriginFor<T>,
 			request: RequestId,
@@ -434,7 +444,8 @@ mod calls {
 		/// Ask the holder of `attestation` (in force, about a participant) for access to its
 		/// claims; the request waits `lifetime` blocks. Holds the deposit.
 		///
-		/// Origin: a registered, unbanned participant. Emits `AccessRequested`.
+		/// Origin: a registered, unbanned participant whose DID has a key-agreement key (the
+		/// claims are encrypted to it). Emits `AccessRequested`.
 		#[pallet::call_index(30)]
 		#[pallet::weight(T::WeightInfo::access())]
 		pub fn request_access(
@@ -446,8 +457,9 @@ mod calls {
 			Self::do_request_access(verifier, attestation, lifetime)
 		}
 
-		/// Let `verifier` retrieve the claims of the caller's `attestation` (in force) for
-		/// `lifetime` blocks: answers its request, or grants unasked (holding the deposit).
+		/// Let `verifier` (whose DID has a key-agreement key) retrieve the claims of the caller's
+		/// `attestation` (in force) for `lifetime` blocks: answers its request, or grants unasked
+		/// (holding the deposit).
 		///
 		/// Origin: the holder. Emits `AccessGranted`.
 		#[pallet::call_index(31)]
@@ -462,9 +474,9 @@ mod calls {
 			Self::do_grant_access(holder, attestation, verifier, lifetime)
 		}
 
-		/// End `verifier`'s access request or grant for the caller's `attestation`.
+		/// End `verifier`'s access request or grant for `attestation`.
 		///
-		/// Origin: the holder (signed). Emits `AccessEnded`.
+		/// Origin: the attestation's holder or the verifier (signed). Emits `AccessEnded`.
 		#[pallet::call_index(32)]
 		#[pallet::weight(T::WeightInfo::access())]
 		pub fn retract_access(
@@ -472,24 +484,14 @@ mod calls {
 			attestation: AttestationId,
 			verifier: T::AccountId,
 		) -> DispatchResult {
-			let holder = ensure_signed(origin)?;
-			Self::do_retract_access(holder, attestation, verifier)
-		}
-
-		/// End the caller's own access request or grant for `attestation`.
-		///
-		/// Origin: the verifier (signed). Emits `AccessEnded`.
-		#[pallet::call_index(33)]
-		#[pallet::weight(T::WeightInfo::access())]
-		pub fn withdraw_access(origin: OriginFor<T>, attestation: AttestationId) -> DispatchResult {
-			let verifier = ensure_signed(origin)?;
-			Self::do_withdraw_access(verifier, attestation)
+			let by = ensure_signed(origin)?;
+			Self::do_retract_access(by, attestation, verifier)
 		}
 
 		/// Clear `verifier`'s access request or grant for `attestation`, past its end.
 		///
 		/// Origin: any signed account. Emits `AccessEnded`.
-		#[pallet::call_index(34)]
+		#[pallet::call_index(33)]
 		#[pallet::weight(T::WeightInfo::access())]
 		pub fn close_access(
 			origin: OriginFor<T>,
@@ -498,6 +500,17 @@ mod calls {
 		) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_close_access(attestation, verifier)
+		}
+
+		/// End the `attestation` about the caller that is in force: revoked by its holder for
+		/// `HolderRequest`.
+		///
+		/// Origin: its holder. Emits `Revoked`.
+		#[pallet::call_index(34)]
+		#[pallet::weight(T::WeightInfo::change_attestation())]
+		pub fn renounce(origin: OriginFor<T>, attestation: AttestationId) -> DispatchResult {
+			let holder = ensure_signed(origin)?;
+			Self::do_renounce(holder, attestation)
 		}
 	}
 }

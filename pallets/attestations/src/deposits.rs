@@ -3,10 +3,11 @@
 
 use crate::{pallet::*, BalanceOf};
 use frame_support::{
+	defensive,
 	pallet_prelude::*,
 	traits::{fungible::MutateHold, tokens::Precision},
 };
-use pactum_primitives::ParticipantRegistry;
+use pactum_primitives::{ParticipantRegistry, MAX_RECOVERY_HOPS};
 use sp_runtime::traits::Saturating;
 
 impl<T: Config> Pallet<T> {
@@ -27,19 +28,28 @@ impl<T: Config> Pallet<T> {
 			.map_err(|_| Error::<T>::InsufficientBalance.into())
 	}
 
-	/// Releases what [`Self::hold`] held from `who`, or from the account a recovery moved it to
-	/// (with the holds).
+	/// Releases what [`Self::hold`] held from `who`: from `who` first, then along the accounts
+	/// recoveries moved it to, since a recovery moves the holds in a step of its own that may
+	/// come blocks after the registry names the new account.
 	pub(crate) fn release(who: &T::AccountId, amount: BalanceOf<T>) {
-		if amount.is_zero() {
-			return;
+		let reason = HoldReason::Records.into();
+		let mut left = amount;
+		let mut holder = who.clone();
+		for _ in 0..=MAX_RECOVERY_HOPS {
+			if left.is_zero() {
+				return;
+			}
+			let released = T::Currency::release(&reason, &holder, left, Precision::BestEffort)
+				.unwrap_or_else(|_| Zero::zero());
+			left = left.saturating_sub(released);
+			match T::Registry::recovered_to(&holder) {
+				Some(next) => holder = next,
+				None => break,
+			}
 		}
-		let holder = T::Registry::current_account(who);
-		// Best effort: the hold was taken for exactly this record, so it is there.
-		let _ = T::Currency::release(
-			&HoldReason::Records.into(),
-			&holder,
-			amount,
-			Precision::BestEffort,
-		);
+		// The hold was taken for exactly this record: it is there.
+		if !left.is_zero() {
+			defensive!("a record's deposit was not held");
+		}
 	}
 }

@@ -149,7 +149,10 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let mut did = Dids::<T>::get(account).ok_or(Error::<T>::NoDid)?;
 		ensure!(did.deactivated_at.is_none(), Error::<T>::DidDeactivated);
-		ensure!(Self::acts_for(by, &did.controller), Error::<T>::NotController);
+		// The DID's own account keeps control beside a controller it named: it can take it back
+		// (or deactivate) if that controller is gone.
+		let controls = Self::acts_for(by, &did.controller) || Self::acts_for(by, account);
+		ensure!(controls, Error::<T>::NotController);
 		let event = change(&mut did)?;
 		did.updated_at = frame_system::Pallet::<T>::block_number();
 		Dids::<T>::insert(account, did);
@@ -175,12 +178,19 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Adds a service; yields its id.
+	/// A service id, used as the fragment `#<id>` of the DID: letters, digits, `-`, `_`, `.`.
+	fn fragment(id: Vec<u8>) -> Result<NameOf<T>, Error<T>> {
+		let safe = |c: &u8| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.');
+		ensure!(id.iter().all(safe), Error::<T>::InvalidText);
+		Self::to_name(id)
+	}
+
 	fn push_service(
 		did: &mut DidOf<T>,
 		(id, kind, endpoint): ServiceInput,
 	) -> Result<NameOf<T>, Error<T>> {
 		let service = Service {
-			id: Self::to_name(id)?,
+			id: Self::fragment(id)?,
 			kind: Self::to_name(kind)?,
 			endpoint: Self::to_url(endpoint)?,
 		};

@@ -1,5 +1,7 @@
 //! Endorsements: a third party (neither issuer nor holder) co-signs an attestation in force,
-//! with its DID's assertion key, and may withdraw; each holds a deposit from its endorser.
+//! with its DID's assertion key; each holds a deposit from its endorser. The endorser, the
+//! holder or the issuer removes an endorsement (so endorsements the holder did not want cannot
+//! fill the `MaxEndorsements` places for good).
 
 use crate::*;
 use codec::MaxEncodedLen;
@@ -9,9 +11,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_endorse(endorser: T::AccountId, id: AttestationId) -> DispatchResult {
 		let mut attestation = Attestations::<T>::get(id).ok_or(Error::<T>::UnknownAttestation)?;
 		ensure!(Self::in_force(&attestation), Error::<T>::NotActive);
-		let own = Self::acts_for(&endorser, &attestation.issuer)
-			|| attestation.subject.holder().is_some_and(|h| Self::acts_for(&endorser, h));
-		ensure!(!own, Error::<T>::OwnAttestation);
+		ensure!(!Self::party_to(&endorser, &attestation), Error::<T>::OwnAttestation);
 		ensure!(!Endorsements::<T>::contains_key(id, &endorser), Error::<T>::AlreadyEndorsed);
 		ensure!(
 			attestation.endorsements < T::MaxEndorsements::get(),
@@ -28,18 +28,21 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_withdraw_endorsement(
-		endorser: T::AccountId,
+	/// `by` — the endorser, the holder or the issuer — removes `endorser`'s endorsement.
+	pub(crate) fn do_remove_endorsement(
+		by: T::AccountId,
 		id: AttestationId,
+		endorser: T::AccountId,
 	) -> DispatchResult {
-		let endorsement = Endorsements::<T>::take(id, &endorser).ok_or(Error::<T>::NotEndorsed)?;
-		Attestations::<T>::mutate(id, |attestation| {
-			if let Some(attestation) = attestation {
-				attestation.endorsements = attestation.endorsements.saturating_sub(1);
-			}
-		});
+		let endorsement = Endorsements::<T>::get(id, &endorser).ok_or(Error::<T>::NotEndorsed)?;
+		let mut attestation = Attestations::<T>::get(id).ok_or(Error::<T>::UnknownAttestation)?;
+		let allowed = Self::acts_for(&by, &endorser) || Self::party_to(&by, &attestation);
+		ensure!(allowed, Error::<T>::NotEndorser);
+		Endorsements::<T>::remove(id, &endorser);
+		attestation.endorsements = attestation.endorsements.saturating_sub(1);
+		Attestations::<T>::insert(id, attestation);
 		Self::release(&endorser, endorsement.deposit);
-		Self::deposit_event(Event::EndorsementWithdrawn { attestation: id, endorser });
+		Self::deposit_event(Event::EndorsementRemoved { attestation: id, endorser, by });
 		Ok(())
 	}
 
@@ -48,5 +51,11 @@ impl<T: Config> Pallet<T> {
 		for (endorser, endorsement) in Endorsements::<T>::drain_prefix(id) {
 			Self::release(&endorser, endorsement.deposit);
 		}
+	}
+
+	/// Whether `who` acts for the issuer or the holder of `attestation`.
+	fn party_to(who: &T::AccountId, attestation: &AttestationOf<T>) -> bool {
+		Self::acts_for(who, &attestation.issuer)
+			|| attestation.subject.holder().is_some_and(|holder| Self::acts_for(who, holder))
 	}
 }

@@ -2,7 +2,7 @@
 //! attestation is indexed, endorsement and access counts match their records, schema versions link both
 //! ways, and what is held from each account is the deposits its records name.
 
-use crate::{pallet::*, AttestationStatus, BalanceOf};
+use crate::{pallet::*, AccessState, AttestationStatus, BalanceOf};
 use alloc::collections::btree_map::BTreeMap;
 use frame_support::{
 	ensure,
@@ -62,15 +62,19 @@ impl<T: Config> Pallet<T> {
 			}
 			ensure!(endorsements == attestation.endorsements, "endorsement count differs");
 			ensure!(endorsements <= T::MaxEndorsements::get(), "too many endorsements");
-			let mut accesses = 0u32;
+			let (mut requests, mut grants) = (0u32, 0u32);
 			for (_, access) in Accesses::<T>::iter_prefix(id) {
-				accesses = accesses.saturating_add(1);
+				match access.state {
+					AccessState::Requested => requests = requests.saturating_add(1),
+					AccessState::Granted => grants = grants.saturating_add(1),
+				}
 				add(&access.depositor, access.deposit);
 			}
-			ensure!(accesses == attestation.accesses, "access count differs");
-			ensure!(accesses <= T::MaxAccesses::get(), "too many accesses");
+			ensure!(requests == attestation.access_requests, "access request count differs");
+			ensure!(grants == attestation.access_grants, "access grant count differs");
+			ensure!(requests.max(grants) <= T::MaxAccesses::get(), "too many accesses");
 			ensure!(
-				accesses == 0 || attestation.subject.holder().is_some(),
+				requests.saturating_add(grants) == 0 || attestation.subject.holder().is_some(),
 				"access to a device's"
 			);
 			add(&attestation.issuer, attestation.deposit);

@@ -27,13 +27,36 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// The holder accepts a pending attestation: it is in force; an amendment supersedes the
+	/// attestation it amends. The issuer is checked again, as at issue (it may have lost its
+	/// role or its DID since, or the schema was retired).
 	pub(crate) fn do_accept(holder: T::AccountId, id: AttestationId) -> DispatchResult {
 		let mut attestation = Self::held_by(&holder, id)?;
 		ensure!(attestation.status == AttestationStatus::Pending, Error::<T>::NotPending);
 		Self::ensure_future(attestation.expires_at)?;
+		let issuer = T::Registry::current_account(&attestation.issuer);
+		let standing = T::Registry::ensure_active(&issuer).map_err(|_| Error::<T>::NotAttester)?;
+		Self::ensure_may_attest(&issuer, &standing, &Subject::Account(holder))?;
+		Self::ensure_issuable(attestation.schema, SubjectKind::Account)?;
+		if let Some(previous) = attestation.previous {
+			Self::supersede(previous, id)?;
+		}
 		attestation.status = AttestationStatus::Active;
 		Attestations::<T>::insert(id, attestation);
 		Self::deposit_event(Event::Accepted { attestation: id });
+		Ok(())
+	}
+
+	/// The holder ends an attestation about itself that is in force: revoked, by the holder,
+	/// for `HolderRequest`.
+	pub(crate) fn do_renounce(holder: T::AccountId, id: AttestationId) -> DispatchResult {
+		let mut attestation = Self::held_by(&holder, id)?;
+		ensure!(attestation.status == AttestationStatus::Active, Error::<T>::NotActive);
+		let at = frame_system::Pallet::<T>::block_number();
+		let reason = RevocationReason::HolderRequest;
+		attestation.status = AttestationStatus::Revoked { at, by: holder.clone(), reason };
+		Attestations::<T>::insert(id, attestation);
+		Self::deposit_event(Event::Revoked { attestation: id, by: holder, reason });
 		Ok(())
 	}
 
@@ -52,35 +75,51 @@ impl<T: Config> Pallet<T> {
 		claim_hash: Digest,
 		expires_at: Option<BlockNumberFor<T>>,
 	) -> DispatchResult {
-		let mut old = Self::issued_by(&issuer, id)?;
+		let old = Self::issued_by(&issuer, id)?;
 		ensure!(Self::in_force(&old), Error::<T>::NotActive);
 		Self::ensure_may_attest(&issuer, &standing, &old.subject)?;
+		Self::ensure_issuable(old.schema, old.subject.kind())?;
 		Self::ensure_future(expires_at)?;
 		let version = old.version.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		// A holder accepts the new claims first; a device's amendment is in force at once.
+		let pending = old.subject.holder().is_some();
+		let status = if pending { AttestationStatus::Pending } else { AttestationStatus::Active };
 		let new = Self::insert_attestation(
 			issuer,
-			old.subject.clone(),
+			old.subject,
 			old.schema,
 			claim_hash,
 			expires_at,
-			AttestationStatus::Active,
+			status,
 			Some((id, old.lineage, version)),
 		)?;
+		if !pending {
+			Self::supersede(id, new)?;
+		}
+		Ok(())
+	}
+
+	/// `previous`, still active, is superseded by its amendment `by`.
+	fn supersede(previous: AttestationId, by: AttestationId) -> DispatchResult {
+		let mut old = Attestations::<T>::get(previous).ok_or(Error::<T>::AmendedNotActive)?;
+		ensure!(old.status == AttestationStatus::Active, Error::<T>::AmendedNotActive);
 		let at = frame_system::Pallet::<T>::block_number();
-		old.status = AttestationStatus::Superseded { at, by: new };
-		Attestations::<T>::insert(id, old);
-		Self::deposit_event(Event::Amended { previous: id, attestation: new });
+		old.status = AttestationStatus::Superseded { at, by };
+		Attestations::<T>::insert(previous, old);
+		Self::deposit_event(Event::Amended { previous, attestation: by });
 		Ok(())
 	}
 
 	pub(crate) fn do_renew(
 		issuer: T::AccountId,
+		standing: Standing,
 		id: AttestationId,
 		expires_at: Option<BlockNumberFor<T>>,
 	) -> DispatchResult {
 		let mut attestation = Self::issued_by(&issuer, id)?;
 		// A lapsed attestation may be renewed: expiry is not a status.
 		ensure!(attestation.status == AttestationStatus::Active, Error::<T>::NotActive);
+		Self::ensure_may_attest(&issuer, &standing, &attestation.subject)?;
 		Self::ensure_future(expires_at)?;
 		let later = match (attestation.expires_at, expires_at) {
 			(Some(old), Some(new)) => new > old,
@@ -240,7 +279,8 @@ impl<T: Config> Pallet<T> {
 				previous,
 				renewals: 0,
 				endorsements: 0,
-				accesses: 0,
+				access_requests: 0,
+				access_grants: 0,
 				deposit,
 			},
 		);

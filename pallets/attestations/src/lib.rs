@@ -110,7 +110,7 @@ pub mod pallet {
 		/// The longest a request stays open, in blocks.
 		#[pallet::constant]
 		type MaxRequestLifetime: Get<BlockNumberFor<Self>>;
-		/// The most access requests and grants an attestation has at once.
+		/// The most access requests an attestation has waiting at once, and the most grants.
 		#[pallet::constant]
 		type MaxAccesses: Get<u32>;
 		/// The longest an access request waits, or a grant lasts, in blocks.
@@ -265,7 +265,8 @@ pub mod pallet {
 		Accepted { attestation: AttestationId },
 		/// The holder declined `attestation`: it was removed.
 		Declined { attestation: AttestationId },
-		/// `attestation` amends `previous`, which is superseded.
+		/// `attestation` amends `previous`, which is superseded (when the holder accepted the
+		/// amendment; at once for a device).
 		Amended { previous: AttestationId, attestation: AttestationId },
 		/// `attestation` was renewed until `expires_at`.
 		Renewed { attestation: AttestationId, expires_at: Option<BlockNumberFor<T>> },
@@ -283,8 +284,9 @@ pub mod pallet {
 		},
 		/// `endorser` co-signed `attestation`.
 		Endorsed { attestation: AttestationId, endorser: T::AccountId },
-		/// `endorser` withdrew its endorsement of `attestation`.
-		EndorsementWithdrawn { attestation: AttestationId, endorser: T::AccountId },
+		/// `by` (the endorser, the holder or the issuer) removed `endorser`'s endorsement of
+		/// `attestation`.
+		EndorsementRemoved { attestation: AttestationId, endorser: T::AccountId, by: T::AccountId },
 		/// `verifier` asked the holder for access to `attestation`, until `until`.
 		AccessRequested {
 			attestation: AttestationId,
@@ -298,7 +300,7 @@ pub mod pallet {
 			until: BlockNumberFor<T>,
 		},
 		/// `verifier`'s access request or grant for `attestation` ended: retracted by the
-		/// holder, withdrawn by the verifier, or closed past its end (`expired`).
+		/// holder or the verifier, or closed past its end (`expired`).
 		AccessEnded { attestation: AttestationId, verifier: T::AccountId, expired: bool },
 		/// A recovery moved `lost`'s place in `attestation` (as its subject, its issuer or both)
 		/// to `new`.
@@ -403,6 +405,9 @@ pub mod pallet {
 		NotPending,
 		/// The attestation is not in force (pending, revoked, superseded or expired).
 		NotActive,
+		/// The attestation an amendment replaces is no longer active (revoked, or superseded by
+		/// another amendment): the amendment cannot be accepted.
+		AmendedNotActive,
 		/// Only a revoked, superseded or expired attestation is removed.
 		StillInForce,
 		/// The expiry is not after the current block.
@@ -430,6 +435,8 @@ pub mod pallet {
 		TooManyPreconditions,
 		/// An issuer demanding preconditions names at least one schema.
 		NoPreconditions,
+		/// A schema is demanded twice.
+		DuplicatePrecondition,
 		/// A presented attestation is not the holder's, or not in force.
 		BadPrecondition,
 		/// A presented certificate is unknown, not the holder's, revoked or expired.
@@ -438,8 +445,10 @@ pub mod pallet {
 		PreconditionsUnmet,
 		/// The caller endorsed this attestation already.
 		AlreadyEndorsed,
-		/// The caller has not endorsed this attestation.
+		/// The account has not endorsed this attestation.
 		NotEndorsed,
+		/// Only the endorser, the holder or the issuer removes an endorsement.
+		NotEndorser,
 		/// The attestation has `MaxEndorsements` endorsements.
 		TooManyEndorsements,
 		/// The issuer and the holder do not endorse their own attestation.
@@ -450,7 +459,7 @@ pub mod pallet {
 		NoAccess,
 		/// The access request or grant has not ended yet.
 		AccessNotEnded,
-		/// The attestation has `MaxAccesses` access requests and grants.
+		/// The attestation has `MaxAccesses` access requests (or grants).
 		TooManyAccesses,
 		/// The holder does not grant itself access.
 		SelfAccess,

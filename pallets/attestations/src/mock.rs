@@ -176,13 +176,16 @@ impl crate::WeightInfo for TestWeights {
 	fn endorse() -> Weight {
 		Weight::zero()
 	}
-	fn withdraw_endorsement() -> Weight {
+	fn remove_endorsement() -> Weight {
 		Weight::zero()
 	}
 	fn request(_p: u32, _c: u32) -> Weight {
 		Weight::zero()
 	}
 	fn answer_request(_p: u32) -> Weight {
+		Weight::zero()
+	}
+	fn offer() -> Weight {
 		Weight::zero()
 	}
 	fn accept_offer() -> Weight {

@@ -73,8 +73,10 @@ impl<T: Config> Pallet<T> {
 		let schemas: SchemaIdsOf<T> =
 			schemas.try_into().map_err(|_| Error::<T>::TooManyPreconditions)?;
 		ensure!(!schemas.is_empty(), Error::<T>::NoPreconditions);
-		for schema in schemas.iter() {
-			ensure!(Schemas::<T>::contains_key(schema), Error::<T>::UnknownSchema);
+		for (index, schema) in schemas.iter().enumerate() {
+			let kind = Schemas::<T>::get(schema).ok_or(Error::<T>::UnknownSchema)?.subject;
+			ensure!(kind == SubjectKind::Account, Error::<T>::WrongSubjectKind);
+			ensure!(!schemas[..index].contains(schema), Error::<T>::DuplicatePrecondition);
 		}
 		request.state = RequestState::PreconditionsDemanded { schemas: schemas.clone() };
 		Requests::<T>::insert(id, request);
@@ -92,10 +94,11 @@ impl<T: Config> Pallet<T> {
 			return Err(Error::<T>::WrongRequestState.into());
 		};
 		let presented = Self::presentable(&holder, attestations)?;
-		let covered = schemas.iter().all(|schema| {
-			presented.iter().any(|a| Attestations::<T>::get(a).is_some_and(|a| a.schema == *schema))
-		});
-		ensure!(covered, Error::<T>::PreconditionsUnmet);
+		let held: Vec<SchemaId> = presented
+			.iter()
+			.filter_map(|id| Attestations::<T>::get(id).map(|a| a.schema))
+			.collect();
+		ensure!(schemas.iter().all(|s| held.contains(s)), Error::<T>::PreconditionsUnmet);
 		request.presented = presented.clone();
 		request.state = RequestState::Open;
 		Requests::<T>::insert(id, request);
@@ -112,9 +115,13 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let mut request = Self::request_to(&issuer, id)?;
 		ensure!(request.state == RequestState::Open, Error::<T>::WrongRequestState);
-		Self::ensure_may_attest(&issuer, &standing, &Subject::Account(request.holder.clone()))?;
+		let holder = T::Registry::current_account(&request.holder);
+		Self::ensure_may_attest(&issuer, &standing, &Subject::Account(holder.clone()))?;
 		Self::ensure_issuable(request.schema, SubjectKind::Account)?;
 		Self::ensure_future(expires_at)?;
+		// What was presented may have been revoked or lapsed since the request.
+		Self::presentable(&holder, request.presented.to_vec())?;
+		Self::valid_certificates(&holder, request.certificates.to_vec())?;
 		let deposit = Self::attestation_deposit();
 		Self::hold(&issuer, deposit)?;
 		request.offer_deposit = deposit;
@@ -132,18 +139,18 @@ impl<T: Config> Pallet<T> {
 		};
 		Self::ensure_future(expires_at)?;
 		// The issuer may have lost what it needed since the offer (its role, its DID, or the
-		// schema was retired): the issue checks again.
-		let standing =
-			T::Registry::ensure_active(&request.issuer).map_err(|_| Error::<T>::NotAttester)?;
-		let subject = Subject::Account(holder.clone());
-		Self::ensure_may_attest(&request.issuer, &standing, &subject)?;
+		// schema was retired), or been recovered to another account: the issue checks again.
+		let issuer = T::Registry::current_account(&request.issuer);
+		let standing = T::Registry::ensure_active(&issuer).map_err(|_| Error::<T>::NotAttester)?;
+		let subject = Subject::Account(holder);
+		Self::ensure_may_attest(&issuer, &standing, &subject)?;
 		Self::ensure_issuable(request.schema, SubjectKind::Account)?;
 		// The offer's deposit becomes the attestation's.
 		Self::release(&request.issuer, request.offer_deposit);
-		Self::release(&holder, request.deposit);
+		Self::release(&request.holder, request.deposit);
 		Requests::<T>::remove(id);
 		Self::insert_attestation(
-			request.issuer,
+			issuer,
 			subject,
 			request.schema,
 			claim_hash,

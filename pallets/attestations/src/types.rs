@@ -395,8 +395,10 @@ pub struct Attestation<AccountId, Balance, BlockNumber> {
 	pub renewals: u16,
 	/// How many endorsements it has.
 	pub endorsements: u32,
-	/// How many access requests and grants name it.
-	pub accesses: u32,
+	/// How many access requests wait for the holder.
+	pub access_requests: u32,
+	/// How many access grants it has.
+	pub access_grants: u32,
 	/// Held from the issuer.
 	pub deposit: Balance,
 }

@@ -6,7 +6,7 @@
 use frame_support::weights::Weight;
 
 /// The weight of each call; `k` keys, `s` services, `a` attributes, `p` attestations presented
-/// or schemas demanded, `c` certificates presented, `e` endorsements and `g` access requests and grants removed.
+/// or schemas demanded, `c` certificates presented, `e` endorsements and `g` access requests and grants removed (at most `MaxAccesses` of each).
 pub trait WeightInfo {
 	fn create_did(k: u32, s: u32) -> Weight;
 	fn change_did() -> Weight;
@@ -21,9 +21,10 @@ pub trait WeightInfo {
 	fn remove(e: u32, g: u32) -> Weight;
 	fn present() -> Weight;
 	fn endorse() -> Weight;
-	fn withdraw_endorsement() -> Weight;
+	fn remove_endorsement() -> Weight;
 	fn request(p: u32, c: u32) -> Weight;
 	fn answer_request(p: u32) -> Weight;
+	fn offer() -> Weight;
 	fn accept_offer() -> Weight;
 	fn close_request() -> Weight;
 	fn access() -> Weight;
@@ -71,13 +72,16 @@ impl WeightInfo for () {
 	fn endorse() -> Weight {
 		Weight::zero()
 	}
-	fn withdraw_endorsement() -> Weight {
+	fn remove_endorsement() -> Weight {
 		Weight::zero()
 	}
 	fn request(_p: u32, _c: u32) -> Weight {
 		Weight::zero()
 	}
 	fn answer_request(_p: u32) -> Weight {
+		Weight::zero()
+	}
+	fn offer() -> Weight {
 		Weight::zero()
 	}
 	fn accept_offer() -> Weight {

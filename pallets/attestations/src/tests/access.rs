@@ -35,7 +35,8 @@ fn a_verifier_asks_the_holder_grants_and_the_grant_times_out() {
 		// The request's deposit stays the verifier's; the holder pays nothing.
 		assert_eq!(held(ALICE), alice);
 		assert!(Attestations::has_access(id, &PARTNER));
-		assert_eq!(Records::<Test>::get(id).unwrap().accesses, 1);
+		assert_eq!(Records::<Test>::get(id).unwrap().access_grants, 1);
+		assert_eq!(Records::<Test>::get(id).unwrap().access_requests, 0);
 
 		run_to_block(22);
 		assert!(!Attestations::has_access(id, &PARTNER));
@@ -45,7 +46,7 @@ fn a_verifier_asks_the_holder_grants_and_the_grant_times_out() {
 			Event::AccessEnded { attestation: id, verifier: PARTNER, expired: true }
 		);
 		assert_eq!(held(PARTNER), partner);
-		assert_eq!(Records::<Test>::get(id).unwrap().accesses, 0);
+		assert_eq!(Records::<Test>::get(id).unwrap().access_grants, 0);
 	});
 }
 
@@ -91,9 +92,16 @@ fn a_verifier_withdraws_its_request() {
 			Attestations::request_access(signed(CAROL), id, 5),
 			Error::<Test>::AccessExists
 		);
-		assert_ok!(Attestations::withdraw_access(signed(CAROL), id));
+		assert_noop!(
+			Attestations::retract_access(signed(BOB), id, CAROL),
+			Error::<Test>::NotHolder
+		);
+		assert_ok!(Attestations::retract_access(signed(CAROL), id, CAROL));
 		assert_eq!(held(CAROL), carol);
-		assert_noop!(Attestations::withdraw_access(signed(CAROL), id), Error::<Test>::NoAccess);
+		assert_noop!(
+			Attestations::retract_access(signed(CAROL), id, CAROL),
+			Error::<Test>::NoAccess
+		);
 	});
 }
 
@@ -127,16 +135,23 @@ fn access_is_refused_for_bad_lifetimes_the_holder_itself_devices_and_past_the_bo
 			Attestations::request_access(signed(OUTSIDER), id, 5),
 			Error::<Test>::NotParticipant
 		);
+		// A verifier needs a DID with a key-agreement key: the claims are encrypted to it.
+		assert_noop!(Attestations::request_access(signed(OEM), id, 5), Error::<Test>::NoDid);
+		assert_noop!(Attestations::grant_access(signed(ALICE), id, OEM, 5), Error::<Test>::NoDid);
 		assert_ok!(Attestations::request_access(signed(CAROL), id, 5));
 		assert_ok!(Attestations::request_access(signed(BOB), id, 5));
 		assert_noop!(
 			Attestations::request_access(signed(PARTNER), id, 5),
 			Error::<Test>::TooManyAccesses
 		);
+		// Requests do not crowd out grants: each is bounded on its own.
+		assert_ok!(Attestations::grant_access(signed(ALICE), id, PARTNER, 5));
+		assert_ok!(Attestations::grant_access(signed(ALICE), id, ISP, 5));
 		assert_noop!(
-			Attestations::grant_access(signed(ALICE), id, PARTNER, 5),
+			Attestations::grant_access(signed(ALICE), id, CAROL, 5),
 			Error::<Test>::TooManyAccesses
 		);
+		assert_ok!(Attestations::retract_access(signed(ALICE), id, ISP));
 		assert_noop!(
 			Attestations::close_access(signed(OUTSIDER), id, CAROL),
 			Error::<Test>::AccessNotEnded

@@ -267,12 +267,19 @@ fn control_passes_to_another_participant() {
 		assert_eq!(last_event(), Event::DidControllerChanged { did: ALICE, controller: OEM });
 		let (public, purposes) = signing_key(9);
 		assert_noop!(
-			Attestations::add_did_key(signed(ALICE), ALICE, public, purposes),
+			Attestations::add_did_key(signed(CAROL), ALICE, public, purposes),
 			Error::<Test>::NotController
 		);
 		assert_ok!(Attestations::add_did_key(signed(OEM), ALICE, public, purposes));
+		// The DID's own account keeps control beside its controller, and takes it back.
+		assert_ok!(Attestations::remove_did_key(signed(ALICE), ALICE, 2));
+		assert_ok!(Attestations::set_did_controller(signed(ALICE), ALICE, CAROL));
+		assert_noop!(
+			Attestations::remove_did_key(signed(OEM), ALICE, 1),
+			Error::<Test>::NotController
+		);
 		// The deposit stays with the DID's account, and goes back to it.
-		assert_ok!(Attestations::deactivate_did(signed(OEM), ALICE));
+		assert_ok!(Attestations::deactivate_did(signed(CAROL), ALICE));
 		assert_eq!(held(ALICE), 0);
 	});
 }

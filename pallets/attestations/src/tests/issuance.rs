@@ -162,17 +162,26 @@ fn an_amendment_is_the_next_version_of_the_lineage_and_supersedes_the_old() {
 		let first = attest(ALICE, schema, None);
 		run_to_block(3);
 		assert_ok!(Attestations::amend(signed(ISP), first, claims(2), Some(40)));
-		assert_eq!(last_event(), Event::Amended { previous: first, attestation: 1 });
-		let old = Records::<Test>::get(first).unwrap();
-		assert_eq!(old.status, AttestationStatus::Superseded { at: 3, by: 1 });
+		// The holder has not agreed to the new claims yet: the old ones stay in force.
 		let new = Records::<Test>::get(1).unwrap();
-		assert_eq!(new.status, AttestationStatus::Active);
+		assert_eq!(new.status, AttestationStatus::Pending);
 		assert_eq!((new.lineage, new.version, new.previous), (first, 2, Some(first)));
 		assert_eq!((new.claim_hash, new.expires_at), (claims(2), Some(40)));
+		assert!(Attestations::in_force(&Records::<Test>::get(first).unwrap()));
+		run_to_block(4);
+		assert_ok!(Attestations::accept(signed(ALICE), 1));
+		assert!(System::events().iter().any(|r| r.event
+			== RuntimeEvent::Attestations(Event::Amended { previous: first, attestation: 1 })));
+		let old = Records::<Test>::get(first).unwrap();
+		assert_eq!(old.status, AttestationStatus::Superseded { at: 4, by: 1 });
+		assert_eq!(Records::<Test>::get(1).unwrap().status, AttestationStatus::Active);
 		// A second amendment continues the lineage.
 		assert_ok!(Attestations::amend(signed(ISP), 1, claims(3), None));
 		let third = Records::<Test>::get(2).unwrap();
 		assert_eq!((third.lineage, third.version, third.previous), (first, 3, Some(1)));
+		// Declined, it goes, and the version it amends stays in force.
+		assert_ok!(Attestations::decline(signed(ALICE), 2));
+		assert!(Attestations::in_force(&Records::<Test>::get(1).unwrap()));
 	});
 }
 
@@ -309,6 +318,8 @@ fn the_issuer_removes_what_is_no_longer_in_force_with_its_endorsements() {
 		assert_ok!(Attestations::remove(signed(ISP), revoked));
 		let old = attest(ALICE, schema, None);
 		assert_ok!(Attestations::amend(signed(ISP), old, claims(2), None));
+		assert_noop!(Attestations::remove(signed(ISP), old), Error::<Test>::StillInForce);
+		assert_ok!(Attestations::accept(signed(ALICE), old + 1));
 		assert_ok!(Attestations::remove(signed(ISP), old));
 		assert_ok!(Attestations::issue(
 			signed(ISP),
@@ -354,5 +365,107 @@ fn the_holder_presents_an_attestation_in_force() {
 			Attestations::present(signed(ALICE), id, PARTNER, [7; 32]),
 			Error::<Test>::NotActive
 		);
+	});
+}
+
+#[test]
+fn a_devices_amendment_supersedes_at_once() {
+	test(|| {
+		give_did(CAROL);
+		assert_ok!(Attestations::register_device(signed(OEM), [4; 32], b"lock".to_vec()));
+		let schema = device_schema();
+		let device = Subject::Device([4; 32]);
+		assert_ok!(Attestations::issue(signed(CAROL), device, schema, claims(1), None));
+		assert_ok!(Attestations::amend(signed(CAROL), 0, claims(2), None));
+		assert_eq!(last_event(), Event::Amended { previous: 0, attestation: 1 });
+		assert!(matches!(
+			Records::<Test>::get(0).unwrap().status,
+			AttestationStatus::Superseded { by: 1, .. }
+		));
+		assert_eq!(Records::<Test>::get(1).unwrap().status, AttestationStatus::Active);
+	});
+}
+
+#[test]
+fn an_amendment_is_accepted_only_while_what_it_amends_is_active() {
+	test(|| {
+		let schema = setup();
+		let first = attest(ALICE, schema, None);
+		assert_ok!(Attestations::amend(signed(ISP), first, claims(2), None));
+		assert_ok!(Attestations::amend(signed(ISP), first, claims(3), None));
+		assert_ok!(Attestations::accept(signed(ALICE), 2));
+		assert_noop!(Attestations::accept(signed(ALICE), 1), Error::<Test>::AmendedNotActive);
+		// Amendments are made on schemas still in use.
+		assert_ok!(Attestations::deprecate_schema(signed(ISP), schema));
+		assert_noop!(
+			Attestations::amend(signed(ISP), 2, claims(4), None),
+			Error::<Test>::SchemaRetired
+		);
+	});
+}
+
+#[test]
+fn accepting_checks_the_issuer_and_the_schema_again() {
+	test(|| {
+		let schema = setup();
+		let issue = |holder| {
+			assert_ok!(Attestations::issue(
+				signed(ISP),
+				Subject::Account(holder),
+				schema,
+				claims(1),
+				None
+			));
+			crate::NextAttestationId::<Test>::get() - 1
+		};
+		let first = issue(ALICE);
+		MockRegistry::ban(&ISP);
+		assert_noop!(Attestations::accept(signed(ALICE), first), Error::<Test>::NotAttester);
+		MockRegistry::unban(&ISP);
+		MockRegistry::revoke(&ISP, crate::roles::Attester::ROLE);
+		assert_noop!(Attestations::accept(signed(ALICE), first), Error::<Test>::NotAttester);
+		MockRegistry::admit(&ISP, 2, &[crate::roles::Attester::ROLE]);
+		assert_ok!(Attestations::deprecate_schema(signed(ISP), schema));
+		assert_noop!(Attestations::accept(signed(ALICE), first), Error::<Test>::SchemaRetired);
+	});
+}
+
+#[test]
+fn the_holder_renounces_an_attestation_in_force() {
+	test(|| {
+		let schema = setup();
+		let id = attest(ALICE, schema, None);
+		assert_noop!(Attestations::renounce(signed(BOB), id), Error::<Test>::NotHolder);
+		assert_noop!(Attestations::renounce(signed(ALICE), 9), Error::<Test>::UnknownAttestation);
+		run_to_block(3);
+		assert_ok!(Attestations::renounce(signed(ALICE), id));
+		assert_eq!(
+			last_event(),
+			Event::Revoked { attestation: id, by: ALICE, reason: RevocationReason::HolderRequest }
+		);
+		assert_eq!(
+			Records::<Test>::get(id).unwrap().status,
+			AttestationStatus::Revoked {
+				at: 3,
+				by: ALICE,
+				reason: RevocationReason::HolderRequest
+			}
+		);
+		assert_noop!(Attestations::renounce(signed(ALICE), id), Error::<Test>::NotActive);
+		// The issuer removes it as any revoked one.
+		assert_ok!(Attestations::remove(signed(ISP), id));
+	});
+}
+
+#[test]
+fn renewal_needs_an_issuer_still_allowed_to_attest() {
+	test(|| {
+		let schema = setup();
+		let id = attest(ALICE, schema, Some(10));
+		MockRegistry::revoke(&ISP, crate::roles::Attester::ROLE);
+		assert_noop!(Attestations::renew(signed(ISP), id, Some(20)), Error::<Test>::NotAttester);
+		MockRegistry::admit(&ISP, 2, &[crate::roles::Attester::ROLE]);
+		assert_ok!(Attestations::deactivate_did(signed(ISP), ISP));
+		assert_noop!(Attestations::renew(signed(ISP), id, Some(20)), Error::<Test>::DidDeactivated);
 	});
 }
