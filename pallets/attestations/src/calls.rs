@@ -216,11 +216,11 @@ mod calls {
 		/// Decline the pending `attestation` about the caller: it is removed and its deposit
 		/// released to the issuer.
 		///
-		/// Origin: its holder. Emits `Declined`.
+		/// Origin: its holder (signed: a way out stays open to the banned). Emits `Declined`.
 		#[pallet::call_index(14)]
 		#[pallet::weight(T::WeightInfo::respond())]
 		pub fn decline(origin: OriginFor<T>, attestation: AttestationId) -> DispatchResult {
-			let (holder, _) = Self::ensure_participant(origin)?;
+			let holder = ensure_signed(origin)?;
 			Self::do_decline(holder, attestation)
 		}
 

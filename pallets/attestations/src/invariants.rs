@@ -1,9 +1,13 @@
 //! `try_state`: ids below their counters, every index entry agrees with an attestation and every
-//! attestation is indexed, endorsement and access counts match their records, schema versions link both
-//! ways, and what is held from each account is the deposits its records name.
+//! attestation is indexed, endorsement and access counts match their records, schema versions
+//! link both ways and lineages agree with versions, active DIDs authenticate, and what is held
+//! from each account is the deposits its records name.
 
-use crate::{pallet::*, AccessState, AttestationStatus, BalanceOf};
+use crate::{
+	pallet::*, AccessState, AttestationStatus, BalanceOf, KeyPurposes, RequestState, Subject,
+};
 use alloc::collections::btree_map::BTreeMap;
+use alloc::vec::Vec;
 use frame_support::{
 	ensure,
 	traits::{fungible::InspectHold, Get},
@@ -22,11 +26,19 @@ impl<T: Config> Pallet<T> {
 			*sum = sum.saturating_add(amount);
 		};
 		for (account, did) in Dids::<T>::iter() {
-			ensure!(
-				did.deactivated_at.is_none() || did.keys.is_empty(),
-				"deactivated DID with keys"
-			);
+			if did.deactivated_at.is_some() {
+				ensure!(did.keys.is_empty() && did.services.is_empty(), "deactivated DID in use");
+				ensure!(did.deposit.is_zero(), "deactivated DID holds a deposit");
+			} else {
+				let authenticates =
+					did.keys.iter().any(|k| k.purposes.contains(KeyPurposes::AUTHENTICATION));
+				ensure!(authenticates, "active DID without an authentication key");
+			}
 			ensure!(did.keys.iter().all(|k| k.id < did.next_key), "key id not below next_key");
+			let mut ids: Vec<_> = did.keys.iter().map(|k| k.id).collect();
+			ids.sort();
+			ids.dedup();
+			ensure!(ids.len() == did.keys.len(), "key ids repeat");
 			add(&account, did.deposit);
 		}
 		let next_schema = NextSchemaId::<T>::get();
@@ -35,6 +47,14 @@ impl<T: Config> Pallet<T> {
 			if let Some(previous) = schema.previous {
 				let old = Schemas::<T>::get(previous).ok_or("schema's previous version missing")?;
 				ensure!(old.superseded_by == Some(id), "schema versions not linked both ways");
+				ensure!(old.version.saturating_add(1) == schema.version, "schema versions skip");
+				ensure!(old.name == schema.name && old.subject == schema.subject, "schema renamed");
+			} else {
+				ensure!(schema.version == 1, "a first schema version not numbered 1");
+			}
+			if let Some(next) = schema.superseded_by {
+				let new = Schemas::<T>::get(next).ok_or("schema's next version missing")?;
+				ensure!(new.previous == Some(id), "schema versions not linked both ways");
 			}
 			add(&schema.owner, schema.deposit);
 		}
@@ -51,7 +71,15 @@ impl<T: Config> Pallet<T> {
 			if let AttestationStatus::Superseded { by, .. } = attestation.status {
 				ensure!(by > id, "superseded by an earlier attestation");
 			}
-			ensure!(Schemas::<T>::contains_key(attestation.schema), "attestation of no schema");
+			let schema = Schemas::<T>::get(attestation.schema).ok_or("attestation of no schema")?;
+			ensure!(schema.subject == attestation.subject.kind(), "subject of the wrong kind");
+			if let Subject::Device(device) = &attestation.subject {
+				ensure!(Devices::<T>::contains_key(device), "attestation of no device");
+				ensure!(attestation.status != AttestationStatus::Pending, "a device's pending");
+			}
+			let first = attestation.previous.is_none();
+			ensure!(first == (attestation.version == 1), "version and previous disagree");
+			ensure!(first == (attestation.lineage == id), "lineage and previous disagree");
 			ensure!(BySubject::<T>::contains_key(&attestation.subject, id), "subject not indexed");
 			ensure!(ByIssuer::<T>::contains_key(&attestation.issuer, id), "issuer not indexed");
 			ensure!(BySchema::<T>::contains_key(attestation.schema, id), "schema not indexed");
@@ -94,6 +122,10 @@ impl<T: Config> Pallet<T> {
 		for (id, request) in Requests::<T>::iter() {
 			ensure!(id < next_request, "request id not below NextRequestId");
 			ensure!(request.expires_at > request.created_at, "request expires when made");
+			let lifetime = request.expires_at.saturating_sub(request.created_at);
+			ensure!(lifetime <= T::MaxRequestLifetime::get(), "request lives too long");
+			let offered = matches!(request.state, RequestState::Offered { .. });
+			ensure!(offered != request.offer_deposit.is_zero(), "offer deposit without an offer");
 			add(&request.holder, request.deposit);
 			add(&request.issuer, request.offer_deposit);
 		}

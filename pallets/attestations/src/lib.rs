@@ -473,6 +473,13 @@ pub mod pallet {
 			assert!(T::MaxKeys::get() > 0, "a DID needs room for its authentication key");
 			assert!(T::MaxAttributes::get() > 0, "a schema needs room for an attribute");
 			assert!(T::MaxNameLen::get() > 0, "names need room for a character");
+			assert!(T::MaxUrlLen::get() > 0, "URLs need room for a character");
+			assert!(T::MaxPreconditions::get() > 0, "issuers need room to demand a precondition");
+			assert!(
+				T::MaxRequestLifetime::get() > Zero::zero()
+					&& T::MaxAccessLifetime::get() > Zero::zero(),
+				"requests and grants need a lifetime"
+			);
 		}
 
 		#[cfg(feature = "try-runtime")]

@@ -184,7 +184,7 @@ impl<T: Config> Pallet<T> {
 			.collect();
 		Some(DidView {
 			account,
-			controller: did.controller,
+			controller: T::Registry::current_account(&did.controller),
 			keys: did.keys.into_inner(),
 			services,
 			created_at: did.created_at,

@@ -1,7 +1,8 @@
 //! The weights of the attestations pallet's calls.
 //!
-//! The pallet is not in the runtime yet and has no benchmarks: `()` weighs nothing, for its unit
-//! tests only. The runtime takes the weights its benchmarks generate, as every other pallet's.
+//! The pallet is not in the runtime yet, so no benchmarking node has run its benchmarks
+//! (`benchmarking.rs`): `()` weighs nothing, for its unit tests only. The runtime takes the
+//! weights the benchmarks generate, as every other pallet's.
 
 use frame_support::weights::Weight;
 

@@ -8,6 +8,7 @@ mod dids;
 mod endorsements;
 mod issuance;
 mod recovery;
+mod refusals;
 mod requests;
 mod schemas;
 mod views;
