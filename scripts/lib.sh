@@ -83,6 +83,15 @@ npm_ci() {
   cp "$dir/package-lock.json" "$stamp"
 }
 
+# The end-to-end tests' (and benchmarks') JavaScript: @pactum/client (clients/js) first, since
+# tests/e2e depends on it and its install generates PAPI's descriptors from
+# gateway/metadata/pactum.scale (again only when that file changed), then tests/e2e.
+npm_ci_e2e() {
+  npm_ci "$PACTUM_ROOT/clients/js"
+  (cd "$PACTUM_ROOT/clients/js" && npm run --silent generate)
+  npm_ci "$PACTUM_ROOT/tests/e2e"
+}
+
 # Builds the client portal (portal/: the TypeScript checked, then bundled by Vite) into
 # portal/dist, which the gateway serves under /portal/ (`portal_dir`).
 build_portal() {

@@ -177,11 +177,7 @@ stage_e2e() {
   [ -n "${want[ink]:-}" ] || bash "$PACTUM_ROOT/scripts/build-contracts.sh"
   [ -n "${want[gateway]:-}" ] || build_gateway
   [ -n "${want[gateway]:-}" ] || build_portal
-  # @pactum/client (clients/js) first: the tests import it, and its install generates PAPI's
-  # descriptors from gateway/metadata/pactum.scale (again only when that file changed).
-  npm_ci "$PACTUM_ROOT/clients/js"
-  (cd "$PACTUM_ROOT/clients/js" && npm run --silent generate)
-  npm_ci "$PACTUM_ROOT/tests/e2e"
+  npm_ci_e2e
   # The next runtime (the upgrade test's) and pactum-try-runtime are built, and try-runtime's own
   # tests run, at the lowest priority while the dev-chain files run, which leave the cores mostly
   # idle between blocks; the files that need them run once they are built, the four-validator

@@ -49,5 +49,5 @@ if [ "$1" = extension ]; then
 	bash "$PACTUM_ROOT/scripts/build-contracts.sh"
 	(cd "$PACTUM_ROOT" && cargo run --release --locked -q -p pactum-runtime --example extension_weights)
 fi
-npm_ci "$PACTUM_ROOT/tests/e2e"
+npm_ci_e2e
 (cd "$PACTUM_ROOT/tests/e2e" && PACTUM_NODE="$PACTUM_NODE" PACTUM_GATEWAY="$PACTUM_GATEWAY" node "$bench")
