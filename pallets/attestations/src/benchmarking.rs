@@ -246,7 +246,24 @@ mod benchmarks {
 		assert!(Attestations::<T>::contains_key(id));
 	}
 
-	/// A holder declines (removing the attestation; accepting writes one record).
+	/// A holder accepts an amendment: the issuer and the schema checked again, the amended
+	/// attestation superseded.
+	#[benchmark]
+	fn accept() {
+		let (issuer, holder, _, id) = setting::<T>();
+		assert!(
+			Pallet::<T>::amend(RawOrigin::Signed(issuer).into(), id, [2; 32], far::<T>()).is_ok()
+		);
+		let amendment = id.saturating_add(1);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(holder), amendment);
+
+		assert!(Attestations::<T>::get(id)
+			.is_some_and(|a| matches!(a.status, AttestationStatus::Superseded { .. })));
+	}
+
+	/// A holder declines (removing the attestation and its index entries).
 	#[benchmark]
 	fn respond() {
 		let issuer = attester::<T>("issuer", 0);

@@ -207,7 +207,7 @@ mod calls {
 		///
 		/// Origin: its holder. Emits `Accepted` (and `Amended` for an amendment).
 		#[pallet::call_index(13)]
-		#[pallet::weight(T::Registry::weigh_parties(T::WeightInfo::respond(), 1))]
+		#[pallet::weight(T::Registry::weigh_parties(T::WeightInfo::accept(), 1))]
 		pub fn accept(origin: OriginFor<T>, attestation: AttestationId) -> DispatchResult {
 			let (holder, _) = Self::ensure_participant(origin)?;
 			Self::do_accept(holder, attestation)

@@ -158,6 +158,9 @@ impl crate::WeightInfo for TestWeights {
 	fn issue() -> Weight {
 		Weight::zero()
 	}
+	fn accept() -> Weight {
+		Weight::zero()
+	}
 	fn respond() -> Weight {
 		Weight::zero()
 	}

@@ -16,6 +16,7 @@ pub trait WeightInfo {
 	fn deprecate_schema() -> Weight;
 	fn register_device() -> Weight;
 	fn issue() -> Weight;
+	fn accept() -> Weight;
 	fn respond() -> Weight;
 	fn amend() -> Weight;
 	fn change_attestation() -> Weight;
@@ -53,6 +54,9 @@ impl WeightInfo for () {
 		Weight::zero()
 	}
 	fn issue() -> Weight {
+		Weight::zero()
+	}
+	fn accept() -> Weight {
 		Weight::zero()
 	}
 	fn respond() -> Weight {
