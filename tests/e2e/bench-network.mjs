@@ -188,7 +188,9 @@ async function runStep(ctx, rate, duration) {
   let failed = 0;
   const perBlock = [];
   const windows = new Map();
-  const start = Math.min(...submitted.values());
+  // Not Math.min(...values): spreading an hour's 200,000 submissions overflows the call stack.
+  let start = Infinity;
+  for (const at of submitted.values()) if (at < start) start = at;
   for (const hash of chain) {
     const block = observer.blocks.get(hash);
     if (!block?.txs) continue;
