@@ -36,7 +36,7 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_receives(&holder)?;
 		Self::ensure_issuable(schema, SubjectKind::Account)?;
 		let certificates = Self::valid_certificates(&holder, presented.certificates)?;
-		let presented = Self::presentable(&holder, presented.attestations)?;
+		let (presented, _) = Self::presentable(&holder, presented.attestations)?;
 		let id = NextRequestId::<T>::get();
 		NextRequestId::<T>::put(id.checked_add(1).ok_or(Error::<T>::Overflow)?);
 		let deposit = Self::deposit_for(1, RequestOf::<T>::max_encoded_len());
@@ -93,11 +93,7 @@ impl<T: Config> Pallet<T> {
 		let RequestState::PreconditionsDemanded { schemas } = &request.state else {
 			return Err(Error::<T>::WrongRequestState.into());
 		};
-		let presented = Self::presentable(&holder, attestations)?;
-		let held: Vec<SchemaId> = presented
-			.iter()
-			.filter_map(|id| Attestations::<T>::get(id).map(|a| a.schema))
-			.collect();
+		let (presented, held) = Self::presentable(&holder, attestations)?;
 		ensure!(schemas.iter().all(|s| held.contains(s)), Error::<T>::PreconditionsUnmet);
 		request.presented = presented.clone();
 		request.state = RequestState::Open;
@@ -232,17 +228,19 @@ impl<T: Config> Pallet<T> {
 		Ok(bounded)
 	}
 
-	/// `attestations`, bounded, each `holder`'s and in force.
+	/// `attestations`, bounded, each `holder`'s and in force, with the schema of each.
 	fn presentable(
 		holder: &T::AccountId,
 		attestations: Vec<AttestationId>,
-	) -> Result<AttestationIdsOf<T>, Error<T>> {
+	) -> Result<(AttestationIdsOf<T>, Vec<SchemaId>), Error<T>> {
 		let bounded: AttestationIdsOf<T> =
 			attestations.try_into().map_err(|_| Error::<T>::TooManyPreconditions)?;
+		let mut schemas = Vec::with_capacity(bounded.len());
 		for id in bounded.iter() {
 			let held = Self::held_by(holder, *id).map_err(|_| Error::<T>::BadPrecondition)?;
 			ensure!(Self::in_force(&held), Error::<T>::BadPrecondition);
+			schemas.push(held.schema);
 		}
-		Ok(bounded)
+		Ok((bounded, schemas))
 	}
 }
