@@ -36,6 +36,7 @@ declare -A WEIGHTS=(
   [pallet_tokens]="pallets/tokens/src/weights.rs"
   [pallet_content]="pallets/content/src/weights.rs"
   [pallet_audit]="pallets/audit/src/weights.rs"
+  [pallet_attestations]="pallets/attestations/src/weights.rs"
   [pallet_validator_set]="pallets/validator-set/src/weights.rs"
   [pallet_enactment]="pallets/enactment/src/weights.rs"
   [pallet_balances]="runtime/src/weights/pallet_balances.rs"

@@ -16,10 +16,11 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use crate::{
-	configs::RuntimeBlockWeights, genesis_config_presets, AccountId, Audit, Babe, Balance, Block,
-	BlockNumber, Content, Contracts, Documents, Executive, Grandpa, Hash, InherentDataExt, Nonce,
-	Registry, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, SessionKeys, System,
-	Tokens, TransactionPayment, BABE_GENESIS_EPOCH_CONFIG, EPOCH_DURATION_IN_SLOTS, VERSION,
+	configs::RuntimeBlockWeights, genesis_config_presets, AccountId, Attestations, Audit, Babe,
+	Balance, Block, BlockNumber, Content, Contracts, Documents, Executive, Grandpa, Hash,
+	InherentDataExt, Nonce, Registry, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig,
+	SessionKeys, System, Tokens, TransactionPayment, BABE_GENESIS_EPOCH_CONFIG,
+	EPOCH_DURATION_IN_SLOTS, VERSION,
 };
 
 /// The event records contract dry runs return.
@@ -269,6 +270,51 @@ impl_runtime_apis! {
 		}
 		fn auditor(account: AccountId) -> Option<pallet_audit_runtime_api::AuditorView<Balance>> {
 			Audit::auditor_view(&account)
+		}
+	}
+
+	impl pallet_attestations_runtime_api::AttestationsApi<Block, AccountId, BlockNumber> for Runtime {
+		fn did(account: AccountId) -> Option<pallet_attestations_runtime_api::DidView<AccountId, BlockNumber>> {
+			Attestations::did_view(account)
+		}
+		fn schema(
+			id: pallet_attestations_runtime_api::SchemaId,
+		) -> Option<pallet_attestations_runtime_api::SchemaView<AccountId, BlockNumber>> {
+			Attestations::schema_view(id)
+		}
+		fn attestation(
+			id: pallet_attestations_runtime_api::AttestationId,
+		) -> Option<pallet_attestations_runtime_api::AttestationView<AccountId, BlockNumber>> {
+			Attestations::attestation_view(id)
+		}
+		fn about(
+			subject: pallet_attestations_runtime_api::Subject<AccountId>,
+			after: Option<pallet_attestations_runtime_api::AttestationId>,
+			limit: u32,
+		) -> Vec<pallet_attestations_runtime_api::AttestationView<AccountId, BlockNumber>> {
+			Attestations::attestations_about(&subject, after, limit)
+		}
+		fn by_issuer(
+			issuer: AccountId,
+			after: Option<pallet_attestations_runtime_api::AttestationId>,
+			limit: u32,
+		) -> Vec<pallet_attestations_runtime_api::AttestationView<AccountId, BlockNumber>> {
+			Attestations::attestations_by(&issuer, after, limit)
+		}
+		fn by_schema(
+			schema: pallet_attestations_runtime_api::SchemaId,
+			after: Option<pallet_attestations_runtime_api::AttestationId>,
+			limit: u32,
+		) -> Vec<pallet_attestations_runtime_api::AttestationView<AccountId, BlockNumber>> {
+			Attestations::attestations_of(schema, after, limit)
+		}
+		fn trust_summary(
+			device: pallet_attestations_runtime_api::DeviceId,
+		) -> Option<pallet_attestations_runtime_api::TrustSummary<AccountId, BlockNumber>> {
+			Attestations::trust_summary(device)
+		}
+		fn has_access(attestation: pallet_attestations_runtime_api::AttestationId, verifier: AccountId) -> bool {
+			Attestations::has_access(attestation, &verifier)
 		}
 	}
 

@@ -22,6 +22,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_tokens, Tokens]
 	[pallet_content, Content]
 	[pallet_audit, Audit]
+	[pallet_attestations, Attestations]
 );
 
 impl frame_system_benchmarking::Config for crate::Runtime {}

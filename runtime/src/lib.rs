@@ -62,7 +62,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("pactum"),
 	impl_name: alloc::borrow::Cow::Borrowed("pactum-node"),
 	authoring_version: 1,
-	spec_version: 108,
+	spec_version: 109,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -76,7 +76,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("pactum"),
 	impl_name: alloc::borrow::Cow::Borrowed("pactum-node"),
 	authoring_version: 1,
-	spec_version: 109,
+	spec_version: 110,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -270,6 +270,8 @@ mod runtime {
 	pub type Nfts = pallet_nfts;
 	#[runtime::pallet_index(46)]
 	pub type Audit = pallet_audit;
+	#[runtime::pallet_index(47)]
+	pub type Attestations = pallet_attestations;
 
 	// Customer-specific logic: ink! contracts.
 	#[runtime::pallet_index(50)]

@@ -59,9 +59,9 @@ pub enum ProxyType {
 	#[codec(index = 0)]
 	Any,
 	/// Only calls that move no value out of the account (an allow-list, so a call added later is
-	/// refused until it is judged): registry, documents and the administration of tokens,
-	/// content records, auditing (signals, votes, unbonding), contracts without value, and the
-	/// utility, multisig, proxy, session and council calls. Never a transfer, a token
+	/// refused until it is judged): registry, documents, attestations and the administration of
+	/// tokens, content records, auditing (signals, votes, unbonding), contracts without value,
+	/// and the utility, multisig, proxy, session and council calls. Never a transfer, a token
 	/// withdrawal, a content payment or sale offer, giving away a content or a share of its
 	/// rights, a service fee, a case or an objection stake, a scheduled or sudo call.
 	#[codec(index = 1)]
@@ -124,7 +124,8 @@ fn moves_no_value(call: &RuntimeCall) -> bool {
 		| RuntimeCall::Council(..)
 		| RuntimeCall::CouncilMembership(..)
 		| RuntimeCall::ValidatorSet(..)
-		| RuntimeCall::Documents(..) => true,
+		| RuntimeCall::Documents(..)
+		| RuntimeCall::Attestations(..) => true,
 		// Registering a client holds the deposit from the account for as long as the client
 		// stays.
 		RuntimeCall::Registry(call) => !matches!(call, Registry::register_client { .. }),

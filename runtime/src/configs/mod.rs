@@ -1,6 +1,7 @@
 //! Pallet configuration, one file per group.
 
 mod accounts;
+mod attestations;
 mod audit;
 mod consensus;
 mod content;

@@ -33,8 +33,10 @@ impl pallet_registry::Config for Runtime {
 	type RecoveryDelay = RecoveryDelay;
 	/// A recovered participant's token balances, withdrawals and limit usage move with it, then
 	/// its places in documents, its certificates and its deposits for them, then its auditor
-	/// record and audit holds, then its content NFTs, rights, licences, credits and deposits.
-	type OnRecovered = (crate::Tokens, crate::Documents, crate::Audit, crate::Content);
+	/// record and audit holds, then its content NFTs, rights, licences, credits and deposits,
+	/// then its attestation deposits and the attestations it holds.
+	type OnRecovered =
+		(crate::Tokens, crate::Documents, crate::Audit, crate::Content, crate::Attestations);
 	type RecoveryBudget = RecoveryBudget;
 	/// Every pallet's roles; each pallet declares its own numbers, the integrity test checks
 	/// that none is used twice.
@@ -43,6 +45,7 @@ impl pallet_registry::Config for Runtime {
 		pallet_tokens::roles::All,
 		pallet_documents::roles::All,
 		pallet_audit::roles::All,
+		pallet_attestations::roles::All,
 		crate::roles::All,
 	);
 	/// A registered contract is a participant while it runs the code it registered with.

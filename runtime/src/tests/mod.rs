@@ -243,6 +243,7 @@ fn registration_holds_the_runtime_deposit() {
 	});
 }
 
+mod attestations;
 mod audit;
 mod chain_extension;
 mod content;

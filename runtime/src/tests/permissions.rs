@@ -100,6 +100,7 @@ fn a_non_transfer_proxy_makes_only_calls_that_move_no_value() {
 		RuntimeCall::Audit(pallet_audit::Call::unbond {}),
 		RuntimeCall::Tokens(pallet_tokens::Call::claim_held { asset: 1 }),
 		RuntimeCall::Content(pallet_content::Call::record_access { content: 0, holder: account(Bob) }),
+		RuntimeCall::Attestations(pallet_attestations::Call::endorse { attestation: 0 }),
 	];
 	for call in &allowed {
 		assert!(ProxyType::NonTransfer.filter(call), "refused: {call:?}");
