@@ -50,7 +50,7 @@ export PACTUM_GATEWAY_WEBHOOK_ALLOW_PRIVATE_NETWORKS=true
 "$PACTUM_GATEWAY" migrate
 printf '//Alice' | "$PACTUM_GATEWAY" admin signer add --label operator --secret-file - >/dev/null
 DEV_CLIENT="$("$PACTUM_GATEWAY" admin api-client create --name development --refresh-tokens --act-as operator \
-  --scopes "documents:read documents:write clients:read clients:write certificates:read certificates:issue tokens:read tokens:write submissions:read webhooks:manage events:read")"
+  --scopes "documents:read documents:write clients:read clients:write certificates:read certificates:issue attestations:read tokens:read tokens:write submissions:read webhooks:manage events:read")"
 # FIELD of the JSON object JSON (the admin commands print one).
 json_field() { python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$2" <<<"$1"; }
 client_field() { json_field "$DEV_CLIENT" "$1"; }
@@ -58,7 +58,7 @@ client_field() { json_field "$DEV_CLIENT" "$1"; }
 # own scopes narrow it), a client (Bob) and a member of the operator's staff (ops, acting for the
 # operator's account) to sign in as.
 PORTAL_CLIENT="$("$PACTUM_GATEWAY" admin api-client create --name portal \
-  --scopes "documents:read documents:write documents:sign clients:read clients:write submissions:read events:read certificates:read" \
+  --scopes "documents:read documents:write documents:sign clients:read clients:write submissions:read events:read certificates:read attestations:read" \
   --redirect-uri "http://127.0.0.1:$GATEWAY_PORT/portal/callback")"
 export PACTUM_GATEWAY_PORTAL_DIR="$PACTUM_ROOT/portal/dist"
 export PACTUM_GATEWAY_PORTAL_CLIENT_ID="$(json_field "$PORTAL_CLIENT" client_id)"

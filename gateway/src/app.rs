@@ -105,6 +105,8 @@ pub fn router(state: AppState) -> Router {
 		)
 		.route("/v1/certificates/{hash}", get(routes::certificates::verify))
 		.route("/v1/certificates/{hash}/revocation", post(routes::certificates::revoke))
+		.route("/v1/attestations", get(routes::attestations::lookup))
+		.route("/v1/attestations/{id}", get(routes::attestations::get))
 		.route("/v1/participants/{account}/public-key", get(routes::participants::public_key_of))
 		.route("/v1/events", get(routes::events::list))
 		.route("/v1/events/stream", get(routes::events::stream))

@@ -5,7 +5,7 @@
 //! detection, revocation, ES256 access tokens with a published JWKS), documents (create, sign,
 //! bulk-sign, relayed signatures, amendments, terminations; reads for parties only) through a
 //! submission pipeline that stores every write before signing and tracks it to finality at most
-//! once; document files (upload, download for parties with an access log); certificates (issue, verify, revoke, lookups by holder, block and transaction); public
+//! once; document files (upload, download for parties with an access log); certificates (issue, verify, revoke, lookups by holder, block and transaction); attestations (by id, subject, issuer, schema, block and transaction); public
 //! keys; the chain's events per account, paged, streamed (SSE) and delivered by webhooks; tokens (balances, quotes,
 //! transfers, withdrawals); later: clients.
 //! The plan is `wip/gateway-plan.md`; what is written so far is in `wip/gateway-status.md`.

@@ -20,7 +20,7 @@ use crate::problem::Problem;
         title = "Pactum gateway",
         description = "REST API of a Pactum chain: OAuth 2.0 (client credentials, authorization code with PKCE, refresh tokens), \
                        documents and certificates (writes become submissions tracked to \
-                       finality), document files, tokens, public keys, and the chain's events (paged or as Server-Sent \
+                       finality), attestations (read), document files, tokens, public keys, and the chain's events (paged or as Server-Sent \
                        Events). \
                        Errors are RFC 9457 problem details (application/problem+json); the OAuth \
                        endpoints answer RFC 6749 §5.2 errors."
@@ -47,6 +47,8 @@ use crate::problem::Problem;
         crate::routes::certificates::revoke,
         crate::routes::certificates::verify,
         crate::routes::certificates::lookup,
+        crate::routes::attestations::get,
+        crate::routes::attestations::lookup,
         crate::routes::participants::public_key_of,
         crate::routes::events::list,
         crate::routes::events::stream,
@@ -80,6 +82,7 @@ use crate::problem::Problem;
         (name = "documents", description = "Contract documents signed on chain"),
         (name = "files", description = "Document files: upload, download for parties, access log"),
         (name = "certificates", description = "Certificates: issue, verify, revoke, look up"),
+        (name = "attestations", description = "Attestations about accounts and devices: by id, subject, issuer, schema, block or transaction"),
         (name = "participants", description = "Registered participants' public keys"),
         (name = "events", description = "Chain events the caller may see, paged or streamed"),
         (name = "webhooks", description = "Event deliveries to the caller's URLs, HMAC-signed"),

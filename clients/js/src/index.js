@@ -1,6 +1,7 @@
 // @pactum/client: what a JavaScript client of Pactum needs beyond a generic Substrate client —
-// PAPI's descriptors of the runtime, the polkadot.js types bundle, and the documents pallet's
-// signing payload and relayed signatures. See clients/js/README.md.
+// PAPI's descriptors of the runtime, the polkadot.js types bundle, the documents pallet's signing
+// payload and relayed signatures, and what a holder signs to present an attestation. See
+// clients/js/README.md.
 import { pactum } from '../.papi/descriptors/dist/index.js';
 import { createClient } from 'polkadot-api';
 import bundle from '../generated/types-bundle.json' with { type: 'json' };
@@ -16,6 +17,7 @@ export {
 export {
   COMMITMENT_DOMAIN, VERDICTS, voteCommitment,
 } from './audit.js';
+export { PRESENTATION_DOMAIN, presentationPayload } from './attestations.js';
 
 /** PACT, the chain's native token, as its metadata hash (RFC 78) and the chain spec's properties give it. */
 export const TOKEN = Object.freeze({ symbol: 'PACT', decimals: 12 });

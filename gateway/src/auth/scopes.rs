@@ -50,6 +50,7 @@ scopes! {
 	ClientsWrite => "clients:write",
 	CertificatesRead => "certificates:read",
 	CertificatesIssue => "certificates:issue",
+	AttestationsRead => "attestations:read",
 	TokensRead => "tokens:read",
 	TokensWrite => "tokens:write",
 	SubmissionsRead => "submissions:read",
@@ -58,9 +59,10 @@ scopes! {
 }
 
 /// A person's scopes unless given: a client's, who reads and signs their own contracts and sees
-/// their record and submissions. Staff are given write scopes explicitly.
-pub const PERSON_SCOPES: &str =
-	"documents:read documents:sign clients:read certificates:read submissions:read events:read";
+/// their record, certificates, attestations and submissions. Staff are given write scopes
+/// explicitly.
+pub const PERSON_SCOPES: &str = "documents:read documents:sign clients:read certificates:read \
+	 attestations:read submissions:read events:read";
 
 /// The most a person's tokens carry: the scopes recorded for them, a client's when none are (a
 /// person created before scopes were per person).
@@ -181,5 +183,13 @@ mod tests {
 		);
 		assert!(ScopeSet::parse_strict("").unwrap().is_empty());
 		assert_eq!(ScopeSet::parse_lenient("tokens:read nonsense").to_string(), "tokens:read");
+	}
+
+	#[test]
+	fn a_persons_default_scopes_are_known_and_read_their_attestations() {
+		let set = ScopeSet::parse_strict(PERSON_SCOPES).unwrap();
+		assert!(set.contains(Scope::CertificatesRead) && set.contains(Scope::AttestationsRead));
+		assert_eq!(Scope::parse("attestations:read"), Some(Scope::AttestationsRead));
+		assert!(ScopeSet::all().contains(Scope::AttestationsRead));
 	}
 }

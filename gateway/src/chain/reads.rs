@@ -115,6 +115,44 @@ impl Reads {
 		self.call("documents_certificates", rpc_params![holder, after, Some(limit), &self.at]).await
 	}
 
+	/// `attestations_get`: the attestation `id` with its status now (`"expired"` shown), `None`
+	/// if there is none (never issued, declined or removed).
+	pub async fn attestation(&self, id: u64) -> Result<Option<Value>, ApiError> {
+		self.call("attestations_get", rpc_params![id, &self.at]).await
+	}
+
+	/// `attestations_about`: a page of the attestations about `subject` (`{"account": "<SS58>"}`
+	/// or `{"device": "0x…"}`) after the id `after`.
+	pub async fn attestations_about(
+		&self,
+		subject: &Value,
+		after: Option<u64>,
+		limit: u32,
+	) -> Result<Value, ApiError> {
+		self.call("attestations_about", rpc_params![subject, after, Some(limit), &self.at]).await
+	}
+
+	/// `attestations_byIssuer`: a page of the attestations `issuer` (SS58) issued after the id
+	/// `after`.
+	pub async fn attestations_by_issuer(
+		&self,
+		issuer: &str,
+		after: Option<u64>,
+		limit: u32,
+	) -> Result<Value, ApiError> {
+		self.call("attestations_byIssuer", rpc_params![issuer, after, Some(limit), &self.at]).await
+	}
+
+	/// `attestations_bySchema`: a page of the attestations of `schema` after the id `after`.
+	pub async fn attestations_of_schema(
+		&self,
+		schema: u32,
+		after: Option<u64>,
+		limit: u32,
+	) -> Result<Value, ApiError> {
+		self.call("attestations_bySchema", rpc_params![schema, after, Some(limit), &self.at]).await
+	}
+
 	/// `registry_participant`: the participant `who` (SS58), `None` if it is not registered.
 	pub async fn participant(&self, who: &str) -> Result<Option<Value>, ApiError> {
 		self.call("registry_participant", rpc_params![who, &self.at]).await

@@ -150,6 +150,22 @@ pub async fn extrinsics_by_hash<'e>(
 	.collect()
 }
 
+/// The hash of the indexed block `number`, from its extrinsics (every block has one, the
+/// timestamp inherent); `None` when the block is not indexed.
+pub async fn block_hash<'e>(
+	ex: impl Executor<'e, Database = Any>,
+	number: i64,
+) -> Result<Option<String>, sqlx::Error> {
+	let row = sqlx::query(
+		"SELECT block_hash FROM indexed_extrinsics WHERE block_number = $1 \
+		 ORDER BY extrinsic_index LIMIT 1",
+	)
+	.bind(number)
+	.fetch_optional(ex)
+	.await?;
+	row.map(|r| r.try_get("block_hash")).transpose()
+}
+
 /// The events of type `prefix…` in block `number`, or only of its extrinsic `index`.
 pub async fn events_in_block<'e>(
 	ex: impl Executor<'e, Database = Any>,

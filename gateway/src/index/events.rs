@@ -1,8 +1,13 @@
 //! The chain events the API reports, decoded with the typed client into their public JSON shape
 //! (accounts in SS58, hashes in `0x` hex, balances as decimal strings), each with the accounts it
-//! names directly. Document events also reach the document's parties; the indexer adds those.
+//! names directly. Document events also reach the document's parties, certificate events the
+//! certificate's issuer and holder, attestation events the attestation's issuer and holder; the
+//! indexer adds those.
 
 use pactum_chain_api::pactum;
+use pactum_chain_api::pactum::runtime_types::pallet_attestations::types::{
+	RevocationReason, Subject,
+};
 use pactum_chain_api::pactum::runtime_types::pallet_documents::types::{
 	ContentHash, HashAlgorithm,
 };
@@ -24,6 +29,8 @@ pub struct Reported {
 	pub document: Option<u64>,
 	/// The certificate it is about: its holder and issuer see it too.
 	pub certificate: Option<[u8; 32]>,
+	/// The attestation it is about: its issuer and its holder (an account subject) see it too.
+	pub attestation: Option<u64>,
 }
 
 /// Every event type the API reports.
@@ -41,6 +48,16 @@ pub const EVENT_TYPES: &[&str] = &[
 	"document.party_recovered",
 	"certificate.issued",
 	"certificate.revoked",
+	"attestation.issued",
+	"attestation.accepted",
+	"attestation.declined",
+	"attestation.amended",
+	"attestation.renewed",
+	"attestation.revoked",
+	"attestation.removed",
+	"attestation.presented",
+	"attestation.endorsed",
+	"attestation.recovered",
 	"token.transferred",
 ];
 
@@ -67,13 +84,63 @@ fn document_event(
 	data: Value,
 	named: Vec<String>,
 ) -> Reported {
-	Reported { event_type, data, named, document: Some(document), certificate: None }
+	Reported {
+		event_type,
+		data,
+		named,
+		document: Some(document),
+		certificate: None,
+		attestation: None,
+	}
+}
+
+fn attestation_event(
+	event_type: &'static str,
+	attestation: u64,
+	data: Value,
+	named: Vec<String>,
+) -> Reported {
+	Reported {
+		event_type,
+		data,
+		named,
+		document: None,
+		certificate: None,
+		attestation: Some(attestation),
+	}
+}
+
+/// An attestation's subject as JSON (`{"account": "<SS58>"}` or `{"device": "0x…"}`), and the
+/// account when it is one (its holder).
+fn subject_of<A: ToString>(subject: &Subject<A>) -> (Value, Option<String>) {
+	match subject {
+		Subject::Account(account) => {
+			let account = account.to_string();
+			(json!({ "account": account }), Some(account))
+		}
+		Subject::Device(device) => (json!({ "device": hex_of(device) }), None),
+	}
+}
+
+/// A revocation reason by its name in the runtime (`AffiliationChanged`, …).
+fn reason_name(reason: &RevocationReason) -> &'static str {
+	match reason {
+		RevocationReason::Unspecified => "Unspecified",
+		RevocationReason::KeyCompromise => "KeyCompromise",
+		RevocationReason::IssuerCompromise => "IssuerCompromise",
+		RevocationReason::AffiliationChanged => "AffiliationChanged",
+		RevocationReason::CessationOfOperation => "CessationOfOperation",
+		RevocationReason::PrivilegeWithdrawn => "PrivilegeWithdrawn",
+		RevocationReason::HolderRequest => "HolderRequest",
+		RevocationReason::Fraud => "Fraud",
+	}
 }
 
 /// The reported event `event` is, if it is one.
 pub fn decode(event: &Event<'_, PactumConfig>) -> Result<Option<Reported>, subxt::Error> {
 	match event.pallet_name() {
 		"Documents" => documents(event),
+		"Attestations" => attestations(event),
 		"Tokens" => tokens(event),
 		_ => Ok(None),
 	}
@@ -178,6 +245,7 @@ fn documents(event: &Event<'_, PactumConfig>) -> Result<Option<Reported>, subxt:
 			named: vec![x.issuer.to_string(), x.holder.to_string()],
 			document: None,
 			certificate: Some(x.hash),
+			attestation: None,
 		}));
 	}
 	if let Some(x) = try_as!(event, e::CertificateRevoked) {
@@ -190,7 +258,73 @@ fn documents(event: &Event<'_, PactumConfig>) -> Result<Option<Reported>, subxt:
 			named: vec![x.by.to_string()],
 			document: None,
 			certificate: Some(x.hash),
+			attestation: None,
 		}));
+	}
+	Ok(None)
+}
+
+/// The attestations pallet's events about attestations (DIDs, schemas, devices, requests and
+/// access grants are not reported).
+fn attestations(event: &Event<'_, PactumConfig>) -> Result<Option<Reported>, subxt::Error> {
+	use pactum::attestations::events as e;
+	if let Some(x) = try_as!(event, e::Issued) {
+		let (subject, holder) = subject_of(&x.subject);
+		let data = json!({
+			"attestation": x.attestation, "schema": x.schema, "issuer": x.issuer.to_string(),
+			"subject": subject, "claim_hash": hex_of(x.claim_hash), "expires_at": x.expires_at,
+			"pending": x.pending,
+		});
+		let mut named = vec![x.issuer.to_string()];
+		named.extend(holder);
+		return Ok(Some(attestation_event("attestation.issued", x.attestation, data, named)));
+	}
+	if let Some(x) = try_as!(event, e::Accepted) {
+		let data = json!({ "attestation": x.attestation });
+		return Ok(Some(attestation_event("attestation.accepted", x.attestation, data, vec![])));
+	}
+	if let Some(x) = try_as!(event, e::Declined) {
+		let data = json!({ "attestation": x.attestation });
+		return Ok(Some(attestation_event("attestation.declined", x.attestation, data, vec![])));
+	}
+	if let Some(x) = try_as!(event, e::Amended) {
+		let data = json!({ "previous": x.previous, "attestation": x.attestation });
+		return Ok(Some(attestation_event("attestation.amended", x.attestation, data, vec![])));
+	}
+	if let Some(x) = try_as!(event, e::Renewed) {
+		let data = json!({ "attestation": x.attestation, "expires_at": x.expires_at });
+		return Ok(Some(attestation_event("attestation.renewed", x.attestation, data, vec![])));
+	}
+	if let Some(x) = try_as!(event, e::Revoked) {
+		let data = json!({
+			"attestation": x.attestation, "by": x.by.to_string(), "reason": reason_name(&x.reason),
+		});
+		let named = vec![x.by.to_string()];
+		return Ok(Some(attestation_event("attestation.revoked", x.attestation, data, named)));
+	}
+	if let Some(x) = try_as!(event, e::Removed) {
+		let data = json!({ "attestation": x.attestation });
+		return Ok(Some(attestation_event("attestation.removed", x.attestation, data, vec![])));
+	}
+	if let Some(x) = try_as!(event, e::Presented) {
+		let data = json!({
+			"attestation": x.attestation, "holder": x.holder.to_string(),
+			"verifier": x.verifier.to_string(), "challenge": hex_of(x.challenge),
+		});
+		let named = vec![x.holder.to_string(), x.verifier.to_string()];
+		return Ok(Some(attestation_event("attestation.presented", x.attestation, data, named)));
+	}
+	if let Some(x) = try_as!(event, e::Endorsed) {
+		let data = json!({ "attestation": x.attestation, "endorser": x.endorser.to_string() });
+		let named = vec![x.endorser.to_string()];
+		return Ok(Some(attestation_event("attestation.endorsed", x.attestation, data, named)));
+	}
+	if let Some(x) = try_as!(event, e::Recovered) {
+		let data = json!({
+			"attestation": x.attestation, "lost": x.lost.to_string(), "new": x.new.to_string(),
+		});
+		let named = vec![x.lost.to_string(), x.new.to_string()];
+		return Ok(Some(attestation_event("attestation.recovered", x.attestation, data, named)));
 	}
 	Ok(None)
 }
@@ -208,7 +342,42 @@ fn tokens(event: &Event<'_, PactumConfig>) -> Result<Option<Reported>, subxt::Er
 			named: vec![x.from.to_string(), x.to.to_string()],
 			document: None,
 			certificate: None,
+			attestation: None,
 		}));
 	}
 	Ok(None)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+	use super::*;
+	use subxt::utils::AccountId32;
+
+	#[test]
+	fn a_subject_is_an_account_with_its_holder_or_a_device_in_hex() {
+		let account = AccountId32([1; 32]);
+		let (json, holder) = subject_of(&Subject::Account(account.clone()));
+		assert_eq!(json, json!({ "account": account.to_string() }));
+		assert_eq!(holder, Some(account.to_string()));
+		let (json, holder) = subject_of::<AccountId32>(&Subject::Device([0xab; 32]));
+		assert_eq!(json, json!({ "device": format!("0x{}", "ab".repeat(32)) }));
+		assert_eq!(holder, None);
+	}
+
+	#[test]
+	fn revocation_reasons_are_named_as_in_the_runtime() {
+		assert_eq!(reason_name(&RevocationReason::AffiliationChanged), "AffiliationChanged");
+		assert_eq!(reason_name(&RevocationReason::HolderRequest), "HolderRequest");
+	}
+
+	#[test]
+	fn every_attestation_event_type_is_known() {
+		let attestation = EVENT_TYPES.iter().filter(|t| t.starts_with("attestation.")).count();
+		assert_eq!(attestation, 10);
+		let mut unique = EVENT_TYPES.to_vec();
+		unique.sort_unstable();
+		unique.dedup();
+		assert_eq!(unique.len(), EVENT_TYPES.len(), "no type twice");
+	}
 }

@@ -132,7 +132,7 @@ async fn read_block(at: &AtBlock, rpc: &RpcClient) -> Result<IndexedBlock, Pipel
 		.map_err(PipelineError::node)?
 		.and_then(|ms| i64::try_from(ms).ok());
 	let mut events = Vec::new();
-	let mut parties = Parties { rpc, at: &hash, known: HashMap::new() };
+	let mut parties = Parties { rpc, at: &hash, parent: None, known: HashMap::new() };
 	for (index, event) in at.events().fetch().await.map_err(PipelineError::node)?.iter().enumerate()
 	{
 		let event = event.map_err(PipelineError::node)?;
@@ -166,6 +166,9 @@ async fn read_block(at: &AtBlock, rpc: &RpcClient) -> Result<IndexedBlock, Pipel
 		if let Some(certificate) = reported.certificate {
 			audience.extend(parties.of_certificate(certificate).await?);
 		}
+		if let Some(attestation) = reported.attestation {
+			audience.extend(parties.of_attestation(attestation).await?);
+		}
 		let row = EventRow {
 			seq: chain_index::seq_of(number, index as i64),
 			block_number: number,
@@ -180,10 +183,13 @@ async fn read_block(at: &AtBlock, rpc: &RpcClient) -> Result<IndexedBlock, Pipel
 	Ok(IndexedBlock { hash, extrinsics, events })
 }
 
-/// Who a document or certificate concerns, as the chain says at the block, asked once per block.
+/// Who a document, certificate or attestation concerns, as the chain says at the block, asked
+/// once per block.
 struct Parties<'a> {
 	rpc: &'a RpcClient,
 	at: &'a str,
+	/// The hash of the block's parent, once asked for.
+	parent: Option<String>,
 	known: HashMap<String, Vec<String>>,
 }
 
@@ -224,6 +230,40 @@ impl Parties<'_> {
 		})
 		.await
 	}
+
+	/// The attestation's issuer, and its holder when it is about an account. One the block
+	/// removed (declined, or removed by its issuer) is asked for as at the block before.
+	async fn of_attestation(&mut self, id: u64) -> Result<Vec<String>, PipelineError> {
+		let params = rpc_params![id, self.at];
+		let accounts =
+			self.ask(format!("a{id}"), "attestations_get", params, attestation_parties).await?;
+		if !accounts.is_empty() {
+			return Ok(accounts);
+		}
+		let Some(parent) = self.parent().await? else {
+			return Ok(accounts);
+		};
+		let params = rpc_params![id, &parent];
+		self.ask(format!("a{id}<"), "attestations_get", params, attestation_parties).await
+	}
+
+	/// The hash of the block's parent (`chain_getHeader`), asked once.
+	async fn parent(&mut self) -> Result<Option<String>, PipelineError> {
+		if self.parent.is_none() {
+			let header: Value = self
+				.rpc
+				.request("chain_getHeader", rpc_params![self.at])
+				.await
+				.map_err(PipelineError::node)?;
+			self.parent = header["parentHash"].as_str().map(str::to_string);
+		}
+		Ok(self.parent.clone())
+	}
+}
+
+/// The issuer and the account subject of an attestation's view (none when there is none).
+fn attestation_parties(view: &Value) -> Vec<String> {
+	strings(&Value::Array(vec![view["issuer"].clone(), view["subject"]["account"].clone()]))
 }
 
 fn strings(value: &Value) -> Vec<String> {

@@ -1,6 +1,7 @@
-//! The chain events the caller's account may see (its documents' events, certificates it issued
-//! or holds, its token transfers), from the chain index: `GET /v1/events` pages through them and
-//! `GET /v1/events/stream` sends them as Server-Sent Events, resuming after `Last-Event-ID`.
+//! The chain events the caller's account may see (its documents' events, certificates and
+//! attestations it issued or holds, its token transfers), from the chain index: `GET /v1/events`
+//! pages through them and `GET /v1/events/stream` sends them as Server-Sent Events, resuming after
+//! `Last-Event-ID`.
 
 use std::collections::{BTreeSet, VecDeque};
 use std::convert::Infallible;

@@ -1,8 +1,9 @@
 //! Resource endpoints, one module per resource: documents (writes) and document_reads, the
 //! signatures of clients (client_signing, own_signature) and what the chain will take of a batch
-//! (signable), files, certificates, participants (public keys), events (page and stream),
-//! webhooks, tokens, submissions, clients, whoami.
+//! (signable), files, certificates, attestations, participants (public keys), events (page and
+//! stream), webhooks, tokens, submissions, clients, whoami.
 
+pub mod attestations;
 pub mod certificates;
 pub mod client_signing;
 pub mod clients;

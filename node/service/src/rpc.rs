@@ -3,7 +3,10 @@
 //! registry (`registry_participant`, `registry_roles`), documents (`documents_get`,
 //! `documents_verify`, `documents_byParty`, `documents_canAccess`, `documents_certificates`),
 //! tokens (`tokens_quoteTransfer`, `tokens_asset`) and content (`content_licence`,
-//! `content_rights`) and audit (`audit_case`, `audit_auditor`).
+//! `content_rights`), audit (`audit_case`, `audit_auditor`) and attestations
+//! (`attestations_resolveDid`, `attestations_schema`, `attestations_get`, `attestations_about`,
+//! `attestations_byIssuer`, `attestations_bySchema`, `attestations_trustSummary`,
+//! `attestations_hasAccess`).
 //!
 //! Pallets that ship a custom RPC add their module to [`create_full`] with one `merge` call.
 
@@ -82,6 +85,7 @@ where
 		> + pallet_tokens_rpc::TokensRuntimeApi<Block, AccountId, Balance>
 		+ pallet_content_rpc::ContentRuntimeApi<Block, AccountId, Balance, BlockNumber>
 		+ pallet_audit_rpc::AuditRuntimeApi<Block, AccountId, Balance, BlockNumber>
+		+ pallet_attestations_rpc::AttestationsRuntimeApi<Block, AccountId, BlockNumber>
 		+ sp_consensus_babe::BabeApi<Block>
 		+ BlockBuilder<Block>,
 	P: TransactionPool + 'static,
@@ -89,6 +93,7 @@ where
 	B: sc_client_api::Backend<Block> + Send + Sync + 'static,
 	B::State: sc_client_api::StateBackend<sp_runtime::traits::HashingFor<Block>>,
 {
+	use pallet_attestations_rpc::{Attestations, AttestationsApiServer};
 	use pallet_audit_rpc::{Audit, AuditApiServer};
 	use pallet_content_rpc::{Content, ContentApiServer};
 	use pallet_documents_rpc::{Documents, DocumentsApiServer};
@@ -113,6 +118,7 @@ where
 	module.merge(Tokens::<_, Block, Balance>::new(client.clone()).into_rpc())?;
 	module.merge(Content::<_, Block, Balance>::new(client.clone()).into_rpc())?;
 	module.merge(Audit::<_, Block, Balance>::new(client.clone()).into_rpc())?;
+	module.merge(Attestations::<_, Block, BlockNumber>::new(client.clone()).into_rpc())?;
 	module.merge(
 		Babe::new(client, babe.worker_handle, babe.keystore, babe.select_chain).into_rpc(),
 	)?;

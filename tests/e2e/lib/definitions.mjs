@@ -74,11 +74,23 @@ export function assertShape(type, value, path = '$') {
   assertStruct(type, def, value, path);
 }
 
-function assertStruct(type, fields, value, path) {
+/**
+ * A struct's `_alias` (polkadot.js's convention: `{ field: 'jsonKey' }`) is no field: it names
+ * the JSON key a field is read from when that key cannot be a field name (`@context`, say).
+ */
+function assertStruct(type, definition, value, path) {
   assert.ok(value !== null && typeof value === 'object' && !Array.isArray(value),
     `${path}: ${type} must be an object, got ${JSON.stringify(value)}`);
-  assert.deepEqual(Object.keys(value).sort(), Object.keys(fields).sort(), `${path}: the fields of ${type}`);
-  for (const [field, fieldType] of Object.entries(fields)) assertShape(fieldType, value[field], `${path}.${field}`);
+  const { _alias: alias = {}, ...fields } = definition;
+  for (const [field, key] of Object.entries(alias)) {
+    assert.ok(Object.hasOwn(fields, field) && typeof key === 'string',
+      `${type}: _alias maps ${field} to ${JSON.stringify(key)}: it must map a field of ${type} to a JSON key`);
+  }
+  const jsonKey = (field) => alias[field] ?? field;
+  assert.deepEqual(Object.keys(value).sort(), Object.keys(fields).map(jsonKey).sort(), `${path}: the fields of ${type}`);
+  for (const [field, fieldType] of Object.entries(fields)) {
+    assertShape(fieldType, value[jsonKey(field)], `${path}.${jsonKey(field)}`);
+  }
 }
 
 function assertEnum(type, variants, value, path) {
