@@ -6,8 +6,8 @@
 pub const MAX_CALL_NESTING: u32 = 2;
 
 /// The Pactum pallets (`RuntimeCall` variants): the generator refuses a runtime without them.
-pub const PACTUM_PALLETS: [&str; 6] =
-	["Registry", "Documents", "Tokens", "Content", "Audit", "Enactment"];
+pub const PACTUM_PALLETS: [&str; 7] =
+	["Registry", "Documents", "Tokens", "Content", "Audit", "Attestations", "Enactment"];
 
 /// How often each pallet (a `RuntimeCall` variant) is picked; any pallet not listed: 1.
 pub const PALLET_WEIGHTS: &[(&str, u32)] = &[
@@ -16,6 +16,7 @@ pub const PALLET_WEIGHTS: &[(&str, u32)] = &[
 	("Tokens", 14),
 	("Content", 14),
 	("Audit", 12),
+	("Attestations", 12),
 	("Enactment", 4),
 	("Balances", 6),
 	("Utility", 4),

@@ -20,7 +20,7 @@ type TryState = fn() -> Result<(), TryRuntimeError>;
 
 /// Every Pactum pallet's `try_state` invariants, in the order the runtime lists the pallets.
 pub fn invariants() -> Result<(), String> {
-	let pallets: [(&str, TryState); 7] = [
+	let pallets: [(&str, TryState); 8] = [
 		("ValidatorSet", pallet_validator_set::Pallet::<Runtime>::do_try_state),
 		("Enactment", pallet_enactment::Pallet::<Runtime>::do_try_state),
 		("Registry", pallet_registry::Pallet::<Runtime>::do_try_state),
@@ -28,6 +28,7 @@ pub fn invariants() -> Result<(), String> {
 		("Tokens", pallet_tokens::Pallet::<Runtime>::do_try_state),
 		("Content", pallet_content::Pallet::<Runtime>::do_try_state),
 		("Audit", pallet_audit::Pallet::<Runtime>::do_try_state),
+		("Attestations", pallet_attestations::Pallet::<Runtime>::do_try_state),
 	];
 	for (pallet, try_state) in pallets {
 		try_state().map_err(|error| format!("{pallet}: {}", reason(&error)))?;
