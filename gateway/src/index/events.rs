@@ -5,9 +5,6 @@
 //! indexer adds those.
 
 use pactum_chain_api::pactum;
-use pactum_chain_api::pactum::runtime_types::pallet_attestations::types::{
-	RevocationReason, Subject,
-};
 use pactum_chain_api::pactum::runtime_types::pallet_documents::types::{
 	ContentHash, HashAlgorithm,
 };
@@ -94,53 +91,11 @@ fn document_event(
 	}
 }
 
-fn attestation_event(
-	event_type: &'static str,
-	attestation: u64,
-	data: Value,
-	named: Vec<String>,
-) -> Reported {
-	Reported {
-		event_type,
-		data,
-		named,
-		document: None,
-		certificate: None,
-		attestation: Some(attestation),
-	}
-}
-
-/// An attestation's subject as JSON (`{"account": "<SS58>"}` or `{"device": "0x…"}`), and the
-/// account when it is one (its holder).
-fn subject_of<A: ToString>(subject: &Subject<A>) -> (Value, Option<String>) {
-	match subject {
-		Subject::Account(account) => {
-			let account = account.to_string();
-			(json!({ "account": account }), Some(account))
-		}
-		Subject::Device(device) => (json!({ "device": hex_of(device) }), None),
-	}
-}
-
-/// A revocation reason by its name in the runtime (`AffiliationChanged`, …).
-fn reason_name(reason: &RevocationReason) -> &'static str {
-	match reason {
-		RevocationReason::Unspecified => "Unspecified",
-		RevocationReason::KeyCompromise => "KeyCompromise",
-		RevocationReason::IssuerCompromise => "IssuerCompromise",
-		RevocationReason::AffiliationChanged => "AffiliationChanged",
-		RevocationReason::CessationOfOperation => "CessationOfOperation",
-		RevocationReason::PrivilegeWithdrawn => "PrivilegeWithdrawn",
-		RevocationReason::HolderRequest => "HolderRequest",
-		RevocationReason::Fraud => "Fraud",
-	}
-}
-
 /// The reported event `event` is, if it is one.
 pub fn decode(event: &Event<'_, PactumConfig>) -> Result<Option<Reported>, subxt::Error> {
 	match event.pallet_name() {
 		"Documents" => documents(event),
-		"Attestations" => attestations(event),
+		"Attestations" => attestations::decode(event),
 		"Tokens" => tokens(event),
 		_ => Ok(None),
 	}
@@ -154,6 +109,9 @@ macro_rules! try_as {
 		}
 	};
 }
+
+// After `try_as!`, which it uses.
+mod attestations;
 
 fn documents(event: &Event<'_, PactumConfig>) -> Result<Option<Reported>, subxt::Error> {
 	use pactum::documents::events as e;
@@ -266,69 +224,6 @@ fn documents(event: &Event<'_, PactumConfig>) -> Result<Option<Reported>, subxt:
 
 /// The attestations pallet's events about attestations (DIDs, schemas, devices, requests and
 /// access grants are not reported).
-fn attestations(event: &Event<'_, PactumConfig>) -> Result<Option<Reported>, subxt::Error> {
-	use pactum::attestations::events as e;
-	if let Some(x) = try_as!(event, e::Issued) {
-		let (subject, holder) = subject_of(&x.subject);
-		let data = json!({
-			"attestation": x.attestation, "schema": x.schema, "issuer": x.issuer.to_string(),
-			"subject": subject, "claim_hash": hex_of(x.claim_hash), "expires_at": x.expires_at,
-			"pending": x.pending,
-		});
-		let mut named = vec![x.issuer.to_string()];
-		named.extend(holder);
-		return Ok(Some(attestation_event("attestation.issued", x.attestation, data, named)));
-	}
-	if let Some(x) = try_as!(event, e::Accepted) {
-		let data = json!({ "attestation": x.attestation });
-		return Ok(Some(attestation_event("attestation.accepted", x.attestation, data, vec![])));
-	}
-	if let Some(x) = try_as!(event, e::Declined) {
-		let data = json!({ "attestation": x.attestation });
-		return Ok(Some(attestation_event("attestation.declined", x.attestation, data, vec![])));
-	}
-	if let Some(x) = try_as!(event, e::Amended) {
-		let data = json!({ "previous": x.previous, "attestation": x.attestation });
-		return Ok(Some(attestation_event("attestation.amended", x.attestation, data, vec![])));
-	}
-	if let Some(x) = try_as!(event, e::Renewed) {
-		let data = json!({ "attestation": x.attestation, "expires_at": x.expires_at });
-		return Ok(Some(attestation_event("attestation.renewed", x.attestation, data, vec![])));
-	}
-	if let Some(x) = try_as!(event, e::Revoked) {
-		let data = json!({
-			"attestation": x.attestation, "by": x.by.to_string(), "reason": reason_name(&x.reason),
-		});
-		let named = vec![x.by.to_string()];
-		return Ok(Some(attestation_event("attestation.revoked", x.attestation, data, named)));
-	}
-	if let Some(x) = try_as!(event, e::Removed) {
-		let data = json!({ "attestation": x.attestation });
-		return Ok(Some(attestation_event("attestation.removed", x.attestation, data, vec![])));
-	}
-	if let Some(x) = try_as!(event, e::Presented) {
-		let data = json!({
-			"attestation": x.attestation, "holder": x.holder.to_string(),
-			"verifier": x.verifier.to_string(), "challenge": hex_of(x.challenge),
-		});
-		let named = vec![x.holder.to_string(), x.verifier.to_string()];
-		return Ok(Some(attestation_event("attestation.presented", x.attestation, data, named)));
-	}
-	if let Some(x) = try_as!(event, e::Endorsed) {
-		let data = json!({ "attestation": x.attestation, "endorser": x.endorser.to_string() });
-		let named = vec![x.endorser.to_string()];
-		return Ok(Some(attestation_event("attestation.endorsed", x.attestation, data, named)));
-	}
-	if let Some(x) = try_as!(event, e::Recovered) {
-		let data = json!({
-			"attestation": x.attestation, "lost": x.lost.to_string(), "new": x.new.to_string(),
-		});
-		let named = vec![x.lost.to_string(), x.new.to_string()];
-		return Ok(Some(attestation_event("attestation.recovered", x.attestation, data, named)));
-	}
-	Ok(None)
-}
-
 fn tokens(event: &Event<'_, PactumConfig>) -> Result<Option<Reported>, subxt::Error> {
 	use pactum::tokens::events as e;
 	if let Some(x) = try_as!(event, e::Transferred) {
@@ -349,27 +244,8 @@ fn tokens(event: &Event<'_, PactumConfig>) -> Result<Option<Reported>, subxt::Er
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
 	use super::*;
-	use subxt::utils::AccountId32;
-
-	#[test]
-	fn a_subject_is_an_account_with_its_holder_or_a_device_in_hex() {
-		let account = AccountId32([1; 32]);
-		let (json, holder) = subject_of(&Subject::Account(account.clone()));
-		assert_eq!(json, json!({ "account": account.to_string() }));
-		assert_eq!(holder, Some(account.to_string()));
-		let (json, holder) = subject_of::<AccountId32>(&Subject::Device([0xab; 32]));
-		assert_eq!(json, json!({ "device": format!("0x{}", "ab".repeat(32)) }));
-		assert_eq!(holder, None);
-	}
-
-	#[test]
-	fn revocation_reasons_are_named_as_in_the_runtime() {
-		assert_eq!(reason_name(&RevocationReason::AffiliationChanged), "AffiliationChanged");
-		assert_eq!(reason_name(&RevocationReason::HolderRequest), "HolderRequest");
-	}
 
 	#[test]
 	fn every_attestation_event_type_is_known() {
