@@ -35,7 +35,7 @@ impl pallet_attestations::Config for Runtime {
 	type MaxAccessLifetime = MaxAccessLifetime;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchmarkRecords;
-	type WeightInfo = ();
+	type WeightInfo = pallet_attestations::weights::SubstrateWeight<Runtime>;
 }
 
 /// Companies and certificates for the benchmarks, written into the registry's and the documents'
