@@ -13,14 +13,13 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use utoipa::IntoParams;
 
-use super::certificates::transaction;
 use super::events::ChainEvent;
+use super::recorded;
 use crate::app::AppState;
 use crate::auth::principal::{need, Scoped};
 use crate::chain::hex_of;
 use crate::chain::reads::Reads;
-use crate::db::chain_index::{self, EventRow};
-use crate::db::cursors::{self, Follower};
+use crate::db::chain_index::EventRow;
 use crate::error::ApiError;
 use crate::pipeline::calls::digest;
 
@@ -116,10 +115,14 @@ pub async fn lookup(
 		));
 	}
 	if let Some(number) = query.block {
-		return in_block(&app, number).await.map(Json);
+		let (block, rows) = recorded::block_events(&app, number, EVENTS).await?;
+		let attestations = with_views(&app, rows).await?;
+		return Ok(Json(json!({ "block": block, "attestations": attestations })));
 	}
 	if let Some(hash) = &query.transaction {
-		return by_transaction(&app, hash).await.map(Json);
+		let (transaction, rows) = recorded::transaction_events(&app, hash, EVENTS).await?;
+		let attestations = with_views(&app, rows).await?;
+		return Ok(Json(json!({ "transaction": transaction, "attestations": attestations })));
 	}
 	let limit = query.limit.unwrap_or(20);
 	if !(1..=100).contains(&limit) {
@@ -139,45 +142,6 @@ pub async fn lookup(
 		Key::Schema(schema) => reads.attestations_of_schema(*schema, query.after, limit).await?,
 	};
 	Ok(Json(json!({ "at": reads.at_json(), "attestations": attestations })))
-}
-
-/// The attestation events of the indexed block `number`.
-async fn in_block(app: &AppState, number: i64) -> Result<Value, ApiError> {
-	let (indexed, _) =
-		cursors::get(&app.db.pool, Follower::Index).await?.unwrap_or((-1, String::new()));
-	if number < 0 || number > indexed {
-		return Err(ApiError::NotFound);
-	}
-	let rows = chain_index::events_in_block(&app.db.pool, number, None, EVENTS).await?;
-	let block_hash = match rows.first() {
-		Some(row) => Some(row.block_hash.clone()),
-		None => chain_index::block_hash(&app.db.pool, number).await?,
-	};
-	let attestations = with_views(app, rows).await?;
-	Ok(json!({
-		"block": { "block_number": number, "block_hash": block_hash },
-		"attestations": attestations,
-	}))
-}
-
-/// The attestation events of the indexed transaction `hash`.
-async fn by_transaction(app: &AppState, hash: &str) -> Result<Value, ApiError> {
-	let tx_hash = digest(hash).map_err(|e| ApiError::BadRequest(format!("transaction: {e}")))?;
-	let found = chain_index::extrinsics_by_hash(&app.db.pool, &tx_hash).await?;
-	let extrinsic = found.into_iter().last().ok_or(ApiError::NotFound)?;
-	let rows = chain_index::events_in_block(
-		&app.db.pool,
-		extrinsic.block_number,
-		Some(extrinsic.extrinsic_index),
-		EVENTS,
-	)
-	.await?;
-	// A transaction that recorded no attestation event is none of this endpoint's business.
-	if rows.is_empty() {
-		return Err(ApiError::NotFound);
-	}
-	let attestations = with_views(app, rows).await?;
-	Ok(json!({ "transaction": transaction(&extrinsic), "attestations": attestations }))
 }
 
 /// Each attestation event with its attestation's view now (`null` once removed), each

@@ -14,11 +14,11 @@ use serde_json::{json, Value};
 use utoipa::{IntoParams, ToSchema};
 
 use super::events::ChainEvent;
+use super::recorded;
 use crate::app::AppState;
 use crate::auth::principal::{need, Scoped};
 use crate::chain::reads::Reads;
-use crate::db::chain_index::{self, EventRow, ExtrinsicRow};
-use crate::db::cursors::{self, Follower};
+use crate::db::chain_index::EventRow;
 use crate::error::ApiError;
 use crate::pipeline::calls::{digest, Call, IssueCertificate, RevokeCertificate};
 use crate::pipeline::intake::{self, json_body, Submission};
@@ -178,36 +178,14 @@ pub async fn lookup(
 		return Ok(Json(json!({ "at": reads.at_json(), "certificates": certificates })));
 	}
 	if let Some(number) = query.block {
-		let (indexed, _) =
-			cursors::get(&app.db.pool, Follower::Index).await?.unwrap_or((-1, String::new()));
-		if number < 0 || number > indexed {
-			return Err(ApiError::NotFound);
-		}
-		let rows = chain_index::events_in_block(&app.db.pool, number, None, "certificate.").await?;
-		let block_hash = rows.first().map(|r| r.block_hash.clone());
+		let (block, rows) = recorded::block_events(&app, number, "certificate.").await?;
 		let certificates = with_views(&reads, rows).await?;
-		return Ok(Json(json!({
-			"block": { "block_number": number, "block_hash": block_hash },
-			"certificates": certificates,
-		})));
+		return Ok(Json(json!({ "block": block, "certificates": certificates })));
 	}
 	let hash = query.transaction.unwrap_or_default();
-	let tx_hash = digest(&hash).map_err(|e| ApiError::BadRequest(format!("transaction: {e}")))?;
-	let found = chain_index::extrinsics_by_hash(&app.db.pool, &tx_hash).await?;
-	let extrinsic = found.into_iter().last().ok_or(ApiError::NotFound)?;
-	let rows = chain_index::events_in_block(
-		&app.db.pool,
-		extrinsic.block_number,
-		Some(extrinsic.extrinsic_index),
-		"certificate.",
-	)
-	.await?;
-	// A transaction that touched no certificate is none of this endpoint's business.
-	if rows.is_empty() {
-		return Err(ApiError::NotFound);
-	}
+	let (transaction, rows) = recorded::transaction_events(&app, &hash, "certificate.").await?;
 	let certificates = with_views(&reads, rows).await?;
-	Ok(Json(json!({ "transaction": transaction(&extrinsic), "certificates": certificates })))
+	Ok(Json(json!({ "transaction": transaction, "certificates": certificates })))
 }
 
 /// Each certificate event with the certificate's status now.
@@ -222,18 +200,4 @@ async fn with_views(reads: &Reads, rows: Vec<EventRow>) -> Result<Vec<Value>, Ap
 		out.push(json!({ "event": event, "certificate": certificate }));
 	}
 	Ok(out)
-}
-
-/// An indexed extrinsic as the API shows it.
-pub fn transaction(row: &ExtrinsicRow) -> Value {
-	json!({
-		"tx_hash": crate::chain::hex_of(&row.tx_hash),
-		"block_number": row.block_number,
-		"block_hash": row.block_hash,
-		"extrinsic_index": row.extrinsic_index,
-		"call": format!("{}.{}", row.pallet, row.call),
-		"signer": row.signer,
-		"success": row.error.is_none(),
-		"error": row.error,
-	})
 }

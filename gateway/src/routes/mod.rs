@@ -13,6 +13,7 @@ pub mod events;
 pub mod files;
 mod own_signature;
 pub mod participants;
+mod recorded;
 mod signable;
 pub mod stream_slots;
 pub mod submissions;
