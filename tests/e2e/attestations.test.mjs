@@ -51,7 +51,8 @@ describe('attestations on pactum-node --dev', () => {
   const device = blake2AsHex('door lock, serial 0042');
   // Every answer is checked against node/rpc-definitions.json (see lib/definitions.mjs).
   const rpc = checkedRpc(() => provider, 'attestations');
-  const events = (result, method) => result.events.filter((e) => e.section === 'attestations' && e.method === method);
+  /** The result's first `attestations.<method>` event. */
+  const event = (result, method) => findEvent(result.events, 'attestations', method);
 
   /**
    * The verifier's check of a presentation, from chain state alone: the key is an authentication
@@ -99,9 +100,9 @@ describe('attestations on pactum-node --dev', () => {
   it('resolves a DID with its keys and service as a W3C DID document', async () => {
     assert.equal(await rpc('resolveDid', [eve.address]), null, 'no DID before it is created');
     const created = await submit(api, didOf(eve, 5, [['claims', 'ClaimsService', 'https://wallet.example/eve']]), eve);
-    const event = events(created, 'DidCreated')[0];
-    assert.equal(event.data.did.toString(), eve.address);
-    assert.ok(event.data.deposit.toBigInt() > 0n, 'a DID holds a deposit');
+    const didCreated = event(created, 'DidCreated');
+    assert.equal(didCreated.data.did.toString(), eve.address);
+    assert.ok(didCreated.data.deposit.toBigInt() > 0n, 'a DID holds a deposit');
     await Promise.all([[dave, 3], [ferdie, 4], [bob, 6], [charlie, 7]].map(([who, seed]) => submit(api, didOf(who, seed), who)));
 
     const resolved = await rpc('resolveDid', [eve.address]);
@@ -129,9 +130,9 @@ describe('attestations on pactum-node --dev', () => {
     await assert.rejects(submit(api, api.tx.attestations.registerSchema('isp-account', 'Account', attributes), eve),
       (error) => error.module === 'attestations.NotAttester');
     const isp = await submit(api, api.tx.attestations.registerSchema('isp-account', 'Account', attributes), dave);
-    ispSchema = events(isp, 'SchemaRegistered')[0].data.schema.toNumber();
+    ispSchema = event(isp, 'SchemaRegistered').data.schema.toNumber();
     const partner = await submit(api, api.tx.attestations.registerSchema('partner-discount', 'Account', [['percent', 'Integer', true]]), ferdie);
-    discountSchema = events(partner, 'SchemaRegistered')[0].data.schema.toNumber();
+    discountSchema = event(partner, 'SchemaRegistered').data.schema.toNumber();
 
     const schema = await rpc('schema', [ispSchema]);
     assert.equal(schema.owner, dave.address);
@@ -151,12 +152,12 @@ describe('attestations on pactum-node --dev', () => {
     await assert.rejects(submit(api, request(blake2AsHex('no such certificate')), eve),
       (error) => error.module === 'attestations.BadCertificate');
     const asked = await submit(api, request(certificate), eve);
-    const requested = events(asked, 'Requested')[0];
+    const requested = event(asked, 'Requested');
     assert.equal(requested.data.issuer.toString(), dave.address);
     const id = requested.data.request.toNumber();
     await submit(api, api.tx.attestations.offer(id, blake2AsHex('customer 42 since 2026-12, verified'), null), dave);
     const accepted = await submit(api, api.tx.attestations.acceptOffer(id), eve);
-    const issued = events(accepted, 'Issued')[0];
+    const issued = event(accepted, 'Issued');
     registered = issued.data.attestation.toNumber();
     assert.equal(issued.data.pending.isTrue, false, 'accepting the offer puts it in force');
 
@@ -172,19 +173,19 @@ describe('attestations on pactum-node --dev', () => {
   it('reopens an account (EEA 2.3): the ISP demands the old account attestation as a precondition', async () => {
     // The ISP's account schema has a second version; an old customer proves her first account.
     const next = await submit(api, api.tx.attestations.newSchemaVersion(ispSchema, [['customer-id', 'Text', true], ['since', 'Date', true], ['plan', 'Text', false]]), dave);
-    const reopenSchema = events(next, 'SchemaRegistered')[0].data.schema.toNumber();
+    const reopenSchema = event(next, 'SchemaRegistered').data.schema.toNumber();
     assert.equal((await rpc('schema', [ispSchema])).supersededBy, reopenSchema);
     const asked = await submit(api, api.tx.attestations.request(dave.address, reopenSchema, blake2AsHex('customer 42 returns'), [], [], 100), eve);
-    const id = events(asked, 'Requested')[0].data.request.toNumber();
+    const id = event(asked, 'Requested').data.request.toNumber();
     const demanded = await submit(api, api.tx.attestations.demandPreconditions(id, [ispSchema]), dave);
-    assert.deepEqual(events(demanded, 'PreconditionsDemanded')[0].data.schemas.map((x) => x.toNumber()), [ispSchema]);
+    assert.deepEqual(event(demanded, 'PreconditionsDemanded').data.schemas.map((x) => x.toNumber()), [ispSchema]);
     await assert.rejects(submit(api, api.tx.attestations.offer(id, blake2AsHex('reopened'), null), dave),
       (error) => error.module === 'attestations.WrongRequestState');
     const supplied = await submit(api, api.tx.attestations.supplyPreconditions(id, [registered]), eve);
-    assert.deepEqual(events(supplied, 'PreconditionsSupplied')[0].data.attestations.map((x) => x.toNumber()), [registered]);
+    assert.deepEqual(event(supplied, 'PreconditionsSupplied').data.attestations.map((x) => x.toNumber()), [registered]);
     await submit(api, api.tx.attestations.offer(id, blake2AsHex('customer 42, reopened'), null), dave);
     const accepted = await submit(api, api.tx.attestations.acceptOffer(id), eve);
-    reopened = events(accepted, 'Issued')[0].data.attestation.toNumber();
+    reopened = event(accepted, 'Issued').data.attestation.toNumber();
     assert.equal((await rpc('get', [reopened])).schema, reopenSchema);
     // The first account ends with the reopened one in its place.
     const revoked = await submit(api, api.tx.attestations.revoke(registered, 'AffiliationChanged'), dave);
@@ -200,7 +201,7 @@ describe('attestations on pactum-node --dev', () => {
     await submit(api, api.tx.attestations.requestAccess(reopened, 50), ferdie);
     assert.equal(await rpc('hasAccess', [reopened, ferdie.address]), false, 'asked, not granted');
     const granted = await submit(api, api.tx.attestations.grantAccess(reopened, ferdie.address, 50), eve);
-    assert.ok(events(granted, 'AccessGranted')[0]);
+    assert.ok(event(granted, 'AccessGranted'));
     // Eve's claims service answers RetrieveAttestation only while the chain says so.
     assert.equal(await rpc('hasAccess', [reopened, ferdie.address]), true);
     const account = await rpc('get', [reopened]);
@@ -209,13 +210,13 @@ describe('attestations on pactum-node --dev', () => {
 
     // DeliverAttestation: the partner issues the discount; it waits for Eve to accept it.
     const delivered = await submit(api, api.tx.attestations.issue({ Account: eve.address }, discountSchema, blake2AsHex('10 % off a smartphone'), null), ferdie);
-    const issued = events(delivered, 'Issued')[0];
+    const issued = event(delivered, 'Issued');
     assert.equal(issued.data.pending.isTrue, true);
     discount = issued.data.attestation.toNumber();
     assert.equal((await rpc('get', [discount])).status, 'pending');
     await submit(api, api.tx.attestations.accept(discount), eve);
     const retracted = await submit(api, api.tx.attestations.retractAccess(reopened, ferdie.address), eve);
-    assert.equal(events(retracted, 'AccessEnded')[0].data.expired.isTrue, false);
+    assert.equal(event(retracted, 'AccessEnded').data.expired.isTrue, false);
     assert.equal(await rpc('hasAccess', [reopened, ferdie.address]), false);
 
     // PresentAttestation: Eve signs the partner's challenge with her DID's authentication key; the
@@ -229,13 +230,13 @@ describe('attestations on pactum-node --dev', () => {
     assert.equal(await verifyPresentation({ ...presentation, key: `did:pactum:${eve.address}#key-1` }, challenge), false, 'not an authentication key');
     assert.equal(await verifyPresentation({ ...presentation, attestation: registered }, challenge), false, 'revoked');
     const presented = await submit(api, api.tx.attestations.present(discount, ferdie.address, challenge), eve);
-    assert.equal(events(presented, 'Presented')[0].data.challenge.toHex(), challenge);
+    assert.equal(event(presented, 'Presented').data.challenge.toHex(), challenge);
 
     // A second discount is denied, with the reason.
     const again = await submit(api, api.tx.attestations.request(ferdie.address, discountSchema, blake2AsHex('a second discount'), [], [], 100), eve);
-    const second = events(again, 'Requested')[0].data.request.toNumber();
+    const second = event(again, 'Requested').data.request.toNumber();
     const denied = await submit(api, api.tx.attestations.deny(second, 'NotServed'), ferdie);
-    assert.equal(events(denied, 'Denied')[0].data.reason.toString(), 'NotServed');
+    assert.equal(event(denied, 'Denied').data.reason.toString(), 'NotServed');
   });
 
   it('finds attestations by holder, issuer and schema, page by page', async () => {
@@ -257,9 +258,9 @@ describe('attestations on pactum-node --dev', () => {
       (error) => error.module === 'attestations.NotCorporate');
     await submit(api, api.tx.attestations.registerDevice(device, 'DoorLock X'), bob);
     const boot = await submit(api, api.tx.attestations.registerSchema('verified-boot', 'Device', [['firmware', 'Digest', true]]), dave);
-    const bootSchema = events(boot, 'SchemaRegistered')[0].data.schema.toNumber();
+    const bootSchema = event(boot, 'SchemaRegistered').data.schema.toNumber();
     const report = await submit(api, api.tx.attestations.registerSchema('malicious-activity', 'Device', [['evidence', 'Digest', true]]), ferdie);
-    const reportSchema = events(report, 'SchemaRegistered')[0].data.schema.toNumber();
+    const reportSchema = event(report, 'SchemaRegistered').data.schema.toNumber();
 
     // The home gateway's policy: a verified boot attested by a company (the maker), and no report
     // of malicious activity in force.
@@ -284,7 +285,7 @@ describe('attestations on pactum-node --dev', () => {
 
     // The operator's network saw the lock scanning it: the report blocks the installation.
     const reported = await submit(api, api.tx.attestations.issue({ Device: device }, reportSchema, blake2AsHex('scan from 10.0.0.7'), null), ferdie);
-    const reportId = events(reported, 'Issued')[0].data.attestation.toNumber();
+    const reportId = event(reported, 'Issued').data.attestation.toNumber();
     ({ summary, install: ok } = await install());
     assert.equal(ok, false, 'a malicious-activity report is in force');
     const byKind = Object.fromEntries(summary.byAttesterKind.map((t) => [t.kind, t.inForce]));

@@ -7,20 +7,12 @@
 // attestation is about the holder and in force (`attestations_get`). Recording the presentation on
 // chain (`Attestations.present(attestation, verifier, challenge)`) is optional.
 import { AccountId, Bytes, Tuple, u64 } from '@polkadot-api/substrate-bindings';
-import { fromHex } from 'polkadot-api/utils';
+import { fixedBytes } from './bytes.js';
 
 /** The domain that separates presentations from every other signature. */
 export const PRESENTATION_DOMAIN = new TextEncoder().encode('pactum/attestations/present/v1');
 
 const payloadCodec = Tuple(Bytes(), Bytes(32), u64, AccountId(), Bytes(32));
-
-function fixedBytes(value, length, what) {
-  const out = typeof value === 'string' ? fromHex(value) : value;
-  if (!(out instanceof Uint8Array) || out.length !== length) {
-    throw new TypeError(`${what} must be ${length} bytes (0x-hex or a Uint8Array)`);
-  }
-  return out;
-}
 
 /**
  * The bytes a holder signs to present `attestation` (a number or bigint) to `verifier` (SS58) in

@@ -9,7 +9,8 @@
 import {
   AccountId, Blake2256, Bytes, Tuple, Variant, _void, u8, u32,
 } from '@polkadot-api/substrate-bindings';
-import { fromHex, toHex } from 'polkadot-api/utils';
+import { toHex } from 'polkadot-api/utils';
+import { fixedBytes } from './bytes.js';
 
 /** The domain that separates vote commitments (`sortition::COMMITMENT_DOMAIN`). */
 export const COMMITMENT_DOMAIN = new TextEncoder().encode('pactum-audit-vote');
@@ -20,14 +21,6 @@ export const VERDICTS = ['Upheld', 'Rejected'];
 const commitmentCodec = Tuple(
   Bytes(), u32, u8, u8, AccountId(), Variant(Object.fromEntries(VERDICTS.map((v) => [v, _void]))), Bytes(32),
 );
-
-function fixedBytes(value, length, what) {
-  const out = typeof value === 'string' ? fromHex(value) : value;
-  if (!(out instanceof Uint8Array) || out.length !== length) {
-    throw new TypeError(`${what} must be ${length} bytes (0x-hex or a Uint8Array)`);
-  }
-  return out;
-}
 
 function integer(value, max, what) {
   const n = Number(value);
